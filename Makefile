@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+JOBS ?= $(shell nproc)
+BUILD ?= build/release
+ASAN_BUILD ?= build/asan
+CMAKE_FLAGS ?=
+
+.PHONY: run test deps build build-asan unit asan format format-check bench clean
+
+deps:
+	@scripts/install-deps all
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p var
+	$(BUILD)/alis demo
+
+test: deps format-check build unit asan
+	@echo "All test suites passed."
+
+unit: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Unit and integration tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALIS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+format:
+	@git ls-files -co --exclude-standard '*.cpp' '*.hpp' | xargs clang-format -i
+
+format-check:
+	@scripts/check-format
+
+bench: deps
+	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DALIS_BUILD_BENCH=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build/bench -j $(JOBS)
+	@bench/run
+
+clean:
+	rm -rf build

@@ -1,0 +1,260 @@
+#include "app/demo_data.hpp"
+
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "embedded.hpp"
+
+namespace alis::app {
+namespace {
+
+using domain::Date;
+using store::Employment;
+using store::Leave;
+using store::Municipality;
+using store::Person;
+
+// splitmix64: a tiny generator whose output is the same on every platform and library (the
+// standard distributions are not).
+class Random {
+  public:
+    explicit Random(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    // A whole number in [low, high].
+    int between(int low, int high) {
+        return low + static_cast<int>(next() % static_cast<std::uint64_t>(high - low + 1));
+    }
+    // True with probability percent/100.
+    bool chance(int percent) { return between(1, 100) <= percent; }
+    template <typename T>
+    const T& pick(const std::vector<T>& items) {
+        return items[static_cast<std::size_t>(between(0, static_cast<int>(items.size()) - 1))];
+    }
+
+  private:
+    std::uint64_t state_;
+};
+
+std::string_view embedded_file(std::string_view path) {
+    const auto& files = embedded::files();
+    const auto it = files.find(path);
+    if (it == files.end()) {
+        throw store::StoreError("demo data file missing from the build: " + std::string(path));
+    }
+    return it->second;
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> lines;
+    std::istringstream in{std::string(text)};
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (!line.empty()) {
+            lines.push_back(line);
+        }
+    }
+    return lines;
+}
+
+std::vector<Municipality> read_municipalities() {
+    std::vector<Municipality> result;
+    const auto lines = lines_of(embedded_file("data/municipalities.csv"));
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::vector<std::string> cells;
+        std::istringstream row(lines[i]);
+        std::string cell;
+        while (std::getline(row, cell, ',')) {
+            cells.push_back(cell);
+        }
+        if (cells.size() != 5) {
+            throw store::StoreError("data/municipalities.csv line " + std::to_string(i + 1) +
+                                    ": expected 5 columns");
+        }
+        Municipality m;
+        m.number = cells[0];
+        m.name = cells[1];
+        m.county = cells[2];
+        m.centrality_class = std::stoi(cells[3]);
+        m.alis_office = cells[4];
+        result.push_back(std::move(m));
+    }
+    return result;
+}
+
+Date month_start(Date d, int months_later) {
+    int month = d.month() - 1 + months_later;
+    const int year = d.year() + (month >= 0 ? month / 12 : (month - 11) / 12);
+    month = ((month % 12) + 12) % 12;
+    return *Date::from_ymd(year, month + 1, 1);
+}
+
+// How many doctors a municipality employs in the demo, by size (the centrality class stands in
+// for population, which the file does not hold).
+int doctors_for(const Municipality& m, Random& random) {
+    switch (m.centrality_class) {
+        case 1:
+            return random.between(14, 20);
+        case 2:
+            return random.between(8, 12);
+        case 3:
+            return random.between(3, 6);
+        case 4:
+            return random.between(1, 4);
+        default:
+            return random.between(0, 2);
+    }
+}
+
+class DemoBuilder {
+  public:
+    DemoBuilder(store::StoreWriter& writer, Date as_of, std::uint64_t seed)
+        : writer_(writer), as_of_(as_of), random_(seed) {}
+
+    DemoSummary build() {
+        auto municipalities = read_municipalities();
+        given_ = lines_of(embedded_file("data/demo/given_names.txt"));
+        family_ = lines_of(embedded_file("data/demo/family_names.txt"));
+        for (auto& m : municipalities) {
+            const int roll = random_.between(1, 100);
+            m.enterprise_status = roll <= 80   ? store::EnterpriseStatus::registered
+                                  : roll <= 92 ? store::EnterpriseStatus::temporarily_registered
+                                               : store::EnterpriseStatus::not_registered;
+            writer_.put_municipality(m);
+            ++summary_.municipalities;
+        }
+        for (const auto& m : municipalities) {
+            const int doctors = doctors_for(m, random_);
+            for (int i = 0; i < doctors; ++i) {
+                add_doctor(m, municipalities);
+            }
+        }
+        return summary_;
+    }
+
+  private:
+    std::string unique_name() {
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            std::string name = random_.pick(given_) + " " + random_.pick(family_);
+            if (used_names_.insert(name).second) {
+                return name;
+            }
+        }
+        return random_.pick(given_) + " " + random_.pick(family_) + " " +
+               std::to_string(summary_.people + 1);
+    }
+
+    std::int64_t add_employment(std::int64_t person, const Municipality& m, Date from,
+                                std::optional<Date> to, int fte, store::PostType post) {
+        Employment e;
+        e.person_id = person;
+        e.municipality_number = m.number;
+        e.starts_on = from;
+        e.ends_on = to;
+        e.fte = fte;
+        e.post_type = post;
+        e.pay_model = post == store::PostType::gp_list && random_.chance(45)
+                          ? store::PayModel::self_employed
+                          : store::PayModel::salaried;
+        ++summary_.employments;
+        return writer_.add_employment(e);
+    }
+
+    void add_doctor(const Municipality& home, const std::vector<Municipality>& all) {
+        Person p;
+        p.full_name = unique_name();
+        p.hpr_number = std::to_string(9100000 + summary_.people * 7);
+        // Started part 3 between eight years and two months ago.
+        const int months_in = random_.between(2, 96);
+        const Date start = month_start(as_of_, -months_in);
+        p.lis1_completed = start.plus_days(-1);
+        p.ruleset =
+            start < *Date::from_ymd(2019, 3, 1) ? "allmennmedisin-pre2019" : "allmennmedisin-2019";
+        const int fate = random_.between(1, 100);
+        const bool left = fate <= 10;
+        const bool specialist = !left && months_in > 66 && fate <= 70;
+        p.training_status = left         ? store::TrainingStatus::left
+                            : specialist ? store::TrainingStatus::specialist
+                                         : store::TrainingStatus::in_training;
+        const std::int64_t id = writer_.add_person(p);
+        ++summary_.people;
+
+        const int fte = random_.pick(std::vector<int>{100, 100, 100, 80, 80, 60, 50});
+        const auto post =
+            random_.chance(70) ? store::PostType::gp_list : store::PostType::other_general_practice;
+        // Some move to another municipality of the same office after one to three years.
+        const bool moves = months_in > 18 && random_.chance(30);
+        const int months_before_move = moves ? random_.between(12, std::min(36, months_in - 3)) : 0;
+        const Date move_date = month_start(start, months_before_move);
+        const std::optional<Date> first_end =
+            moves ? std::optional<Date>(move_date.plus_days(-1))
+                  : (left ? std::optional<Date>(
+                                month_start(as_of_, -random_.between(1, 6)).plus_days(-1))
+                          : std::nullopt);
+        if (first_end && *first_end < start) {
+            add_employment(id, home, start, std::nullopt, fte, post);
+            return;
+        }
+        add_employment(id, home, start, first_end, fte, post);
+        // A part-time doctor often has a second post (out-of-hours service, nursing home).
+        if (fte < 100 && random_.chance(50)) {
+            add_employment(id, home, start, first_end, 100 - fte < 20 ? 20 : 100 - fte,
+                           store::PostType::other_general_practice);
+        }
+        // Institution service: six to twelve months, after the first two years.
+        if (months_in > 30 && random_.chance(60)) {
+            const Date from = month_start(start, random_.between(24, std::min(48, months_in - 6)));
+            const Date to = month_start(from, random_.between(6, 12)).plus_days(-1);
+            add_employment(id, home, from, to, 100, store::PostType::institution);
+        }
+        if (months_in > 12 && random_.chance(25)) {
+            Leave leave;
+            leave.person_id = id;
+            leave.starts_on = month_start(start, random_.between(6, months_in - 6));
+            leave.ends_on = month_start(leave.starts_on, random_.between(4, 12)).plus_days(-1);
+            leave.kind = random_.chance(80) ? store::LeaveKind::parental : store::LeaveKind::sick;
+            writer_.add_leave(leave);
+            ++summary_.leaves;
+        }
+        if (moves) {
+            std::vector<const Municipality*> same_office;
+            for (const auto& m : all) {
+                if (m.alis_office == home.alis_office && m.number != home.number) {
+                    same_office.push_back(&m);
+                }
+            }
+            if (!same_office.empty()) {
+                const Municipality& next = *random_.pick(same_office);
+                add_employment(id, next, move_date, std::nullopt, 100, store::PostType::gp_list);
+            }
+        }
+    }
+
+    store::StoreWriter& writer_;
+    Date as_of_;
+    Random random_;
+    std::vector<std::string> given_;
+    std::vector<std::string> family_;
+    std::set<std::string> used_names_;
+    DemoSummary summary_;
+};
+
+}  // namespace
+
+DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed) {
+    DemoSummary summary;
+    store.write(
+        [&](store::StoreWriter& writer) { summary = DemoBuilder(writer, as_of, seed).build(); });
+    return summary;
+}
+
+}  // namespace alis::app

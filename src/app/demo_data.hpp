@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+
+#include "domain/date.hpp"
+#include "store/store.hpp"
+
+namespace alis::app {
+
+struct DemoSummary {
+    int municipalities = 0;
+    int people = 0;
+    int employments = 0;
+    int leaves = 0;
+};
+
+// Loads the demo data into an empty, migrated store in one transaction: the real municipalities
+// of data/municipalities.csv and fictional doctors with employment histories (part-time, moves,
+// parental leave, salaried and self-employed) around `as_of`. The same seed and date always give
+// the same data. Throws store::StoreError (nothing is written) on failure.
+DemoSummary load_demo_data(store::Store& store, domain::Date as_of, std::uint64_t seed);
+
+}  // namespace alis::app

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace alis::cli {
+
+// Runs the alis command line; returns the process exit code. Bad input gives a one-line reason on
+// stderr and a non-zero exit, never a stack trace.
+int run(int argc, char** argv);
+
+// Each subcommand lives in its own file and registers itself on the app. Its callback stores the
+// exit code in `exit_code` (0 by default) and reports errors as one line on stderr.
+void add_server_commands(CLI::App& app,
+                         int& exit_code);  // serve, demo, migrate (server_command.cpp)
+
+}  // namespace alis::cli

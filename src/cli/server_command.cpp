@@ -1,0 +1,250 @@
+// alis serve, alis demo and alis migrate.
+#include <boost/asio/ip/address.hpp>
+
+#include <charconv>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "app/demo_data.hpp"
+#include "cli/commands.hpp"
+#include "store/store.hpp"
+#include "web/pipeline.hpp"
+#include "web/server.hpp"
+
+namespace alis::cli {
+namespace {
+
+struct ServerOptions {
+    std::string db;
+    std::string listen = "127.0.0.1:8080";
+    int threads = 0;
+    std::size_t body_limit = 1024 * 1024;
+    std::string access_log = "-";
+    std::string assets = ALIS_SOURCE_DIR;
+    std::uint64_t seed = 2019;
+};
+
+// A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
+struct CommandFailure {
+    std::string reason;
+    int code = 1;
+};
+
+domain::Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return *domain::Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void parse_listen(const std::string& listen, web::ServerConfig& config) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        throw CommandFailure{"--listen must be HOST:PORT, e.g. 127.0.0.1:8080", 2};
+    }
+    std::string host = listen.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(host, ec);
+    if (ec) {
+        throw CommandFailure{"--listen: '" + host + "' is not an IP address", 2};
+    }
+    unsigned port = 0;
+    const char* begin = listen.data() + colon + 1;
+    const char* end = listen.data() + listen.size();
+    const auto [ptr, perr] = std::from_chars(begin, end, port);
+    if (perr != std::errc{} || ptr != end || port > 65535) {
+        throw CommandFailure{"--listen: '" + listen.substr(colon + 1) + "' is not a port number",
+                             2};
+    }
+    config.address = host;
+    config.port = static_cast<unsigned short>(port);
+}
+
+std::unique_ptr<store::Store> open(const std::string& url, int readers) {
+    try {
+        return store::open_store(url, readers);
+    } catch (const store::StoreError& e) {
+        throw CommandFailure{e.what(), 1};
+    }
+}
+
+void ensure_parent_directory(const std::string& url) {
+    if (url.starts_with("sqlite:")) {
+        const std::filesystem::path path(url.substr(7));
+        if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
+            std::filesystem::create_directories(path.parent_path());
+        }
+    }
+}
+
+void remove_sqlite_files(const std::string& url) {
+    if (!url.starts_with("sqlite:")) {
+        throw CommandFailure{"alis demo only (re)creates SQLite databases", 2};
+    }
+    const std::string path = url.substr(7);
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::error_code ec;
+        std::filesystem::remove(path + suffix, ec);
+    }
+}
+
+int serve(store::Store& store, const ServerOptions& options, const std::string& banner) {
+    web::ServerConfig config;
+    parse_listen(options.listen, config);
+    config.threads = options.threads;
+    config.body_limit = options.body_limit;
+
+    std::FILE* log_stream = stdout;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> log_file(nullptr, &std::fclose);
+    if (options.access_log == "off") {
+        log_stream = nullptr;
+    } else if (options.access_log != "-") {
+        log_file.reset(std::fopen(options.access_log.c_str(), "a"));
+        if (!log_file) {
+            throw CommandFailure{"cannot open access log " + options.access_log, 1};
+        }
+        log_stream = log_file.get();
+    }
+
+    web::Catalogue catalogue("nb");
+    web::Templates templates(catalogue);
+    std::unique_ptr<web::StaticFiles> static_files;
+    try {
+        static_files =
+            std::make_unique<web::StaticFiles>(web::StaticFiles::default_sources(options.assets));
+    } catch (const std::runtime_error& e) {
+        throw CommandFailure{e.what(), 1};
+    }
+    web::Metrics metrics;
+    web::Log log(log_stream);
+    web::Services services{store, catalogue, templates, *static_files, metrics, log, &local_today};
+    web::Pipeline pipeline(services);
+
+    std::unique_ptr<web::Server> server;
+    try {
+        server = std::make_unique<web::Server>(config, pipeline.service());
+    } catch (const std::system_error& e) {
+        throw CommandFailure{"cannot listen on " + options.listen + ": " + e.code().message(), 1};
+    }
+    std::cout << "alis " << ALIS_VERSION << " is listening on http://"
+              << (config.address.find(':') != std::string::npos ? "[" + config.address + "]"
+                                                                : config.address)
+              << ":" << server->port() << "/\n"
+              << banner << std::flush;
+    server->run(/*handle_signals=*/true);
+    std::cout << "alis stopped: every request in flight was answered.\n" << std::flush;
+    return 0;
+}
+
+void add_common_options(CLI::App& command, ServerOptions& options) {
+    command.add_option("--listen", options.listen, "Address and port to listen on, HOST:PORT")
+        ->envname("ALIS_LISTEN")
+        ->capture_default_str();
+    command.add_option("--threads", options.threads, "Worker threads (0: one per core)")
+        ->envname("ALIS_THREADS")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
+    command.add_option("--body-limit", options.body_limit, "Largest request body in bytes")
+        ->envname("ALIS_BODY_LIMIT")
+        ->check(CLI::Range(std::size_t{1024}, std::size_t{64} * 1024 * 1024))
+        ->capture_default_str();
+    command
+        .add_option("--access-log", options.access_log,
+                    "Where JSON log lines go: - (stdout), off, or a file")
+        ->envname("ALIS_ACCESS_LOG")
+        ->capture_default_str();
+    command
+        .add_option("--assets", options.assets,
+                    "Folder holding web/static and node_modules (the source tree)")
+        ->envname("ALIS_ASSETS")
+        ->capture_default_str();
+}
+
+template <typename Body>
+void guarded(int& exit_code, Body&& body) {
+    try {
+        exit_code = body();
+    } catch (const CommandFailure& failure) {
+        std::cerr << "alis: " << failure.reason << "\n";
+        exit_code = failure.code;
+    } catch (const store::StoreError& e) {
+        std::cerr << "alis: " << e.what() << "\n";
+        exit_code = 1;
+    } catch (const std::exception& e) {
+        std::cerr << "alis: " << e.what() << "\n";
+        exit_code = 1;
+    }
+}
+
+}  // namespace
+
+void add_server_commands(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<ServerOptions>();
+
+    auto* serve_cmd = app.add_subcommand("serve", "Serve alis over HTTP");
+    serve_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+        ->envname("ALIS_DB")
+        ->default_str("sqlite:var/alis.db");
+    add_common_options(*serve_cmd, *options);
+    serve_cmd->callback([options, &exit_code] {
+        guarded(exit_code, [&] {
+            const std::string db = options->db.empty() ? "sqlite:var/alis.db" : options->db;
+            ensure_parent_directory(db);
+            auto store = open(db, options->threads > 0 ? options->threads : 4);
+            store->migrate();
+            return serve(*store, *options, "");
+        });
+    });
+
+    auto* demo_cmd =
+        app.add_subcommand("demo", "(Re)create the demo database with demo data and serve it");
+    demo_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+        ->envname("ALIS_DEMO_DB")
+        ->default_str("sqlite:var/demo.db");
+    demo_cmd->add_option("--seed", options->seed, "Seed of the demo data generator")
+        ->capture_default_str();
+    add_common_options(*demo_cmd, *options);
+    demo_cmd->callback([options, &exit_code] {
+        guarded(exit_code, [&] {
+            const std::string db = options->db.empty() ? "sqlite:var/demo.db" : options->db;
+            remove_sqlite_files(db);
+            ensure_parent_directory(db);
+            auto store = open(db, options->threads > 0 ? options->threads : 4);
+            store->migrate();
+            const auto summary = app::load_demo_data(*store, local_today(), options->seed);
+            const std::string banner =
+                "Demo database " + db + ": " + std::to_string(summary.municipalities) +
+                " municipalities, " + std::to_string(summary.people) + " doctors, " +
+                std::to_string(summary.employments) + " employments, " +
+                std::to_string(summary.leaves) + " leaves (seed " + std::to_string(options->seed) +
+                ").\nDemo logins: none needed yet; every page is open until login arrives.\n"
+                "Stop with Ctrl+C.\n";
+            return serve(*store, *options, banner);
+        });
+    });
+
+    auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
+    migrate_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+        ->envname("ALIS_DB")
+        ->default_str("sqlite:var/alis.db");
+    migrate_cmd->callback([options, &exit_code] {
+        guarded(exit_code, [&] {
+            const std::string db = options->db.empty() ? "sqlite:var/alis.db" : options->db;
+            ensure_parent_directory(db);
+            auto store = open(db, 1);
+            const int applied = store->migrate();
+            std::cout << "alis: " << applied << " migration(s) applied; schema at version "
+                      << (store->applied_migrations().empty() ? 0
+                                                              : store->applied_migrations().back())
+                      << "\n";
+            return 0;
+        });
+    });
+}
+
+}  // namespace alis::cli

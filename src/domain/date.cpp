@@ -1,0 +1,113 @@
+#include "domain/date.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace alis::domain {
+namespace {
+
+struct Civil {
+    int year;
+    int month;
+    int day;
+};
+
+std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+    using namespace std::chrono;
+    return static_cast<std::int32_t>(
+        sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count());
+}
+
+Civil civil_from_days(std::int32_t z) {
+    using namespace std::chrono;
+    const year_month_day ymd{sys_days{days{z}}};
+    return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+            static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+}  // namespace
+
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && is_leap_year(year)) {
+        return 29;
+    }
+    return kDays[month - 1];
+}
+
+std::optional<Date> Date::from_ymd(int year, int month, int day) {
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month)) {
+        return std::nullopt;
+    }
+    return from_days(
+        days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+}
+
+std::optional<Date> Date::parse_iso(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    auto number = [&](std::size_t pos, std::size_t len) -> int {
+        int value = 0;
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (text[i] < '0' || text[i] > '9') {
+                return -1;
+            }
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const int y = number(0, 4);
+    const int m = number(5, 2);
+    const int d = number(8, 2);
+    if (y < 0 || m < 0 || d < 0) {
+        return std::nullopt;
+    }
+    return from_ymd(y, m, d);
+}
+
+int Date::year() const {
+    return civil_from_days(days_).year;
+}
+int Date::month() const {
+    return civil_from_days(days_).month;
+}
+int Date::day() const {
+    return civil_from_days(days_).day;
+}
+
+YearMonthDay Date::ymd() const {
+    const Civil c = civil_from_days(days_);
+    return {c.year, c.month, c.day};
+}
+
+std::string Date::iso() const {
+    const Civil c = civil_from_days(days_);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+    return buf;
+}
+
+std::string Date::norwegian() const {
+    const Civil c = civil_from_days(days_);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", c.day, c.month, c.year);
+    return buf;
+}
+
+Date Date::first_of_month() const {
+    const Civil c = civil_from_days(days_);
+    return from_days(days_ - (c.day - 1));
+}
+
+Date Date::last_of_month() const {
+    const Civil c = civil_from_days(days_);
+    return from_days(days_ + (days_in_month(c.year, c.month) - c.day));
+}
+
+}  // namespace alis::domain

@@ -1,0 +1,336 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/migrations.hpp"
+
+namespace alis::store {
+namespace sql {
+
+constexpr const char* kCreateMigrationTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+    " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))";
+constexpr const char* kAppliedMigrations = "SELECT version FROM schema_migrations ORDER BY version";
+constexpr const char* kRecordMigration =
+    "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)";
+constexpr const char* kPing = "SELECT 1";
+
+constexpr const char* kPutMunicipality =
+    "INSERT INTO municipalities (number, name, county, centrality_class, enterprise_status,"
+    " alis_office) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (number) DO UPDATE SET name = excluded.name, county = excluded.county,"
+    " centrality_class = excluded.centrality_class,"
+    " enterprise_status = excluded.enterprise_status, alis_office = excluded.alis_office";
+constexpr const char* kAddPerson =
+    "INSERT INTO people (full_name, hpr_number, training_status, lis1_completed, ruleset)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr const char* kAddEmployment =
+    "INSERT INTO employments (person_id, municipality_number, starts_on, ends_on, fte, post_type,"
+    " pay_model) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char* kAddLeave =
+    "INSERT INTO leaves (person_id, starts_on, ends_on, kind) VALUES (?1, ?2, ?3, ?4)";
+
+constexpr const char* kMunicipalities =
+    "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
+    " FROM municipalities m ORDER BY m.alis_office, m.name";
+// Counts the people in training with an employment that covers the day ?1.
+constexpr const char* kMunicipalitySummaries =
+    "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office,"
+    " (SELECT count(DISTINCT e.person_id) FROM employments e JOIN people p ON p.id = e.person_id"
+    "   WHERE e.municipality_number = m.number AND p.training_status = 'in_training'"
+    "     AND e.starts_on <= ?1 AND (e.ends_on IS NULL OR e.ends_on >= ?1))"
+    " FROM municipalities m ORDER BY m.alis_office, m.name";
+constexpr const char* kPerson =
+    "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
+    " FROM people WHERE id = ?1";
+constexpr const char* kEmploymentsOf =
+    "SELECT id, person_id, municipality_number, starts_on, ends_on, fte, post_type, pay_model"
+    " FROM employments WHERE person_id = ?1 ORDER BY starts_on, id";
+constexpr const char* kLeavesOf =
+    "SELECT id, person_id, starts_on, ends_on, kind FROM leaves WHERE person_id = ?1"
+    " ORDER BY starts_on, id";
+constexpr const char* kCountPeople = "SELECT count(*) FROM people WHERE training_status = ?1";
+
+}  // namespace sql
+
+namespace {
+
+using sqlite::Access;
+using sqlite::Connection;
+using sqlite::Statement;
+
+std::string date_text(Date d) {
+    return d.iso();
+}
+
+std::optional<std::string> date_text(const std::optional<Date>& d) {
+    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+
+Date read_date(const std::string& text) {
+    const auto d = Date::parse_iso(text);
+    if (!d) {
+        throw StoreError("the database holds a malformed date");
+    }
+    return *d;
+}
+
+std::optional<Date> read_optional_date(const std::optional<std::string>& text) {
+    return text ? std::optional<Date>(read_date(*text)) : std::nullopt;
+}
+
+template <typename T>
+T require(std::optional<T> value) {
+    if (!value) {
+        throw StoreError("the database holds a value this version of alis does not know");
+    }
+    return *value;
+}
+
+Municipality read_municipality(const Statement& s) {
+    Municipality m;
+    m.number = s.column_text(0);
+    m.name = s.column_text(1);
+    m.county = s.column_text(2);
+    m.centrality_class = static_cast<int>(s.column_int(3));
+    m.enterprise_status = require(parse_enterprise_status(s.column_text(4)));
+    m.alis_office = s.column_text(5);
+    return m;
+}
+
+class SqliteWriter final : public StoreWriter {
+  public:
+    explicit SqliteWriter(Connection& connection) : connection_(connection) {}
+
+    void put_municipality(const Municipality& m) override {
+        Statement s(connection_, sql::kPutMunicipality);
+        s.bind(1, m.number).bind(2, m.name).bind(3, m.county).bind(4, m.centrality_class);
+        s.bind(5, to_string(m.enterprise_status)).bind(6, m.alis_office).run();
+    }
+
+    std::int64_t add_person(const Person& p) override {
+        Statement s(connection_, sql::kAddPerson);
+        s.bind(1, p.full_name).bind(2, p.hpr_number).bind(3, to_string(p.training_status));
+        s.bind(4, date_text(p.lis1_completed)).bind(5, p.ruleset).run();
+        return last_id();
+    }
+
+    std::int64_t add_employment(const Employment& e) override {
+        Statement s(connection_, sql::kAddEmployment);
+        s.bind(1, e.person_id).bind(2, e.municipality_number).bind(3, date_text(e.starts_on));
+        s.bind(4, date_text(e.ends_on)).bind(5, e.fte).bind(6, to_string(e.post_type));
+        s.bind(7, to_string(e.pay_model)).run();
+        return last_id();
+    }
+
+    std::int64_t add_leave(const Leave& l) override {
+        Statement s(connection_, sql::kAddLeave);
+        s.bind(1, l.person_id).bind(2, date_text(l.starts_on)).bind(3, date_text(l.ends_on));
+        s.bind(4, to_string(l.kind)).run();
+        return last_id();
+    }
+
+  private:
+    std::int64_t last_id() {
+        Statement s(connection_, "SELECT last_insert_rowid()");
+        s.step();
+        return s.column_int(0);
+    }
+
+    Connection& connection_;
+};
+
+// Runs `work` between BEGIN IMMEDIATE and COMMIT, rolling back when it throws.
+template <typename Work>
+void in_transaction(Connection& connection, Work&& work) {
+    connection.exec("BEGIN IMMEDIATE");
+    try {
+        work();
+        connection.exec("COMMIT");
+    } catch (...) {
+        connection.exec("ROLLBACK");
+        throw;
+    }
+}
+
+}  // namespace
+
+// A reader connection borrowed from the pool for the lifetime of this object.
+class SqliteStore::ReaderLease {
+  public:
+    ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
+        : store_(store), connection_(std::move(connection)) {}
+    ~ReaderLease() {
+        {
+            std::lock_guard lock(store_.pool_mutex_);
+            store_.idle_readers_.push_back(std::move(connection_));
+        }
+        store_.pool_available_.notify_one();
+    }
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    Connection& operator*() { return *connection_; }
+
+  private:
+    SqliteStore& store_;
+    std::unique_ptr<Connection> connection_;
+};
+
+SqliteStore::SqliteStore(std::string path, int reader_connections) : path_(std::move(path)) {
+    if (path_.empty()) {
+        throw StoreError("the database URL names no file: use sqlite:PATH");
+    }
+    writer_ = std::make_unique<Connection>(path_, Access::read_write);
+    for (int i = 0; i < std::max(1, reader_connections); ++i) {
+        idle_readers_.push_back(std::make_unique<Connection>(path_, Access::read_only));
+    }
+}
+
+SqliteStore::~SqliteStore() {
+    // Folds the WAL back into the database file so that a clean shutdown leaves one file.
+    try {
+        idle_readers_.clear();
+        writer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const StoreError&) {
+        // Nothing is lost: the WAL is replayed on the next open.
+    }
+}
+
+SqliteStore::ReaderLease SqliteStore::reader() {
+    std::unique_lock lock(pool_mutex_);
+    pool_available_.wait(lock, [&] { return !idle_readers_.empty(); });
+    auto connection = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+    return ReaderLease(*this, std::move(connection));
+}
+
+int SqliteStore::migrate() {
+    std::lock_guard lock(write_mutex_);
+    writer_->exec(sql::kCreateMigrationTable);
+    int applied = 0;
+    for (const Migration& migration : migrations_for("sqlite")) {
+        in_transaction(*writer_, [&] {
+            // Checked inside the transaction, so two processes migrating at once apply it once.
+            Statement seen(*writer_, "SELECT 1 FROM schema_migrations WHERE version = ?1");
+            seen.bind(1, migration.version);
+            if (seen.step()) {
+                return;
+            }
+            writer_->exec(migration.sql);
+            Statement record(*writer_, sql::kRecordMigration);
+            record.bind(1, migration.version).bind(2, migration.name).run();
+            ++applied;
+        });
+    }
+    return applied;
+}
+
+std::vector<int> SqliteStore::applied_migrations() {
+    auto lease = reader();
+    std::vector<int> versions;
+    Statement s(*lease, sql::kAppliedMigrations);
+    while (s.step()) {
+        versions.push_back(static_cast<int>(s.column_int(0)));
+    }
+    return versions;
+}
+
+bool SqliteStore::ping() {
+    try {
+        auto lease = reader();
+        Statement s(*lease, sql::kPing);
+        return s.step() && s.column_int(0) == 1;
+    } catch (const StoreError&) {
+        return false;
+    }
+}
+
+void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
+    std::lock_guard lock(write_mutex_);
+    SqliteWriter writer(*writer_);
+    in_transaction(*writer_, [&] { work(writer); });
+}
+
+std::vector<Municipality> SqliteStore::municipalities() {
+    auto lease = reader();
+    Statement s(*lease, sql::kMunicipalities);
+    std::vector<Municipality> result;
+    while (s.step()) {
+        result.push_back(read_municipality(s));
+    }
+    return result;
+}
+
+std::vector<MunicipalitySummary> SqliteStore::municipality_summaries(Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kMunicipalitySummaries);
+    s.bind(1, date_text(day));
+    std::vector<MunicipalitySummary> result;
+    while (s.step()) {
+        result.push_back({read_municipality(s), static_cast<int>(s.column_int(6))});
+    }
+    return result;
+}
+
+std::optional<Person> SqliteStore::person(std::int64_t id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kPerson);
+    s.bind(1, id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    Person p;
+    p.id = s.column_int(0);
+    p.full_name = s.column_text(1);
+    p.hpr_number = s.column_optional_text(2);
+    p.training_status = require(parse_training_status(s.column_text(3)));
+    p.lis1_completed = read_optional_date(s.column_optional_text(4));
+    p.ruleset = s.column_optional_text(5);
+    return p;
+}
+
+std::vector<Employment> SqliteStore::employments_of(std::int64_t person_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kEmploymentsOf);
+    s.bind(1, person_id);
+    std::vector<Employment> result;
+    while (s.step()) {
+        Employment e;
+        e.id = s.column_int(0);
+        e.person_id = s.column_int(1);
+        e.municipality_number = s.column_text(2);
+        e.starts_on = read_date(s.column_text(3));
+        e.ends_on = read_optional_date(s.column_optional_text(4));
+        e.fte = static_cast<int>(s.column_int(5));
+        e.post_type = require(parse_post_type(s.column_text(6)));
+        e.pay_model = require(parse_pay_model(s.column_text(7)));
+        result.push_back(std::move(e));
+    }
+    return result;
+}
+
+std::vector<Leave> SqliteStore::leaves_of(std::int64_t person_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kLeavesOf);
+    s.bind(1, person_id);
+    std::vector<Leave> result;
+    while (s.step()) {
+        Leave l;
+        l.id = s.column_int(0);
+        l.person_id = s.column_int(1);
+        l.starts_on = read_date(s.column_text(2));
+        l.ends_on = read_date(s.column_text(3));
+        l.kind = require(parse_leave_kind(s.column_text(4)));
+        result.push_back(l);
+    }
+    return result;
+}
+
+int SqliteStore::count_people(TrainingStatus status) {
+    auto lease = reader();
+    Statement s(*lease, sql::kCountPeople);
+    s.bind(1, to_string(status));
+    s.step();
+    return static_cast<int>(s.column_int(0));
+}
+
+}  // namespace alis::store

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <boost/beast/http.hpp>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace alis::web {
+
+namespace http = boost::beast::http;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+// What the pipeline knows about a request beside the request itself.
+struct RequestContext {
+    std::string request_id;                     // Also the correlation id shown on error pages.
+    std::string route = "-";                    // The matched route pattern, for logs and metrics.
+    std::map<std::string, std::string> params;  // Path parameters, e.g. {"number": "4601"}.
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+// A handler is a plain function from a request (plus its context) to a response.
+using Handler = std::function<Response(const Request&, RequestContext&)>;
+
+// An expected failure that maps one-to-one to an HTTP status. `code` is stable for API clients;
+// `message_key` names the user's message in the catalogue; `field` names the input at fault.
+class HttpError : public std::runtime_error {
+  public:
+    HttpError(http::status status, std::string code, std::string message_key,
+              std::string field = {})
+        : std::runtime_error(code),
+          status_(status),
+          code_(std::move(code)),
+          message_key_(std::move(message_key)),
+          field_(std::move(field)) {}
+
+    http::status status() const { return status_; }
+    const std::string& code() const { return code_; }
+    const std::string& message_key() const { return message_key_; }
+    const std::string& field() const { return field_; }
+
+  private:
+    http::status status_;
+    std::string code_;
+    std::string message_key_;
+    std::string field_;
+};
+
+// True when the client asked for JSON (an /api/ path or an Accept header preferring JSON).
+bool wants_json(const Request& request);
+
+}  // namespace alis::web

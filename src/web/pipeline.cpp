@@ -1,0 +1,213 @@
+#include "web/pipeline.hpp"
+
+#include <sodium.h>
+#include <boost/url/parse.hpp>
+
+#include <chrono>
+
+namespace alis::web {
+namespace {
+
+std::string new_request_id() {
+    unsigned char bytes[8];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[sizeof bytes * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return hex;
+}
+
+const char* message_key_for(http::status status) {
+    switch (status) {
+        case http::status::bad_request:
+            return "error.bad_request";
+        case http::status::not_found:
+            return "error.not_found";
+        case http::status::method_not_allowed:
+            return "error.method_not_allowed";
+        case http::status::payload_too_large:
+            return "error.payload_too_large";
+        case http::status::request_header_fields_too_large:
+            return "error.header_too_large";
+        case http::status::service_unavailable:
+            return "error.unavailable";
+        default:
+            return "error.internal";
+    }
+}
+
+const char* code_for(http::status status) {
+    switch (status) {
+        case http::status::bad_request:
+            return "bad_request";
+        case http::status::payload_too_large:
+            return "payload_too_large";
+        case http::status::request_header_fields_too_large:
+            return "header_too_large";
+        default:
+            return "internal_error";
+    }
+}
+
+}  // namespace
+
+bool wants_json(const Request& request) {
+    const auto target = request.target();
+    if (target.starts_with("/api/")) {
+        return true;
+    }
+    const auto accept = request[http::field::accept];
+    return accept.find("application/json") != std::string_view::npos &&
+           accept.find("text/html") == std::string_view::npos;
+}
+
+void apply_security_headers(Response& response) {
+    response.set("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
+                 "base-uri 'none'; frame-ancestors 'none'");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("Referrer-Policy", "no-referrer");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Cross-Origin-Opener-Policy", "same-origin");
+    response.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (response.find(http::field::cache_control) == response.end()) {
+        response.set(http::field::cache_control, "no-store");
+    }
+    response.erase(http::field::server);
+}
+
+Response html_response(http::status status, unsigned version, std::string body) {
+    Response response{status, version};
+    response.set(http::field::content_type, "text/html; charset=utf-8");
+    response.body() = std::move(body);
+    return response;
+}
+
+Response json_response(http::status status, unsigned version, const boost::json::value& body) {
+    Response response{status, version};
+    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.body() = boost::json::serialize(body);
+    return response;
+}
+
+Response error_response(const Services& services, bool json, unsigned version, http::status status,
+                        const std::string& code, const std::string& message_key,
+                        const std::string& field, const std::string& request_id) {
+    const std::string message = services.catalogue.text(message_key);
+    if (json) {
+        boost::json::object error{
+            {"code", code}, {"message", message}, {"correlation_id", request_id}};
+        if (!field.empty()) {
+            error["field"] = field;
+        }
+        return json_response(status, version, boost::json::object{{"error", error}});
+    }
+    const boost::json::object data{
+        {"message", message},
+        {"correlation",
+         services.catalogue.format("error.correlation", {{"request_id", request_id}})}};
+    return html_response(
+        status, version,
+        services.templates.render_page("error", services.catalogue.text("error.title"), data,
+                                       services.static_files.urls()));
+}
+
+Pipeline::Pipeline(Services& services) : services_(services) {
+    register_routes(router_, services_);
+}
+
+Response Pipeline::dispatch(const Request& request, RequestContext& context) {
+    const auto url = boost::urls::parse_origin_form(request.target());
+    if (!url) {
+        throw HttpError(http::status::bad_request, "bad_request", "error.bad_request");
+    }
+    const auto match = router_.match(request.method(), url->path());
+    if (match.route == nullptr) {
+        if (match.method_not_allowed) {
+            throw HttpError(http::status::method_not_allowed, "method_not_allowed",
+                            "error.method_not_allowed");
+        }
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    context.route = match.route->pattern;
+    context.params = match.params;
+    // Middleware added with use() runs around the handler, innermost last.
+    Handler next = match.route->handler;
+    for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
+        next = [&middleware = *it, inner = std::move(next)](const Request& r, RequestContext& c) {
+            return middleware(r, c, inner);
+        };
+    }
+    return next(request, context);
+}
+
+Response Pipeline::handle(Request& request) {
+    RequestContext context;
+    context.request_id = new_request_id();
+    Response response;
+    // The last-resort error handler: every failure becomes a friendly answer.
+    try {
+        response = dispatch(request, context);
+    } catch (const HttpError& e) {
+        response = error_response(services_, wants_json(request), request.version(), e.status(),
+                                  e.code(), e.message_key(), e.field(), context.request_id);
+    } catch (const std::exception& e) {
+        services_.log.write({{"level", "error"},
+                             {"request_id", context.request_id},
+                             {"route", context.route},
+                             {"error", e.what()}});
+        try {
+            response = error_response(services_, wants_json(request), request.version(),
+                                      http::status::internal_server_error, "internal_error",
+                                      "error.internal", "", context.request_id);
+        } catch (const std::exception&) {
+            response = Response{http::status::internal_server_error, request.version()};
+            response.set(http::field::content_type, "text/plain; charset=utf-8");
+            response.body() = services_.catalogue.text("error.internal");
+        }
+    }
+    apply_security_headers(response);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - context.started).count();
+    services_.metrics.record(context.route, response.result_int(), seconds);
+    services_.log.write({{"request_id", context.request_id},
+                         {"method", std::string(request.method_string())},
+                         {"route", context.route},
+                         {"status", response.result_int()},
+                         {"duration_us", static_cast<std::int64_t>(seconds * 1e6)}});
+    return response;
+}
+
+Response Pipeline::reject(http::status status, unsigned version) {
+    const std::string request_id = new_request_id();
+    Response response;
+    try {
+        response = error_response(services_, false, version, status, code_for(status),
+                                  message_key_for(status), "", request_id);
+    } catch (const std::exception&) {
+        response = Response{status, version};
+        response.set(http::field::content_type, "text/plain; charset=utf-8");
+    }
+    apply_security_headers(response);
+    services_.metrics.record("-", static_cast<unsigned>(status), 0.0);
+    services_.log.write({{"request_id", request_id},
+                         {"method", "-"},
+                         {"route", "-"},
+                         {"status", static_cast<unsigned>(status)},
+                         {"duration_us", 0}});
+    return response;
+}
+
+HttpService Pipeline::service() {
+    HttpService service;
+    service.handle = [this](Request& request) { return handle(request); };
+    service.reject = [this](http::status status, unsigned version) {
+        return reject(status, version);
+    };
+    service.connections_changed = [this](int delta) {
+        services_.metrics.connections_changed(delta);
+    };
+    return service;
+}
+
+}  // namespace alis::web

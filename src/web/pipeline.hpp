@@ -1,0 +1,75 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "store/store.hpp"
+#include "web/http.hpp"
+#include "web/log.hpp"
+#include "web/messages.hpp"
+#include "web/metrics.hpp"
+#include "web/router.hpp"
+#include "web/server.hpp"
+#include "web/static_files.hpp"
+#include "web/templates.hpp"
+
+namespace alis::web {
+
+// What handlers may use. Owned by whoever starts the server; outlives the pipeline.
+struct Services {
+    store::Store& store;
+    const Catalogue& catalogue;
+    const Templates& templates;
+    const StaticFiles& static_files;
+    Metrics& metrics;
+    Log& log;
+    std::function<domain::Date()> today;  // Injectable, so tests can fix the day.
+};
+
+// A middleware wraps the rest of the chain: it may act before and after calling `next`.
+using Middleware = std::function<Response(const Request&, RequestContext&, const Handler& next)>;
+
+// The request pipeline, outermost first: observe (request id, access log, metrics) -> security
+// headers -> errors (one last-resort handler) -> [added middleware] -> router -> handler.
+class Pipeline {
+  public:
+    // Builds the pipeline with every alis route registered.
+    explicit Pipeline(Services& services);
+
+    Router& router() { return router_; }
+    // Adds a middleware just outside the router (after the ones added before it).
+    void use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+    // Runs a request through the whole chain; never throws.
+    Response handle(Request& request);
+    // The answer to a request the server could not read (400, 413, 431), with the same headers,
+    // format and logging as every other answer.
+    Response reject(http::status status, unsigned version);
+    // Adapts the pipeline to the server.
+    HttpService service();
+
+  private:
+    Response dispatch(const Request& request, RequestContext& context);
+
+    Services& services_;
+    Router router_;
+    std::vector<Middleware> middleware_;
+};
+
+// Sets the headers every response carries (CSP, nosniff, referrer policy, framing, caching).
+void apply_security_headers(Response& response);
+
+// A page or JSON body as a response with the right Content-Type.
+Response html_response(http::status status, unsigned version, std::string body);
+Response json_response(http::status status, unsigned version, const boost::json::value& body);
+
+// Renders an error as a friendly HTML page or as {"error": {code, message, field,
+// correlation_id}}, in Norwegian, never with internals.
+Response error_response(const Services& services, bool json, unsigned version, http::status status,
+                        const std::string& code, const std::string& message_key,
+                        const std::string& field, const std::string& request_id);
+
+// Registers every alis route on the router (web/routes.cpp).
+void register_routes(Router& router, Services& services);
+
+}  // namespace alis::web

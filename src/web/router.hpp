@@ -1,0 +1,42 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/http.hpp"
+
+namespace alis::web {
+
+// Maps a method and a path to a handler. Patterns are literal segments and `{name}` parameters,
+// e.g. "/api/v1/municipalities/{number}".
+class Router {
+  public:
+    struct Route {
+        http::verb method;
+        std::string pattern;
+        Handler handler;
+    };
+
+    struct Match {
+        const Route* route = nullptr;
+        std::map<std::string, std::string> params;
+        // Set when the path matched a route but not with this method (405).
+        bool method_not_allowed = false;
+    };
+
+    // Registers a route; throws std::invalid_argument for a malformed pattern or a duplicate.
+    void add(http::verb method, std::string pattern, Handler handler);
+    // Finds the route for a method and a path (without query string).
+    Match match(http::verb method, std::string_view path) const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+  private:
+    std::vector<Route> routes_;
+};
+
+// Splits "/a/b/c" into {"a", "b", "c"}; an empty path or "/" gives {}.
+std::vector<std::string_view> split_path(std::string_view path);
+
+}  // namespace alis::web

@@ -1,0 +1,118 @@
+// Every route alis serves. Each handler parses input, calls one use case and renders the result.
+#include <boost/json.hpp>
+
+#include "app/municipality_overview.hpp"
+#include "web/pipeline.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+
+json::object municipality_json(const store::MunicipalitySummary& summary) {
+    const auto& m = summary.municipality;
+    return {{"number", m.number},
+            {"name", m.name},
+            {"county", m.county},
+            {"centrality_class", m.centrality_class},
+            {"enterprise_status", std::string(store::to_string(m.enterprise_status))},
+            {"alis_office", m.alis_office},
+            {"trainees", summary.trainees}};
+}
+
+const char* status_color(store::EnterpriseStatus status) {
+    switch (status) {
+        case store::EnterpriseStatus::registered:
+            return "success";
+        case store::EnterpriseStatus::temporarily_registered:
+            return "warning";
+        case store::EnterpriseStatus::not_registered:
+            return "danger";
+    }
+    return "neutral";
+}
+
+Response municipalities_api(Services& services, const Request& request) {
+    const auto overview = app::municipality_overview(services.store, services.today());
+    json::array list;
+    for (const auto& region : overview.regions) {
+        for (const auto& summary : region.municipalities) {
+            list.push_back(municipality_json(summary));
+        }
+    }
+    return json_response(
+        http::status::ok, request.version(),
+        json::object{{"as_of", overview.as_of.iso()}, {"municipalities", std::move(list)}});
+}
+
+Response home_page(Services& services, const Request& request) {
+    const auto& catalogue = services.catalogue;
+    const auto overview = app::municipality_overview(services.store, services.today());
+    json::array regions;
+    for (const auto& region : overview.regions) {
+        json::array rows;
+        for (const auto& summary : region.municipalities) {
+            json::object row = municipality_json(summary);
+            const auto status =
+                std::string(store::to_string(summary.municipality.enterprise_status));
+            row["status_label"] = catalogue.text("enterprise_status." + status);
+            row["status_color"] = status_color(summary.municipality.enterprise_status);
+            rows.push_back(std::move(row));
+        }
+        regions.push_back(json::object{
+            {"id", regions.size() + 1},
+            {"heading", catalogue.format("home.region", {{"name", region.alis_office}})},
+            {"summary", catalogue.format("home.region_summary",
+                                         {{"municipalities", region.municipalities.size()},
+                                          {"trainees", region.trainees}})},
+            {"municipalities", std::move(rows)}});
+    }
+    json::object data{
+        {"intro", catalogue.format("home.intro", {{"as_of", overview.as_of.norwegian()}})},
+        {"regions", std::move(regions)}};
+    return html_response(
+        http::status::ok, request.version(),
+        services.templates.render_page("home", catalogue.text("home.title"), std::move(data),
+                                       services.static_files.urls()));
+}
+
+Response text_response(http::status status, unsigned version, std::string body,
+                       const char* content_type = "text/plain; charset=utf-8") {
+    Response response{status, version};
+    response.set(http::field::content_type, content_type);
+    response.body() = std::move(body);
+    return response;
+}
+
+}  // namespace
+
+void register_routes(Router& router, Services& services) {
+    Services* s = &services;
+    router.add(http::verb::get, "/",
+               [s](const Request& r, RequestContext&) { return home_page(*s, r); });
+    router.add(http::verb::get, "/api/v1/municipalities",
+               [s](const Request& r, RequestContext&) { return municipalities_api(*s, r); });
+
+    router.add(http::verb::get, "/healthz", [](const Request& r, RequestContext&) {
+        return text_response(http::status::ok, r.version(), "ok\n");
+    });
+    router.add(http::verb::get, "/readyz", [s](const Request& r, RequestContext&) {
+        if (!s->store.ping()) {
+            throw HttpError(http::status::service_unavailable, "database_unavailable",
+                            "error.unavailable");
+        }
+        return text_response(http::status::ok, r.version(), "ready\n");
+    });
+    router.add(http::verb::get, "/metrics", [s](const Request& r, RequestContext&) {
+        return text_response(http::status::ok, r.version(), s->metrics.render(),
+                             "text/plain; version=0.0.4; charset=utf-8");
+    });
+    router.add(http::verb::get, "/static/{name}", [s](const Request& r, RequestContext& c) {
+        return s->static_files.serve(r, "", c.params.at("name"));
+    });
+    router.add(http::verb::get, "/static/{hash}/{name}", [s](const Request& r, RequestContext& c) {
+        return s->static_files.serve(r, c.params.at("hash"), c.params.at("name"));
+    });
+}
+
+}  // namespace alis::web

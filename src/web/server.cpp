@@ -1,0 +1,268 @@
+#include "web/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+
+#include <csignal>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace alis::web {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
+
+// One client connection. `idle` is only read and written on the connection's strand.
+struct Connection {
+    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+    beast::tcp_stream stream;
+    bool idle = true;
+};
+
+// Maps a failed read to the status that answers it, or nullopt when the connection should just
+// be closed (the client went away or was too slow).
+std::optional<http::status> status_for_read_error(const beast::error_code& ec) {
+    if (ec == http::error::header_limit) {
+        return http::status::request_header_fields_too_large;
+    }
+    if (ec == http::error::body_limit) {
+        return http::status::payload_too_large;
+    }
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
+        ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::eof || ec == asio::error::connection_reset ||
+        ec == asio::error::broken_pipe) {
+        return std::nullopt;
+    }
+    if (ec.category() == beast::error_code(http::error::bad_method).category() ||
+        ec == asio::error::message_size) {
+        return http::status::bad_request;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+struct Server::State {
+    State(ServerConfig c, HttpService s)
+        : config(std::move(c)),
+          service(std::move(s)),
+          ioc(config.threads),
+          control(asio::make_strand(ioc)),
+          acceptor(control),
+          signals(control),
+          grace_timer(control) {}
+
+    ServerConfig config;
+    HttpService service;
+    asio::io_context ioc;
+    asio::strand<asio::io_context::executor_type> control;  // Acceptor, signals, grace timer.
+    tcp::acceptor acceptor;
+    asio::signal_set signals;
+    asio::steady_timer grace_timer;
+    std::atomic<bool> stopping{false};
+
+    std::mutex mutex;
+    std::set<std::shared_ptr<Connection>> connections;
+
+    asio::awaitable<void> accept_loop();
+    asio::awaitable<void> session(std::shared_ptr<Connection> connection);
+    asio::awaitable<void> reject_and_close(Connection& connection, http::status status);
+    void begin_stop();
+    void connection_closed(const std::shared_ptr<Connection>& connection);
+};
+
+asio::awaitable<void> Server::State::accept_loop() {
+    while (!stopping) {
+        auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_nothrow);
+        if (ec) {
+            if (stopping || ec == asio::error::operation_aborted) {
+                co_return;
+            }
+            // Out of file descriptors or similar: back off briefly instead of spinning.
+            asio::steady_timer pause(control, std::chrono::milliseconds(50));
+            co_await pause.async_wait(use_nothrow);
+            continue;
+        }
+        auto connection = std::make_shared<Connection>(std::move(socket));
+        {
+            std::lock_guard lock(mutex);
+            connections.insert(connection);
+        }
+        if (service.connections_changed) {
+            service.connections_changed(+1);
+        }
+        asio::co_spawn(connection->stream.get_executor(), session(connection), asio::detached);
+    }
+}
+
+asio::awaitable<void> Server::State::reject_and_close(Connection& connection, http::status status) {
+    Response response = service.reject(status, 11);
+    response.keep_alive(false);
+    response.prepare_payload();
+    connection.stream.expires_after(config.write_timeout);
+    co_await http::async_write(connection.stream, response, use_nothrow);
+    // Reads and drops what the client still sends (bounded), so that closing does not reset the
+    // connection before the client has read the answer.
+    beast::error_code ec;
+    connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    connection.stream.expires_after(std::chrono::milliseconds(500));
+    std::array<char, 4096> sink{};
+    std::size_t drained = 0;
+    while (drained < config.body_limit + config.header_limit) {
+        auto [read_ec, n] =
+            co_await connection.stream.async_read_some(asio::buffer(sink), use_nothrow);
+        if (read_ec) {
+            break;
+        }
+        drained += n;
+    }
+}
+
+asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connection) {
+    Connection& c = *connection;
+    beast::flat_buffer buffer;
+    while (!stopping) {
+        c.idle = true;
+        if (buffer.size() == 0) {
+            c.stream.expires_after(config.idle_timeout);
+            auto [ec, n] = co_await c.stream.async_read_some(buffer.prepare(4096), use_nothrow);
+            if (ec) {
+                break;
+            }
+            buffer.commit(n);
+        }
+        c.idle = false;
+
+        http::request_parser<http::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
+        parser.body_limit(config.body_limit);
+        c.stream.expires_after(config.request_timeout);
+        auto [read_ec, read_n] = co_await http::async_read(c.stream, buffer, parser, use_nothrow);
+        if (read_ec) {
+            if (const auto status = status_for_read_error(read_ec)) {
+                co_await reject_and_close(c, *status);
+            }
+            break;
+        }
+
+        Request request = parser.release();
+        const bool head = request.method() == http::verb::head;
+        Response response = service.handle(request);
+        const bool keep_alive = request.keep_alive() && !stopping;
+        response.keep_alive(keep_alive);
+        response.prepare_payload();
+        if (head) {
+            const auto length = response.body().size();
+            response.body().clear();
+            response.content_length(length);
+        }
+        c.stream.expires_after(config.write_timeout);
+        auto [write_ec, write_n] = co_await http::async_write(c.stream, response, use_nothrow);
+        if (write_ec || !keep_alive) {
+            break;
+        }
+    }
+    beast::error_code ignored;
+    c.stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    c.stream.close();
+    connection_closed(connection);
+}
+
+void Server::State::connection_closed(const std::shared_ptr<Connection>& connection) {
+    {
+        std::lock_guard lock(mutex);
+        connections.erase(connection);
+    }
+    if (service.connections_changed) {
+        service.connections_changed(-1);
+    }
+    if (stopping) {
+        asio::post(control, [this] {
+            std::lock_guard lock(mutex);
+            if (connections.empty()) {
+                grace_timer.cancel();
+            }
+        });
+    }
+}
+
+void Server::State::begin_stop() {
+    // Runs on the control strand.
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    std::lock_guard lock(mutex);
+    for (const auto& connection : connections) {
+        // Idle keep-alive connections are closed now; busy ones finish their request first.
+        asio::post(connection->stream.get_executor(), [connection] {
+            if (connection->idle) {
+                connection->stream.cancel();
+            }
+        });
+    }
+    if (!connections.empty()) {
+        grace_timer.expires_after(config.shutdown_grace);
+        grace_timer.async_wait([this](const beast::error_code& ec) {
+            if (!ec) {
+                ioc.stop();  // In-flight requests overran the grace period.
+            }
+        });
+    }
+}
+
+Server::Server(ServerConfig config, HttpService service)
+    : state_(std::make_unique<State>(std::move(config), std::move(service))) {
+    auto& s = *state_;
+    if (s.config.threads <= 0) {
+        s.config.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    }
+    const tcp::endpoint endpoint(asio::ip::make_address(s.config.address), s.config.port);
+    s.acceptor.open(endpoint.protocol());
+    s.acceptor.set_option(asio::socket_base::reuse_address(true));
+    s.acceptor.bind(endpoint);
+    s.acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+Server::~Server() = default;
+
+unsigned short Server::port() const {
+    return state_->acceptor.local_endpoint().port();
+}
+
+void Server::run(bool handle_signals) {
+    auto& s = *state_;
+    if (handle_signals) {
+        s.signals.add(SIGINT);
+        s.signals.add(SIGTERM);
+        s.signals.async_wait([this](const beast::error_code& ec, int) {
+            if (!ec) {
+                stop();
+            }
+        });
+    }
+    asio::co_spawn(s.control, s.accept_loop(), asio::detached);
+    std::vector<std::thread> threads;
+    for (int i = 1; i < s.config.threads; ++i) {
+        threads.emplace_back([&s] { s.ioc.run(); });
+    }
+    s.ioc.run();
+    for (auto& t : threads) {
+        t.join();
+    }
+}
+
+void Server::stop() {
+    auto& s = *state_;
+    if (s.stopping.exchange(true)) {
+        return;
+    }
+    asio::post(s.control, [&s] { s.begin_stop(); });
+}
+
+}  // namespace alis::web

@@ -1,0 +1,91 @@
+#include "web/templates.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <stdexcept>
+
+#include "embedded.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+// Converts JSON to mustache data; numbers are shown as JSON writes them.
+mustache::data to_data(const boost::json::value& value) {
+    switch (value.kind()) {
+        case boost::json::kind::object: {
+            mustache::data object{mustache::data::type::object};
+            for (const auto& [key, item] : value.get_object()) {
+                object.set(std::string(key), to_data(item));
+            }
+            return object;
+        }
+        case boost::json::kind::array: {
+            mustache::data list{mustache::data::type::list};
+            for (const auto& item : value.get_array()) {
+                list.push_back(to_data(item));
+            }
+            return list;
+        }
+        case boost::json::kind::string:
+            return mustache::data{std::string(value.get_string())};
+        case boost::json::kind::bool_:
+            return value.get_bool() ? mustache::data{mustache::data::type::bool_true}
+                                    : mustache::data{mustache::data::type::bool_false};
+        case boost::json::kind::null:
+            return mustache::data{mustache::data::type::bool_false};
+        default:
+            return mustache::data{boost::json::serialize(value)};
+    }
+}
+
+}  // namespace
+
+Templates::Templates(const Catalogue& catalogue) : catalogue_(catalogue) {
+    constexpr std::string_view prefix = "templates/";
+    constexpr std::string_view suffix = ".mustache";
+    for (const auto& [path, source] : embedded::files()) {
+        if (!path.starts_with(prefix) || !path.ends_with(suffix)) {
+            continue;
+        }
+        const std::string name =
+            path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+        mustache::mustache parsed{std::string(source)};
+        if (!parsed.is_valid()) {
+            throw std::runtime_error("template " + path + ": " + parsed.error_message());
+        }
+        sources_.emplace(name, std::string(source));
+    }
+    if (!sources_.contains("layout")) {
+        throw std::runtime_error("template templates/layout.mustache is missing");
+    }
+}
+
+std::string Templates::render(std::string_view name, const boost::json::object& data) const {
+    const auto it = sources_.find(name);
+    if (it == sources_.end()) {
+        throw std::runtime_error("no template named " + std::string(name));
+    }
+    mustache::mustache tmpl{it->second};
+    std::string html = tmpl.render(to_data(data));
+    if (!tmpl.is_valid()) {
+        throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
+    }
+    return html;
+}
+
+std::string Templates::render_page(std::string_view name, std::string_view title,
+                                   boost::json::object data,
+                                   const boost::json::object& assets) const {
+    data["t"] = catalogue_.tree();
+    data["assets"] = assets;
+    boost::json::object layout;
+    layout["t"] = catalogue_.tree();
+    layout["assets"] = assets;
+    layout["title"] = title;
+    layout["body"] = render(name, data);
+    return render("layout", layout);
+}
+
+}  // namespace alis::web

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "web/messages.hpp"
+
+namespace alis::web {
+
+// The HTML templates (templates/*.mustache, compiled into the binary), rendered with kainjow
+// mustache, which escapes every {{value}} by default.
+class Templates {
+  public:
+    // Loads and parses every template; throws std::runtime_error naming a template that fails.
+    explicit Templates(const Catalogue& catalogue);
+
+    // Renders page template `name` with `data` inside the layout. `data` gets the catalogue as `t`
+    // and `assets` as given; `title` is the page title.
+    std::string render_page(std::string_view name, std::string_view title, boost::json::object data,
+                            const boost::json::object& assets) const;
+
+  private:
+    std::string render(std::string_view name, const boost::json::object& data) const;
+
+    const Catalogue& catalogue_;
+    std::map<std::string, std::string, std::less<>> sources_;
+};
+
+}  // namespace alis::web

@@ -1,0 +1,252 @@
+// The contract every Store backend keeps. Backend-neutral: each backend registers a factory in
+// kBackends and runs the same tests (PostgreSQL joins when its backend lands).
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <thread>
+
+#include "store/store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace alis::store {
+namespace {
+
+using domain::Date;
+
+struct Backend {
+    std::string name;
+    std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
+};
+
+const std::vector<Backend> kBackends = {
+    {"sqlite", [](const testing::TempDir& dir) { return open_store(dir.sqlite_url(), 2); }},
+};
+
+Date day(const char* iso) {
+    return *Date::parse_iso(iso);
+}
+
+Municipality municipality(std::string number, std::string name, std::string office) {
+    Municipality m;
+    m.number = std::move(number);
+    m.name = std::move(name);
+    m.county = "Vestland";
+    m.centrality_class = 3;
+    m.enterprise_status = EnterpriseStatus::registered;
+    m.alis_office = std::move(office);
+    return m;
+}
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+  protected:
+    void SetUp() override {
+        store_ = GetParam().open(dir_);
+        store_->migrate();
+    }
+    testing::TempDir dir_;
+    std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContract, MigrationsApplyOnceAndAreRecorded) {
+    const auto applied = store_->applied_migrations();
+    ASSERT_FALSE(applied.empty());
+    EXPECT_EQ(applied.front(), 1);
+    EXPECT_EQ(store_->migrate(), 0) << "re-applying must be a no-op";
+    EXPECT_EQ(store_->applied_migrations(), applied);
+    EXPECT_TRUE(store_->ping());
+}
+
+TEST_P(StoreContract, MigrationsSurviveReopening) {
+    store_.reset();
+    store_ = GetParam().open(dir_);
+    EXPECT_EQ(store_->migrate(), 0);
+}
+
+TEST_P(StoreContract, MunicipalitiesRoundTripWithNorwegianLetters) {
+    store_->write([](StoreWriter& w) {
+        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+        w.put_municipality(municipality("1508", "Ålesund", "Trondheim"));
+        auto m = municipality("5601", "Alta", "Bodø");
+        m.enterprise_status = EnterpriseStatus::temporarily_registered;
+        m.centrality_class = 5;
+        w.put_municipality(m);
+    });
+    const auto all = store_->municipalities();
+    ASSERT_EQ(all.size(), 3u);
+    // Ordered by office, then name.
+    EXPECT_EQ(all[0].name, "Bergen");
+    EXPECT_EQ(all[1].name, "Alta");
+    EXPECT_EQ(all[1].alis_office, "Bodø");
+    EXPECT_EQ(all[1].enterprise_status, EnterpriseStatus::temporarily_registered);
+    EXPECT_EQ(all[1].centrality_class, 5);
+    EXPECT_EQ(all[2].name, "Ålesund");
+}
+
+TEST_P(StoreContract, PutMunicipalityReplacesByNumber) {
+    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    auto changed = municipality("4601", "Bergen kommune", "B");
+    changed.enterprise_status = EnterpriseStatus::not_registered;
+    store_->write([&](StoreWriter& w) { w.put_municipality(changed); });
+    const auto all = store_->municipalities();
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].name, "Bergen kommune");
+    EXPECT_EQ(all[0].enterprise_status, EnterpriseStatus::not_registered);
+}
+
+TEST_P(StoreContract, TraineeCountsFollowEmploymentDates) {
+    store_->write([](StoreWriter& w) {
+        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+        w.put_municipality(municipality("4621", "Voss", "Bergen"));
+        Person trainee;
+        trainee.full_name = "Øyvind Ærø-Ås";
+        trainee.hpr_number = "9100001";
+        const auto id = w.add_person(trainee);
+        Employment first;
+        first.person_id = id;
+        first.municipality_number = "4621";
+        first.starts_on = day("2020-01-01");
+        first.ends_on = day("2024-06-30");
+        w.add_employment(first);
+        Employment second = first;
+        second.municipality_number = "4601";
+        second.starts_on = day("2024-07-01");
+        second.ends_on.reset();
+        w.add_employment(second);
+        // Two concurrent posts in one municipality count one doctor.
+        Employment extra = second;
+        extra.fte = 20;
+        extra.post_type = PostType::other_general_practice;
+        w.add_employment(extra);
+
+        Person specialist;
+        specialist.full_name = "Kari O'Hara";
+        specialist.training_status = TrainingStatus::specialist;
+        Employment e = second;
+        e.person_id = w.add_person(specialist);
+        w.add_employment(e);
+    });
+    auto counts = [&](const char* iso) {
+        std::map<std::string, int> result;
+        for (const auto& s : store_->municipality_summaries(day(iso))) {
+            result[s.municipality.number] = s.trainees;
+        }
+        return result;
+    };
+    EXPECT_EQ(counts("2024-06-30"), (std::map<std::string, int>{{"4601", 0}, {"4621", 1}}));
+    EXPECT_EQ(counts("2024-07-01"), (std::map<std::string, int>{{"4601", 1}, {"4621", 0}}));
+    EXPECT_EQ(counts("2019-12-31"), (std::map<std::string, int>{{"4601", 0}, {"4621", 0}}));
+}
+
+TEST_P(StoreContract, PeopleEmploymentsAndLeavesRoundTrip) {
+    std::int64_t id = 0;
+    store_->write([&](StoreWriter& w) {
+        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+        Person p;
+        p.full_name = "Øyvind Ærø-Ås";
+        p.hpr_number = "9100001";
+        p.lis1_completed = day("2019-08-31");
+        p.ruleset = "allmennmedisin-2019";
+        id = w.add_person(p);
+        Employment e;
+        e.person_id = id;
+        e.municipality_number = "4601";
+        e.starts_on = day("2019-09-01");
+        e.fte = 60;
+        e.pay_model = PayModel::self_employed;
+        w.add_employment(e);
+        Leave l;
+        l.person_id = id;
+        l.starts_on = day("2022-03-01");
+        l.ends_on = day("2022-12-31");
+        w.add_leave(l);
+    });
+    const auto p = store_->person(id);
+    ASSERT_TRUE(p.has_value());
+    EXPECT_EQ(p->full_name, "Øyvind Ærø-Ås");
+    EXPECT_EQ(p->hpr_number, "9100001");
+    EXPECT_EQ(p->lis1_completed, day("2019-08-31"));
+    EXPECT_EQ(p->ruleset, "allmennmedisin-2019");
+    const auto employments = store_->employments_of(id);
+    ASSERT_EQ(employments.size(), 1u);
+    EXPECT_EQ(employments[0].fte, 60);
+    EXPECT_EQ(employments[0].pay_model, PayModel::self_employed);
+    EXPECT_FALSE(employments[0].ends_on.has_value());
+    const auto leaves = store_->leaves_of(id);
+    ASSERT_EQ(leaves.size(), 1u);
+    EXPECT_EQ(leaves[0].ends_on, day("2022-12-31"));
+    EXPECT_FALSE(store_->person(id + 1000).has_value());
+    EXPECT_EQ(store_->count_people(TrainingStatus::in_training), 1);
+}
+
+TEST_P(StoreContract, FailedTransactionKeepsNothing) {
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+        Person p;
+        p.full_name = "Ola Nordmann";
+        const auto id = w.add_person(p);
+        Employment e;
+        e.person_id = id;
+        e.municipality_number = "9999";  // No such municipality.
+        e.starts_on = day("2020-01-01");
+        w.add_employment(e);
+    }),
+                 ConstraintViolation);
+    EXPECT_TRUE(store_->municipalities().empty());
+    EXPECT_EQ(store_->count_people(TrainingStatus::in_training), 0);
+}
+
+TEST_P(StoreContract, RejectsValuesTheSchemaForbids) {
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        auto m = municipality("46O1", "Bergen", "Bergen");  // Letter O, not a digit.
+        w.put_municipality(m);
+    }),
+                 ConstraintViolation);
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        auto m = municipality("4601", "Bergen", "Bergen");
+        m.centrality_class = 7;
+        w.put_municipality(m);
+    }),
+                 ConstraintViolation);
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        Person a;
+        a.full_name = "A";
+        a.hpr_number = "123";
+        w.add_person(a);
+        w.add_person(a);  // Duplicate HPR number.
+    }),
+                 ConstraintViolation);
+}
+
+TEST_P(StoreContract, ReadsRunWhileAWriteIsOpen) {
+    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    std::size_t seen_during_write = 0;
+    store_->write([&](StoreWriter& w) {
+        w.put_municipality(municipality("4621", "Voss", "B"));
+        // Another thread reads the last committed state without waiting for this write.
+        std::thread reader([&] { seen_during_write = store_->municipalities().size(); });
+        reader.join();
+    });
+    EXPECT_EQ(seen_during_write, 1u);
+    EXPECT_EQ(store_->municipalities().size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(OpenStore, RefusesUnknownUrlsAndUnreadableFiles) {
+    EXPECT_THROW(open_store("mysql://x"), StoreError);
+    EXPECT_THROW(open_store("postgresql://localhost/alis"), StoreError);
+    EXPECT_THROW(open_store("sqlite:"), StoreError);
+    EXPECT_THROW(open_store("sqlite:/nonexistent-dir/for/sure/alis.db"), StoreError);
+    testing::TempDir dir;
+    const auto garbage = dir.path() / "garbage.db";
+    {
+        std::FILE* f = std::fopen(garbage.c_str(), "w");
+        std::fputs("this is not a database, just text that is long enough to be a header....", f);
+        std::fclose(f);
+    }
+    EXPECT_THROW(open_store("sqlite:" + garbage.string()), StoreError);
+}
+
+}  // namespace
+}  // namespace alis::store
