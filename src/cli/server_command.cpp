@@ -122,7 +122,9 @@ int serve(store::Store& store, const ServerOptions& options, const std::string& 
     }
     web::Metrics metrics;
     web::Log log(log_stream);
-    web::Services services{store, catalogue, templates, *static_files, metrics, log, &local_today};
+    web::ResponseCache cache;
+    web::Services services{store,   catalogue, templates,    *static_files,
+                           metrics, log,       &local_today, cache};
     web::Pipeline pipeline(services);
 
     std::unique_ptr<web::Server> server;

@@ -32,8 +32,12 @@ std::string number(double value) {
 
 void Metrics::record(const std::string& route, unsigned status, double seconds) {
     std::lock_guard lock(mutex_);
-    ++requests_[{route, status}];
-    Histogram& h = latency_[route];
+    auto it = routes_.find(route);
+    if (it == routes_.end()) {
+        it = routes_.emplace(route, RouteStats{}).first;
+    }
+    ++it->second.by_status[status];
+    Histogram& h = it->second.latency;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         if (seconds <= kBuckets[i]) {
             ++h.buckets[i];
@@ -48,13 +52,16 @@ std::string Metrics::render() const {
     std::lock_guard lock(mutex_);
     out << "# HELP alis_http_requests_total HTTP requests answered, by route and status.\n"
         << "# TYPE alis_http_requests_total counter\n";
-    for (const auto& [key, count] : requests_) {
-        out << "alis_http_requests_total{route=\"" << label(key.first) << "\",status=\""
-            << key.second << "\"} " << count << "\n";
+    for (const auto& [route, stats] : routes_) {
+        for (const auto& [status, count] : stats.by_status) {
+            out << "alis_http_requests_total{route=\"" << label(route) << "\",status=\"" << status
+                << "\"} " << count << "\n";
+        }
     }
     out << "# HELP alis_http_request_duration_seconds Time to answer a request, by route.\n"
         << "# TYPE alis_http_request_duration_seconds histogram\n";
-    for (const auto& [route, h] : latency_) {
+    for (const auto& [route, stats] : routes_) {
+        const Histogram& h = stats.latency;
         const std::string r = label(route);
         for (std::size_t i = 0; i < kBuckets.size(); ++i) {
             out << "alis_http_request_duration_seconds_bucket{route=\"" << r << "\",le=\""

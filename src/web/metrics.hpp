@@ -29,8 +29,11 @@ class Metrics {
         double sum = 0;
     };
     mutable std::mutex mutex_;
-    std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;
-    std::map<std::string, Histogram> latency_;
+    struct RouteStats {
+        std::map<unsigned, std::uint64_t> by_status;
+        Histogram latency;
+    };
+    std::map<std::string, RouteStats, std::less<>> routes_;
     std::atomic<int> open_connections_{0};
 };
 

@@ -9,6 +9,7 @@
 #include "web/log.hpp"
 #include "web/messages.hpp"
 #include "web/metrics.hpp"
+#include "web/response_cache.hpp"
 #include "web/router.hpp"
 #include "web/server.hpp"
 #include "web/static_files.hpp"
@@ -25,6 +26,7 @@ struct Services {
     Metrics& metrics;
     Log& log;
     std::function<domain::Date()> today;  // Injectable, so tests can fix the day.
+    ResponseCache& cache;
 };
 
 // A middleware wraps the rest of the chain: it may act before and after calling `next`.

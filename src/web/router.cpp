@@ -26,17 +26,17 @@ bool is_parameter(std::string_view segment) {
     return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// Matches path segments against a pattern; fills params on success.
-bool segments_match(std::string_view pattern, const std::vector<std::string_view>& path,
+// Matches path segments against a pattern's segments; fills params on success.
+bool segments_match(const std::vector<std::string>& parts,
+                    const std::vector<std::string_view>& path,
                     std::map<std::string, std::string>& params) {
-    const auto parts = split_path(pattern);
     if (parts.size() != path.size()) {
         return false;
     }
     std::map<std::string, std::string> found;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (is_parameter(parts[i])) {
-            found.emplace(std::string(parts[i].substr(1, parts[i].size() - 2)), path[i]);
+            found.emplace(parts[i].substr(1, parts[i].size() - 2), path[i]);
         } else if (parts[i] != path[i]) {
             return false;
         }
@@ -56,7 +56,13 @@ void Router::add(http::verb method, std::string pattern, Handler handler) {
             throw std::invalid_argument("route registered twice: " + pattern);
         }
     }
-    routes_.push_back({method, std::move(pattern), std::move(handler)});
+    std::vector<std::string> segments;
+    for (const auto segment : split_path(pattern)) {
+        segments.emplace_back(segment);
+    }
+    const bool literal = pattern.find('{') == std::string::npos;
+    routes_.push_back(
+        {method, std::move(pattern), std::move(handler), std::move(segments), literal});
 }
 
 Router::Match Router::match(http::verb method, std::string_view path) const {
@@ -65,12 +71,11 @@ Router::Match Router::match(http::verb method, std::string_view path) const {
     // Literal routes win over parameter routes: try them in two passes.
     for (const bool literal_pass : {true, false}) {
         for (const Route& route : routes_) {
-            const bool literal = route.pattern.find('{') == std::string::npos;
-            if (literal != literal_pass) {
+            if (route.literal != literal_pass) {
                 continue;
             }
             std::map<std::string, std::string> params;
-            if (!segments_match(route.pattern, segments, params)) {
+            if (!segments_match(route.segments, segments, params)) {
                 continue;
             }
             const bool method_ok = route.method == method ||

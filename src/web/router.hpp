@@ -17,6 +17,8 @@ class Router {
         http::verb method;
         std::string pattern;
         Handler handler;
+        std::vector<std::string> segments;  // The pattern split at '/', computed once.
+        bool literal = true;                // No {parameter} segment.
     };
 
     struct Match {

@@ -32,22 +32,33 @@ const char* status_color(store::EnterpriseStatus status) {
     return "neutral";
 }
 
-Response municipalities_api(Services& services, const Request& request) {
-    const auto overview = app::municipality_overview(services.store, services.today());
+std::string municipalities_json(Services& services, domain::Date today) {
+    const auto overview = app::municipality_overview(services.store, today);
     json::array list;
     for (const auto& region : overview.regions) {
         for (const auto& summary : region.municipalities) {
             list.push_back(municipality_json(summary));
         }
     }
-    return json_response(
-        http::status::ok, request.version(),
+    return json::serialize(
         json::object{{"as_of", overview.as_of.iso()}, {"municipalities", std::move(list)}});
 }
 
-Response home_page(Services& services, const Request& request) {
+// The overview changes only with writes or the date: answered from the response cache.
+Response municipalities_api(Services& services, const Request& request) {
+    const domain::Date today = services.today();
+    const auto body = services.cache.get_or_compute(
+        "api/municipalities/" + today.iso(), services.store.write_generation(),
+        [&] { return municipalities_json(services, today); });
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.body() = *body;
+    return response;
+}
+
+std::string home_html(Services& services, domain::Date today) {
     const auto& catalogue = services.catalogue;
-    const auto overview = app::municipality_overview(services.store, services.today());
+    const auto overview = app::municipality_overview(services.store, today);
     json::array regions;
     for (const auto& region : overview.regions) {
         json::array rows;
@@ -70,10 +81,16 @@ Response home_page(Services& services, const Request& request) {
     json::object data{
         {"intro", catalogue.format("home.intro", {{"as_of", overview.as_of.norwegian()}})},
         {"regions", std::move(regions)}};
-    return html_response(
-        http::status::ok, request.version(),
-        services.templates.render_page("home", catalogue.text("home.title"), std::move(data),
-                                       services.static_files.urls()));
+    return services.templates.render_page("home", catalogue.text("home.title"), std::move(data),
+                                          services.static_files.urls());
+}
+
+Response home_page(Services& services, const Request& request) {
+    const domain::Date today = services.today();
+    const auto body =
+        services.cache.get_or_compute("home/" + today.iso(), services.store.write_generation(),
+                                      [&] { return home_html(services, today); });
+    return html_response(http::status::ok, request.version(), *body);
 }
 
 Response text_response(http::status status, unsigned version, std::string body,

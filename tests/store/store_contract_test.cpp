@@ -19,7 +19,9 @@ struct Backend {
 };
 
 // Names the backend in test output instead of dumping its bytes.
-void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
+void PrintTo(const Backend& backend, std::ostream* os) {
+    *os << backend.name;
+}
 
 const std::vector<Backend> kBackends = {
     {"sqlite", [](const testing::TempDir& dir) { return open_store(dir.sqlite_url(), 2); }},

@@ -20,7 +20,7 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
     log_file_ = std::fopen((dir_.path() / "server.log").c_str(), "w");
     log_ = std::make_unique<web::Log>(log_file_);
     services_ = std::make_unique<web::Services>(web::Services{
-        *store_, *catalogue_, *templates_, *static_files_, metrics_, *log_, &fixed_today});
+        *store_, *catalogue_, *templates_, *static_files_, metrics_, *log_, &fixed_today, cache_});
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;

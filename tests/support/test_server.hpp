@@ -39,6 +39,7 @@ class TestServer {
     std::unique_ptr<web::Templates> templates_;
     std::unique_ptr<web::StaticFiles> static_files_;
     web::Metrics metrics_;
+    web::ResponseCache cache_;
     std::FILE* log_file_ = nullptr;
     std::unique_ptr<web::Log> log_;
     std::unique_ptr<web::Services> services_;

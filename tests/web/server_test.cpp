@@ -325,3 +325,45 @@ TEST(Server, GracefulShutdownFinishesTheRequestInFlight) {
 
 }  // namespace
 }  // namespace alis::web
+
+namespace alis::web {
+namespace {
+
+int trainees_in(const testing::client::Response& r, const std::string& number) {
+    const auto doc = boost::json::parse(r.body());
+    for (const auto& item : doc.at("municipalities").as_array()) {
+        if (item.at("number").as_string() == number) {
+            return static_cast<int>(item.at("trainees").as_int64());
+        }
+    }
+    return -1;
+}
+
+TEST(Server, AWriteShowsAtOnceDespiteTheResponseCache) {
+    TestServer server;
+    server.store().write([](store::StoreWriter& w) {
+        store::Municipality m;
+        m.number = "4601";
+        m.name = "Bergen";
+        m.county = "Vestland";
+        m.centrality_class = 2;
+        m.alis_office = "Bergen";
+        w.put_municipality(m);
+    });
+    EXPECT_EQ(trainees_in(client::get(server.port(), "/api/v1/municipalities"), "4601"), 0);
+    server.store().write([](store::StoreWriter& w) {
+        store::Person p;
+        p.full_name = "Ola Nordmann";
+        store::Employment e;
+        e.person_id = w.add_person(p);
+        e.municipality_number = "4601";
+        e.starts_on = *domain::Date::parse_iso("2025-01-01");
+        w.add_employment(e);
+    });
+    EXPECT_EQ(trainees_in(client::get(server.port(), "/api/v1/municipalities"), "4601"), 1);
+    EXPECT_NE(client::get(server.port(), "/").body().find("1 leger i spesialisering"),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace alis::web

@@ -221,6 +221,7 @@ int SqliteStore::migrate() {
             ++applied;
         });
     }
+    generation_ += static_cast<std::uint64_t>(applied);
     return applied;
 }
 
@@ -248,6 +249,7 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
     std::lock_guard lock(write_mutex_);
     SqliteWriter writer(*writer_);
     in_transaction(*writer_, [&] { work(writer); });
+    ++generation_;
 }
 
 std::vector<Municipality> SqliteStore::municipalities() {
