@@ -15,6 +15,7 @@ int run(int argc, char** argv) {
     version->callback([] { std::cout << "alis " << ALIS_VERSION << "\n"; });
 
     add_server_commands(app, exit_code);
+    add_ledger_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -12,5 +12,6 @@ int run(int argc, char** argv);
 // exit code in `exit_code` (0 by default) and reports errors as one line on stderr.
 void add_server_commands(CLI::App& app,
                          int& exit_code);  // serve, demo, migrate (server_command.cpp)
+void add_ledger_command(CLI::App& app, int& exit_code);  // ledger (ledger_command.cpp)
 
 }  // namespace alis::cli

@@ -1,0 +1,166 @@
+// The training ledger's speed: evaluates 100,000 synthetic training paths of 20 periods each on
+// one core. Target (issue 3): at least 100,000 paths per second. Run:
+//   build-ledger/alis_bench --benchmark_filter=Ledger
+// and read "paths/s" (items_per_second).
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/ledger.hpp"
+#include "domain/ruleset.hpp"
+#include "domain/training_path.hpp"
+#include "embedded.hpp"
+
+namespace {
+
+using namespace alis::domain;
+
+constexpr std::size_t kPaths = 100'000;
+constexpr std::size_t kPeriodsPerPath = 20;
+
+// SplitMix64: the same paths on every machine and library.
+class Generator {
+  public:
+    explicit Generator(std::uint64_t seed) : state_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    std::int32_t between(std::int32_t low, std::int32_t high) {
+        return low + static_cast<std::int32_t>(next() % static_cast<std::uint64_t>(high - low + 1));
+    }
+    bool chance(int percent) { return between(1, 100) <= percent; }
+
+  private:
+    std::uint64_t state_;
+};
+
+// A career-like path: 20 periods one after another from 2015, a fifth of them overlapping the
+// one before (a second post, or leave inside a post), part-time, some unregistered or "other",
+// the last one often ongoing, and as_of somewhere between 2019 and 2027.
+TrainingPath synthetic_path(Generator& g) {
+    static constexpr PositionPpm kPositions[] = {1'000'000, 1'000'000, 1'000'000, 800'000,
+                                                 600'000,   500'000,   400'000,   333'333};
+    static constexpr Arena kArenas[] = {Arena::OpenGeneralPractice,
+                                        Arena::OpenGeneralPractice,
+                                        Arena::OpenGeneralPractice,
+                                        Arena::OtherGeneralPractice,
+                                        Arena::OtherGeneralPractice,
+                                        Arena::Institution,
+                                        Arena::Leave,
+                                        Arena::Other};
+    const Date start = *Date::from_ymd(2015, 1, 1);
+    TrainingPath path;
+    path.ruleset = "allmennmedisin-2019";
+    path.as_of = start.plus_days(g.between(4 * 365, 12 * 365));
+    if (g.chance(50)) {
+        path.lis1_completed = start.plus_days(g.between(-200, 200));
+    }
+    path.periods.reserve(kPeriodsPerPath);
+    Date cursor = start.plus_days(g.between(0, 120));
+    for (std::size_t i = 0; i < kPeriodsPerPath; ++i) {
+        ServicePeriod p;
+        const bool overlaps = i > 0 && g.chance(20);
+        p.from = overlaps ? path.periods.back().from.plus_days(g.between(0, 60)) : cursor;
+        p.to = p.from.plus_days(g.between(14, 240));
+        p.arena = kArenas[g.between(0, static_cast<std::int32_t>(std::size(kArenas)) - 1)];
+        p.fte = kPositions[g.between(0, static_cast<std::int32_t>(std::size(kPositions)) - 1)];
+        p.registered = !g.chance(5);
+        if (!overlaps) {
+            cursor = p.to->plus_days(g.chance(70) ? 1 : g.between(1, 90));
+        }
+        if (i + 1 == kPeriodsPerPath && g.chance(60)) {
+            p.to.reset();
+        }
+        path.periods.push_back(p);
+    }
+    return path;
+}
+
+const std::vector<TrainingPath>& paths() {
+    static const std::vector<TrainingPath> all = [] {
+        Generator g(3);
+        std::vector<TrainingPath> v;
+        v.reserve(kPaths);
+        for (std::size_t i = 0; i < kPaths; ++i) {
+            v.push_back(synthetic_path(g));
+        }
+        return v;
+    }();
+    return all;
+}
+
+Ruleset embedded_ruleset(const std::string& id) {
+    const std::string file = "rules/" + id + ".toml";
+    return parse_ruleset(alis::embedded::files().at(file), file);
+}
+
+void evaluate_all(benchmark::State& state, const Ruleset& ruleset) {
+    const std::vector<TrainingPath>& all = paths();
+    std::int64_t complete = 0;
+    for (auto _ : state) {
+        for (const TrainingPath& path : all) {
+            const LedgerReport report = evaluate(path, ruleset);
+            complete += report.complete ? 1 : 0;
+            benchmark::DoNotOptimize(report.months.total);
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(all.size()));
+    state.counters["paths/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * static_cast<std::int64_t>(all.size())),
+        benchmark::Counter::kIsRate);
+    state.counters["complete_share"] =
+        static_cast<double>(complete) /
+        static_cast<double>(state.iterations() * static_cast<std::int64_t>(all.size()));
+}
+
+// The figure of the issue: 100,000 paths of 20 periods, evaluated (no parsing, no rendering).
+void BM_LedgerEvaluate2019(benchmark::State& state) {
+    evaluate_all(state, embedded_ruleset("allmennmedisin-2019"));
+}
+BENCHMARK(BM_LedgerEvaluate2019)->Unit(benchmark::kMillisecond);
+
+void BM_LedgerEvaluatePre2019(benchmark::State& state) {
+    evaluate_all(state, embedded_ruleset("allmennmedisin-pre2019"));
+}
+BENCHMARK(BM_LedgerEvaluatePre2019)->Unit(benchmark::kMillisecond);
+
+// For information: what `alis ledger` does per path besides counting (JSON in, JSON out), over
+// the first 10,000 paths written as JSON.
+std::string path_json(const TrainingPath& path) {
+    std::string text = "{\"ruleset\": \"" + path.ruleset + "\", \"as_of\": \"" + path.as_of.iso() +
+                       "\", \"lis1_completed\": " +
+                       (path.lis1_completed ? "\"" + path.lis1_completed->iso() + "\"" : "null") +
+                       ", \"periods\": [";
+    for (std::size_t i = 0; i < path.periods.size(); ++i) {
+        const ServicePeriod& p = path.periods[i];
+        text += std::string(i == 0 ? "" : ", ") + "{\"from\": \"" + p.from.iso() +
+                "\", \"to\": " + (p.to ? "\"" + p.to->iso() + "\"" : "null") + ", \"arena\": \"" +
+                std::string(arena_name(p.arena)) +
+                "\", \"fte\": " + std::to_string(static_cast<double>(p.fte) / 10'000) +
+                ", \"registered\": " + (p.registered ? "true" : "false") + "}";
+    }
+    return text + "]}";
+}
+
+void BM_LedgerParseEvaluateRender(benchmark::State& state) {
+    const Ruleset ruleset = embedded_ruleset("allmennmedisin-2019");
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < 10'000; ++i) {
+        texts.push_back(path_json(paths()[i]));
+    }
+    for (auto _ : state) {
+        for (const std::string& text : texts) {
+            const std::string out = report_json(evaluate(parse_training_path(text), ruleset));
+            benchmark::DoNotOptimize(out.data());
+        }
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(texts.size()));
+}
+BENCHMARK(BM_LedgerParseEvaluateRender)->Unit(benchmark::kMillisecond);
+
+}  // namespace
