@@ -14,6 +14,8 @@ class Log {
     explicit Log(std::FILE* out = stdout) : out_(out) {}
     // Adds "time" (UTC, ISO 8601 with milliseconds) and writes the line; a null stream drops it.
     void write(boost::json::object line);
+    // False when lines are dropped, so callers can skip building them.
+    bool enabled() const { return out_ != nullptr; }
 
   private:
     std::mutex mutex_;

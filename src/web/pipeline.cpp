@@ -170,6 +170,9 @@ Response Pipeline::handle(Request& request) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - context.started).count();
     services_.metrics.record(context.route, response.result_int(), seconds);
+    if (!services_.log.enabled()) {
+        return response;
+    }
     services_.log.write({{"request_id", context.request_id},
                          {"method", std::string(request.method_string())},
                          {"route", context.route},
