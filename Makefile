@@ -4,7 +4,7 @@ BUILD ?= build/release
 ASAN_BUILD ?= build/asan
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps build build-asan unit asan format format-check bench clean
+.PHONY: run test deps build build-asan unit asan format format-check sql-check bench clean
 
 deps:
 	@scripts/install-deps all
@@ -17,7 +17,7 @@ run: build
 	@mkdir -p var
 	$(BUILD)/alis demo
 
-test: deps format-check build unit asan
+test: deps format-check sql-check build unit asan
 	@echo "All test suites passed."
 
 unit: build
@@ -34,6 +34,11 @@ format:
 
 format-check:
 	@scripts/check-format
+
+# No SQL built by string concatenation (and a self-test proving the check can fail).
+sql-check:
+	@scripts/check-sql --self-test
+	@scripts/check-sql
 
 bench: deps
 	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DALIS_BUILD_BENCH=ON $(CMAKE_FLAGS) >/dev/null

@@ -1,10 +1,13 @@
 #include "app/demo_data.hpp"
 
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/auth.hpp"
+#include "app/passwords.hpp"
 #include "embedded.hpp"
 
 namespace alis::app {
@@ -120,6 +123,8 @@ class DemoBuilder {
     DemoBuilder(store::StoreWriter& writer, Date as_of, std::uint64_t seed)
         : writer_(writer), as_of_(as_of), random_(seed) {}
 
+    std::vector<DemoLogin> logins() const { return summary_.logins; }
+
     DemoSummary build() {
         auto municipalities = read_municipalities();
         given_ = lines_of(embedded_file("data/demo/given_names.txt"));
@@ -187,6 +192,9 @@ class DemoBuilder {
                                          : store::TrainingStatus::in_training;
         const std::int64_t id = writer_.add_person(p);
         ++summary_.people;
+        if (p.training_status == store::TrainingStatus::in_training) {
+            trainees_by_home_[home.number].push_back(id);
+        }
 
         const int fte = random_.pick(std::vector<int>{100, 100, 100, 80, 80, 60, 50});
         const auto post =
@@ -239,6 +247,72 @@ class DemoBuilder {
         }
     }
 
+  public:
+    // Accounts for each role around Bergen (4601) and Tromsø (5501), all with kDemoPassword.
+    void add_demo_accounts() {
+        const std::string hash = hash_password(kDemoPassword);
+        // A GP specialist in Bergen who supervises the first trainee there.
+        Person supervisor;
+        supervisor.full_name = "Øyvind Ærø-Ås";
+        supervisor.hpr_number = "9000001";
+        supervisor.training_status = store::TrainingStatus::specialist;
+        const auto supervisor_id = writer_.add_person(supervisor);
+        Employment post;
+        post.person_id = supervisor_id;
+        post.municipality_number = "4601";
+        post.starts_on = *Date::from_ymd(2012, 1, 1);
+        post.pay_model = store::PayModel::self_employed;
+        writer_.add_employment(post);
+
+        const auto& bergen = trainees_by_home_["4601"];
+        const std::optional<std::int64_t> trainee =
+            bergen.empty() ? std::nullopt : std::optional<std::int64_t>(bergen.front());
+        if (trainee) {
+            store::SupervisorAssignment assignment;
+            assignment.supervisor_person_id = supervisor_id;
+            assignment.trainee_person_id = *trainee;
+            assignment.starts_on = month_start(as_of_, -12);
+            writer_.add_supervisor_assignment(assignment);
+        }
+        const Date from = month_start(as_of_, -24);
+        auto account = [&](const std::string& email, const std::string& name, store::Role role,
+                           std::optional<std::string> municipality,
+                           std::optional<std::string> office, std::optional<std::int64_t> person,
+                           const std::string& description) {
+            store::Account a;
+            a.email = email;
+            a.display_name = name;
+            a.person_id = person;
+            a.password_hash = hash;
+            store::RoleGrant grant;
+            grant.account_id = writer_.add_account(a);
+            grant.role = role;
+            grant.municipality_number = std::move(municipality);
+            grant.alis_office = std::move(office);
+            grant.starts_on = from;
+            writer_.add_role_grant(grant);
+            summary_.logins.push_back({email, description});
+        };
+        account("leder.bergen@demo.alis.no", "Kari Leder (Bergen)", store::Role::leader, "4601",
+                std::nullopt, std::nullopt, "leder i Bergen kommune");
+        account("leder.tromso@demo.alis.no", "Per Leder (Tromsø)", store::Role::leader, "5501",
+                std::nullopt, std::nullopt, "leder i Tromsø kommune");
+        if (trainee) {
+            account("alis@demo.alis.no", "Lege i spesialisering (Bergen)", store::Role::trainee,
+                    std::nullopt, std::nullopt, trainee, "lege i spesialisering i Bergen");
+        }
+        account("veileder@demo.alis.no", supervisor.full_name, store::Role::supervisor,
+                std::nullopt, std::nullopt, supervisor_id, "veileder i Bergen");
+        account("alis-kontor.bergen@demo.alis.no", "ALIS-kontor Vest", store::Role::regional_office,
+                std::nullopt, "Bergen", std::nullopt, "ALIS-kontoret i Bergen");
+        account("helsedirektoratet@demo.alis.no", "Nasjonal forvaltning", store::Role::national,
+                std::nullopt, std::nullopt, std::nullopt, "nasjonal forvaltning");
+        account("admin@demo.alis.no", "Systemadministrator", store::Role::admin, std::nullopt,
+                std::nullopt, std::nullopt, "systemadministrator");
+    }
+
+  private:
+    std::map<std::string, std::vector<std::int64_t>> trainees_by_home_;
     store::StoreWriter& writer_;
     Date as_of_;
     Random random_;
@@ -252,8 +326,12 @@ class DemoBuilder {
 
 DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed) {
     DemoSummary summary;
-    store.write(
-        [&](store::StoreWriter& writer) { summary = DemoBuilder(writer, as_of, seed).build(); });
+    store.write([&](store::StoreWriter& writer) {
+        DemoBuilder builder(writer, as_of, seed);
+        summary = builder.build();
+        builder.add_demo_accounts();
+        summary.logins = builder.logins();
+    });
     return summary;
 }
 

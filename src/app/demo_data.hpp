@@ -1,13 +1,24 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "domain/date.hpp"
 #include "store/store.hpp"
 
 namespace alis::app {
 
+// A demo account, printed by `alis demo` so that people can try each role.
+struct DemoLogin {
+    std::string email;
+    std::string role;  // What the account is for, in Norwegian.
+};
+
+inline constexpr const char* kDemoPassword = "demo-passord-2026";
+
 struct DemoSummary {
+    std::vector<DemoLogin> logins;
     int municipalities = 0;
     int people = 0;
     int employments = 0;

@@ -16,6 +16,8 @@ int run(int argc, char** argv) {
 
     add_server_commands(app, exit_code);
     add_ledger_command(app, exit_code);
+    add_audit_command(app, exit_code);
+    add_user_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -13,5 +13,7 @@ int run(int argc, char** argv);
 void add_server_commands(CLI::App& app,
                          int& exit_code);  // serve, demo, migrate (server_command.cpp)
 void add_ledger_command(CLI::App& app, int& exit_code);  // ledger (ledger_command.cpp)
+void add_audit_command(CLI::App& app, int& exit_code);   // audit (audit_command.cpp)
+void add_user_command(CLI::App& app, int& exit_code);    // user (user_command.cpp)
 
 }  // namespace alis::cli

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/auth.hpp"
 #include "app/demo_data.hpp"
 #include "cli/commands.hpp"
 #include "store/store.hpp"
@@ -123,8 +124,10 @@ int serve(store::Store& store, const ServerOptions& options, const std::string& 
     web::Metrics metrics;
     web::Log log(log_stream);
     web::ResponseCache cache;
-    web::Services services{store,   catalogue, templates,    *static_files,
-                           metrics, log,       &local_today, cache};
+    auto now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+    app::Authenticator auth(store, now);
+    web::Services services{store, catalogue,    templates, *static_files, metrics,
+                           log,   &local_today, cache,     auth,          now};
     web::Pipeline pipeline(services);
 
     std::unique_ptr<web::Server> server;
@@ -219,13 +222,17 @@ void add_server_commands(CLI::App& app, int& exit_code) {
             auto store = open(db, options->threads > 0 ? options->threads : 4);
             store->migrate();
             const auto summary = app::load_demo_data(*store, local_today(), options->seed);
+            std::string logins;
+            for (const auto& login : summary.logins) {
+                logins += "  " + login.email + "  (" + login.role + ")\n";
+            }
             const std::string banner =
                 "Demo database " + db + ": " + std::to_string(summary.municipalities) +
                 " municipalities, " + std::to_string(summary.people) + " doctors, " +
                 std::to_string(summary.employments) + " employments, " +
                 std::to_string(summary.leaves) + " leaves (seed " + std::to_string(options->seed) +
-                ").\nDemo logins: none needed yet; every page is open until login arrives.\n"
-                "Stop with Ctrl+C.\n";
+                ").\nDemo logins, all with the password " + std::string(app::kDemoPassword) +
+                ":\n" + logins + "Stop with Ctrl+C.\n";
             return serve(*store, *options, banner);
         });
     });

@@ -35,6 +35,15 @@ constexpr Names<LeaveKind, 3> kLeaveKind{{
     {LeaveKind::sick, "sick"},
     {LeaveKind::other, "other"},
 }};
+constexpr Names<Role, 7> kRole{{
+    {Role::trainee, "trainee"},
+    {Role::supervisor, "supervisor"},
+    {Role::clinical_supervisor, "clinical_supervisor"},
+    {Role::leader, "leader"},
+    {Role::regional_office, "regional_office"},
+    {Role::national, "national"},
+    {Role::admin, "admin"},
+}};
 
 template <typename Enum, std::size_t N>
 std::string_view name_of(const Names<Enum, N>& names, Enum value) {
@@ -73,6 +82,9 @@ std::string_view to_string(PayModel value) {
 std::string_view to_string(LeaveKind value) {
     return name_of(kLeaveKind, value);
 }
+std::string_view to_string(Role value) {
+    return name_of(kRole, value);
+}
 
 std::optional<EnterpriseStatus> parse_enterprise_status(std::string_view text) {
     return parse(kEnterpriseStatus, text);
@@ -88,6 +100,9 @@ std::optional<PayModel> parse_pay_model(std::string_view text) {
 }
 std::optional<LeaveKind> parse_leave_kind(std::string_view text) {
     return parse(kLeaveKind, text);
+}
+std::optional<Role> parse_role(std::string_view text) {
+    return parse(kRole, text);
 }
 
 std::unique_ptr<Store> open_store(std::string_view url, int reader_connections) {

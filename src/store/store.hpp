@@ -20,18 +20,29 @@ enum class TrainingStatus { in_training, specialist, left };
 enum class PostType { gp_list, other_general_practice, institution };
 enum class PayModel { salaried, self_employed };
 enum class LeaveKind { parental, sick, other };
+enum class Role {
+    trainee,
+    supervisor,
+    clinical_supervisor,
+    leader,
+    regional_office,
+    national,
+    admin
+};
 
 std::string_view to_string(EnterpriseStatus value);
 std::string_view to_string(TrainingStatus value);
 std::string_view to_string(PostType value);
 std::string_view to_string(PayModel value);
 std::string_view to_string(LeaveKind value);
+std::string_view to_string(Role value);
 // Each parse_* returns nullopt for text that names no value.
 std::optional<EnterpriseStatus> parse_enterprise_status(std::string_view text);
 std::optional<TrainingStatus> parse_training_status(std::string_view text);
 std::optional<PostType> parse_post_type(std::string_view text);
 std::optional<PayModel> parse_pay_model(std::string_view text);
 std::optional<LeaveKind> parse_leave_kind(std::string_view text);
+std::optional<Role> parse_role(std::string_view text);
 
 struct Municipality {
     std::string number;  // SSB municipality number, 4 digits.
@@ -70,6 +81,70 @@ struct Leave {
     LeaveKind kind = LeaveKind::parental;
 };
 
+// A login. `person_id` links the account to the person it belongs to (trainee, supervisor).
+struct Account {
+    std::int64_t id = 0;
+    std::string email;
+    std::string display_name;
+    std::optional<std::int64_t> person_id;
+    std::string password_hash;  // Argon2id, in libsodium's encoded form.
+    bool disabled = false;
+};
+
+// A role an account holds, scoped and bounded by dates.
+struct RoleGrant {
+    std::int64_t id = 0;
+    std::int64_t account_id = 0;
+    Role role = Role::trainee;
+    std::optional<std::string> municipality_number;  // For leader.
+    std::optional<std::string> alis_office;          // For regional_office.
+    Date starts_on;
+    std::optional<Date> ends_on;
+};
+
+// A login session, stored by the hash of its id. Times are Unix seconds.
+struct Session {
+    std::string id_hash;
+    std::int64_t account_id = 0;
+    std::string csrf_token;
+    std::int64_t created_at = 0;
+    std::int64_t last_seen = 0;
+    std::int64_t reauthenticated_at = 0;
+};
+
+struct SupervisorAssignment {
+    std::int64_t id = 0;
+    std::int64_t supervisor_person_id = 0;
+    std::int64_t trainee_person_id = 0;
+    Date starts_on;
+    std::optional<Date> ends_on;
+};
+
+// One row of the append-only audit trail. Never holds record content or secrets.
+struct AuditEvent {
+    std::int64_t id = 0;
+    std::string at;  // UTC, "2026-11-22T10:15:30Z".
+    std::optional<std::int64_t> actor_account_id;
+    std::string actor_label;  // The actor's e-mail, or "anonym" / "system".
+    std::string action;       // E.g. "login.failed", "person.read", "access.denied".
+    std::optional<std::int64_t> subject_person_id;
+    std::string target;   // The route or object acted on.
+    std::string outcome;  // "ok", "failed", "denied".
+    std::string address;  // The client's IP address.
+    std::string prev_hash;
+    std::string hash;
+};
+
+// The result of checking the whole audit chain.
+struct AuditVerification {
+    bool ok = true;
+    std::int64_t rows_checked = 0;
+    std::optional<std::int64_t> first_bad_id;  // The first row changed, removed or reordered.
+    std::string reason;
+    std::int64_t head_id = 0;  // The last row, when ok.
+    std::string head_hash;
+};
+
 // A municipality with the number of doctors in training it employs on a given day.
 struct MunicipalitySummary {
     Municipality municipality;
@@ -101,6 +176,30 @@ class StoreWriter {
     virtual std::int64_t add_employment(const Employment& employment) = 0;
     // Inserts a leave and returns the new id.
     virtual std::int64_t add_leave(const Leave& leave) = 0;
+
+    // Accounts and roles. add_account returns the new id; a duplicate e-mail is a
+    // ConstraintViolation.
+    virtual std::int64_t add_account(const Account& account) = 0;
+    virtual void set_account_disabled(std::int64_t account_id, bool disabled) = 0;
+    virtual void set_password_hash(std::int64_t account_id, const std::string& hash) = 0;
+    virtual std::int64_t add_role_grant(const RoleGrant& grant) = 0;
+    virtual void remove_role_grant(std::int64_t grant_id) = 0;
+    virtual std::int64_t add_supervisor_assignment(const SupervisorAssignment& assignment) = 0;
+
+    // Sessions.
+    virtual void add_session(const Session& session) = 0;
+    virtual void touch_session(const std::string& id_hash, std::int64_t last_seen) = 0;
+    virtual void set_session_reauthenticated(const std::string& id_hash, std::int64_t at) = 0;
+    virtual void delete_session(const std::string& id_hash) = 0;
+    // Ends every session of an account (logout everywhere, disabled account).
+    virtual void delete_sessions_of(std::int64_t account_id) = 0;
+    virtual void add_login_failure(const std::string& email, const std::string& address,
+                                   std::int64_t at) = 0;
+
+    // Appends an event to the audit trail, chaining it to the last one (fills prev_hash and
+    // hash), and returns its id. Runs in the caller's transaction, so a change and its audit
+    // event are kept together or not at all.
+    virtual std::int64_t append_audit(AuditEvent event) = 0;
 };
 
 // The persistence interface every backend (SQLite now, PostgreSQL later) implements. All methods
@@ -134,6 +233,34 @@ class Store {
     virtual std::vector<Leave> leaves_of(std::int64_t person_id) = 0;
     // The number of people of each training status.
     virtual int count_people(TrainingStatus status) = 0;
+    // One municipality, or nullopt.
+    virtual std::optional<Municipality> municipality(const std::string& number) = 0;
+
+    // Identity.
+    virtual std::optional<Account> account_by_email(const std::string& email) = 0;
+    virtual std::optional<Account> account(std::int64_t id) = 0;
+    virtual std::vector<Account> accounts() = 0;
+    virtual std::vector<RoleGrant> role_grants_of(std::int64_t account_id) = 0;
+    virtual std::optional<Session> session(const std::string& id_hash) = 0;
+    // Failed logins for an e-mail, or from an address, at or after `since` (Unix seconds).
+    virtual int login_failures_for(const std::string& email, std::int64_t since) = 0;
+    virtual int login_failures_from(const std::string& address, std::int64_t since) = 0;
+
+    // The relations access is derived from, on a day.
+    // Numbers of the municipalities that employ the person on `day`.
+    virtual std::vector<std::string> employing_municipalities(std::int64_t person_id, Date day) = 0;
+    // Person ids of the supervisors assigned to the trainee on `day`.
+    virtual std::vector<std::int64_t> supervisors_of(std::int64_t trainee_person_id, Date day) = 0;
+    // Person ids of the trainees assigned to the supervisor on `day`.
+    virtual std::vector<std::int64_t> trainees_of(std::int64_t supervisor_person_id, Date day) = 0;
+
+    // The audit trail.
+    // Events whose subject is the person, newest first, at most `limit`.
+    virtual std::vector<AuditEvent> audit_events_about(std::int64_t person_id, int limit) = 0;
+    // The event with this id, or nullopt.
+    virtual std::optional<AuditEvent> audit_event(std::int64_t id) = 0;
+    // Recomputes every hash from the first row on and reports the first row that does not fit.
+    virtual AuditVerification verify_audit_chain() = 0;
 };
 
 // Opens the store named by a database URL: "sqlite:PATH" (PATH may be relative). Throws

@@ -2,6 +2,8 @@
 
 #include <boost/beast/http.hpp>
 
+#include "app/auth.hpp"
+
 #include <chrono>
 #include <functional>
 #include <map>
@@ -20,6 +22,8 @@ struct RequestContext {
     std::string route = "-";                    // The matched route pattern, for logs and metrics.
     std::map<std::string, std::string> params;  // Path parameters, e.g. {"number": "4601"}.
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::string client_address;                  // The peer's IP address.
+    std::optional<app::ResumedSession> session;  // Set when the request carries a live session.
 };
 
 // A handler is a plain function from a request (plus its context) to a response.

@@ -5,6 +5,8 @@
 
 #include <chrono>
 
+#include "web/access.hpp"
+
 namespace alis::web {
 namespace {
 
@@ -112,6 +114,19 @@ Response error_response(const Services& services, bool json, unsigned version, h
                                        services.static_files.urls()));
 }
 
+Response page(const Services& services, const Request& request, const RequestContext& context,
+              std::string_view template_name, const std::string& title, boost::json::object data,
+              http::status status) {
+    boost::json::object user;
+    if (context.session) {
+        user["name"] = context.session->actor.display_name;
+        user["csrf_token"] = context.session->csrf_token;
+    }
+    return html_response(status, request.version(),
+                         services.templates.render_page(template_name, title, std::move(data),
+                                                        services.static_files.urls(), user));
+}
+
 Pipeline::Pipeline(Services& services) : services_(services) {
     register_routes(router_, services_);
 }
@@ -131,6 +146,12 @@ Response Pipeline::dispatch(const Request& request, RequestContext& context) {
     }
     context.route = match.route->pattern;
     context.params = match.params;
+    const RouteAccess access = match.route->access;
+    resume_session(services_, request, context);
+    check_state_change(request, context);
+    if (auto answer = authorize(services_, access, request, context)) {
+        return std::move(*answer);
+    }
     // Middleware added with use() runs around the handler, innermost last.
     Handler next = match.route->handler;
     for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
@@ -138,12 +159,17 @@ Response Pipeline::dispatch(const Request& request, RequestContext& context) {
             return middleware(r, c, inner);
         };
     }
-    return next(request, context);
+    Response response = next(request, context);
+    if (response.result() == http::status::ok) {
+        audit_read(services_, access, request, context);
+    }
+    return response;
 }
 
-Response Pipeline::handle(Request& request) {
+Response Pipeline::handle(Request& request, const std::string& client_address) {
     RequestContext context;
     context.request_id = new_request_id();
+    context.client_address = client_address;
     Response response;
     // The last-resort error handler: every failure becomes a friendly answer.
     try {
@@ -203,7 +229,9 @@ Response Pipeline::reject(http::status status, unsigned version) {
 
 HttpService Pipeline::service() {
     HttpService service;
-    service.handle = [this](Request& request) { return handle(request); };
+    service.handle = [this](Request& request, const std::string& address) {
+        return handle(request, address);
+    };
     service.reject = [this](http::status status, unsigned version) {
         return reject(status, version);
     };

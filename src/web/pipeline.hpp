@@ -27,6 +27,8 @@ struct Services {
     Log& log;
     std::function<domain::Date()> today;  // Injectable, so tests can fix the day.
     ResponseCache& cache;
+    app::Authenticator& auth;
+    std::function<std::int64_t()> now;  // Unix seconds; injectable for session-expiry tests.
 };
 
 // A middleware wraps the rest of the chain: it may act before and after calling `next`.
@@ -43,7 +45,7 @@ class Pipeline {
     // Adds a middleware just outside the router (after the ones added before it).
     void use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
     // Runs a request through the whole chain; never throws.
-    Response handle(Request& request);
+    Response handle(Request& request, const std::string& client_address = "127.0.0.1");
     // The answer to a request the server could not read (400, 413, 431), with the same headers,
     // format and logging as every other answer.
     Response reject(http::status status, unsigned version);
@@ -70,6 +72,12 @@ Response json_response(http::status status, unsigned version, const boost::json:
 Response error_response(const Services& services, bool json, unsigned version, http::status status,
                         const std::string& code, const std::string& message_key,
                         const std::string& field, const std::string& request_id);
+
+// Renders a page for a request: the page template inside the layout, with the signed-in user's
+// bar (name, logout form with its CSRF token) when there is a session.
+Response page(const Services& services, const Request& request, const RequestContext& context,
+              std::string_view template_name, const std::string& title, boost::json::object data,
+              http::status status = http::status::ok);
 
 // Registers every alis route on the router (web/routes.cpp).
 void register_routes(Router& router, Services& services);

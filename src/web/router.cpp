@@ -47,7 +47,7 @@ bool segments_match(const std::vector<std::string>& parts,
 
 }  // namespace
 
-void Router::add(http::verb method, std::string pattern, Handler handler) {
+void Router::add(http::verb method, std::string pattern, RouteAccess access, Handler handler) {
     if (pattern.empty() || pattern.front() != '/') {
         throw std::invalid_argument("route pattern must start with '/': " + pattern);
     }
@@ -62,7 +62,7 @@ void Router::add(http::verb method, std::string pattern, Handler handler) {
     }
     const bool literal = pattern.find('{') == std::string::npos;
     routes_.push_back(
-        {method, std::move(pattern), std::move(handler), std::move(segments), literal});
+        {method, std::move(pattern), access, std::move(handler), std::move(segments), literal});
 }
 
 Router::Match Router::match(http::verb method, std::string_view path) const {

@@ -56,7 +56,7 @@ Response municipalities_api(Services& services, const Request& request) {
     return response;
 }
 
-std::string home_html(Services& services, domain::Date today) {
+std::string home_html(Services& services, domain::Date today, const RequestContext* context) {
     const auto& catalogue = services.catalogue;
     const auto overview = app::municipality_overview(services.store, today);
     json::array regions;
@@ -81,15 +81,25 @@ std::string home_html(Services& services, domain::Date today) {
     json::object data{
         {"intro", catalogue.format("home.intro", {{"as_of", overview.as_of.norwegian()}})},
         {"regions", std::move(regions)}};
+    boost::json::object user;
+    if (context != nullptr && context->session) {
+        user["name"] = context->session->actor.display_name;
+        user["csrf_token"] = context->session->csrf_token;
+    }
     return services.templates.render_page("home", catalogue.text("home.title"), std::move(data),
-                                          services.static_files.urls());
+                                          services.static_files.urls(), user);
 }
 
-Response home_page(Services& services, const Request& request) {
+Response home_page(Services& services, const Request& request, const RequestContext& context) {
     const domain::Date today = services.today();
+    if (context.session) {
+        // The layout shows who is signed in, so this answer is not shared through the cache.
+        return html_response(http::status::ok, request.version(),
+                             home_html(services, today, &context));
+    }
     const auto body =
         services.cache.get_or_compute("home/" + today.iso(), services.store.write_generation(),
-                                      [&] { return home_html(services, today); });
+                                      [&] { return home_html(services, today, nullptr); });
     return html_response(http::status::ok, request.version(), *body);
 }
 
@@ -103,33 +113,42 @@ Response text_response(http::status status, unsigned version, std::string body,
 
 }  // namespace
 
+void register_account_routes(Router& router, Services& services);
+void register_person_routes(Router& router, Services& services);
+
 void register_routes(Router& router, Services& services) {
     Services* s = &services;
-    router.add(http::verb::get, "/",
-               [s](const Request& r, RequestContext&) { return home_page(*s, r); });
-    router.add(http::verb::get, "/api/v1/municipalities",
+    // Aggregates and operations endpoints: no person-level data.
+    const RouteAccess kPublic{app::Action::view_public};
+    router.add(http::verb::get, "/", kPublic,
+               [s](const Request& r, RequestContext& c) { return home_page(*s, r, c); });
+    router.add(http::verb::get, "/api/v1/municipalities", kPublic,
                [s](const Request& r, RequestContext&) { return municipalities_api(*s, r); });
 
-    router.add(http::verb::get, "/healthz", [](const Request& r, RequestContext&) {
+    router.add(http::verb::get, "/healthz", kPublic, [](const Request& r, RequestContext&) {
         return text_response(http::status::ok, r.version(), "ok\n");
     });
-    router.add(http::verb::get, "/readyz", [s](const Request& r, RequestContext&) {
+    router.add(http::verb::get, "/readyz", kPublic, [s](const Request& r, RequestContext&) {
         if (!s->store.ping()) {
             throw HttpError(http::status::service_unavailable, "database_unavailable",
                             "error.unavailable");
         }
         return text_response(http::status::ok, r.version(), "ready\n");
     });
-    router.add(http::verb::get, "/metrics", [s](const Request& r, RequestContext&) {
+    router.add(http::verb::get, "/metrics", kPublic, [s](const Request& r, RequestContext&) {
         return text_response(http::status::ok, r.version(), s->metrics.render(),
                              "text/plain; version=0.0.4; charset=utf-8");
     });
-    router.add(http::verb::get, "/static/{name}", [s](const Request& r, RequestContext& c) {
-        return s->static_files.serve(r, "", c.params.at("name"));
-    });
-    router.add(http::verb::get, "/static/{hash}/{name}", [s](const Request& r, RequestContext& c) {
-        return s->static_files.serve(r, c.params.at("hash"), c.params.at("name"));
-    });
+    router.add(http::verb::get, "/static/{name}", kPublic,
+               [s](const Request& r, RequestContext& c) {
+                   return s->static_files.serve(r, "", c.params.at("name"));
+               });
+    router.add(http::verb::get, "/static/{hash}/{name}", kPublic,
+               [s](const Request& r, RequestContext& c) {
+                   return s->static_files.serve(r, c.params.at("hash"), c.params.at("name"));
+               });
+    register_account_routes(router, services);
+    register_person_routes(router, services);
 }
 
 }  // namespace alis::web

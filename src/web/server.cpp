@@ -126,6 +126,9 @@ asio::awaitable<void> Server::State::reject_and_close(Connection& connection, ht
 
 asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connection) {
     Connection& c = *connection;
+    beast::error_code endpoint_ec;
+    const auto peer = c.stream.socket().remote_endpoint(endpoint_ec);
+    const std::string address = endpoint_ec ? std::string("-") : peer.address().to_string();
     beast::flat_buffer buffer;
     while (!stopping) {
         c.idle = true;
@@ -153,7 +156,7 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
 
         Request request = parser.release();
         const bool head = request.method() == http::verb::head;
-        Response response = service.handle(request);
+        Response response = service.handle(request, address);
         const bool keep_alive = request.keep_alive() && !stopping;
         response.keep_alive(keep_alive);
         response.prepare_payload();

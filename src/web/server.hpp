@@ -28,8 +28,8 @@ struct ServerConfig {
 
 // What the server hands requests to. Both functions must not throw.
 struct HttpService {
-    // Answers a well-formed request.
-    std::function<Response(Request&)> handle;
+    // Answers a well-formed request from the client at `address` (its IP address).
+    std::function<Response(Request&, const std::string& address)> handle;
     // Answers a request that could not be read: 400, 413 or 431. `version` is 11 or 10.
     std::function<Response(http::status, unsigned version)> reject;
     // Told when a connection opens (+1) or closes (-1).

@@ -76,14 +76,17 @@ std::string Templates::render(std::string_view name, const boost::json::object& 
 }
 
 std::string Templates::render_page(std::string_view name, std::string_view title,
-                                   boost::json::object data,
-                                   const boost::json::object& assets) const {
+                                   boost::json::object data, const boost::json::object& assets,
+                                   const boost::json::object& user) const {
     data["t"] = catalogue_.tree();
     data["assets"] = assets;
     boost::json::object layout;
     layout["t"] = catalogue_.tree();
     layout["assets"] = assets;
     layout["title"] = title;
+    if (!user.empty()) {
+        layout["user"] = user;
+    }
     layout["body"] = render(name, data);
     return render("layout", layout);
 }

@@ -19,8 +19,10 @@ class Templates {
 
     // Renders page template `name` with `data` inside the layout. `data` gets the catalogue as `t`
     // and `assets` as given; `title` is the page title.
+    // `user` (may be empty) fills the layout's signed-in bar: {name, csrf_token}.
     std::string render_page(std::string_view name, std::string_view title, boost::json::object data,
-                            const boost::json::object& assets) const;
+                            const boost::json::object& assets,
+                            const boost::json::object& user = {}) const;
 
   private:
     std::string render(std::string_view name, const boost::json::object& data) const;

@@ -1,5 +1,8 @@
 #include "support/test_server.hpp"
 
+#include <boost/json.hpp>
+
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -19,8 +22,11 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
         std::make_unique<web::StaticFiles>(web::StaticFiles::default_sources(ALIS_SOURCE_DIR));
     log_file_ = std::fopen((dir_.path() / "server.log").c_str(), "w");
     log_ = std::make_unique<web::Log>(log_file_);
-    services_ = std::make_unique<web::Services>(web::Services{
-        *store_, *catalogue_, *templates_, *static_files_, metrics_, *log_, &fixed_today, cache_});
+    auto now = [this] { return clock_.load(); };
+    auth_ = std::make_unique<app::Authenticator>(*store_, now);
+    services_ = std::make_unique<web::Services>(web::Services{*store_, *catalogue_, *templates_,
+                                                              *static_files_, metrics_, *log_,
+                                                              &fixed_today, cache_, *auth_, now});
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;
@@ -87,6 +93,74 @@ Response request(unsigned short port, http::verb method, const std::string& targ
     beast::error_code ec;
     stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
     return parser.release();
+}
+
+std::optional<std::string> set_cookie_header(const Response& response, const std::string& name) {
+    for (auto it = response.find(http::field::set_cookie);
+         it != response.end() && it->name() == http::field::set_cookie; ++it) {
+        const std::string value(it->value());
+        if (value.starts_with(name + "=")) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> set_cookie_value(const Response& response, const std::string& name) {
+    const auto header = set_cookie_header(response, name);
+    if (!header) {
+        return std::nullopt;
+    }
+    const auto start = name.size() + 1;
+    return header->substr(start, header->find(';') - start);
+}
+
+namespace {
+
+std::string form_encode(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<SignedIn> login(unsigned short port, const std::string& email,
+                              const std::string& password, unsigned* status) {
+    const auto form = get(port, "/logg-inn");
+    const auto csrf = set_cookie_value(form, "__Host-alis_csrf");
+    if (!csrf) {
+        throw std::runtime_error("the login form set no CSRF cookie");
+    }
+    const std::string body = "csrf_token=" + *csrf + "&email=" + form_encode(email) +
+                             "&password=" + form_encode(password) + "&neste=%2Fmeg";
+    const auto answer =
+        request(port, http::verb::post, "/logg-inn", body, "application/x-www-form-urlencoded",
+                {{"Cookie", "__Host-alis_csrf=" + *csrf},
+                 {"Origin", "http://127.0.0.1:" + std::to_string(port)}});
+    if (status != nullptr) {
+        *status = answer.result_int();
+    }
+    const auto session = set_cookie_value(answer, "__Host-alis_session");
+    if (answer.result() != http::status::see_other || !session) {
+        return std::nullopt;
+    }
+    SignedIn signed_in;
+    signed_in.session_id = *session;
+    signed_in.session_cookie = "__Host-alis_session=" + *session;
+    const auto me = get(port, "/api/v1/me", signed_in.headers());
+    const auto doc = boost::json::parse(me.body());
+    signed_in.csrf_token = std::string(doc.at("csrf_token").as_string());
+    return signed_in;
 }
 
 std::string raw_exchange(unsigned short port, const std::string& bytes,

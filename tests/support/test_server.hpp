@@ -4,8 +4,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -31,6 +33,9 @@ class TestServer {
     std::string log_text() const;
 
     static domain::Date fixed_today() { return *domain::Date::parse_iso("2026-11-22"); }
+    // The server's clock (Unix seconds), for session-expiry tests.
+    std::int64_t now() const { return clock_.load(); }
+    void advance_clock(std::int64_t seconds) { clock_ += seconds; }
 
   private:
     TempDir dir_;
@@ -40,6 +45,8 @@ class TestServer {
     std::unique_ptr<web::StaticFiles> static_files_;
     web::Metrics metrics_;
     web::ResponseCache cache_;
+    std::atomic<std::int64_t> clock_{1795305600};  // 2026-11-22T00:00:00Z.
+    std::unique_ptr<app::Authenticator> auth_;
     std::FILE* log_file_ = nullptr;
     std::unique_ptr<web::Log> log_;
     std::unique_ptr<web::Services> services_;
@@ -61,6 +68,32 @@ inline Response get(unsigned short port, const std::string& target,
                     const std::vector<std::pair<std::string, std::string>>& headers = {}) {
     return request(port, boost::beast::http::verb::get, target, {}, {}, headers);
 }
+// A signed-in browser, as far as tests need one: the session cookie and its CSRF token.
+struct SignedIn {
+    std::string session_cookie;  // "__Host-alis_session=..."
+    std::string session_id;
+    std::string csrf_token;
+    std::vector<std::pair<std::string, std::string>> headers() const {
+        return {{"Cookie", session_cookie}};
+    }
+    // Headers for a state-changing request: cookie, same Origin and the CSRF token.
+    std::vector<std::pair<std::string, std::string>> post_headers(unsigned short port) const {
+        return {{"Cookie", session_cookie},
+                {"Origin", "http://127.0.0.1:" + std::to_string(port)},
+                {"X-CSRF-Token", csrf_token}};
+    }
+};
+
+// Logs in through the real login form (GET for the CSRF cookie, POST with it); returns nullopt
+// with the response status in `status` when the login is refused.
+std::optional<SignedIn> login(unsigned short port, const std::string& email,
+                              const std::string& password, unsigned* status = nullptr);
+
+// The value of a cookie set by a response, or nullopt.
+std::optional<std::string> set_cookie_value(const Response& response, const std::string& name);
+// The whole Set-Cookie header for a cookie name.
+std::optional<std::string> set_cookie_header(const Response& response, const std::string& name);
+
 // Writes raw bytes and reads until the server closes the connection (or `timeout` passes).
 std::string raw_exchange(unsigned short port, const std::string& bytes,
                          std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));

@@ -263,7 +263,8 @@ TEST(Server, HeadAnswersHeadersOnly) {
 TEST(Server, AnUnexpectedFailureIsA500WithoutInternals) {
     TestServer server;
     server.pipeline().router().add(
-        http::verb::get, "/boom", [](const Request&, RequestContext&) -> Response {
+        http::verb::get, "/boom", RouteAccess{app::Action::view_public},
+        [](const Request&, RequestContext&) -> Response {
             throw std::runtime_error("SELECT secret FROM table near line 3");
         });
     const auto page = client::get(server.port(), "/boom");
@@ -298,7 +299,8 @@ TEST(Server, GracefulShutdownFinishesTheRequestInFlight) {
     std::promise<void> entered;
     std::atomic<bool> release{false};
     server.pipeline().router().add(
-        http::verb::get, "/slow", [&](const Request& r, RequestContext&) {
+        http::verb::get, "/slow", RouteAccess{app::Action::view_public},
+        [&](const Request& r, RequestContext&) {
             entered.set_value();
             while (!release) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));

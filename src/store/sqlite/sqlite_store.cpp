@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include "store/migrations.hpp"
+#include "store/sqlite/audit_sql.hpp"
 
 namespace alis::store {
 namespace sql {
@@ -13,6 +14,7 @@ constexpr const char* kAppliedMigrations = "SELECT version FROM schema_migration
 constexpr const char* kRecordMigration =
     "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)";
 constexpr const char* kPing = "SELECT 1";
+constexpr const char* kLastInsertId = "SELECT last_insert_rowid()";
 
 constexpr const char* kPutMunicipality =
     "INSERT INTO municipalities (number, name, county, centrality_class, enterprise_status,"
@@ -49,6 +51,61 @@ constexpr const char* kLeavesOf =
     "SELECT id, person_id, starts_on, ends_on, kind FROM leaves WHERE person_id = ?1"
     " ORDER BY starts_on, id";
 constexpr const char* kCountPeople = "SELECT count(*) FROM people WHERE training_status = ?1";
+constexpr const char* kMunicipality =
+    "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
+    " FROM municipalities m WHERE m.number = ?1";
+
+constexpr const char* kAddAccount =
+    "INSERT INTO accounts (email, display_name, person_id, password_hash, disabled)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr const char* kSetAccountDisabled = "UPDATE accounts SET disabled = ?2 WHERE id = ?1";
+constexpr const char* kSetPasswordHash = "UPDATE accounts SET password_hash = ?2 WHERE id = ?1";
+constexpr const char* kAccountByEmail =
+    "SELECT id, email, display_name, person_id, password_hash, disabled FROM accounts"
+    " WHERE email = ?1";
+constexpr const char* kAccountById =
+    "SELECT id, email, display_name, person_id, password_hash, disabled FROM accounts"
+    " WHERE id = ?1";
+constexpr const char* kAccounts =
+    "SELECT id, email, display_name, person_id, password_hash, disabled FROM accounts"
+    " ORDER BY email";
+constexpr const char* kAddRoleGrant =
+    "INSERT INTO role_grants (account_id, role, municipality_number, alis_office, starts_on,"
+    " ends_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kRemoveRoleGrant = "DELETE FROM role_grants WHERE id = ?1";
+constexpr const char* kRoleGrantsOf =
+    "SELECT id, account_id, role, municipality_number, alis_office, starts_on, ends_on"
+    " FROM role_grants WHERE account_id = ?1 ORDER BY id";
+constexpr const char* kAddSupervisorAssignment =
+    "INSERT INTO supervisor_assignments (supervisor_person_id, trainee_person_id, starts_on,"
+    " ends_on) VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kAddSession =
+    "INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, last_seen,"
+    " reauthenticated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kTouchSession = "UPDATE sessions SET last_seen = ?2 WHERE id_hash = ?1";
+constexpr const char* kReauthSession =
+    "UPDATE sessions SET reauthenticated_at = ?2 WHERE id_hash = ?1";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id_hash = ?1";
+constexpr const char* kDeleteSessionsOf = "DELETE FROM sessions WHERE account_id = ?1";
+constexpr const char* kSession =
+    "SELECT id_hash, account_id, csrf_token, created_at, last_seen, reauthenticated_at"
+    " FROM sessions WHERE id_hash = ?1";
+constexpr const char* kAddLoginFailure =
+    "INSERT INTO login_failures (email, address, at) VALUES (?1, ?2, ?3)";
+constexpr const char* kLoginFailuresFor =
+    "SELECT count(*) FROM login_failures WHERE email = ?1 AND at >= ?2";
+constexpr const char* kLoginFailuresFrom =
+    "SELECT count(*) FROM login_failures WHERE address = ?1 AND at >= ?2";
+constexpr const char* kEmployingMunicipalities =
+    "SELECT DISTINCT municipality_number FROM employments WHERE person_id = ?1"
+    " AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2) ORDER BY municipality_number";
+constexpr const char* kSupervisorsOf =
+    "SELECT DISTINCT supervisor_person_id FROM supervisor_assignments"
+    " WHERE trainee_person_id = ?1 AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2)";
+constexpr const char* kTraineesOf =
+    "SELECT DISTINCT trainee_person_id FROM supervisor_assignments"
+    " WHERE supervisor_person_id = ?1 AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2)"
+    " ORDER BY trainee_person_id";
 
 }  // namespace sql
 
@@ -129,9 +186,83 @@ class SqliteWriter final : public StoreWriter {
         return last_id();
     }
 
+    std::int64_t add_account(const Account& a) override {
+        Statement s(connection_, sql::kAddAccount);
+        s.bind(1, a.email).bind(2, a.display_name);
+        a.person_id ? s.bind(3, *a.person_id) : s.bind_null(3);
+        s.bind(4, a.password_hash).bind(5, a.disabled ? 1 : 0).run();
+        return last_id();
+    }
+
+    void set_account_disabled(std::int64_t account_id, bool disabled) override {
+        Statement s(connection_, sql::kSetAccountDisabled);
+        s.bind(1, account_id).bind(2, disabled ? 1 : 0).run();
+    }
+
+    void set_password_hash(std::int64_t account_id, const std::string& hash) override {
+        Statement s(connection_, sql::kSetPasswordHash);
+        s.bind(1, account_id).bind(2, hash).run();
+    }
+
+    std::int64_t add_role_grant(const RoleGrant& g) override {
+        Statement s(connection_, sql::kAddRoleGrant);
+        s.bind(1, g.account_id).bind(2, to_string(g.role)).bind(3, g.municipality_number);
+        s.bind(4, g.alis_office).bind(5, date_text(g.starts_on)).bind(6, date_text(g.ends_on));
+        s.run();
+        return last_id();
+    }
+
+    void remove_role_grant(std::int64_t grant_id) override {
+        Statement s(connection_, sql::kRemoveRoleGrant);
+        s.bind(1, grant_id).run();
+    }
+
+    std::int64_t add_supervisor_assignment(const SupervisorAssignment& a) override {
+        Statement s(connection_, sql::kAddSupervisorAssignment);
+        s.bind(1, a.supervisor_person_id).bind(2, a.trainee_person_id);
+        s.bind(3, date_text(a.starts_on)).bind(4, date_text(a.ends_on)).run();
+        return last_id();
+    }
+
+    void add_session(const Session& x) override {
+        Statement s(connection_, sql::kAddSession);
+        s.bind(1, x.id_hash).bind(2, x.account_id).bind(3, x.csrf_token).bind(4, x.created_at);
+        s.bind(5, x.last_seen).bind(6, x.reauthenticated_at).run();
+    }
+
+    void touch_session(const std::string& id_hash, std::int64_t last_seen) override {
+        Statement s(connection_, sql::kTouchSession);
+        s.bind(1, id_hash).bind(2, last_seen).run();
+    }
+
+    void set_session_reauthenticated(const std::string& id_hash, std::int64_t at) override {
+        Statement s(connection_, sql::kReauthSession);
+        s.bind(1, id_hash).bind(2, at).run();
+    }
+
+    void delete_session(const std::string& id_hash) override {
+        Statement s(connection_, sql::kDeleteSession);
+        s.bind(1, id_hash).run();
+    }
+
+    void delete_sessions_of(std::int64_t account_id) override {
+        Statement s(connection_, sql::kDeleteSessionsOf);
+        s.bind(1, account_id).run();
+    }
+
+    void add_login_failure(const std::string& email, const std::string& address,
+                           std::int64_t at) override {
+        Statement s(connection_, sql::kAddLoginFailure);
+        s.bind(1, email).bind(2, address).bind(3, at).run();
+    }
+
+    std::int64_t append_audit(AuditEvent event) override {
+        return sqlite::append_audit_event(connection_, std::move(event));
+    }
+
   private:
     std::int64_t last_id() {
-        Statement s(connection_, "SELECT last_insert_rowid()");
+        Statement s(connection_, sql::kLastInsertId);
         s.step();
         return s.column_int(0);
     }
@@ -154,26 +285,16 @@ void in_transaction(Connection& connection, Work&& work) {
 
 }  // namespace
 
-// A reader connection borrowed from the pool for the lifetime of this object.
-class SqliteStore::ReaderLease {
-  public:
-    ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
-        : store_(store), connection_(std::move(connection)) {}
-    ~ReaderLease() {
-        {
-            std::lock_guard lock(store_.pool_mutex_);
-            store_.idle_readers_.push_back(std::move(connection_));
-        }
-        store_.pool_available_.notify_one();
-    }
-    ReaderLease(const ReaderLease&) = delete;
-    ReaderLease& operator=(const ReaderLease&) = delete;
-    Connection& operator*() { return *connection_; }
+SqliteStore::ReaderLease::ReaderLease(SqliteStore& store, std::unique_ptr<Connection> connection)
+    : store_(store), connection_(std::move(connection)) {}
 
-  private:
-    SqliteStore& store_;
-    std::unique_ptr<Connection> connection_;
-};
+SqliteStore::ReaderLease::~ReaderLease() {
+    {
+        std::lock_guard lock(store_.pool_mutex_);
+        store_.idle_readers_.push_back(std::move(connection_));
+    }
+    store_.pool_available_.notify_one();
+}
 
 SqliteStore::SqliteStore(std::string path, int reader_connections) : path_(std::move(path)) {
     if (path_.empty()) {
@@ -325,6 +446,140 @@ std::vector<Leave> SqliteStore::leaves_of(std::int64_t person_id) {
         result.push_back(l);
     }
     return result;
+}
+
+std::optional<Municipality> SqliteStore::municipality(const std::string& number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kMunicipality);
+    s.bind(1, number);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_municipality(s);
+}
+
+namespace {
+
+Account read_account(const Statement& s) {
+    Account a;
+    a.id = s.column_int(0);
+    a.email = s.column_text(1);
+    a.display_name = s.column_text(2);
+    if (s.column_optional_text(3)) {
+        a.person_id = s.column_int(3);
+    }
+    a.password_hash = s.column_text(4);
+    a.disabled = s.column_int(5) != 0;
+    return a;
+}
+
+std::optional<Account> one_account(Statement& s) {
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_account(s);
+}
+
+template <typename T, typename Read>
+std::vector<T> all_rows(Statement& s, Read read) {
+    std::vector<T> result;
+    while (s.step()) {
+        result.push_back(read(s));
+    }
+    return result;
+}
+
+}  // namespace
+
+std::optional<Account> SqliteStore::account_by_email(const std::string& email) {
+    auto lease = reader();
+    Statement s(*lease, sql::kAccountByEmail);
+    s.bind(1, email);
+    return one_account(s);
+}
+
+std::optional<Account> SqliteStore::account(std::int64_t id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kAccountById);
+    s.bind(1, id);
+    return one_account(s);
+}
+
+std::vector<Account> SqliteStore::accounts() {
+    auto lease = reader();
+    Statement s(*lease, sql::kAccounts);
+    return all_rows<Account>(s, read_account);
+}
+
+std::vector<RoleGrant> SqliteStore::role_grants_of(std::int64_t account_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kRoleGrantsOf);
+    s.bind(1, account_id);
+    return all_rows<RoleGrant>(s, [](const Statement& row) {
+        RoleGrant g;
+        g.id = row.column_int(0);
+        g.account_id = row.column_int(1);
+        g.role = require(parse_role(row.column_text(2)));
+        g.municipality_number = row.column_optional_text(3);
+        g.alis_office = row.column_optional_text(4);
+        g.starts_on = read_date(row.column_text(5));
+        g.ends_on = read_optional_date(row.column_optional_text(6));
+        return g;
+    });
+}
+
+std::optional<Session> SqliteStore::session(const std::string& id_hash) {
+    auto lease = reader();
+    Statement s(*lease, sql::kSession);
+    s.bind(1, id_hash);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    Session x;
+    x.id_hash = s.column_text(0);
+    x.account_id = s.column_int(1);
+    x.csrf_token = s.column_text(2);
+    x.created_at = s.column_int(3);
+    x.last_seen = s.column_int(4);
+    x.reauthenticated_at = s.column_int(5);
+    return x;
+}
+
+int SqliteStore::login_failures_for(const std::string& email, std::int64_t since) {
+    auto lease = reader();
+    Statement s(*lease, sql::kLoginFailuresFor);
+    s.bind(1, email).bind(2, since);
+    s.step();
+    return static_cast<int>(s.column_int(0));
+}
+
+int SqliteStore::login_failures_from(const std::string& address, std::int64_t since) {
+    auto lease = reader();
+    Statement s(*lease, sql::kLoginFailuresFrom);
+    s.bind(1, address).bind(2, since);
+    s.step();
+    return static_cast<int>(s.column_int(0));
+}
+
+std::vector<std::string> SqliteStore::employing_municipalities(std::int64_t person_id, Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kEmployingMunicipalities);
+    s.bind(1, person_id).bind(2, date_text(day));
+    return all_rows<std::string>(s, [](const Statement& row) { return row.column_text(0); });
+}
+
+std::vector<std::int64_t> SqliteStore::supervisors_of(std::int64_t trainee_person_id, Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kSupervisorsOf);
+    s.bind(1, trainee_person_id).bind(2, date_text(day));
+    return all_rows<std::int64_t>(s, [](const Statement& row) { return row.column_int(0); });
+}
+
+std::vector<std::int64_t> SqliteStore::trainees_of(std::int64_t supervisor_person_id, Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kTraineesOf);
+    s.bind(1, supervisor_person_id).bind(2, date_text(day));
+    return all_rows<std::int64_t>(s, [](const Statement& row) { return row.column_int(0); });
 }
 
 int SqliteStore::count_people(TrainingStatus status) {

@@ -31,9 +31,38 @@ class SqliteStore final : public Store {
     std::vector<Employment> employments_of(std::int64_t person_id) override;
     std::vector<Leave> leaves_of(std::int64_t person_id) override;
     int count_people(TrainingStatus status) override;
+    std::optional<Municipality> municipality(const std::string& number) override;
+
+    std::optional<Account> account_by_email(const std::string& email) override;
+    std::optional<Account> account(std::int64_t id) override;
+    std::vector<Account> accounts() override;
+    std::vector<RoleGrant> role_grants_of(std::int64_t account_id) override;
+    std::optional<Session> session(const std::string& id_hash) override;
+    int login_failures_for(const std::string& email, std::int64_t since) override;
+    int login_failures_from(const std::string& address, std::int64_t since) override;
+    std::vector<std::string> employing_municipalities(std::int64_t person_id, Date day) override;
+    std::vector<std::int64_t> supervisors_of(std::int64_t trainee_person_id, Date day) override;
+    std::vector<std::int64_t> trainees_of(std::int64_t supervisor_person_id, Date day) override;
+
+    // The audit trail (sqlite_audit.cpp).
+    std::vector<AuditEvent> audit_events_about(std::int64_t person_id, int limit) override;
+    std::optional<AuditEvent> audit_event(std::int64_t id) override;
+    AuditVerification verify_audit_chain() override;
 
   private:
-    class ReaderLease;
+    // A reader connection borrowed from the pool for the lifetime of this object.
+    class ReaderLease {
+      public:
+        ReaderLease(SqliteStore& store, std::unique_ptr<sqlite::Connection> connection);
+        ~ReaderLease();
+        ReaderLease(const ReaderLease&) = delete;
+        ReaderLease& operator=(const ReaderLease&) = delete;
+        sqlite::Connection& operator*() { return *connection_; }
+
+      private:
+        SqliteStore& store_;
+        std::unique_ptr<sqlite::Connection> connection_;
+    };
     ReaderLease reader();
 
     std::string path_;

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "app/policy.hpp"
+#include "store/store.hpp"
+
+namespace alis::app {
+
+inline constexpr std::int64_t kSessionIdleSeconds = 30 * 60;
+inline constexpr std::int64_t kSessionAbsoluteSeconds = 12 * 60 * 60;
+// last_seen is written at most this often, so that reads do not all become writes.
+inline constexpr std::int64_t kSessionTouchSeconds = 60;
+inline constexpr int kMaxFailuresPerAccountPerHour = 100;
+inline constexpr int kMaxFailuresPerAddressPerHour = 300;
+
+enum class LoginOutcome { ok, wrong_credentials, throttled };
+
+struct LoginResult {
+    LoginOutcome outcome = LoginOutcome::wrong_credentials;
+    std::string session_id;  // The cookie value (only here and in the cookie; stored hashed).
+    std::string csrf_token;
+};
+
+// A session found from its cookie, with the actor it belongs to.
+struct ResumedSession {
+    Actor actor;
+    std::string id_hash;
+    std::string csrf_token;
+};
+
+// Login, sessions, logout and re-authentication for local accounts. An identity provider
+// (OpenID Connect: ID-porten, HelseID) will be a second way to reach `start_session`; handlers
+// only ever see a ResumedSession (see docs/decisions.md).
+class Authenticator {
+  public:
+    // `now` gives Unix seconds; injectable for tests.
+    Authenticator(store::Store& store, std::function<std::int64_t()> now);
+
+    // Checks the password (Argon2id), throttling per account and per address; on success
+    // starts a new session with a fresh id (so a session id planted before login is useless).
+    // Every attempt is audited; the password never is.
+    LoginResult login(const std::string& email, const std::string& password,
+                      const std::string& address);
+    // The session for a cookie value, or nullopt when unknown, idle for 30 minutes, older than
+    // 12 hours, or its account is disabled (an expired session is deleted).
+    std::optional<ResumedSession> resume(const std::string& session_id);
+    // Ends the session on the server.
+    void logout(const ResumedSession& session, const std::string& address);
+    // Checks the password again for actions that need recent authentication.
+    bool reauthenticate(const ResumedSession& session, const std::string& password,
+                        const std::string& address);
+
+    // The hash a session id is stored under.
+    static std::string hash_session_id(const std::string& session_id);
+
+  private:
+    std::string start_session(std::int64_t account_id, std::string& csrf_token);
+
+    store::Store& store_;
+    std::function<std::int64_t()> now_;
+};
+
+// The actor of an account: its roles as they are stored.
+Actor actor_for(store::Store& store, const store::Account& account, std::int64_t authenticated_at);
+
+// The facts access to a person's record is derived from, on `day`.
+Resource person_resource(store::Store& store, std::int64_t person_id, domain::Date day);
+// The facts access to a municipality is derived from.
+Resource municipality_resource(store::Store& store, const std::string& number);
+
+// Appends one event to the audit trail in its own transaction.
+void record_audit(store::Store& store, store::AuditEvent event);
+
+// Unix seconds as "2026-11-22T10:15:30Z".
+std::string utc_iso(std::int64_t unix_seconds);
+
+// 32 random bytes as 64 hex digits (session ids, CSRF tokens).
+std::string random_token();
+
+}  // namespace alis::app

@@ -1,0 +1,135 @@
+#include "app/policy.hpp"
+
+#include <algorithm>
+
+namespace alis::app {
+namespace {
+
+using store::Role;
+
+bool active_on(const store::RoleGrant& grant, domain::Date day) {
+    return grant.starts_on <= day && (!grant.ends_on || day <= *grant.ends_on);
+}
+
+template <typename T>
+bool contains(const std::vector<T>& items, const T& value) {
+    return std::find(items.begin(), items.end(), value) != items.end();
+}
+
+// May this one grant read the person's record?
+bool grant_reads_person(const store::RoleGrant& grant, const Actor& actor,
+                        const Resource& resource) {
+    switch (grant.role) {
+        case Role::trainee:
+            return actor.person_id && resource.person_id && *actor.person_id == *resource.person_id;
+        case Role::supervisor:
+            return actor.person_id && contains(resource.supervisor_person_ids, *actor.person_id);
+        case Role::leader:
+            return grant.municipality_number &&
+                   contains(resource.employing_municipalities, *grant.municipality_number);
+        case Role::regional_office:
+            return grant.alis_office && contains(resource.employing_offices, *grant.alis_office);
+        case Role::clinical_supervisor:  // Sees activities sent to them, not whole records.
+        case Role::national:             // Aggregates only.
+        case Role::admin:                // System administration, no training content.
+            return false;
+    }
+    return false;
+}
+
+bool grant_allows(const store::RoleGrant& grant, const Actor& actor, Action action,
+                  const Resource& resource) {
+    switch (action) {
+        case Action::view_public:
+        case Action::view_own_account:
+            return true;  // Handled before the grants; here for completeness.
+        case Action::read_person:
+            return resource.kind == Resource::Kind::person &&
+                   grant_reads_person(grant, actor, resource);
+        case Action::manage_accounts:
+            return grant.role == Role::admin;
+        case Action::read_aggregates:
+            return grant.role == Role::national || grant.role == Role::regional_office ||
+                   grant.role == Role::leader;
+        case Action::approve_objective:
+        case Action::sign_agreement:
+            // The leader of the municipality employing the trainee; never one's own.
+            return grant.role == Role::leader && resource.kind == Resource::Kind::person &&
+                   grant.municipality_number &&
+                   contains(resource.employing_municipalities, *grant.municipality_number) &&
+                   !(actor.person_id && resource.person_id &&
+                     *actor.person_id == *resource.person_id);
+        case Action::sign_off_activity:
+            return grant.role == Role::clinical_supervisor &&
+                   resource.kind == Resource::Kind::activity && actor.person_id &&
+                   resource.clinical_supervisor_person_id &&
+                   *actor.person_id == *resource.clinical_supervisor_person_id;
+        case Action::view_municipality:
+            if (resource.kind != Resource::Kind::municipality || !resource.municipality_number) {
+                return false;
+            }
+            if (grant.role == Role::leader) {
+                return grant.municipality_number == resource.municipality_number;
+            }
+            if (grant.role == Role::regional_office) {
+                return grant.alis_office && grant.alis_office == resource.municipality_office;
+            }
+            return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string_view to_string(Action action) {
+    switch (action) {
+        case Action::view_public:
+            return "view_public";
+        case Action::view_own_account:
+            return "view_own_account";
+        case Action::read_person:
+            return "read_person";
+        case Action::manage_accounts:
+            return "manage_accounts";
+        case Action::read_aggregates:
+            return "read_aggregates";
+        case Action::approve_objective:
+            return "approve_objective";
+        case Action::sign_agreement:
+            return "sign_agreement";
+        case Action::sign_off_activity:
+            return "sign_off_activity";
+        case Action::view_municipality:
+            return "view_municipality";
+    }
+    return "unknown";
+}
+
+Decision decide(const Actor& actor, Action action, const Resource& resource, domain::Date today) {
+    if (action == Action::view_public) {
+        return Decision::allow;
+    }
+    if (actor.account_id <= 0) {
+        return Decision::deny;
+    }
+    if (action == Action::view_own_account) {
+        return Decision::allow;
+    }
+    for (const auto& grant : actor.roles) {
+        if (active_on(grant, today) && grant_allows(grant, actor, action, resource)) {
+            return Decision::allow;
+        }
+    }
+    return Decision::deny;
+}
+
+bool requires_recent_authentication(Action action) {
+    return action == Action::approve_objective || action == Action::sign_agreement;
+}
+
+bool recently_authenticated(const Actor& actor, std::int64_t now) {
+    return now - actor.authenticated_at <= kReauthenticationWindowSeconds &&
+           actor.authenticated_at <= now;
+}
+
+}  // namespace alis::app

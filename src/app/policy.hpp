@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "store/store.hpp"
+
+namespace alis::app {
+
+// Everything a route or use case may do. Every route declares one (web/routes.cpp); the policy
+// below is the only place that decides who may do it.
+enum class Action {
+    view_public,        // Public pages: no login needed.
+    view_own_account,   // One's own account page, one's own access log.
+    read_person,        // A person's training record (audited read).
+    manage_accounts,    // System administration: accounts and roles.
+    read_aggregates,    // Figures without person-level data.
+    approve_objective,  // Approving a learning objective (needs recent authentication).
+    sign_agreement,     // Signing an ALIS agreement (needs recent authentication).
+    sign_off_activity,  // A clinical supervisor signing off an activity.
+    view_municipality,  // A municipality's own overview (leader, its regional office).
+};
+
+std::string_view to_string(Action action);
+
+// Who is acting: the account, the person it belongs to, and its roles.
+struct Actor {
+    std::int64_t account_id = 0;
+    std::string email;
+    std::string display_name;
+    std::optional<std::int64_t> person_id;
+    std::vector<store::RoleGrant> roles;
+    std::int64_t authenticated_at = 0;  // Unix seconds of the last password entry.
+};
+
+// What is acted on, with the facts access is derived from. The facts are read from the data
+// (employment, supervisor assignment, office), never taken from the request.
+struct Resource {
+    enum class Kind { none, person, municipality, activity };
+    Kind kind = Kind::none;
+
+    std::optional<std::int64_t> person_id;              // person: whose record.
+    std::vector<std::string> employing_municipalities;  // person: employed by these today.
+    std::vector<std::string> employing_offices;         // person: their regional ALIS offices.
+    std::vector<std::int64_t> supervisor_person_ids;    // person: supervisors assigned today.
+
+    std::optional<std::string> municipality_number;  // municipality
+    std::optional<std::string> municipality_office;  // municipality: its ALIS office.
+
+    std::optional<std::int64_t> clinical_supervisor_person_id;  // activity: sent to whom.
+};
+
+enum class Decision { allow, deny };
+
+// The one access decision of alis: may `actor` do `action` to `resource` on `today`? Deny by
+// default: only the rules written here allow. Role grants count only on days within their dates.
+Decision decide(const Actor& actor, Action action, const Resource& resource, domain::Date today);
+
+// True when the action needs the password entered within the last 10 minutes.
+bool requires_recent_authentication(Action action);
+
+// True when `actor` entered the password recently enough for `action` at `now` (Unix seconds).
+bool recently_authenticated(const Actor& actor, std::int64_t now);
+
+inline constexpr std::int64_t kReauthenticationWindowSeconds = 10 * 60;
+
+}  // namespace alis::app

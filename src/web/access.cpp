@@ -1,0 +1,223 @@
+#include "web/access.hpp"
+
+#include <sodium.h>
+#include <boost/url/parse.hpp>
+#include <boost/url/parse_query.hpp>
+
+#include <charconv>
+
+#include "app/policy.hpp"
+#include "web/pipeline.hpp"
+
+namespace alis::web {
+namespace {
+
+bool is_state_changing(http::verb method) {
+    return method == http::verb::post || method == http::verb::put || method == http::verb::patch ||
+           method == http::verb::delete_;
+}
+
+bool equal_tokens(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// "https://host:port/..." -> "host:port".
+std::string authority_of(std::string_view url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) {
+        return {};
+    }
+    url.remove_prefix(scheme + 3);
+    return std::string(url.substr(0, url.find('/')));
+}
+
+std::string_view path_of(const Request& request) {
+    const auto target = request.target();
+    return target.substr(0, target.find('?'));
+}
+
+store::AuditEvent audit_event(Services& services, const Request& request,
+                              const RequestContext& context, std::string action,
+                              std::string outcome) {
+    store::AuditEvent e;
+    e.at = app::utc_iso(services.now());
+    e.action = std::move(action);
+    e.outcome = std::move(outcome);
+    e.address = context.client_address;
+    e.target = std::string(request.method_string()) + " " + context.route;
+    if (context.session) {
+        e.actor_account_id = context.session->actor.account_id;
+        e.actor_label = context.session->actor.email;
+    } else {
+        e.actor_label = "anonym";
+    }
+    return e;
+}
+
+std::optional<std::int64_t> parse_id(const std::string& text) {
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace
+
+std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
+    for (auto it = request.find(http::field::cookie);
+         it != request.end() && it->name() == http::field::cookie; ++it) {
+        std::string_view header = it->value();
+        while (!header.empty()) {
+            const auto end = header.find(';');
+            std::string_view pair = header.substr(0, end);
+            header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
+            while (!pair.empty() && pair.front() == ' ') {
+                pair.remove_prefix(1);
+            }
+            const auto eq = pair.find('=');
+            if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+                return std::string(pair.substr(eq + 1));
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string cookie_header(std::string_view name, std::string_view value,
+                          std::optional<int> max_age_seconds) {
+    std::string header =
+        std::string(name) + "=" + std::string(value) + "; Path=/; Secure; HttpOnly; SameSite=Lax";
+    if (max_age_seconds) {
+        header += "; Max-Age=" + std::to_string(*max_age_seconds);
+    }
+    return header;
+}
+
+std::map<std::string, std::string> form_fields(const Request& request) {
+    std::map<std::string, std::string> fields;
+    if (!request[http::field::content_type].starts_with("application/x-www-form-urlencoded")) {
+        return fields;
+    }
+    const auto params = boost::urls::parse_query(request.body());
+    if (!params) {
+        throw HttpError(http::status::bad_request, "bad_request", "error.bad_request");
+    }
+    for (const auto& param : *params) {
+        // Forms encode a space as '+'.
+        boost::urls::encoding_opts options;
+        options.space_as_plus = true;
+        fields.emplace(param.key.decode(options), param.value.decode(options));
+    }
+    return fields;
+}
+
+void resume_session(Services& services, const Request& request, RequestContext& context) {
+    if (const auto id = cookie_value(request, kSessionCookie)) {
+        context.session = services.auth.resume(*id);
+    }
+}
+
+void check_state_change(const Request& request, const RequestContext& context) {
+    if (!is_state_changing(request.method())) {
+        return;
+    }
+    const std::string host(request[http::field::host]);
+    std::string origin = authority_of(request[http::field::origin]);
+    if (request[http::field::origin].empty()) {
+        origin = authority_of(request[http::field::referer]);
+    }
+    if (host.empty() || origin != host) {
+        throw HttpError(http::status::forbidden, "cross_origin", "error.cross_origin");
+    }
+    std::string token(request["X-CSRF-Token"]);
+    if (token.empty()) {
+        const auto fields = form_fields(request);
+        if (const auto it = fields.find("csrf_token"); it != fields.end()) {
+            token = it->second;
+        }
+    }
+    const std::optional<std::string> expected =
+        context.session ? std::optional<std::string>(context.session->csrf_token)
+                        : cookie_value(request, kLoginCsrfCookie);
+    if (!expected || !equal_tokens(token, *expected)) {
+        throw HttpError(http::status::forbidden, "csrf_failed", "error.csrf");
+    }
+}
+
+Response redirect(unsigned version, const std::string& location) {
+    Response response{http::status::see_other, version};
+    response.set(http::field::location, location);
+    response.set(http::field::content_type, "text/plain; charset=utf-8");
+    return response;
+}
+
+std::optional<Response> authorize(Services& services, const RouteAccess& access,
+                                  const Request& request, RequestContext& context) {
+    if (access.action == app::Action::view_public) {
+        return std::nullopt;
+    }
+    if (!context.session) {
+        if (!wants_json(request) && request.method() == http::verb::get) {
+            return redirect(request.version(), "/logg-inn?neste=" + std::string(path_of(request)));
+        }
+        throw HttpError(http::status::unauthorized, "unauthenticated", "error.unauthenticated");
+    }
+    const domain::Date today = services.today();
+    app::Resource resource;
+    try {
+        switch (access.resource) {
+            case ResourceFrom::none:
+                break;
+            case ResourceFrom::person_param: {
+                const auto id = parse_id(context.params.at("person"));
+                if (!id || !services.store.person(*id)) {
+                    throw HttpError(http::status::not_found, "not_found", "error.not_found");
+                }
+                resource = app::person_resource(services.store, *id, today);
+                break;
+            }
+            case ResourceFrom::municipality_param: {
+                const std::string& number = context.params.at("number");
+                if (!services.store.municipality(number)) {
+                    throw HttpError(http::status::not_found, "not_found", "error.not_found");
+                }
+                resource = app::municipality_resource(services.store, number);
+                break;
+            }
+        }
+    } catch (const HttpError&) {
+        throw;
+    } catch (const std::exception&) {
+        // Fail closed: without the facts there is no access.
+        resource = app::Resource{};
+        resource.kind = app::Resource::Kind::none;
+    }
+    const auto& actor = context.session->actor;
+    if (app::decide(actor, access.action, resource, today) != app::Decision::allow) {
+        auto e = audit_event(services, request, context, "access.denied", "denied");
+        e.subject_person_id = resource.person_id;
+        app::record_audit(services.store, std::move(e));
+        throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
+    }
+    if (app::requires_recent_authentication(access.action) &&
+        !app::recently_authenticated(actor, services.now())) {
+        throw HttpError(http::status::forbidden, "reauthentication_required",
+                        "error.reauthentication_required");
+    }
+    return std::nullopt;
+}
+
+void audit_read(Services& services, const RouteAccess& access, const Request& request,
+                const RequestContext& context) {
+    if (access.action != app::Action::read_person ||
+        access.resource != ResourceFrom::person_param) {
+        return;
+    }
+    auto e = audit_event(services, request, context, "person.read", "ok");
+    e.subject_person_id = parse_id(context.params.at("person"));
+    app::record_audit(services.store, std::move(e));
+}
+
+}  // namespace alis::web

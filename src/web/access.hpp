@@ -1,0 +1,50 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "web/http.hpp"
+#include "web/router.hpp"
+
+namespace alis::web {
+
+struct Services;
+
+inline constexpr std::string_view kSessionCookie = "__Host-alis_session";
+inline constexpr std::string_view kLoginCsrfCookie = "__Host-alis_csrf";
+
+// The value of a cookie in the request, or nullopt.
+std::optional<std::string> cookie_value(const Request& request, std::string_view name);
+
+// A Set-Cookie value with alis's flags: __Host- names are Secure, Path=/ and have no Domain;
+// always HttpOnly and SameSite=Lax. A max_age of 0 deletes the cookie.
+std::string cookie_header(std::string_view name, std::string_view value,
+                          std::optional<int> max_age_seconds = std::nullopt);
+
+// The fields of an application/x-www-form-urlencoded body (empty for other types).
+std::map<std::string, std::string> form_fields(const Request& request);
+
+// Finds the session of the request's cookie and puts it in the context.
+void resume_session(Services& services, const Request& request, RequestContext& context);
+
+// For POST/PUT/PATCH/DELETE: refuses a request whose Origin (or Referer) is not this server, or
+// whose CSRF token (form field csrf_token or header X-CSRF-Token) does not match the session's
+// (or, before login, the double-submit cookie). Throws HttpError 403.
+void check_state_change(const Request& request, const RequestContext& context);
+
+// Asks the central policy whether the request may run the route; throws HttpError (401, 403,
+// 404) when not, after auditing the denial. Returns a redirect to the login page instead when an
+// anonymous browser asks for a page. Returns nullopt when the handler may run.
+std::optional<Response> authorize(Services& services, const RouteAccess& access,
+                                  const Request& request, RequestContext& context);
+
+// Audits a successful read of a person's record (who, whose, when; never the content).
+void audit_read(Services& services, const RouteAccess& access, const Request& request,
+                const RequestContext& context);
+
+// A 303 See Other to `location` (a path on this server).
+Response redirect(unsigned version, const std::string& location);
+
+}  // namespace alis::web

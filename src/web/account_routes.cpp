@@ -1,0 +1,303 @@
+// Login, logout, re-authentication, one's own page and access log, and account administration.
+#include <boost/json.hpp>
+
+#include "app/auth.hpp"
+#include "web/access.hpp"
+#include "web/pipeline.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+
+// Only local paths are followed after login, so the form cannot send anyone elsewhere.
+std::string safe_next(const std::string& next) {
+    if (next.size() > 1 && next.front() == '/' && next[1] != '/' && next[1] != '\\' &&
+        next.find_first_of("\r\n") == std::string::npos) {
+        return next;
+    }
+    return "/meg";
+}
+
+std::string query_param(const Request& request, std::string_view name) {
+    const auto target = request.target();
+    const auto q = target.find('?');
+    if (q == std::string_view::npos) {
+        return {};
+    }
+    std::string_view query = target.substr(q + 1);
+    while (!query.empty()) {
+        const auto end = query.find('&');
+        const auto pair = query.substr(0, end);
+        if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=') {
+            return std::string(pair.substr(name.size() + 1));
+        }
+        query = end == std::string_view::npos ? std::string_view() : query.substr(end + 1);
+    }
+    return {};
+}
+
+Response login_form(Services& s, const Request& request, const RequestContext& context,
+                    json::object data, http::status status) {
+    // Before login, CSRF is a double-submit token: a cookie and the same value in the form.
+    std::string token;
+    if (const auto cookie = cookie_value(request, kLoginCsrfCookie);
+        cookie && cookie->size() == 64) {
+        token = *cookie;
+    } else {
+        token = app::random_token();
+    }
+    data["csrf_token"] = token;
+    Response response = page(s, request, context, "login", s.catalogue.text("login.title"),
+                             std::move(data), status);
+    response.set(http::field::set_cookie, cookie_header(kLoginCsrfCookie, token));
+    return response;
+}
+
+Response login_page(Services& s, const Request& request, RequestContext& context) {
+    return login_form(s, request, context,
+                      {{"next", safe_next(query_param(request, "neste"))}, {"email", ""}},
+                      http::status::ok);
+}
+
+Response login_submit(Services& s, const Request& request, RequestContext& context) {
+    const auto fields = form_fields(request);
+    auto field = [&](const char* name) {
+        const auto it = fields.find(name);
+        return it == fields.end() ? std::string() : it->second;
+    };
+    const std::string email = field("email");
+    const std::string password = field("password");
+    const std::string next = safe_next(field("neste"));
+    json::object data{{"next", next}, {"email", email}};
+    json::array errors;
+    if (email.empty()) {
+        data["email_error"] = s.catalogue.text("login.missing_email");
+        errors.push_back(json::object{{"field", "email"}, {"message", data["email_error"]}});
+    }
+    if (password.empty()) {
+        data["password_error"] = s.catalogue.text("login.missing_password");
+        errors.push_back(json::object{{"field", "password"}, {"message", data["password_error"]}});
+    }
+    if (!errors.empty()) {
+        data["has_errors"] = true;
+        data["errors"] = std::move(errors);
+        return login_form(s, request, context, std::move(data), http::status::bad_request);
+    }
+    const auto result = s.auth.login(email, password, context.client_address);
+    if (result.outcome != app::LoginOutcome::ok) {
+        const bool throttled = result.outcome == app::LoginOutcome::throttled;
+        const std::string message = s.catalogue.text(throttled ? "login.throttled" : "login.wrong");
+        data["has_errors"] = true;
+        data["errors"] = json::array{json::object{{"field", "email"}, {"message", message}}};
+        return login_form(s, request, context, std::move(data),
+                          throttled ? http::status::too_many_requests : http::status::unauthorized);
+    }
+    Response response = redirect(request.version(), next);
+    response.insert(http::field::set_cookie, cookie_header(kSessionCookie, result.session_id));
+    response.insert(http::field::set_cookie, cookie_header(kLoginCsrfCookie, "", 0));
+    return response;
+}
+
+Response logout(Services& s, const Request& request, RequestContext& context) {
+    s.auth.logout(*context.session, context.client_address);
+    Response response = redirect(request.version(), "/");
+    response.set(http::field::set_cookie, cookie_header(kSessionCookie, "", 0));
+    return response;
+}
+
+std::string role_label(const Services& s, const store::RoleGrant& grant) {
+    return s.catalogue.text("roles." + std::string(store::to_string(grant.role)));
+}
+
+Response me_page(Services& s, const Request& request, RequestContext& context) {
+    const auto& actor = context.session->actor;
+    json::array roles;
+    for (const auto& grant : actor.roles) {
+        std::string scope;
+        if (grant.municipality_number) {
+            scope = s.catalogue.format("me.role_scope_municipality",
+                                       {{"number", *grant.municipality_number}});
+        } else if (grant.alis_office) {
+            scope = s.catalogue.format("me.role_scope_office", {{"office", *grant.alis_office}});
+        }
+        std::string period =
+            s.catalogue.format("me.role_from", {{"date", grant.starts_on.norwegian()}});
+        if (grant.ends_on) {
+            period.append(1, ' ').append(
+                s.catalogue.format("me.role_until", {{"date", grant.ends_on->norwegian()}}));
+        }
+        roles.push_back(
+            json::object{{"label", role_label(s, grant)}, {"scope", scope}, {"period", period}});
+    }
+    json::object data{{"email", actor.email}, {"roles", std::move(roles)}};
+    if (actor.person_id) {
+        data["person_id"] = *actor.person_id;
+    }
+    return page(s, request, context, "me", s.catalogue.text("me.title"), std::move(data));
+}
+
+json::array access_events(Services& s, std::int64_t person_id) {
+    json::array events;
+    for (const auto& e : s.store.audit_events_about(person_id, 500)) {
+        if (e.action != "person.read") {
+            continue;
+        }
+        events.push_back(json::object{{"at", e.at}, {"who", e.actor_label}, {"what", e.target}});
+    }
+    return events;
+}
+
+Response access_log_page(Services& s, const Request& request, RequestContext& context) {
+    const auto& actor = context.session->actor;
+    json::object data{{"has_person", actor.person_id.has_value()}};
+    if (actor.person_id) {
+        auto events = access_events(s, *actor.person_id);
+        data["has_events"] = !events.empty();
+        data["events"] = std::move(events);
+    }
+    return page(s, request, context, "access_log", s.catalogue.text("access_log.title"),
+                std::move(data));
+}
+
+Response access_log_api(Services& s, const Request& request, RequestContext& context) {
+    const auto& actor = context.session->actor;
+    json::array events;
+    if (actor.person_id) {
+        events = access_events(s, *actor.person_id);
+    }
+    return json_response(http::status::ok, request.version(), json::object{{"reads", events}});
+}
+
+Response me_api(Services& s, const Request& request, RequestContext& context) {
+    const auto& actor = context.session->actor;
+    json::array roles;
+    for (const auto& grant : actor.roles) {
+        json::object role{{"role", std::string(store::to_string(grant.role))},
+                          {"starts_on", grant.starts_on.iso()}};
+        if (grant.ends_on) {
+            role["ends_on"] = grant.ends_on->iso();
+        }
+        if (grant.municipality_number) {
+            role["municipality"] = *grant.municipality_number;
+        }
+        if (grant.alis_office) {
+            role["alis_office"] = *grant.alis_office;
+        }
+        roles.push_back(std::move(role));
+    }
+    json::object body{{"email", actor.email},
+                      {"name", actor.display_name},
+                      {"roles", std::move(roles)},
+                      {"csrf_token", context.session->csrf_token}};
+    if (actor.person_id) {
+        body["person_id"] = *actor.person_id;
+    }
+    (void)s;
+    return json_response(http::status::ok, request.version(), body);
+}
+
+Response reauth_page(Services& s, const Request& request, RequestContext& context,
+                     const std::string& error = {}) {
+    json::object data{{"next", safe_next(query_param(request, "neste"))},
+                      {"csrf_token", context.session->csrf_token}};
+    if (!error.empty()) {
+        data["error"] = error;
+    }
+    return page(s, request, context, "reauth", s.catalogue.text("reauth.title"), std::move(data),
+                error.empty() ? http::status::ok : http::status::unauthorized);
+}
+
+Response reauth_submit(Services& s, const Request& request, RequestContext& context) {
+    const auto fields = form_fields(request);
+    const auto password = fields.contains("password") ? fields.at("password") : std::string();
+    const auto next = safe_next(fields.contains("neste") ? fields.at("neste") : std::string());
+    if (!s.auth.reauthenticate(*context.session, password, context.client_address)) {
+        return reauth_page(s, request, context, s.catalogue.text("reauth.wrong"));
+    }
+    return redirect(request.version(), next);
+}
+
+Response accounts_page(Services& s, const Request& request, RequestContext& context,
+                       const std::string& notice = {}) {
+    json::array accounts;
+    for (const auto& account : s.store.accounts()) {
+        std::string roles;
+        for (const auto& grant : s.store.role_grants_of(account.id)) {
+            roles += (roles.empty() ? "" : ", ") + role_label(s, grant);
+        }
+        accounts.push_back(json::object{{"id", account.id},
+                                        {"email", account.email},
+                                        {"name", account.display_name},
+                                        {"roles", roles},
+                                        {"disabled", account.disabled}});
+    }
+    json::object data{{"accounts", std::move(accounts)},
+                      {"csrf_token", context.session->csrf_token}};
+    if (!notice.empty()) {
+        data["notice"] = notice;
+    }
+    return page(s, request, context, "accounts", s.catalogue.text("accounts.title"),
+                std::move(data));
+}
+
+Response disable_account(Services& s, const Request& request, RequestContext& context) {
+    std::int64_t id = 0;
+    try {
+        id = std::stoll(context.params.at("account"));
+    } catch (const std::exception&) {
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    const auto account = s.store.account(id);
+    if (!account) {
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    s.store.write([&](store::StoreWriter& writer) {
+        writer.set_account_disabled(id, true);
+        writer.delete_sessions_of(id);
+        store::AuditEvent e;
+        e.at = app::utc_iso(s.now());
+        e.actor_account_id = context.session->actor.account_id;
+        e.actor_label = context.session->actor.email;
+        e.action = "account.disabled";
+        e.subject_person_id = account->person_id;
+        e.target = "account " + std::to_string(id);
+        e.outcome = "ok";
+        e.address = context.client_address;
+        writer.append_audit(std::move(e));
+    });
+    return accounts_page(s, request, context, s.catalogue.text("accounts.disabled_done"));
+}
+
+}  // namespace
+
+void register_account_routes(Router& router, Services& services) {
+    Services* s = &services;
+    const RouteAccess kPublic{app::Action::view_public};
+    const RouteAccess kOwn{app::Action::view_own_account};
+    const RouteAccess kAdmin{app::Action::manage_accounts};
+    router.add(http::verb::get, "/logg-inn", kPublic,
+               [s](const Request& r, RequestContext& c) { return login_page(*s, r, c); });
+    router.add(http::verb::post, "/logg-inn", kPublic,
+               [s](const Request& r, RequestContext& c) { return login_submit(*s, r, c); });
+    router.add(http::verb::post, "/logg-ut", kOwn,
+               [s](const Request& r, RequestContext& c) { return logout(*s, r, c); });
+    router.add(http::verb::get, "/bekreft-passord", kOwn,
+               [s](const Request& r, RequestContext& c) { return reauth_page(*s, r, c); });
+    router.add(http::verb::post, "/bekreft-passord", kOwn,
+               [s](const Request& r, RequestContext& c) { return reauth_submit(*s, r, c); });
+    router.add(http::verb::get, "/meg", kOwn,
+               [s](const Request& r, RequestContext& c) { return me_page(*s, r, c); });
+    router.add(http::verb::get, "/meg/innsyn", kOwn,
+               [s](const Request& r, RequestContext& c) { return access_log_page(*s, r, c); });
+    router.add(http::verb::get, "/api/v1/me", kOwn,
+               [s](const Request& r, RequestContext& c) { return me_api(*s, r, c); });
+    router.add(http::verb::get, "/api/v1/me/access-log", kOwn,
+               [s](const Request& r, RequestContext& c) { return access_log_api(*s, r, c); });
+    router.add(http::verb::get, "/admin/kontoer", kAdmin,
+               [s](const Request& r, RequestContext& c) { return accounts_page(*s, r, c); });
+    router.add(http::verb::post, "/admin/kontoer/{account}/deaktiver", kAdmin,
+               [s](const Request& r, RequestContext& c) { return disable_account(*s, r, c); });
+}
+
+}  // namespace alis::web

@@ -1,0 +1,105 @@
+// A person's training record: the page and the JSON. Access is decided before these run
+// (RouteAccess read_person on {person}), and each successful read is audited by the pipeline.
+#include <boost/json.hpp>
+
+#include "web/pipeline.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+
+struct PersonRecord {
+    store::Person person;
+    std::vector<store::Employment> employments;
+    std::vector<store::Leave> leaves;
+};
+
+PersonRecord load(Services& s, const RequestContext& context) {
+    const auto id = std::stoll(context.params.at("person"));
+    auto person = s.store.person(id);
+    if (!person) {
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    return {std::move(*person), s.store.employments_of(id), s.store.leaves_of(id)};
+}
+
+Response person_api(Services& s, const Request& request, RequestContext& context) {
+    const auto record = load(s, context);
+    const auto& p = record.person;
+    json::array employments;
+    for (const auto& e : record.employments) {
+        json::object item{{"municipality", e.municipality_number},
+                          {"starts_on", e.starts_on.iso()},
+                          {"ends_on", e.ends_on ? json::value(e.ends_on->iso()) : json::value()},
+                          {"fte", e.fte},
+                          {"post_type", std::string(store::to_string(e.post_type))},
+                          {"pay_model", std::string(store::to_string(e.pay_model))}};
+        employments.push_back(std::move(item));
+    }
+    json::array leaves;
+    for (const auto& l : record.leaves) {
+        leaves.push_back(json::object{{"starts_on", l.starts_on.iso()},
+                                      {"ends_on", l.ends_on.iso()},
+                                      {"kind", std::string(store::to_string(l.kind))}});
+    }
+    json::object body{
+        {"id", p.id},
+        {"name", p.full_name},
+        {"hpr_number", p.hpr_number ? json::value(*p.hpr_number) : json::value()},
+        {"training_status", std::string(store::to_string(p.training_status))},
+        {"lis1_completed", p.lis1_completed ? json::value(p.lis1_completed->iso()) : json::value()},
+        {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
+        {"employments", std::move(employments)},
+        {"leaves", std::move(leaves)}};
+    return json_response(http::status::ok, request.version(), body);
+}
+
+Response person_page(Services& s, const Request& request, RequestContext& context) {
+    const auto record = load(s, context);
+    const auto& p = record.person;
+    const auto& t = s.catalogue;
+    const std::string unknown = t.text("person.unknown");
+    json::array employments;
+    for (const auto& e : record.employments) {
+        const auto m = s.store.municipality(e.municipality_number);
+        employments.push_back(json::object{
+            {"municipality", m ? m->name + " (" + m->number + ")" : e.municipality_number},
+            {"from", e.starts_on.norwegian()},
+            {"to", e.ends_on ? e.ends_on->norwegian() : t.text("person.ongoing")},
+            {"fte", e.fte},
+            {"post", t.text("post_type." + std::string(store::to_string(e.post_type)))},
+            {"pay", t.text("pay_model." + std::string(store::to_string(e.pay_model)))}});
+    }
+    json::array leaves;
+    for (const auto& l : record.leaves) {
+        leaves.push_back(
+            json::object{{"kind", t.text("leave_kind." + std::string(store::to_string(l.kind)))},
+                         {"from", l.starts_on.norwegian()},
+                         {"to", l.ends_on.norwegian()}});
+    }
+    json::object data{
+        {"heading", t.format("person.title", {{"name", p.full_name}})},
+        {"hpr_number", p.hpr_number.value_or(unknown)},
+        {"status", t.text("training_status." + std::string(store::to_string(p.training_status)))},
+        {"lis1_completed", p.lis1_completed ? p.lis1_completed->norwegian() : unknown},
+        {"ruleset", p.ruleset.value_or(unknown)},
+        {"has_employments", !employments.empty()},
+        {"employments", std::move(employments)},
+        {"has_leaves", !leaves.empty()},
+        {"leaves", std::move(leaves)}};
+    return page(s, request, context, "person", p.full_name, std::move(data));
+}
+
+}  // namespace
+
+void register_person_routes(Router& router, Services& services) {
+    Services* s = &services;
+    const RouteAccess kReadPerson{app::Action::read_person, ResourceFrom::person_param};
+    router.add(http::verb::get, "/personer/{person}", kReadPerson,
+               [s](const Request& r, RequestContext& c) { return person_page(*s, r, c); });
+    router.add(http::verb::get, "/api/v1/people/{person}", kReadPerson,
+               [s](const Request& r, RequestContext& c) { return person_api(*s, r, c); });
+}
+
+}  // namespace alis::web

@@ -1,0 +1,321 @@
+// Login, sessions, CSRF, throttling, cookies and what the logs and pages may show.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/accounts.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_server.hpp"
+
+namespace alis::web {
+namespace {
+
+using testing::kTestPassword;
+using testing::TestServer;
+namespace client = testing::client;
+
+class Auth : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        testing::add_municipality(server.store(), "4601", "Bergen", "Bergen");
+        testing::add_municipality(server.store(), "5501", "Tromsø", "Bodø");
+        trainee = testing::add_trainee(server.store(), "Øyvind Ærø-Ås", "4601");
+        testing::add_account(server.store(), "leder@bergen.no", store::Role::leader, "4601");
+        testing::add_account(server.store(), "alis@bergen.no", store::Role::trainee, std::nullopt,
+                             std::nullopt, trainee);
+    }
+
+    unsigned short port() { return server.port(); }
+    client::Response me(const std::vector<std::pair<std::string, std::string>>& headers) {
+        return client::get(port(), "/api/v1/me", headers);
+    }
+
+    TestServer server;
+    std::int64_t trainee = 0;
+};
+
+TEST_F(Auth, LoginSetsAHardenedCookieWithANewSessionId) {
+    const std::string planted(64, 'a');
+    const auto answer = client::get(port(), "/logg-inn");
+    const auto csrf = client::set_cookie_value(answer, "__Host-alis_csrf");
+    ASSERT_TRUE(csrf);
+    const auto post = client::request(
+        port(), http::verb::post, "/logg-inn",
+        "csrf_token=" + *csrf + "&email=leder%40bergen.no&password=riktig-hest-batteri-stift",
+        "application/x-www-form-urlencoded",
+        {{"Cookie", "__Host-alis_csrf=" + *csrf + "; __Host-alis_session=" + planted},
+         {"Origin", "http://127.0.0.1:" + std::to_string(port())}});
+    ASSERT_EQ(post.result(), http::status::see_other);
+    const auto header = client::set_cookie_header(post, "__Host-alis_session");
+    ASSERT_TRUE(header);
+    for (const char* flag : {"; Path=/", "; Secure", "; HttpOnly", "; SameSite=Lax"}) {
+        EXPECT_NE(header->find(flag), std::string::npos) << flag << " in " << *header;
+    }
+    EXPECT_EQ(header->find("Domain"), std::string::npos);
+    const auto id = client::set_cookie_value(post, "__Host-alis_session");
+    ASSERT_TRUE(id);
+    EXPECT_EQ(id->size(), 64u) << "256-bit random id, hex";
+    EXPECT_NE(*id, planted) << "session fixation: the planted id must not survive login";
+    EXPECT_EQ(me({{"Cookie", "__Host-alis_session=" + planted}}).result(),
+              http::status::unauthorized);
+    EXPECT_EQ(me({{"Cookie", "__Host-alis_session=" + *id}}).result(), http::status::ok);
+    // Only a hash of the id is stored.
+    EXPECT_FALSE(server.store().session(*id).has_value());
+    EXPECT_TRUE(server.store().session(app::Authenticator::hash_session_id(*id)).has_value());
+}
+
+TEST_F(Auth, WrongPasswordUnknownAccountAndEmptyFieldsAreRefused) {
+    unsigned status = 0;
+    EXPECT_FALSE(client::login(port(), "leder@bergen.no", "feil-passord-her", &status));
+    EXPECT_EQ(status, 401u);
+    EXPECT_FALSE(client::login(port(), "ukjent@bergen.no", kTestPassword, &status));
+    EXPECT_EQ(status, 401u);
+    EXPECT_FALSE(client::login(port(), "", "", &status));
+    EXPECT_EQ(status, 400u);
+}
+
+TEST_F(Auth, TheLoginFormKeepsTheEmailAndShowsAnErrorSummary) {
+    const auto form = client::get(port(), "/logg-inn");
+    const auto csrf = *client::set_cookie_value(form, "__Host-alis_csrf");
+    const auto answer = client::request(port(), http::verb::post, "/logg-inn",
+                                        "csrf_token=" + csrf + "&email=leder%40bergen.no&password=",
+                                        "application/x-www-form-urlencoded",
+                                        {{"Cookie", "__Host-alis_csrf=" + csrf},
+                                         {"Origin", "http://127.0.0.1:" + std::to_string(port())}});
+    EXPECT_EQ(answer.result(), http::status::bad_request);
+    EXPECT_NE(answer.body().find("ds-error-summary"), std::string::npos);
+    EXPECT_NE(answer.body().find("value=\"leder@bergen.no\""), std::string::npos);
+    EXPECT_NE(answer.body().find("Skriv inn passordet ditt."), std::string::npos);
+}
+
+TEST_F(Auth, ReplayingTheCookieAfterLogoutGives401) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok);
+    const auto out = client::request(port(), http::verb::post, "/logg-ut", "", "",
+                                     session->post_headers(port()));
+    EXPECT_EQ(out.result(), http::status::see_other);
+    EXPECT_EQ(me(session->headers()).result(), http::status::unauthorized);
+}
+
+TEST_F(Auth, SessionsExpireAfter30MinutesIdle) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    // Activity keeps the session alive.
+    server.advance_clock(20 * 60);
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok);
+    server.advance_clock(20 * 60);
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok);
+    server.advance_clock(30 * 60 + 1);
+    EXPECT_EQ(me(session->headers()).result(), http::status::unauthorized);
+}
+
+TEST_F(Auth, SessionsExpireAfter12HoursWhateverTheActivity) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    for (int i = 0; i < 36; ++i) {  // 36 x 20 min = 12 h
+        server.advance_clock(20 * 60);
+        if (i < 35) {
+            ASSERT_EQ(me(session->headers()).result(), http::status::ok) << i;
+        }
+    }
+    server.advance_clock(1);
+    EXPECT_EQ(me(session->headers()).result(), http::status::unauthorized);
+}
+
+TEST_F(Auth, CrossOriginFormPostsAreRefused) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    auto headers = session->post_headers(port());
+    headers[1].second = "http://evil.example";
+    EXPECT_EQ(client::request(port(), http::verb::post, "/logg-ut", "", "", headers).result(),
+              http::status::forbidden);
+    // Neither Origin nor Referer: refused as well.
+    EXPECT_EQ(client::request(
+                  port(), http::verb::post, "/logg-ut", "", "",
+                  {{"Cookie", session->session_cookie}, {"X-CSRF-Token", session->csrf_token}})
+                  .result(),
+              http::status::forbidden);
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok) << "still signed in";
+}
+
+TEST_F(Auth, MissingOrWrongCsrfTokensAreRefused) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    const std::string origin = "http://127.0.0.1:" + std::to_string(port());
+    const auto missing = client::request(port(), http::verb::post, "/logg-ut", "", "",
+                                         {{"Cookie", session->session_cookie}, {"Origin", origin}});
+    EXPECT_EQ(missing.result(), http::status::forbidden);
+    const auto wrong =
+        client::request(port(), http::verb::post, "/logg-ut", "csrf_token=" + std::string(64, '0'),
+                        "application/x-www-form-urlencoded",
+                        {{"Cookie", session->session_cookie}, {"Origin", origin}});
+    EXPECT_EQ(wrong.result(), http::status::forbidden);
+    EXPECT_EQ(boost::json::parse(client::request(port(), http::verb::post, "/logg-ut", "", "",
+                                                 {{"Cookie", session->session_cookie},
+                                                  {"Origin", origin},
+                                                  {"Accept", "application/json"}})
+                                     .body())
+                  .at("error")
+                  .at("code")
+                  .as_string(),
+              "csrf_failed");
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok) << "nothing happened";
+    // The login form needs its double-submit token too.
+    const auto login = client::request(port(), http::verb::post, "/logg-inn",
+                                       "email=leder%40bergen.no&password=riktig-hest-batteri-stift",
+                                       "application/x-www-form-urlencoded", {{"Origin", origin}});
+    EXPECT_EQ(login.result(), http::status::forbidden);
+}
+
+TEST_F(Auth, A101stLoginAttemptWithinTheHourIsThrottled) {
+    unsigned status = 0;
+    for (int i = 0; i < 100; ++i) {
+        ASSERT_FALSE(client::login(port(), "leder@bergen.no",
+                                   "feil-passord-nr-" + std::to_string(i), &status));
+        ASSERT_EQ(status, 401u) << i;
+    }
+    // Even the right password is refused now: the account is throttled, not broken into.
+    EXPECT_FALSE(client::login(port(), "leder@bergen.no", kTestPassword, &status));
+    EXPECT_EQ(status, 429u);
+    // Another account from the same address is not locked by it.
+    EXPECT_TRUE(client::login(port(), "alis@bergen.no", kTestPassword));
+    // No permanent lockout: an hour later the account opens again.
+    server.advance_clock(3601);
+    EXPECT_TRUE(client::login(port(), "leder@bergen.no", kTestPassword));
+}
+
+TEST_F(Auth, DisablingAnAccountEndsAllItsSessions) {
+    const auto first = client::login(port(), "leder@bergen.no", kTestPassword);
+    const auto second = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(first && second);
+    app::disable_account(server.store(), "leder@bergen.no", "test", server.now());
+    EXPECT_EQ(me(first->headers()).result(), http::status::unauthorized);
+    EXPECT_EQ(me(second->headers()).result(), http::status::unauthorized);
+    unsigned status = 0;
+    EXPECT_FALSE(client::login(port(), "leder@bergen.no", kTestPassword, &status));
+    EXPECT_EQ(status, 401u);
+}
+
+TEST_F(Auth, AnonymousPagesRedirectToLoginAndApiAnswers401) {
+    const auto page = client::get(port(), "/meg");
+    EXPECT_EQ(page.result(), http::status::see_other);
+    EXPECT_EQ(page[http::field::location], "/logg-inn?neste=/meg");
+    const auto api = client::get(port(), "/api/v1/me");
+    EXPECT_EQ(api.result(), http::status::unauthorized);
+    EXPECT_EQ(boost::json::parse(api.body()).at("error").at("code").as_string(), "unauthenticated");
+}
+
+TEST_F(Auth, LoginOnlyFollowsLocalNextPages) {
+    const auto form = client::get(port(), "/logg-inn");
+    const auto csrf = *client::set_cookie_value(form, "__Host-alis_csrf");
+    for (const char* next : {"https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2Fmeg"}) {
+        const auto answer = client::request(
+            port(), http::verb::post, "/logg-inn",
+            "csrf_token=" + csrf +
+                "&email=leder%40bergen.no&password=riktig-hest-batteri-stift&neste=" + next,
+            "application/x-www-form-urlencoded",
+            {{"Cookie", "__Host-alis_csrf=" + csrf},
+             {"Origin", "http://127.0.0.1:" + std::to_string(port())}});
+        EXPECT_EQ(answer[http::field::location], "/meg") << next;
+    }
+}
+
+TEST_F(Auth, NoPasswordOrTokenEverReachesTheLog) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    client::login(port(), "leder@bergen.no", "et-helt-annet-hemmelig-passord");
+    client::get(port(), "/personer/" + std::to_string(trainee), session->headers());
+    client::request(port(), http::verb::post, "/logg-ut", "", "", session->post_headers(port()));
+    server.stop();
+    const std::string log = server.log_text();
+    ASSERT_NE(log.find("/logg-inn"), std::string::npos) << "the log has the requests";
+    for (const std::string& secret :
+         {std::string(kTestPassword), std::string("et-helt-annet-hemmelig-passord"),
+          session->session_id, session->csrf_token}) {
+        EXPECT_EQ(log.find(secret), std::string::npos) << secret;
+    }
+}
+
+TEST_F(Auth, TheTraineeSeesWhoReadTheirRecord) {
+    const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(leader);
+    EXPECT_EQ(
+        client::get(port(), "/personer/" + std::to_string(trainee), leader->headers()).result(),
+        http::status::ok);
+    const auto self = client::login(port(), "alis@bergen.no", kTestPassword);
+    ASSERT_TRUE(self);
+    const auto log = client::get(port(), "/api/v1/me/access-log", self->headers());
+    ASSERT_EQ(log.result(), http::status::ok);
+    const auto reads = boost::json::parse(log.body()).at("reads").as_array();
+    ASSERT_EQ(reads.size(), 1u);
+    EXPECT_EQ(reads[0].at("who").as_string(), "leder@bergen.no");
+    const auto page = client::get(port(), "/meg/innsyn", self->headers());
+    EXPECT_NE(page.body().find("Hvem har sett mine opplysninger"), std::string::npos);
+    EXPECT_NE(page.body().find("leder@bergen.no"), std::string::npos);
+}
+
+TEST_F(Auth, TheOldLeaderLosesAccessTheDayTheTraineeMoves) {
+    // Moved from Bergen to Tromsø on 2026-11-22 (the server's today).
+    const auto mover =
+        testing::add_trainee(server.store(), "Kari Flytter", "4601", "2020-01-01", "2026-11-21");
+    server.store().write([&](store::StoreWriter& w) {
+        store::Employment e;
+        e.person_id = mover;
+        e.municipality_number = "5501";
+        e.starts_on = *domain::Date::parse_iso("2026-11-22");
+        w.add_employment(e);
+    });
+    testing::add_account(server.store(), "leder@tromso.no", store::Role::leader, "5501");
+    const auto bergen = client::login(port(), "leder@bergen.no", kTestPassword);
+    const auto tromso = client::login(port(), "leder@tromso.no", kTestPassword);
+    ASSERT_TRUE(bergen && tromso);
+    const std::string path = "/api/v1/people/" + std::to_string(mover);
+    EXPECT_EQ(client::get(port(), path, bergen->headers()).result(), http::status::forbidden);
+    const auto record = client::get(port(), path, tromso->headers());
+    ASSERT_EQ(record.result(), http::status::ok);
+    // The new employer sees the whole record, the Bergen years included.
+    EXPECT_NE(record.body().find("\"municipality\":\"4601\""), std::string::npos);
+    // The denial is in the audit trail.
+    bool denial = false;
+    for (const auto& e : server.store().audit_events_about(mover, 50)) {
+        denial = denial || (e.action == "access.denied" && e.actor_label == "leder@bergen.no");
+    }
+    EXPECT_TRUE(denial);
+}
+
+TEST_F(Auth, HostileTextIsStoredExactlyAndRenderedInert) {
+    const std::vector<std::string> payloads = {
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "' OR '1'='1",
+        "</td><svg onload=alert(1)>",
+        "{{t.app.name}}",
+        "O'Hara",
+        "Øyvind Ærø-Ås",
+    };
+    const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(leader);
+    for (const auto& name : payloads) {
+        const auto id = testing::add_trainee(server.store(), name, "4601");
+        const auto json =
+            client::get(port(), "/api/v1/people/" + std::to_string(id), leader->headers());
+        ASSERT_EQ(json.result(), http::status::ok) << name;
+        EXPECT_EQ(boost::json::parse(json.body()).at("name").as_string(), name);
+        const auto html =
+            client::get(port(), "/personer/" + std::to_string(id), leader->headers()).body();
+        EXPECT_EQ(html.find("<script>alert"), std::string::npos) << name;
+        EXPECT_EQ(html.find("<img src=x"), std::string::npos) << name;
+        EXPECT_EQ(html.find("<svg onload"), std::string::npos) << name;
+    }
+    const auto ohara = testing::add_trainee(server.store(), "Siobhan O'Hara", "4601");
+    const auto page =
+        client::get(port(), "/personer/" + std::to_string(ohara), leader->headers()).body();
+    EXPECT_NE(page.find("Siobhan O&apos;Hara"), std::string::npos);
+    const auto norwegian =
+        client::get(port(), "/personer/" + std::to_string(trainee), leader->headers()).body();
+    EXPECT_NE(norwegian.find("Øyvind Ærø-Ås"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace alis::web

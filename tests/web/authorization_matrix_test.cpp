@@ -1,0 +1,154 @@
+// Every registered route x every role x a resource owned by another municipality. A route must be
+// classified here, so a new route without a considered access rule fails this suite.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+
+#include "support/fixtures.hpp"
+#include "support/test_server.hpp"
+
+namespace alis::web {
+namespace {
+
+using testing::kTestPassword;
+using testing::TestServer;
+namespace client = testing::client;
+
+// How a route may be reached, as this suite expects it.
+enum class Expect {
+    public_route,  // Anyone, signed in or not.
+    own_account,   // Any signed-in account, about itself only (no resource in the path).
+    person,        // A person's record: foreign resources must give 403/404 to every role.
+    admin_only,    // Accounts administration: admin only, 403 to every other role.
+};
+
+const std::map<std::string, Expect> kRoutes = {
+    {"GET /", Expect::public_route},
+    {"GET /api/v1/municipalities", Expect::public_route},
+    {"GET /healthz", Expect::public_route},
+    {"GET /readyz", Expect::public_route},
+    {"GET /metrics", Expect::public_route},
+    {"GET /static/{name}", Expect::public_route},
+    {"GET /static/{hash}/{name}", Expect::public_route},
+    {"GET /logg-inn", Expect::public_route},
+    {"POST /logg-inn", Expect::public_route},
+    {"POST /logg-ut", Expect::own_account},
+    {"GET /bekreft-passord", Expect::own_account},
+    {"POST /bekreft-passord", Expect::own_account},
+    {"GET /meg", Expect::own_account},
+    {"GET /meg/innsyn", Expect::own_account},
+    {"GET /api/v1/me", Expect::own_account},
+    {"GET /api/v1/me/access-log", Expect::own_account},
+    {"GET /admin/kontoer", Expect::admin_only},
+    {"POST /admin/kontoer/{account}/deaktiver", Expect::admin_only},
+    {"GET /personer/{person}", Expect::person},
+    {"GET /api/v1/people/{person}", Expect::person},
+};
+
+class AuthorizationMatrix : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto& store = server.store();
+        testing::add_municipality(store, "4601", "Bergen", "Bergen");
+        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
+        own_trainee = testing::add_trainee(store, "Egen Lege", "4601");
+        foreign_trainee = testing::add_trainee(store, "Fremmed Lege", "5501");
+        const auto supervisor = testing::add_trainee(store, "Veileder Bergen", "4601");
+        testing::assign_supervisor(store, supervisor, own_trainee);
+        testing::add_account(store, "trainee@a.no", store::Role::trainee, std::nullopt,
+                             std::nullopt, own_trainee);
+        testing::add_account(store, "supervisor@a.no", store::Role::supervisor, std::nullopt,
+                             std::nullopt, supervisor);
+        testing::add_account(store, "clinical@a.no", store::Role::clinical_supervisor, std::nullopt,
+                             std::nullopt, supervisor);
+        testing::add_account(store, "leader@a.no", store::Role::leader, "4601");
+        testing::add_account(store, "office@a.no", store::Role::regional_office, std::nullopt,
+                             "Bergen");
+        testing::add_account(store, "national@a.no", store::Role::national);
+        testing::add_account(store, "admin@a.no", store::Role::admin);
+        foreign_account = testing::add_account(store, "leader@b.no", store::Role::leader, "5501");
+    }
+
+    std::string concrete(const std::string& pattern) const {
+        std::string path = std::regex_replace(pattern, std::regex("\\{person\\}"),
+                                              std::to_string(foreign_trainee));
+        path =
+            std::regex_replace(path, std::regex("\\{account\\}"), std::to_string(foreign_account));
+        path = std::regex_replace(path, std::regex("\\{hash\\}"), "0000000000000000");
+        return std::regex_replace(path, std::regex("\\{name\\}"), "alis.css");
+    }
+
+    TestServer server;
+    std::int64_t own_trainee = 0;
+    std::int64_t foreign_trainee = 0;
+    std::int64_t foreign_account = 0;
+};
+
+TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {
+    for (const auto& route : server.pipeline().router().routes()) {
+        const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+        EXPECT_TRUE(kRoutes.contains(key))
+            << key << " is registered but not in the authorization matrix: decide who may use "
+            << "it and add it to kRoutes";
+        if (route.access.resource == ResourceFrom::person_param) {
+            EXPECT_NE(route.access.action, app::Action::view_public) << key;
+        }
+    }
+}
+
+TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
+    const std::vector<std::string> roles = {"trainee@a.no", "supervisor@a.no", "clinical@a.no",
+                                            "leader@a.no",  "office@a.no",     "national@a.no",
+                                            "admin@a.no"};
+    std::map<std::string, testing::client::SignedIn> sessions;
+    for (const auto& email : roles) {
+        auto session = client::login(server.port(), email, kTestPassword);
+        ASSERT_TRUE(session) << email;
+        sessions.emplace(email, *session);
+    }
+    for (const auto& route : server.pipeline().router().routes()) {
+        const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+        const auto expect = kRoutes.at(key);
+        if (expect == Expect::public_route || expect == Expect::own_account) {
+            continue;  // No foreign resource can be named in these paths.
+        }
+        const std::string path = concrete(route.pattern);
+        // Anonymous: never the content.
+        const auto anonymous =
+            client::request(server.port(), route.method, path, "", "",
+                            {{"Origin", "http://127.0.0.1:" + std::to_string(server.port())},
+                             {"Accept", "application/json"}});
+        EXPECT_TRUE(anonymous.result() == http::status::unauthorized ||
+                    anonymous.result() == http::status::forbidden)
+            << key << " anonymous -> " << anonymous.result_int();
+        for (const auto& [email, session] : sessions) {
+            if (expect == Expect::admin_only && email == "admin@a.no") {
+                continue;  // System administration is the admin's, for every municipality.
+            }
+            const auto r = client::request(server.port(), route.method, path, "", "",
+                                           session.post_headers(server.port()));
+            EXPECT_TRUE(r.result() == http::status::forbidden ||
+                        r.result() == http::status::not_found)
+                << key << " as " << email << " -> " << r.result_int();
+        }
+    }
+}
+
+TEST_F(AuthorizationMatrix, OwnResourcesAreReachableByTheRightRolesOnly) {
+    const std::string path = "/api/v1/people/" + std::to_string(own_trainee);
+    const std::map<std::string, http::status> expected = {
+        {"trainee@a.no", http::status::ok},         {"supervisor@a.no", http::status::ok},
+        {"leader@a.no", http::status::ok},          {"office@a.no", http::status::ok},
+        {"clinical@a.no", http::status::forbidden}, {"national@a.no", http::status::forbidden},
+        {"admin@a.no", http::status::forbidden},
+    };
+    for (const auto& [email, status] : expected) {
+        const auto session = client::login(server.port(), email, kTestPassword);
+        ASSERT_TRUE(session) << email;
+        EXPECT_EQ(client::get(server.port(), path, session->headers()).result(), status) << email;
+    }
+}
+
+}  // namespace
+}  // namespace alis::web
