@@ -2,6 +2,8 @@
 // (RouteAccess read_person on {person}), and each successful read is audited by the pipeline.
 #include <boost/json.hpp>
 
+#include "app/training_ledger.hpp"
+#include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
@@ -52,6 +54,9 @@ Response person_api(Services& s, const Request& request, RequestContext& context
         {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
         {"employments", std::move(employments)},
         {"leaves", std::move(leaves)}};
+    if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
+        body["ledger"] = json::parse(domain::report_json(ledger->report));
+    }
     return json_response(http::status::ok, request.version(), body);
 }
 
@@ -88,6 +93,13 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"employments", std::move(employments)},
         {"has_leaves", !leaves.empty()},
         {"leaves", std::move(leaves)}};
+    if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
+        auto view = ledger_view(*ledger, t);
+        view["counted_line"] =
+            t.format("ledger.counted_total",
+                     {{"total", view["total_counted"]}, {"not_counted", view["not_counted"]}});
+        data["ledger"] = std::move(view);
+    }
     return page(s, request, context, "person", p.full_name, std::move(data));
 }
 

@@ -317,5 +317,23 @@ TEST_F(Auth, HostileTextIsStoredExactlyAndRenderedInert) {
     EXPECT_NE(norwegian.find("Øyvind Ærø-Ås"), std::string::npos);
 }
 
+TEST_F(Auth, ThePersonPageShowsTheTrainingLedger) {
+    const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(leader);
+    const auto html =
+        client::get(port(), "/personer/" + std::to_string(trainee), leader->headers()).body();
+    EXPECT_NE(html.find("Utdanningsløp"), std::string::npos);
+    EXPECT_NE(html.find("Institusjonstjeneste"), std::string::npos);
+    EXPECT_NE(html.find("role=\"img\""), std::string::npos) << "bars and timeline are labelled";
+    EXPECT_NE(html.find("I dag 22.11.2026"), std::string::npos);
+    EXPECT_NE(html.find("01.01.2024"), std::string::npos) << "the timeline's data as a table";
+    const auto json =
+        client::get(port(), "/api/v1/people/" + std::to_string(trainee), leader->headers());
+    const auto doc = boost::json::parse(json.body());
+    const auto& requirements = doc.at("ledger").at("requirements").as_array();
+    ASSERT_EQ(requirements.size(), 3u);
+    EXPECT_EQ(requirements[0].at("id").as_string(), "total");
+}
+
 }  // namespace
 }  // namespace alis::web

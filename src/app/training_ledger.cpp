@@ -1,0 +1,95 @@
+#include "app/training_ledger.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "embedded.hpp"
+
+namespace alis::app {
+namespace {
+
+domain::Arena arena_of(store::PostType post) {
+    switch (post) {
+        case store::PostType::gp_list:
+            return domain::Arena::OpenGeneralPractice;
+        case store::PostType::other_general_practice:
+            return domain::Arena::OtherGeneralPractice;
+        case store::PostType::institution:
+            return domain::Arena::Institution;
+    }
+    return domain::Arena::Other;
+}
+
+}  // namespace
+
+const domain::Ruleset* embedded_ruleset(const std::string& id) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<domain::Ruleset>> parsed;
+    std::lock_guard lock(mutex);
+    if (const auto it = parsed.find(id); it != parsed.end()) {
+        return it->second.get();
+    }
+    const std::string file = "rules/" + id + ".toml";
+    const auto& files = embedded::files();
+    const auto it = files.find(file);
+    if (it == files.end()) {
+        return nullptr;
+    }
+    auto ruleset = std::make_unique<domain::Ruleset>(domain::parse_ruleset(it->second, file));
+    return parsed.emplace(id, std::move(ruleset)).first->second.get();
+}
+
+domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
+                                      domain::Date today) {
+    domain::TrainingPath path;
+    path.ruleset = person.ruleset.value_or(kDefaultRuleset);
+    path.as_of = today;
+    path.lis1_completed = person.lis1_completed;
+    std::map<std::string, bool> registered;
+    for (const auto& e : store.employments_of(person.id)) {
+        auto known = registered.find(e.municipality_number);
+        if (known == registered.end()) {
+            const auto m = store.municipality(e.municipality_number);
+            known =
+                registered
+                    .emplace(e.municipality_number,
+                             !m || m->enterprise_status != store::EnterpriseStatus::not_registered)
+                    .first;
+        }
+        domain::ServicePeriod period;
+        period.from = e.starts_on;
+        period.to = e.ends_on;
+        period.arena = arena_of(e.post_type);
+        period.fte = static_cast<domain::PositionPpm>(e.fte) * (domain::kFullTime / 100);
+        period.registered = known->second;
+        path.periods.push_back(period);
+    }
+    for (const auto& l : store.leaves_of(person.id)) {
+        domain::ServicePeriod period;
+        period.from = l.starts_on;
+        period.to = l.ends_on;
+        period.arena = domain::Arena::Leave;
+        path.periods.push_back(period);
+    }
+    return path;
+}
+
+std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,
+                                          domain::Date today) {
+    const auto person = store.person(person_id);
+    if (!person) {
+        return std::nullopt;
+    }
+    PersonLedger ledger;
+    ledger.path = training_path_of(store, *person, today);
+    const domain::Ruleset* ruleset = embedded_ruleset(ledger.path.ruleset);
+    if (ruleset == nullptr) {
+        ledger.path.ruleset = kDefaultRuleset;
+        ruleset = embedded_ruleset(kDefaultRuleset);
+    }
+    ledger.report = domain::evaluate(ledger.path, *ruleset);
+    return ledger;
+}
+
+}  // namespace alis::app

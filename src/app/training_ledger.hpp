@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/ledger.hpp"
+#include "domain/ruleset.hpp"
+#include "domain/training_path.hpp"
+#include "store/store.hpp"
+
+namespace alis::app {
+
+// The default ruleset for people whose record names none.
+inline constexpr const char* kDefaultRuleset = "allmennmedisin-2019";
+
+// The ruleset compiled into alis with this id (rules/<id>.toml), parsed once; nullptr for an
+// unknown id. Throws domain::RulesetError when the embedded file is broken.
+const domain::Ruleset* embedded_ruleset(const std::string& id);
+
+// A person's training path as the ledger reads it, built from the store: each employment is a
+// period in its arena (GP list -> open general practice, other GP work -> other general
+// practice, institution -> institution) with its position; each leave is leave; a period counts
+// as registered unless the employing municipality is "not registered".
+domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
+                                      domain::Date today);
+
+struct PersonLedger {
+    domain::TrainingPath path;
+    domain::LedgerReport report;
+};
+
+// The ledger of a person on `today`; nullopt for an unknown person.
+std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,
+                                          domain::Date today);
+
+}  // namespace alis::app

@@ -1,0 +1,89 @@
+// A person's record in the store, read as a training path by the ledger.
+#include "app/training_ledger.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/fixtures.hpp"
+#include "support/temp_dir.hpp"
+
+namespace alis::app {
+namespace {
+
+domain::Date day(const char* iso) {
+    return *domain::Date::parse_iso(iso);
+}
+
+TEST(TrainingLedger, EmploymentsAndLeavesBecomePeriods) {
+    testing::TempDir dir;
+    auto store = store::open_store(dir.sqlite_url(), 1);
+    store->migrate();
+    testing::add_municipality(*store, "4601", "Bergen", "Bergen");
+    testing::add_municipality(*store, "1144", "Kvitsøy", "Bergen");
+    std::int64_t id = 0;
+    store->write([&](store::StoreWriter& w) {
+        auto unregistered = *store->municipality("1144");
+        unregistered.enterprise_status = store::EnterpriseStatus::not_registered;
+        w.put_municipality(unregistered);
+        store::Person p;
+        p.full_name = "Kari";
+        p.lis1_completed = day("2019-08-31");
+        p.ruleset = "allmennmedisin-2019";
+        id = w.add_person(p);
+        store::Employment gp;
+        gp.person_id = id;
+        gp.municipality_number = "4601";
+        gp.starts_on = day("2019-09-01");
+        gp.ends_on = day("2021-08-31");
+        w.add_employment(gp);
+        store::Employment hospital = gp;
+        hospital.post_type = store::PostType::institution;
+        hospital.starts_on = day("2021-09-01");
+        hospital.ends_on = day("2022-02-28");
+        w.add_employment(hospital);
+        store::Employment other = gp;
+        other.municipality_number = "1144";
+        other.post_type = store::PostType::other_general_practice;
+        other.fte = 60;
+        other.starts_on = day("2023-01-01");
+        other.ends_on.reset();
+        w.add_employment(other);
+        store::Leave leave;
+        leave.person_id = id;
+        leave.starts_on = day("2022-03-01");
+        leave.ends_on = day("2022-12-31");
+        w.add_leave(leave);
+    });
+    const auto ledger = person_ledger(*store, id, day("2026-11-22"));
+    ASSERT_TRUE(ledger);
+    const auto& periods = ledger->path.periods;
+    ASSERT_EQ(periods.size(), 4u);
+    EXPECT_EQ(periods[0].arena, domain::Arena::OpenGeneralPractice);
+    EXPECT_EQ(periods[1].arena, domain::Arena::Institution);
+    EXPECT_EQ(periods[2].arena, domain::Arena::OtherGeneralPractice);
+    EXPECT_EQ(periods[2].fte, 600'000);
+    EXPECT_FALSE(periods[2].registered) << "Kvitsøy is not a registered education enterprise";
+    EXPECT_TRUE(periods[0].registered);
+    EXPECT_EQ(periods[3].arena, domain::Arena::Leave);
+    EXPECT_EQ(ledger->path.lis1_completed, day("2019-08-31"));
+
+    const auto& report = ledger->report;
+    EXPECT_EQ(report.ruleset, "allmennmedisin-2019");
+    // 24 months of GP list practice and 6 of institution; the unregistered years count nothing.
+    EXPECT_EQ(domain::format_months(report.months.total), "30.00");
+    bool warned = false;
+    for (const auto& w : report.warnings) {
+        warned = warned || w.code == domain::WarningCode::UnregisteredEnterprise;
+    }
+    EXPECT_TRUE(warned);
+    EXPECT_FALSE(person_ledger(*store, id + 99, day("2026-11-22")));
+}
+
+TEST(TrainingLedger, EmbeddedRulesetsLoadAndUnknownIdsDoNot) {
+    ASSERT_NE(embedded_ruleset("allmennmedisin-2019"), nullptr);
+    ASSERT_NE(embedded_ruleset("allmennmedisin-pre2019"), nullptr);
+    EXPECT_EQ(embedded_ruleset("allmennmedisin-2019"), embedded_ruleset("allmennmedisin-2019"));
+    EXPECT_EQ(embedded_ruleset("no-such-ruleset"), nullptr);
+}
+
+}  // namespace
+}  // namespace alis::app
