@@ -251,6 +251,9 @@ class Store {
     virtual std::vector<std::string> employing_municipalities(std::int64_t person_id, Date day) = 0;
     // Person ids of the supervisors assigned to the trainee on `day`.
     virtual std::vector<std::int64_t> supervisors_of(std::int64_t trainee_person_id, Date day) = 0;
+    // The people in training employed by the municipality on `day`, by name.
+    virtual std::vector<Person> trainees_employed_by(const std::string& municipality_number,
+                                                     Date day) = 0;
     // Person ids of the trainees assigned to the supervisor on `day`.
     virtual std::vector<std::int64_t> trainees_of(std::int64_t supervisor_person_id, Date day) = 0;
 

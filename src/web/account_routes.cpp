@@ -127,8 +127,11 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
             period.append(1, ' ').append(
                 s.catalogue.format("me.role_until", {{"date", grant.ends_on->norwegian()}}));
         }
-        roles.push_back(
-            json::object{{"label", role_label(s, grant)}, {"scope", scope}, {"period", period}});
+        json::object role{{"label", role_label(s, grant)}, {"scope", scope}, {"period", period}};
+        if (grant.role == store::Role::leader && grant.municipality_number) {
+            role["link"] = "/kommuner/" + *grant.municipality_number + "/oversikt";
+        }
+        roles.push_back(std::move(role));
     }
     json::object data{{"email", actor.email}, {"roles", std::move(roles)}};
     if (actor.person_id) {

@@ -21,6 +21,7 @@ enum class Expect {
     own_account,   // Any signed-in account, about itself only (no resource in the path).
     person,        // A person's record: foreign resources must give 403/404 to every role.
     admin_only,    // Accounts administration: admin only, 403 to every other role.
+    municipality,  // A municipality's overview: its leader and its regional office only.
 };
 
 const std::map<std::string, Expect> kRoutes = {
@@ -44,6 +45,10 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /admin/kontoer/{account}/deaktiver", Expect::admin_only},
     {"GET /personer/{person}", Expect::person},
     {"GET /api/v1/people/{person}", Expect::person},
+    {"GET /kommuner/{number}/oversikt", Expect::municipality},
+    {"GET /kommuner/{number}/oversikt.csv", Expect::municipality},
+    {"GET /kommuner/{number}/oversikt.xlsx", Expect::municipality},
+    {"GET /api/v1/municipalities/{number}/trainees", Expect::municipality},
 };
 
 class AuthorizationMatrix : public ::testing::Test {
@@ -76,6 +81,7 @@ class AuthorizationMatrix : public ::testing::Test {
         path =
             std::regex_replace(path, std::regex("\\{account\\}"), std::to_string(foreign_account));
         path = std::regex_replace(path, std::regex("\\{hash\\}"), "0000000000000000");
+        path = std::regex_replace(path, std::regex("\\{number\\}"), "5501");
         return std::regex_replace(path, std::regex("\\{name\\}"), "alis.css");
     }
 
@@ -132,6 +138,23 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
                         r.result() == http::status::not_found)
                 << key << " as " << email << " -> " << r.result_int();
         }
+    }
+}
+
+TEST_F(AuthorizationMatrix, OwnMunicipalityOverviewIsForItsLeaderAndRegionalOfficeOnly) {
+    const std::map<std::string, http::status> expected = {
+        {"leader@a.no", http::status::ok},          {"office@a.no", http::status::ok},
+        {"trainee@a.no", http::status::forbidden},  {"supervisor@a.no", http::status::forbidden},
+        {"national@a.no", http::status::forbidden}, {"admin@a.no", http::status::forbidden},
+    };
+    for (const auto& [email, status] : expected) {
+        const auto session = client::login(server.port(), email, kTestPassword);
+        ASSERT_TRUE(session) << email;
+        EXPECT_EQ(
+            client::get(server.port(), "/api/v1/municipalities/4601/trainees", session->headers())
+                .result(),
+            status)
+            << email;
     }
 }
 

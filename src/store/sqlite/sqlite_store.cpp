@@ -41,6 +41,11 @@ constexpr const char* kMunicipalitySummaries =
     "   WHERE e.municipality_number = m.number AND p.training_status = 'in_training'"
     "     AND e.starts_on <= ?1 AND (e.ends_on IS NULL OR e.ends_on >= ?1))"
     " FROM municipalities m ORDER BY m.alis_office, m.name";
+constexpr const char* kTraineesEmployedBy =
+    "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset FROM people"
+    " WHERE training_status = 'in_training' AND id IN (SELECT person_id FROM employments"
+    "   WHERE municipality_number = ?1 AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2))"
+    " ORDER BY full_name, id";
 constexpr const char* kPerson =
     "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
     " FROM people WHERE id = ?1";
@@ -394,13 +399,9 @@ std::vector<MunicipalitySummary> SqliteStore::municipality_summaries(Date day) {
     return result;
 }
 
-std::optional<Person> SqliteStore::person(std::int64_t id) {
-    auto lease = reader();
-    Statement s(*lease, sql::kPerson);
-    s.bind(1, id);
-    if (!s.step()) {
-        return std::nullopt;
-    }
+namespace {
+
+Person read_person(const Statement& s) {
     Person p;
     p.id = s.column_int(0);
     p.full_name = s.column_text(1);
@@ -409,6 +410,30 @@ std::optional<Person> SqliteStore::person(std::int64_t id) {
     p.lis1_completed = read_optional_date(s.column_optional_text(4));
     p.ruleset = s.column_optional_text(5);
     return p;
+}
+
+}  // namespace
+
+std::optional<Person> SqliteStore::person(std::int64_t id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kPerson);
+    s.bind(1, id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_person(s);
+}
+
+std::vector<Person> SqliteStore::trainees_employed_by(const std::string& municipality_number,
+                                                      Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kTraineesEmployedBy);
+    s.bind(1, municipality_number).bind(2, date_text(day));
+    std::vector<Person> result;
+    while (s.step()) {
+        result.push_back(read_person(s));
+    }
+    return result;
 }
 
 std::vector<Employment> SqliteStore::employments_of(std::int64_t person_id) {

@@ -43,6 +43,8 @@ class SqliteStore final : public Store {
     std::vector<std::string> employing_municipalities(std::int64_t person_id, Date day) override;
     std::vector<std::int64_t> supervisors_of(std::int64_t trainee_person_id, Date day) override;
     std::vector<std::int64_t> trainees_of(std::int64_t supervisor_person_id, Date day) override;
+    std::vector<Person> trainees_employed_by(const std::string& municipality_number,
+                                             Date day) override;
 
     // The audit trail (sqlite_audit.cpp).
     std::vector<AuditEvent> audit_events_about(std::int64_t person_id, int limit) override;

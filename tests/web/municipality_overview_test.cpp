@@ -1,0 +1,112 @@
+// Journey 1: the leader's overview of the doctors in training, with sorting, filtering and the
+// same columns as CSV and Excel.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "support/fixtures.hpp"
+#include "support/test_server.hpp"
+
+namespace alis::web {
+namespace {
+
+using testing::kTestPassword;
+namespace client = testing::client;
+
+class MunicipalityOverview : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto& store = server.store();
+        testing::add_municipality(store, "4601", "Bergen", "Bergen");
+        testing::add_municipality(store, "4621", "Voss", "Bergen");
+        early = testing::add_trainee(store, "Berit Tidlig", "4601", "2021-01-01");
+        late = testing::add_trainee(store, "Anders Sen", "4601", "2025-01-01");
+        testing::add_trainee(store, "Vera Voss", "4621", "2021-01-01");
+        testing::add_trainee(store, "Tidligere Ansatt", "4601", "2020-01-01", "2024-12-31");
+        const auto supervisor = testing::add_trainee(store, "Veileder", "4621");
+        testing::assign_supervisor(store, supervisor, early);
+        testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
+        session = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+    }
+
+    client::Response get(const std::string& path) {
+        return client::get(server.port(), path, session.headers());
+    }
+
+    testing::TestServer server;
+    testing::client::SignedIn session;
+    std::int64_t early = 0;
+    std::int64_t late = 0;
+};
+
+TEST_F(MunicipalityOverview, ListsTheTraineesEmployedTodayWithProgressAndWarnings) {
+    const auto r = get("/api/v1/municipalities/4601/trainees");
+    ASSERT_EQ(r.result(), http::status::ok);
+    const auto doc = boost::json::parse(r.body());
+    const auto& trainees = doc.at("trainees").as_array();
+    ASSERT_EQ(trainees.size(), 2u) << "Voss's trainee and the one who left are not listed";
+    // Sorted by name by default.
+    EXPECT_EQ(trainees[0].at("name").as_string(), "Anders Sen");
+    EXPECT_EQ(trainees[1].at("name").as_string(), "Berit Tidlig");
+    EXPECT_EQ(trainees[0].at("warning").as_string(), "no_supervisor");
+    EXPECT_EQ(trainees[1].at("warning").as_string(), "institution_not_planned");
+    EXPECT_EQ(trainees[1].at("supervisors").as_array().size(), 1u);
+    EXPECT_EQ(trainees[0].at("required_months").to_number<double>(), 60.0);
+    // Berit: 2021-01-01..2026-11-22 at 100 % is 70.7 calendar months; the total caps at 54
+    // months of GP list practice.
+    EXPECT_EQ(trainees[1].at("counted_months").to_number<double>(), 54.0);
+}
+
+TEST_F(MunicipalityOverview, SortsAndFiltersOnTheServer) {
+    auto names = [&](const std::string& query) {
+        const auto doc =
+            boost::json::parse(get("/api/v1/municipalities/4601/trainees" + query).body());
+        std::vector<std::string> result;
+        for (const auto& t : doc.at("trainees").as_array()) {
+            result.emplace_back(t.at("name").as_string());
+        }
+        return result;
+    };
+    EXPECT_EQ(names("?sorter=fremdrift"), (std::vector<std::string>{"Berit Tidlig", "Anders Sen"}));
+    EXPECT_EQ(names("?filter=uten-veileder"), (std::vector<std::string>{"Anders Sen"}));
+    EXPECT_EQ(names("?filter=varsler").size(), 2u);
+    EXPECT_EQ(names("?sorter=tull&filter=tull").size(), 2u) << "unknown values fall back";
+    const auto page = get("/kommuner/4601/oversikt?sorter=fremdrift&filter=uten-veileder");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_NE(page.body().find("Mangler veileder"), std::string::npos);
+    EXPECT_EQ(page.body().find("Berit Tidlig"), std::string::npos);
+    EXPECT_NE(page.body().find("oversikt.csv?sorter=fremdrift&amp;filter=uten-veileder"),
+              std::string::npos);
+}
+
+TEST_F(MunicipalityOverview, CsvAndExcelCarryTheSameColumns) {
+    const auto csv = get("/kommuner/4601/oversikt.csv");
+    ASSERT_EQ(csv.result(), http::status::ok);
+    EXPECT_EQ(csv[http::field::content_type], "text/csv; charset=utf-8");
+    EXPECT_NE(csv[http::field::content_disposition].find("alis-4601.csv"), std::string::npos);
+    const std::string& body = csv.body();
+    EXPECT_NE(body.find("\"Navn\";\"HPR-nummer\";\"Stilling\""), std::string::npos);
+    EXPECT_NE(body.find("\"Berit Tidlig\""), std::string::npos);
+    EXPECT_NE(body.find("\"54,00 / 60,00\""), std::string::npos);
+    EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 3) << "header and two rows";
+
+    const auto xlsx = get("/kommuner/4601/oversikt.xlsx");
+    ASSERT_EQ(xlsx.result(), http::status::ok);
+    EXPECT_EQ(xlsx[http::field::content_type],
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_TRUE(xlsx.body().starts_with("PK")) << "an Office Open XML zip";
+    EXPECT_GT(xlsx.body().size(), 3000u);
+}
+
+TEST_F(MunicipalityOverview, FormulaLikeNamesAreDefusedInCsv) {
+    testing::add_trainee(server.store(), "=HYPERLINK(\"http://x\")", "4601");
+    const auto body = get("/kommuner/4601/oversikt.csv").body();
+    EXPECT_NE(body.find("\"'=HYPERLINK(\"\"http://x\"\")\""), std::string::npos) << body;
+}
+
+TEST_F(MunicipalityOverview, UnknownMunicipalityIs404) {
+    EXPECT_EQ(get("/kommuner/9999/oversikt").result(), http::status::not_found);
+}
+
+}  // namespace
+}  // namespace alis::web
