@@ -4,10 +4,13 @@ BUILD ?= build/release
 ASAN_BUILD ?= build/asan
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps build build-asan unit asan format format-check sql-check bench clean
+.PHONY: run test deps test-deps build build-asan unit asan format format-check sql-check bench clean
 
 deps:
-	@scripts/install-deps all
+	@scripts/install-deps build
+
+test-deps:
+	@scripts/install-deps test
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
@@ -17,7 +20,7 @@ run: build
 	@mkdir -p var
 	$(BUILD)/alis demo
 
-test: deps format-check sql-check build unit asan
+test: test-deps format-check sql-check build unit asan
 	@echo "All test suites passed."
 
 unit: build
@@ -40,7 +43,8 @@ sql-check:
 	@scripts/check-sql --self-test
 	@scripts/check-sql
 
-bench: deps
+bench:
+	@scripts/install-deps bench
 	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DALIS_BUILD_BENCH=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build/bench -j $(JOBS)
 	@bench/run

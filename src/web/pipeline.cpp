@@ -68,7 +68,9 @@ void apply_security_headers(Response& response) {
                  "font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
                  "base-uri 'none'; frame-ancestors 'none'");
     response.set("X-Content-Type-Options", "nosniff");
-    response.set("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts,
+    // which the CSRF origin check must refuse.
+    response.set("Referrer-Policy", "same-origin");
     response.set("X-Frame-Options", "DENY");
     response.set("Cross-Origin-Opener-Policy", "same-origin");
     response.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

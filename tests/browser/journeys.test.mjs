@@ -1,0 +1,165 @@
+// Browser tests: the real alis server (alis demo on a temporary database), driven by Debian's
+// Chromium through playwright-core. Every page is checked with axe-core (WCAG 2.1 A/AA) and
+// screenshotted into test-output/browser/. Run by CTest (`make test`) as: node --test tests/browser
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const alisBinary = process.env.ALIS_BINARY || join(root, 'build', 'release', 'alis');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = join(root, 'test-output', 'browser');
+mkdirSync(shots, { recursive: true });
+const password = 'demo-passord-2026';
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'alis-browser-'));
+  server = spawn(alisBinary, ['demo', '--db', `sqlite:${join(dir, 'demo.db')}`, '--listen', '127.0.0.1:0',
+    '--access-log', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  baseUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`alis demo did not start: ${out}`)), 60000);
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m && out.includes('Stop with Ctrl+C')) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`alis demo exited with ${code}: ${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+});
+
+// A fresh browser context. bypassCSP lets the test inject axe-core; the pages themselves run
+// under alis's CSP, which forbids inline script.
+async function newPage(viewport = { width: 1200, height: 900 }) {
+  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'nb-NO' });
+  return context.newPage();
+}
+
+async function checkAccessibility(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes[0]?.target})`);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  assert.deepEqual(violations, [], `axe violations on ${name}`);
+}
+
+async function login(page, email) {
+  await page.goto(`${baseUrl}/logg-inn`);
+  await page.getByLabel('E-post').fill(email);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL(/\/meg$/);
+}
+
+test('the public front page lists municipalities by ALIS office and is accessible', async () => {
+  const page = await newPage();
+  await page.goto(`${baseUrl}/`);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'ALIS-kontor Bergen' }).waitFor());
+  assert.ok(await page.getByRole('rowheader', { name: 'Ålesund' }).isVisible());
+  await checkAccessibility(page, 'front-page');
+  await page.context().close();
+});
+
+test('login with bad input shows an error summary, then succeeds with the keyboard alone', async () => {
+  const page = await newPage();
+  await page.goto(`${baseUrl}/logg-inn`);
+  await checkAccessibility(page, 'login');
+  // Wrong password first: the error summary is shown and the e-mail kept.
+  await page.keyboard.press('Tab'); // skip link
+  await page.keyboard.press('Tab'); // alis
+  await page.keyboard.press('Tab'); // log in link
+  await page.keyboard.press('Tab'); // e-mail
+  await page.keyboard.type('leder.bergen@demo.alis.no');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('feil-passord-1234');
+  await page.keyboard.press('Enter');
+  await page.getByText('Feil e-post eller passord.').first().waitFor();
+  assert.equal(await page.getByLabel('E-post').inputValue(), 'leder.bergen@demo.alis.no');
+  await checkAccessibility(page, 'login-error');
+  // Corrected, with the keyboard: focus the password field and submit with Enter.
+  await page.getByLabel('Passord').focus();
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/meg$/);
+  await checkAccessibility(page, 'my-page-leader');
+  await page.context().close();
+});
+
+test('the leader opens the overview, sorts it and reaches a training path', async () => {
+  const page = await newPage();
+  await login(page, 'leder.bergen@demo.alis.no');
+  await page.getByRole('link', { name: 'Leger i spesialisering' }).click();
+  await page.waitForURL(/\/kommuner\/4601\/oversikt/);
+  await checkAccessibility(page, 'leader-overview');
+  await page.getByRole('link', { name: 'Fremdrift' }).click();
+  await page.waitForURL(/sorter=fremdrift/);
+  const firstTrainee = page.locator('tbody th a').first();
+  await firstTrainee.click();
+  await page.waitForURL(/\/personer\/\d+$/);
+  await page.getByRole('heading', { name: 'Utdanningsløp' }).waitFor();
+  assert.ok(await page.getByRole('img', { name: 'Tidslinje' }).isVisible());
+  await checkAccessibility(page, 'training-path');
+  await page.context().close();
+});
+
+test('the trainee sees their record and who has looked at it', async () => {
+  const page = await newPage({ width: 390, height: 844 }); // A phone.
+  await login(page, 'alis@demo.alis.no');
+  await page.getByRole('link', { name: 'Mine opplysninger', exact: true }).click();
+  await page.getByRole('heading', { name: 'Utdanningsløp' }).waitFor();
+  await checkAccessibility(page, 'trainee-record-phone');
+  await page.goto(`${baseUrl}/meg/innsyn`);
+  await page.getByRole('heading', { name: 'Hvem har sett mine opplysninger' }).waitFor();
+  await checkAccessibility(page, 'who-looked');
+  await page.context().close();
+});
+
+test('another municipality\'s leader is refused, and the refusal page is accessible', async () => {
+  const page = await newPage();
+  await login(page, 'leder.tromso@demo.alis.no');
+  const response = await page.goto(`${baseUrl}/kommuner/4601/oversikt`);
+  assert.equal(response.status(), 403);
+  await page.getByText('Du har ikke tilgang til dette.').waitFor();
+  await checkAccessibility(page, 'forbidden');
+  await page.context().close();
+});
+
+test('the administrator sees accounts; logging out ends the session', async () => {
+  const page = await newPage();
+  await login(page, 'admin@demo.alis.no');
+  await page.goto(`${baseUrl}/admin/kontoer`);
+  await page.getByRole('heading', { name: 'Kontoer' }).waitFor();
+  await checkAccessibility(page, 'accounts');
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  const again = await page.goto(`${baseUrl}/admin/kontoer`);
+  assert.match(again.url(), /\/logg-inn\?neste=\/admin\/kontoer$/);
+  await page.context().close();
+});
