@@ -1,5 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`. See README.md.
 JOBS ?= $(shell nproc)
+MAKEFLAGS += --no-print-directory
 BUILD ?= build/release
 ASAN_BUILD ?= build/asan
 CMAKE_FLAGS ?=

@@ -117,7 +117,7 @@ LoginResult Authenticator::login(const std::string& email, const std::string& pa
     const std::int64_t hour_ago = now - 3600;
     const std::string label = email.substr(0, 254);
     LoginResult result;
-    if (store_.login_failures_for(email, hour_ago) >= kMaxFailuresPerAccountPerHour ||
+    if (store_.login_failures_for(label, hour_ago) >= kMaxFailuresPerAccountPerHour ||
         store_.login_failures_from(address, hour_ago) >= kMaxFailuresPerAddressPerHour) {
         auto e = event(now, "login.throttled", "denied", address);
         e.actor_label = label;
@@ -131,7 +131,7 @@ LoginResult Authenticator::login(const std::string& email, const std::string& pa
         verify_password(account ? account->password_hash : decoy_password_hash(), password);
     if (!account || !password_ok || account->disabled) {
         store_.write([&](store::StoreWriter& writer) {
-            writer.add_login_failure(email, address, now);
+            writer.add_login_failure(label, address, now);
             auto e = event(now, "login.failed", "failed", address);
             e.actor_label = label;
             if (account) {
@@ -187,10 +187,16 @@ void Authenticator::logout(const ResumedSession& session, const std::string& add
 
 bool Authenticator::reauthenticate(const ResumedSession& session, const std::string& password,
                                    const std::string& address) {
+    const std::int64_t now = now_();
+    // The same throttle as login: a stolen session must not become a password oracle.
+    if (store_.login_failures_for(session.actor.email, now - 3600) >=
+            kMaxFailuresPerAccountPerHour ||
+        store_.login_failures_from(address, now - 3600) >= kMaxFailuresPerAddressPerHour) {
+        return false;
+    }
     const auto account = store_.account(session.actor.account_id);
     const bool ok =
         account && !account->disabled && verify_password(account->password_hash, password);
-    const std::int64_t now = now_();
     store_.write([&](store::StoreWriter& writer) {
         if (ok) {
             writer.set_session_reauthenticated(session.id_hash, now);

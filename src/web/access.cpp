@@ -171,11 +171,12 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
             case ResourceFrom::none:
                 break;
             case ResourceFrom::person_param: {
+                // An unknown id gets the same answer as someone else's record (403), so
+                // that ids cannot be probed for existence.
                 const auto id = parse_id(context.params.at("person"));
-                if (!id || !services.store.person(*id)) {
-                    throw HttpError(http::status::not_found, "not_found", "error.not_found");
+                if (id) {
+                    resource = app::person_resource(services.store, *id, today);
                 }
-                resource = app::person_resource(services.store, *id, today);
                 break;
             }
             case ResourceFrom::municipality_param: {
@@ -207,6 +208,20 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                         "error.reauthentication_required");
     }
     return std::nullopt;
+}
+
+void audit_reads(Services& services, const Request& request, const RequestContext& context,
+                 const std::vector<std::int64_t>& person_ids) {
+    if (person_ids.empty()) {
+        return;
+    }
+    services.store.write([&](store::StoreWriter& writer) {
+        for (const auto id : person_ids) {
+            auto e = audit_event(services, request, context, "person.read", "ok");
+            e.subject_person_id = id;
+            writer.append_audit(std::move(e));
+        }
+    });
 }
 
 void audit_read(Services& services, const RouteAccess& access, const Request& request,

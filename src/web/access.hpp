@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "web/http.hpp"
 #include "web/router.hpp"
@@ -43,6 +44,11 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
 // Audits a successful read of a person's record (who, whose, when; never the content).
 void audit_read(Services& services, const RouteAccess& access, const Request& request,
                 const RequestContext& context);
+
+// Audits that the request showed these people's records (a list or an export), one event each,
+// in one transaction.
+void audit_reads(Services& services, const Request& request, const RequestContext& context,
+                 const std::vector<std::int64_t>& person_ids);
 
 // A 303 See Other to `location` (a path on this server).
 Response redirect(unsigned version, const std::string& location);

@@ -1,6 +1,9 @@
 // Login, logout, re-authentication, one's own page and access log, and account administration.
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+
 #include "app/auth.hpp"
 #include "web/access.hpp"
 #include "web/pipeline.hpp"
@@ -12,8 +15,10 @@ namespace json = boost::json;
 
 // Only local paths are followed after login, so the form cannot send anyone elsewhere.
 std::string safe_next(const std::string& next) {
-    if (next.size() > 1 && next.front() == '/' && next[1] != '/' && next[1] != '\\' &&
-        next.find_first_of("\r\n") == std::string::npos) {
+    const bool plain = std::all_of(next.begin(), next.end(), [](char c) {
+        return static_cast<unsigned char>(c) > 0x20 && c != '\\' && c != 0x7f;
+    });
+    if (plain && next.size() > 1 && next.front() == '/' && next[1] != '/') {
         return next;
     }
     return "/meg";
@@ -41,6 +46,12 @@ Response login_form(Services& s, const Request& request, const RequestContext& c
                     json::object data, http::status status) {
     // Before login, CSRF is a double-submit token: a cookie and the same value in the form.
     std::string token;
+    if (context.session) {
+        // Signed in already: the form posts with the session's token.
+        data["csrf_token"] = context.session->csrf_token;
+        return page(s, request, context, "login", s.catalogue.text("login.title"), std::move(data),
+                    status);
+    }
     if (const auto cookie = cookie_value(request, kLoginCsrfCookie);
         cookie && cookie->size() == 64) {
         token = *cookie;
@@ -71,6 +82,14 @@ Response login_submit(Services& s, const Request& request, RequestContext& conte
     const std::string next = safe_next(field("neste"));
     json::object data{{"next", next}, {"email", email}};
     json::array errors;
+    if (email.size() > 254) {
+        // No account has such an address; refuse it without touching the store.
+        data["has_errors"] = true;
+        data["errors"] = json::array{
+            json::object{{"field", "email"}, {"message", s.catalogue.text("login.wrong")}}};
+        data["email"] = "";
+        return login_form(s, request, context, std::move(data), http::status::unauthorized);
+    }
     if (email.empty()) {
         data["email_error"] = s.catalogue.text("login.missing_email");
         errors.push_back(json::object{{"field", "email"}, {"message", data["email_error"]}});
@@ -246,9 +265,9 @@ Response accounts_page(Services& s, const Request& request, RequestContext& cont
 
 Response disable_account(Services& s, const Request& request, RequestContext& context) {
     std::int64_t id = 0;
-    try {
-        id = std::stoll(context.params.at("account"));
-    } catch (const std::exception&) {
+    const std::string& text = context.params.at("account");
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     const auto account = s.store.account(id);

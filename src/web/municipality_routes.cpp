@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/trainee_overview.hpp"
+#include "web/access.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
 
@@ -155,13 +156,20 @@ app::TraineeOverview load(Services& s, const Request& request, const RequestCont
     if (!overview) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
+    // Each listed trainee sees this read in "Hvem har sett mine opplysninger".
+    std::vector<std::int64_t> shown;
+    for (const auto& row : overview->rows) {
+        shown.push_back(row.person.id);
+    }
+    audit_reads(s, request, context, shown);
     return std::move(*overview);
 }
 
 std::string csv_field(const std::string& value) {
     // Cells that start like a formula are prefixed so that spreadsheets do not run them.
     std::string text = value;
-    if (!text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos) {
+    if (!text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
         text.insert(text.begin(), '\'');
     }
     std::string out = "\"";
@@ -218,9 +226,13 @@ Response overview_xlsx(Services& s, const Request& request, RequestContext& cont
         throw std::runtime_error("cannot create a temporary file for the Excel export");
     }
     close(fd);
+    // Removes the temporary file however this function ends.
+    struct TempFile {
+        const char* path;
+        ~TempFile() { std::remove(path); }
+    } temp{path};
     lxw_workbook* workbook = workbook_new(path);
     if (workbook == nullptr) {
-        std::remove(path);
         throw std::runtime_error("libxlsxwriter could not start a workbook");
     }
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, "ALIS");
@@ -243,7 +255,6 @@ Response overview_xlsx(Services& s, const Request& request, RequestContext& cont
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    std::remove(path);
     if (status != LXW_NO_ERROR) {
         throw std::runtime_error(std::string("Excel export failed: ") + lxw_strerror(status));
     }

@@ -150,10 +150,11 @@ Response Pipeline::dispatch(const Request& request, RequestContext& context) {
     context.params = match.params;
     const RouteAccess access = match.route->access;
     resume_session(services_, request, context);
-    check_state_change(request, context);
+    // Access first: a POST without a live session is answered 401 (not "CSRF failed").
     if (auto answer = authorize(services_, access, request, context)) {
         return std::move(*answer);
     }
+    check_state_change(request, context);
     // Middleware added with use() runs around the handler, innermost last.
     Handler next = match.route->handler;
     for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
@@ -177,8 +178,14 @@ Response Pipeline::handle(Request& request, const std::string& client_address) {
     try {
         response = dispatch(request, context);
     } catch (const HttpError& e) {
-        response = error_response(services_, wants_json(request), request.version(), e.status(),
-                                  e.code(), e.message_key(), e.field(), context.request_id);
+        try {
+            response = error_response(services_, wants_json(request), request.version(), e.status(),
+                                      e.code(), e.message_key(), e.field(), context.request_id);
+        } catch (const std::exception&) {
+            response = Response{e.status(), request.version()};
+            response.set(http::field::content_type, "text/plain; charset=utf-8");
+            response.body() = e.code();
+        }
     } catch (const std::exception& e) {
         services_.log.write({{"level", "error"},
                              {"request_id", context.request_id},

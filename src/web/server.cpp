@@ -129,47 +129,54 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
     beast::error_code endpoint_ec;
     const auto peer = c.stream.socket().remote_endpoint(endpoint_ec);
     const std::string address = endpoint_ec ? std::string("-") : peer.address().to_string();
-    beast::flat_buffer buffer;
-    while (!stopping) {
-        c.idle = true;
-        if (buffer.size() == 0) {
-            c.stream.expires_after(config.idle_timeout);
-            auto [ec, n] = co_await c.stream.async_read_some(buffer.prepare(4096), use_nothrow);
-            if (ec) {
+    // Whatever happens inside, the connection is closed and unregistered below: an escaping
+    // exception must not leak the socket or hold up a graceful stop.
+    try {
+        beast::flat_buffer buffer;
+        while (!stopping) {
+            c.idle = true;
+            if (buffer.size() == 0) {
+                c.stream.expires_after(config.idle_timeout);
+                auto [ec, n] = co_await c.stream.async_read_some(buffer.prepare(4096), use_nothrow);
+                if (ec) {
+                    break;
+                }
+                buffer.commit(n);
+            }
+            c.idle = false;
+
+            http::request_parser<http::string_body> parser;
+            parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
+            parser.body_limit(config.body_limit);
+            c.stream.expires_after(config.request_timeout);
+            auto [read_ec, read_n] =
+                co_await http::async_read(c.stream, buffer, parser, use_nothrow);
+            if (read_ec) {
+                if (const auto status = status_for_read_error(read_ec)) {
+                    co_await reject_and_close(c, *status);
+                }
                 break;
             }
-            buffer.commit(n);
-        }
-        c.idle = false;
 
-        http::request_parser<http::string_body> parser;
-        parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
-        parser.body_limit(config.body_limit);
-        c.stream.expires_after(config.request_timeout);
-        auto [read_ec, read_n] = co_await http::async_read(c.stream, buffer, parser, use_nothrow);
-        if (read_ec) {
-            if (const auto status = status_for_read_error(read_ec)) {
-                co_await reject_and_close(c, *status);
+            Request request = parser.release();
+            const bool head = request.method() == http::verb::head;
+            Response response = service.handle(request, address);
+            const bool keep_alive = request.keep_alive() && !stopping;
+            response.keep_alive(keep_alive);
+            response.prepare_payload();
+            if (head) {
+                const auto length = response.body().size();
+                response.body().clear();
+                response.content_length(length);
             }
-            break;
+            c.stream.expires_after(config.write_timeout);
+            auto [write_ec, write_n] = co_await http::async_write(c.stream, response, use_nothrow);
+            if (write_ec || !keep_alive) {
+                break;
+            }
         }
-
-        Request request = parser.release();
-        const bool head = request.method() == http::verb::head;
-        Response response = service.handle(request, address);
-        const bool keep_alive = request.keep_alive() && !stopping;
-        response.keep_alive(keep_alive);
-        response.prepare_payload();
-        if (head) {
-            const auto length = response.body().size();
-            response.body().clear();
-            response.content_length(length);
-        }
-        c.stream.expires_after(config.write_timeout);
-        auto [write_ec, write_n] = co_await http::async_write(c.stream, response, use_nothrow);
-        if (write_ec || !keep_alive) {
-            break;
-        }
+    } catch (const std::exception&) {
+        // The pipeline answers every request itself; this is only a last guard.
     }
     beast::error_code ignored;
     c.stream.socket().shutdown(tcp::socket::shutdown_both, ignored);

@@ -335,5 +335,67 @@ TEST_F(Auth, ThePersonPageShowsTheTrainingLedger) {
     EXPECT_EQ(requirements[0].at("id").as_string(), "total");
 }
 
+TEST_F(Auth, ReauthenticationIsThrottledLikeLogin) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    for (int i = 0; i < 100; ++i) {
+        server.store().write([&](store::StoreWriter& w) {
+            w.add_login_failure("leder@bergen.no", "10.0.0." + std::to_string(i % 250),
+                                server.now());
+        });
+    }
+    const auto r = client::request(
+        port(), http::verb::post, "/bekreft-passord", std::string("password=") + kTestPassword,
+        "application/x-www-form-urlencoded", session->post_headers(port()));
+    EXPECT_EQ(r.result(), http::status::unauthorized) << "even the right password is refused";
+}
+
+TEST_F(Auth, ListsAndExportsAreAuditedAsReadsOfEachRecord) {
+    const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(leader);
+    ASSERT_EQ(client::get(port(), "/kommuner/4601/oversikt.csv", leader->headers()).result(),
+              http::status::ok);
+    const auto self = client::login(port(), "alis@bergen.no", kTestPassword);
+    const auto log = client::get(port(), "/api/v1/me/access-log", self->headers());
+    const auto doc = boost::json::parse(log.body());
+    const auto& reads = doc.at("reads").as_array();
+    ASSERT_EQ(reads.size(), 1u);
+    EXPECT_EQ(reads[0].at("what").as_string(), "GET /kommuner/{number}/oversikt.csv");
+}
+
+TEST_F(Auth, AnswersWithoutASessionAre401NotCsrfErrors) {
+    const auto r = client::request(
+        port(), http::verb::post, "/logg-ut", "", "",
+        {{"Origin", "http://127.0.0.1:" + std::to_string(port())}, {"Accept", "application/json"}});
+    EXPECT_EQ(r.result(), http::status::unauthorized);
+    // Signed in, the login form carries the session's token, so logging in again works.
+    const auto first = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(first);
+    const auto form = client::get(port(), "/logg-inn", first->headers());
+    EXPECT_NE(form.body().find(first->csrf_token), std::string::npos);
+}
+
+TEST_F(Auth, UnknownIdsLookLikeForeignOnesAndLooseIdsAreRefused) {
+    testing::add_account(server.store(), "admin@bergen.no", store::Role::admin);
+    const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(leader);
+    EXPECT_EQ(client::get(port(), "/api/v1/people/987654", leader->headers()).result(),
+              http::status::forbidden);
+    const auto admin = client::login(port(), "admin@bergen.no", kTestPassword);
+    ASSERT_TRUE(admin);
+    const auto loose = client::request(port(), http::verb::post, "/admin/kontoer/1x/deaktiver", "",
+                                       "", admin->post_headers(port()));
+    EXPECT_EQ(loose.result(), http::status::not_found);
+    EXPECT_FALSE(server.store().account_by_email("leder@bergen.no")->disabled);
+}
+
+TEST_F(Auth, AnOverlongEmailIsRefusedWithoutBeingStored) {
+    unsigned status = 0;
+    EXPECT_FALSE(
+        client::login(port(), std::string(100000, 'a') + "@x.no", "whatever-password", &status));
+    EXPECT_EQ(status, 401u);
+    EXPECT_EQ(server.store().login_failures_from("127.0.0.1", 0), 0);
+}
+
 }  // namespace
 }  // namespace alis::web
