@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <mutex>
 #include <set>
@@ -17,11 +18,24 @@ namespace beast = boost::beast;
 using tcp = asio::ip::tcp;
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 
+using Clock = std::chrono::steady_clock;
+
 // One client connection. `idle` is only read and written on the connection's strand.
+//
+// Timeouts are a deadline per connection, checked by one sweeper for the whole server, rather
+// than Beast's timer per read and write: re-arming a timer on every operation cost about a
+// quarter of the throughput (docs/performance.md).
 struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     bool idle = true;
+    std::atomic<Clock::rep> deadline{Clock::time_point::max().time_since_epoch().count()};
+
+    // The current operation must finish within `timeout`, or the sweeper cancels it.
+    void expires_after(std::chrono::milliseconds timeout) {
+        deadline = (Clock::now() + timeout).time_since_epoch().count();
+    }
+    void expires_never() { deadline = Clock::time_point::max().time_since_epoch().count(); }
 };
 
 // Maps a failed read to the status that answers it, or nullopt when the connection should just
@@ -56,7 +70,8 @@ struct Server::State {
           control(asio::make_strand(ioc)),
           acceptor(control),
           signals(control),
-          grace_timer(control) {}
+          grace_timer(control),
+          sweep_timer(control) {}
 
     ServerConfig config;
     HttpService service;
@@ -65,15 +80,21 @@ struct Server::State {
     tcp::acceptor acceptor;
     asio::signal_set signals;
     asio::steady_timer grace_timer;
+    asio::steady_timer sweep_timer;
     std::atomic<bool> stopping{false};
 
     std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
 
     asio::awaitable<void> accept_loop();
+    asio::awaitable<void> sweep_deadlines();
     asio::awaitable<void> session(std::shared_ptr<Connection> connection);
     asio::awaitable<void> reject_and_close(Connection& connection, http::status status);
     void begin_stop();
+    bool connections_empty() {
+        std::lock_guard lock(mutex);
+        return connections.empty();
+    }
     void connection_closed(const std::shared_ptr<Connection>& connection);
 };
 
@@ -101,17 +122,42 @@ asio::awaitable<void> Server::State::accept_loop() {
     }
 }
 
+asio::awaitable<void> Server::State::sweep_deadlines() {
+    using std::chrono::milliseconds;
+    const auto shortest =
+        std::min({config.idle_timeout, config.request_timeout, config.write_timeout});
+    const auto interval = std::clamp(shortest / 4, milliseconds(10), milliseconds(250));
+    while (true) {
+        sweep_timer.expires_after(interval);
+        auto [ec] = co_await sweep_timer.async_wait(use_nothrow);
+        if (ec || (stopping && connections_empty())) {
+            co_return;
+        }
+        const auto now = Clock::now().time_since_epoch().count();
+        std::lock_guard lock(mutex);
+        for (const auto& connection : connections) {
+            if (connection->deadline.load() < now) {
+                connection->expires_never();
+                asio::post(connection->stream.get_executor(), [connection] {
+                    beast::error_code ignored;
+                    connection->stream.socket().cancel(ignored);
+                });
+            }
+        }
+    }
+}
+
 asio::awaitable<void> Server::State::reject_and_close(Connection& connection, http::status status) {
     Response response = service.reject(status, 11);
     response.keep_alive(false);
     response.prepare_payload();
-    connection.stream.expires_after(config.write_timeout);
+    connection.expires_after(config.write_timeout);
     co_await http::async_write(connection.stream, response, use_nothrow);
     // Reads and drops what the client still sends (bounded), so that closing does not reset the
     // connection before the client has read the answer.
     beast::error_code ec;
     connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    connection.stream.expires_after(std::chrono::milliseconds(500));
+    connection.expires_after(std::chrono::milliseconds(500));
     std::array<char, 4096> sink{};
     std::size_t drained = 0;
     while (drained < config.body_limit + config.header_limit) {
@@ -136,7 +182,7 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
         while (!stopping) {
             c.idle = true;
             if (buffer.size() == 0) {
-                c.stream.expires_after(config.idle_timeout);
+                c.expires_after(config.idle_timeout);
                 auto [ec, n] = co_await c.stream.async_read_some(buffer.prepare(4096), use_nothrow);
                 if (ec) {
                     break;
@@ -148,7 +194,7 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
             http::request_parser<http::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
             parser.body_limit(config.body_limit);
-            c.stream.expires_after(config.request_timeout);
+            c.expires_after(config.request_timeout);
             auto [read_ec, read_n] =
                 co_await http::async_read(c.stream, buffer, parser, use_nothrow);
             if (read_ec) {
@@ -169,7 +215,7 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
                 response.body().clear();
                 response.content_length(length);
             }
-            c.stream.expires_after(config.write_timeout);
+            c.expires_after(config.write_timeout);
             auto [write_ec, write_n] = co_await http::async_write(c.stream, response, use_nothrow);
             if (write_ec || !keep_alive) {
                 break;
@@ -197,6 +243,7 @@ void Server::State::connection_closed(const std::shared_ptr<Connection>& connect
             std::lock_guard lock(mutex);
             if (connections.empty()) {
                 grace_timer.cancel();
+                sweep_timer.cancel();
             }
         });
     }
@@ -216,7 +263,9 @@ void Server::State::begin_stop() {
             }
         });
     }
-    if (!connections.empty()) {
+    if (connections.empty()) {
+        sweep_timer.cancel();
+    } else {
         grace_timer.expires_after(config.shutdown_grace);
         grace_timer.async_wait([this](const beast::error_code& ec) {
             if (!ec) {
@@ -257,6 +306,7 @@ void Server::run(bool handle_signals) {
         });
     }
     asio::co_spawn(s.control, s.accept_loop(), asio::detached);
+    asio::co_spawn(s.control, s.sweep_deadlines(), asio::detached);
     std::vector<std::thread> threads;
     for (int i = 1; i < s.config.threads; ++i) {
         threads.emplace_back([&s] { s.ioc.run(); });

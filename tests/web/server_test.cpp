@@ -189,6 +189,19 @@ TEST(Server, SlowClientIsCutOffWhileOthersAreServed) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
 }
 
+TEST(Server, AnIdleConnectionIsClosedAfterTheIdleTimeout) {
+    ServerConfig config;
+    config.idle_timeout = std::chrono::milliseconds(300);
+    TestServer server(config);
+    const auto started = std::chrono::steady_clock::now();
+    // Sends nothing: the server must close the connection by itself.
+    const std::string answer =
+        testing::client::raw_exchange(server.port(), "", std::chrono::milliseconds(5000));
+    EXPECT_TRUE(answer.empty());
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(4000))
+        << "closed by the server, not by the client's own 5 s limit";
+}
+
 TEST(Server, KeepAliveServesSeveralRequestsOnOneConnection) {
     TestServer server;
     const std::string answer = testing::client::raw_exchange(
