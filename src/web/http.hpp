@@ -7,14 +7,49 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
 namespace alis::web {
 
 namespace http = boost::beast::http;
+// A response body that is a string the handler owns, or a string shared with a cache: a cached
+// page is sent from the cache's buffer instead of being copied into every response.
+struct SharedStringBody {
+    // Behaves as the std::string a handler writes into; `shared`, when set, is sent instead.
+    struct value_type : std::string {
+        using std::string::string;
+        using std::string::operator=;
+        value_type() = default;
+        value_type(std::string text) : std::string(std::move(text)) {}  // NOLINT: implicit
+        std::shared_ptr<const std::string> shared;
+        // The bytes that go on the wire.
+        const std::string& bytes() const { return shared ? *shared : *this; }
+    };
+
+    static std::uint64_t size(const value_type& body) { return body.bytes().size(); }
+
+    // Serialises the body in one buffer (Beast's BodyWriter concept).
+    class writer {
+      public:
+        using const_buffers_type = boost::asio::const_buffer;
+        template <bool isRequest, class Fields>
+        writer(const http::header<isRequest, Fields>&, const value_type& body) : body_(body) {}
+        void init(boost::beast::error_code& ec) { ec = {}; }
+        boost::optional<std::pair<const_buffers_type, bool>> get(boost::beast::error_code& ec) {
+            ec = {};
+            const std::string& bytes = body_.bytes();
+            return std::make_pair(const_buffers_type(bytes.data(), bytes.size()), false);
+        }
+
+      private:
+        const value_type& body_;
+    };
+};
+
 using Request = http::request<http::string_body>;
-using Response = http::response<http::string_body>;
+using Response = http::response<SharedStringBody>;
 
 // What the pipeline knows about a request beside the request itself.
 struct RequestContext {

@@ -52,7 +52,7 @@ Response municipalities_api(Services& services, const Request& request) {
         [&] { return municipalities_json(services, today); });
     Response response{http::status::ok, request.version()};
     response.set(http::field::content_type, "application/json; charset=utf-8");
-    response.body() = *body;
+    response.body().shared = body;
     return response;
 }
 
@@ -100,7 +100,9 @@ Response home_page(Services& services, const Request& request, const RequestCont
     const auto body =
         services.cache.get_or_compute("home/" + today.iso(), services.store.write_generation(),
                                       [&] { return home_html(services, today, nullptr); });
-    return html_response(http::status::ok, request.version(), *body);
+    Response response = html_response(http::status::ok, request.version(), {});
+    response.body().shared = body;
+    return response;
 }
 
 Response text_response(http::status status, unsigned version, std::string body,

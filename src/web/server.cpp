@@ -211,8 +211,9 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
             response.keep_alive(keep_alive);
             response.prepare_payload();
             if (head) {
-                const auto length = response.body().size();
+                const auto length = SharedStringBody::size(response.body());
                 response.body().clear();
+                response.body().shared.reset();
                 response.content_length(length);
             }
             c.expires_after(config.write_timeout);

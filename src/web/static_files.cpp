@@ -49,9 +49,9 @@ StaticFiles::StaticFiles(const std::vector<Source>& sources) {
         std::ostringstream content;
         content << in.rdbuf();
         Asset asset;
-        asset.body = content.str();
+        asset.body = std::make_shared<const std::string>(content.str());
         asset.content_type = content_type_for(source.name);
-        asset.hash = sha256_hex16(asset.body);
+        asset.hash = sha256_hex16(*asset.body);
         assets_.emplace(source.name, std::move(asset));
     }
 }
@@ -82,7 +82,7 @@ Response StaticFiles::serve(const Request& request, std::string_view hash,
         response.result(http::status::not_modified);
         return response;
     }
-    response.body() = asset.body;
+    response.body().shared = asset.body;
     return response;
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ class StaticFiles {
 
   private:
     struct Asset {
-        std::string body;
+        std::shared_ptr<const std::string> body;  // Shared with every response that sends it.
         std::string content_type;
         std::string hash;  // First 16 hex digits of the SHA-256 of the body.
     };
