@@ -95,6 +95,19 @@ std::string cookie_header(std::string_view name, std::string_view value,
     return header;
 }
 
+std::string query_value(const Request& request, std::string_view name) {
+    const auto url = boost::urls::parse_origin_form(request.target());
+    if (!url) {
+        return {};
+    }
+    for (const auto& param : url->params()) {
+        if (param.key == name) {
+            return param.value;
+        }
+    }
+    return {};
+}
+
 std::map<std::string, std::string> form_fields(const Request& request) {
     std::map<std::string, std::string> fields;
     if (!request[http::field::content_type].starts_with("application/x-www-form-urlencoded")) {

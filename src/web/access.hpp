@@ -24,6 +24,9 @@ std::optional<std::string> cookie_value(const Request& request, std::string_view
 std::string cookie_header(std::string_view name, std::string_view value,
                           std::optional<int> max_age_seconds = std::nullopt);
 
+// The percent-decoded value of a query parameter of the request target ("" when absent).
+std::string query_value(const Request& request, std::string_view name);
+
 // The fields of an application/x-www-form-urlencoded body (empty for other types).
 std::map<std::string, std::string> form_fields(const Request& request);
 

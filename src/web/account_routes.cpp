@@ -24,24 +24,6 @@ std::string safe_next(const std::string& next) {
     return "/meg";
 }
 
-std::string query_param(const Request& request, std::string_view name) {
-    const auto target = request.target();
-    const auto q = target.find('?');
-    if (q == std::string_view::npos) {
-        return {};
-    }
-    std::string_view query = target.substr(q + 1);
-    while (!query.empty()) {
-        const auto end = query.find('&');
-        const auto pair = query.substr(0, end);
-        if (pair.starts_with(name) && pair.size() > name.size() && pair[name.size()] == '=') {
-            return std::string(pair.substr(name.size() + 1));
-        }
-        query = end == std::string_view::npos ? std::string_view() : query.substr(end + 1);
-    }
-    return {};
-}
-
 Response login_form(Services& s, const Request& request, const RequestContext& context,
                     json::object data, http::status status) {
     // Before login, CSRF is a double-submit token: a cookie and the same value in the form.
@@ -67,7 +49,7 @@ Response login_form(Services& s, const Request& request, const RequestContext& c
 
 Response login_page(Services& s, const Request& request, RequestContext& context) {
     return login_form(s, request, context,
-                      {{"next", safe_next(query_param(request, "neste"))}, {"email", ""}},
+                      {{"next", safe_next(query_value(request, "neste"))}, {"email", ""}},
                       http::status::ok);
 }
 
@@ -221,7 +203,7 @@ Response me_api(Services& s, const Request& request, RequestContext& context) {
 
 Response reauth_page(Services& s, const Request& request, RequestContext& context,
                      const std::string& error = {}) {
-    json::object data{{"next", safe_next(query_param(request, "neste"))},
+    json::object data{{"next", safe_next(query_value(request, "neste"))},
                       {"csrf_token", context.session->csrf_token}};
     if (!error.empty()) {
         data["error"] = error;

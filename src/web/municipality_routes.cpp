@@ -19,24 +19,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string query_value(const Request& request, std::string_view name) {
-    const auto target = request.target();
-    const auto q = target.find('?');
-    if (q == std::string_view::npos) {
-        return {};
-    }
-    std::string_view query = target.substr(q + 1);
-    while (!query.empty()) {
-        const auto end = query.find('&');
-        const auto pair = query.substr(0, end);
-        if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
-            return std::string(pair.substr(name.size() + 1));
-        }
-        query = end == std::string_view::npos ? std::string_view() : query.substr(end + 1);
-    }
-    return {};
-}
-
 app::TraineeSort sort_of(const std::string& text) {
     if (text == "fremdrift") {
         return app::TraineeSort::progress;
