@@ -10,6 +10,7 @@
 
 #include "domain/ledger.hpp"
 #include "domain/ruleset.hpp"
+#include "domain/splitmix.hpp"
 #include "domain/training_path.hpp"
 #include "embedded.hpp"
 
@@ -20,24 +21,7 @@ using namespace alis::domain;
 constexpr std::size_t kPaths = 100'000;
 constexpr std::size_t kPeriodsPerPath = 20;
 
-// SplitMix64: the same paths on every machine and library.
-class Generator {
-  public:
-    explicit Generator(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::int32_t between(std::int32_t low, std::int32_t high) {
-        return low + static_cast<std::int32_t>(next() % static_cast<std::uint64_t>(high - low + 1));
-    }
-    bool chance(int percent) { return between(1, 100) <= percent; }
-
-  private:
-    std::uint64_t state_;
-};
+using Generator = alis::domain::SplitMix64;
 
 // A career-like path: 20 periods one after another from 2015, a fifth of them overlapping the
 // one before (a second post, or leave inside a post), part-time, some unregistered or "other",

@@ -8,6 +8,7 @@
 
 #include "app/auth.hpp"
 #include "app/passwords.hpp"
+#include "domain/splitmix.hpp"
 #include "embedded.hpp"
 
 namespace alis::app {
@@ -19,31 +20,7 @@ using store::Leave;
 using store::Municipality;
 using store::Person;
 
-// splitmix64: a tiny generator whose output is the same on every platform and library (the
-// standard distributions are not).
-class Random {
-  public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    // A whole number in [low, high].
-    int between(int low, int high) {
-        return low + static_cast<int>(next() % static_cast<std::uint64_t>(high - low + 1));
-    }
-    // True with probability percent/100.
-    bool chance(int percent) { return between(1, 100) <= percent; }
-    template <typename T>
-    const T& pick(const std::vector<T>& items) {
-        return items[static_cast<std::size_t>(between(0, static_cast<int>(items.size()) - 1))];
-    }
-
-  private:
-    std::uint64_t state_;
-};
+using Random = domain::SplitMix64;
 
 std::string_view embedded_file(std::string_view path) {
     const auto& files = embedded::files();

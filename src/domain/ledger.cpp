@@ -611,17 +611,17 @@ std::string pad(std::string_view text, std::size_t width, Align align) {
     return align == Align::Left ? std::string(text) + fill : fill + std::string(text);
 }
 
-std::string norwegian_months(MonthUnits units) {
-    std::string text = format_months(units);
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
 std::string json_string(std::string_view text) {
     return boost::json::serialize(boost::json::string(text));
 }
 
 }  // namespace
+
+std::string norwegian_months(MonthUnits units) {
+    std::string text = format_months(units);
+    std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
 
 std::string_view warning_code_name(WarningCode code) {
     switch (code) {

@@ -87,6 +87,9 @@ LedgerReport evaluate(const TrainingPath& path, const Ruleset& ruleset);
 // Months rounded half up to 2 decimals with a decimal point, e.g. 5.952 months -> "5.95".
 std::string format_months(MonthUnits units);
 
+// The same with a decimal comma, as Norwegian users write numbers: "5,95".
+std::string norwegian_months(MonthUnits units);
+
 // The report as pretty-printed JSON (schema in docs/ledger.md, "Output"), ending in a newline.
 std::string report_json(const LedgerReport& report);
 

@@ -7,6 +7,7 @@ namespace {
 
 namespace json = boost::json;
 using domain::Arena;
+using domain::norwegian_months;
 
 constexpr double kTimelineWidth = 1000.0;
 constexpr int kLaneHeight = 28;
@@ -43,12 +44,6 @@ std::string fixed(double value) {
 }
 
 }  // namespace
-
-std::string norwegian_months(domain::MonthUnits units) {
-    std::string text = domain::format_months(units);
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
 
 json::object ledger_view(const app::PersonLedger& ledger, const Catalogue& t) {
     const auto& report = ledger.report;

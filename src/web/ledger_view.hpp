@@ -12,7 +12,4 @@ namespace alis::web {
 // table). Numbers use a decimal comma and dates dd.mm.yyyy.
 boost::json::object ledger_view(const app::PersonLedger& ledger, const Catalogue& catalogue);
 
-// "12,34": months with a decimal comma.
-std::string norwegian_months(domain::MonthUnits units);
-
 }  // namespace alis::web

@@ -11,7 +11,6 @@
 
 #include "app/trainee_overview.hpp"
 #include "web/access.hpp"
-#include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
@@ -102,8 +101,8 @@ std::vector<Cells> cells_of(const app::TraineeOverview& overview, const Catalogu
             }
             c.supervisor += s;
         }
-        c.counted = norwegian_months(row.counted);
-        c.required = norwegian_months(row.required);
+        c.counted = domain::norwegian_months(row.counted);
+        c.required = domain::norwegian_months(row.required);
         c.percent = row.required > 0 ? static_cast<int>(std::min<domain::MonthUnits>(
                                            100, row.counted * 100 / row.required))
                                      : 0;

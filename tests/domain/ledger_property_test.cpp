@@ -14,33 +14,12 @@
 #include <vector>
 
 #include "domain/ledger.hpp"
+#include "domain/splitmix.hpp"
 
 namespace alis::domain {
 namespace {
 
-// SplitMix64: a small generator whose output is the same on every platform and library (the
-// standard distributions are not).
-class Generator {
-  public:
-    explicit Generator(std::uint64_t seed) : state_(seed) {}
-
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-
-    // A whole number in [low, high]; the tiny modulo bias does not matter for tests.
-    std::int64_t between(std::int64_t low, std::int64_t high) {
-        return low + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(high - low + 1));
-    }
-
-    bool chance(int percent) { return between(1, 100) <= percent; }
-
-  private:
-    std::uint64_t state_;
-};
+using Generator = SplitMix64;
 
 Ruleset load(const std::string& id) {
     std::ifstream in(std::filesystem::path(ALIS_SOURCE_DIR) / "rules" / (id + ".toml"));
