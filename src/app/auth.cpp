@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "app/passwords.hpp"
@@ -70,6 +71,13 @@ Resource person_resource(store::Store& store, std::int64_t person_id, domain::Da
     for (const auto& number : r.employing_municipalities) {
         if (const auto m = store.municipality(number)) {
             r.employing_offices.push_back(m->alis_office);
+        }
+    }
+    for (const auto& e : store.employments_of(person_id)) {
+        if (day < e.starts_on &&
+            std::find(r.hiring_municipalities.begin(), r.hiring_municipalities.end(),
+                      e.municipality_number) == r.hiring_municipalities.end()) {
+            r.hiring_municipalities.push_back(e.municipality_number);
         }
     }
     r.supervisor_person_ids = store.supervisors_of(person_id, day);

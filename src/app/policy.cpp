@@ -16,17 +16,29 @@ bool contains(const std::vector<T>& items, const T& value) {
     return std::find(items.begin(), items.end(), value) != items.end();
 }
 
+// Is the grant the leader of a municipality that employs the person today or has hired them
+// from a later day (a new trainee is prepared before the first day)?
+bool leads_employer(const store::RoleGrant& grant, const Resource& resource) {
+    return grant.role == Role::leader && resource.kind == Resource::Kind::person &&
+           grant.municipality_number &&
+           (contains(resource.employing_municipalities, *grant.municipality_number) ||
+            contains(resource.hiring_municipalities, *grant.municipality_number));
+}
+
+bool is_self(const Actor& actor, const Resource& resource) {
+    return actor.person_id && resource.person_id && *actor.person_id == *resource.person_id;
+}
+
 // May this one grant read the person's record?
 bool grant_reads_person(const store::RoleGrant& grant, const Actor& actor,
                         const Resource& resource) {
     switch (grant.role) {
         case Role::trainee:
-            return actor.person_id && resource.person_id && *actor.person_id == *resource.person_id;
+            return is_self(actor, resource);
         case Role::supervisor:
             return actor.person_id && contains(resource.supervisor_person_ids, *actor.person_id);
         case Role::leader:
-            return grant.municipality_number &&
-                   contains(resource.employing_municipalities, *grant.municipality_number);
+            return leads_employer(grant, resource);
         case Role::regional_office:
             return grant.alis_office && contains(resource.employing_offices, *grant.alis_office);
         case Role::clinical_supervisor:  // Sees activities sent to them, not whole records.
@@ -57,8 +69,7 @@ bool grant_allows(const store::RoleGrant& grant, const Actor& actor, Action acti
             return grant.role == Role::leader && resource.kind == Resource::Kind::person &&
                    grant.municipality_number &&
                    contains(resource.employing_municipalities, *grant.municipality_number) &&
-                   !(actor.person_id && resource.person_id &&
-                     *actor.person_id == *resource.person_id);
+                   !is_self(actor, resource);
         case Action::sign_off_activity:
             return grant.role == Role::clinical_supervisor &&
                    resource.kind == Resource::Kind::activity && actor.person_id &&
@@ -75,6 +86,34 @@ bool grant_allows(const store::RoleGrant& grant, const Actor& actor, Action acti
                 return grant.alis_office && grant.alis_office == resource.municipality_office;
             }
             return false;
+        case Action::manage_municipality:
+            return grant.role == Role::leader && resource.kind == Resource::Kind::municipality &&
+                   resource.municipality_number &&
+                   grant.municipality_number == resource.municipality_number;
+        case Action::edit_training_record:
+            // Never one's own record, even for a leader who is also in training.
+            return leads_employer(grant, resource) && !is_self(actor, resource);
+        case Action::edit_education_plan:
+            if (resource.kind != Resource::Kind::person) {
+                return false;
+            }
+            if (grant.role == Role::leader) {
+                return leads_employer(grant, resource);
+            }
+            if (grant.role == Role::trainee) {
+                return is_self(actor, resource);
+            }
+            if (grant.role == Role::supervisor) {
+                return actor.person_id &&
+                       contains(resource.supervisor_person_ids, *actor.person_id);
+            }
+            return false;
+        case Action::view_region:
+            if (resource.kind != Resource::Kind::office || !resource.office) {
+                return false;
+            }
+            return grant.role == Role::national ||
+                   (grant.role == Role::regional_office && grant.alis_office == resource.office);
     }
     return false;
 }
@@ -101,6 +140,14 @@ std::string_view to_string(Action action) {
             return "sign_off_activity";
         case Action::view_municipality:
             return "view_municipality";
+        case Action::manage_municipality:
+            return "manage_municipality";
+        case Action::edit_training_record:
+            return "edit_training_record";
+        case Action::edit_education_plan:
+            return "edit_education_plan";
+        case Action::view_region:
+            return "view_region";
     }
     return "unknown";
 }

@@ -14,15 +14,19 @@ namespace alis::app {
 // Everything a route or use case may do. Every route declares one (web/routes.cpp); the policy
 // below is the only place that decides who may do it.
 enum class Action {
-    view_public,        // Public pages: no login needed.
-    view_own_account,   // One's own account page, one's own access log.
-    read_person,        // A person's training record (audited read).
-    manage_accounts,    // System administration: accounts and roles.
-    read_aggregates,    // Figures without person-level data.
-    approve_objective,  // Approving a learning objective (needs recent authentication).
-    sign_agreement,     // Signing an ALIS agreement (needs recent authentication).
-    sign_off_activity,  // A clinical supervisor signing off an activity.
-    view_municipality,  // A municipality's own overview (leader, its regional office).
+    view_public,           // Public pages: no login needed.
+    view_own_account,      // One's own account page, one's own access log.
+    read_person,           // A person's training record (audited read).
+    manage_accounts,       // System administration: accounts and roles.
+    read_aggregates,       // Figures without person-level data.
+    approve_objective,     // Approving a learning objective (needs recent authentication).
+    sign_agreement,        // Signing an ALIS agreement (needs recent authentication).
+    sign_off_activity,     // A clinical supervisor signing off an activity.
+    view_municipality,     // A municipality's own overview (leader, its regional office).
+    manage_municipality,   // Register trainees and supervisors, edit the general plan (leader).
+    edit_training_record,  // Employments, service periods, leaves, supervisor of a trainee.
+    edit_education_plan,   // Revise a trainee's individual plan (leader, trainee, supervisor).
+    view_region,           // A regional office's list of its municipalities with counts.
 };
 
 std::string_view to_string(Action action);
@@ -40,11 +44,12 @@ struct Actor {
 // What is acted on, with the facts access is derived from. The facts are read from the data
 // (employment, supervisor assignment, office), never taken from the request.
 struct Resource {
-    enum class Kind { none, person, municipality, activity };
+    enum class Kind { none, person, municipality, activity, office };
     Kind kind = Kind::none;
 
     std::optional<std::int64_t> person_id;              // person: whose record.
     std::vector<std::string> employing_municipalities;  // person: employed by these today.
+    std::vector<std::string> hiring_municipalities;     // person: employment starts later.
     std::vector<std::string> employing_offices;         // person: their regional ALIS offices.
     std::vector<std::int64_t> supervisor_person_ids;    // person: supervisors assigned today.
 
@@ -52,6 +57,8 @@ struct Resource {
     std::optional<std::string> municipality_office;  // municipality: its ALIS office.
 
     std::optional<std::int64_t> clinical_supervisor_person_id;  // activity: sent to whom.
+
+    std::optional<std::string> office;  // office: the regional ALIS office, e.g. "Bergen".
 };
 
 enum class Decision { allow, deny };

@@ -200,6 +200,11 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 resource = app::municipality_resource(services.store, number);
                 break;
             }
+            case ResourceFrom::office_param: {
+                resource.kind = app::Resource::Kind::office;
+                resource.office = context.params.at("office");
+                break;
+            }
         }
     } catch (const HttpError&) {
         throw;

@@ -27,6 +27,7 @@ std::string safe_next(const std::string& next) {
 Response login_form(Services& s, const Request& request, const RequestContext& context,
                     json::object data, http::status status) {
     // Before login, CSRF is a double-submit token: a cookie and the same value in the form.
+    data["error_summary_heading"] = s.catalogue.text("login.error_summary");
     std::string token;
     if (context.session) {
         // Signed in already: the form posts with the session's token.

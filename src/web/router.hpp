@@ -11,9 +11,10 @@ namespace alis::web {
 
 // Where a route's resource comes from, for the access decision.
 enum class ResourceFrom {
-    none,               // No resource: public pages, one's own account.
-    person_param,       // The path parameter {person} is a person id.
-    municipality_param  // The path parameter {number} is a municipality number.
+    none,                // No resource: public pages, one's own account.
+    person_param,        // The path parameter {person} is a person id.
+    municipality_param,  // The path parameter {number} is a municipality number.
+    office_param         // The path parameter {office} names a regional ALIS office.
 };
 
 // What a route does and to what: every route declares it, and the pipeline asks the central

@@ -68,7 +68,15 @@ std::string Templates::render(std::string_view name, const boost::json::object& 
         throw std::runtime_error("no template named " + std::string(name));
     }
     mustache::mustache tmpl{it->second};
-    std::string html = tmpl.render(to_data(data));
+    mustache::data context = to_data(data);
+    // Templates named _something are partials, included with {{> _something}}.
+    for (const auto& [partial, source] : sources_) {
+        if (partial.starts_with('_')) {
+            const std::string* text = &source;
+            context.set(partial, mustache::partial{[text] { return *text; }});
+        }
+    }
+    std::string html = tmpl.render(context);
     if (!tmpl.is_valid()) {
         throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
     }

@@ -1,0 +1,317 @@
+#include "web/forms.hpp"
+
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+#include "web/access.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// The number of code points in valid UTF-8; nullopt for invalid UTF-8.
+std::optional<std::size_t> utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t width = 0;
+        if (byte < 0x80) {
+            width = 1;
+        } else if ((byte & 0xE0) == 0xC0 && byte >= 0xC2) {
+            width = 2;
+        } else if ((byte & 0xF0) == 0xE0) {
+            width = 3;
+        } else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4) {
+            width = 4;
+        } else {
+            return std::nullopt;
+        }
+        if (i + width > text.size()) {
+            return std::nullopt;
+        }
+        for (std::size_t k = 1; k < width; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+                return std::nullopt;
+            }
+        }
+        i += width;
+        ++count;
+    }
+    return count;
+}
+
+bool has_control_character(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7F;
+    });
+}
+
+std::optional<int> whole_number(std::string_view text) {
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc{} || ptr != end || text.empty()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+// 22.11.2026 (also 1.2.2026), 22/11/2026 or 2026-11-22.
+std::optional<domain::Date> parse_user_date(std::string_view text) {
+    if (auto iso = domain::Date::parse_iso(text)) {
+        return iso;
+    }
+    for (const char separator : {'.', '/'}) {
+        const auto first = text.find(separator);
+        const auto second =
+            first == std::string_view::npos ? first : text.find(separator, first + 1);
+        if (second == std::string_view::npos) {
+            continue;
+        }
+        const auto day = whole_number(text.substr(0, first));
+        const auto month = whole_number(text.substr(first + 1, second - first - 1));
+        const auto year_text = text.substr(second + 1);
+        const auto year = whole_number(year_text);
+        if (day && month && year && year_text.size() == 4 && first <= 2 &&
+            second - first - 1 <= 2) {
+            return domain::Date::from_ymd(*year, *month, *day);
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+FormInput::FormInput(std::map<std::string, std::string> fields, bool from_json)
+    : from_json_(from_json) {
+    for (auto& [key, value] : fields) {
+        fields_.emplace(key, std::move(value));
+    }
+}
+
+FormInput FormInput::from_request(const Request& request) {
+    const std::string_view type = request[http::field::content_type];
+    if (type.starts_with("application/json")) {
+        json::value body;
+        try {
+            body = json::parse(request.body());
+        } catch (const std::exception&) {
+            throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
+        }
+        if (!body.is_object()) {
+            throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
+        }
+        std::map<std::string, std::string> fields;
+        for (const auto& [key, value] : body.get_object()) {
+            switch (value.kind()) {
+                case json::kind::string:
+                    fields.emplace(std::string(key), std::string(value.get_string()));
+                    break;
+                case json::kind::bool_:
+                    fields.emplace(std::string(key), value.get_bool() ? "true" : "false");
+                    break;
+                case json::kind::null:
+                    fields.emplace(std::string(key), "");
+                    break;
+                case json::kind::int64:
+                case json::kind::uint64:
+                case json::kind::double_:
+                    fields.emplace(std::string(key), json::serialize(value));
+                    break;
+                default:
+                    throw HttpError(http::status::unprocessable_entity, "invalid_input",
+                                    "form.not_a_value", std::string(key));
+            }
+        }
+        return FormInput(std::move(fields), true);
+    }
+    if (type.starts_with("application/x-www-form-urlencoded")) {
+        return FormInput(form_fields(request));
+    }
+    throw HttpError(http::status::unsupported_media_type, "unsupported_media_type",
+                    "error.unsupported_media_type");
+}
+
+std::string FormInput::text(std::string_view field) const {
+    const auto it = fields_.find(field);
+    return it == fields_.end() ? std::string() : trim(it->second);
+}
+
+bool FormInput::present(std::string_view field) const {
+    return !text(field).empty();
+}
+
+void FormInput::fail(std::string field, std::string message_key, json::object args) {
+    errors_.push_back({std::move(field), std::move(message_key), std::move(args)});
+}
+
+bool FormInput::failed(std::string_view field) const {
+    return std::any_of(errors_.begin(), errors_.end(),
+                       [&](const FieldError& e) { return e.field == field; });
+}
+
+std::optional<std::string> FormInput::required_text(std::string_view field,
+                                                    std::size_t max_length) {
+    const std::string value = text(field);
+    if (value.empty()) {
+        fail(std::string(field), "form.required");
+        return std::nullopt;
+    }
+    const auto length = utf8_length(value);
+    if (!length || has_control_character(value)) {
+        fail(std::string(field), "form.bad_characters");
+        return std::nullopt;
+    }
+    if (*length > max_length) {
+        fail(std::string(field), "form.too_long", {{"max", max_length}});
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::string> FormInput::optional_text(std::string_view field,
+                                                    std::size_t max_length) {
+    if (!present(field)) {
+        return std::nullopt;
+    }
+    return required_text(field, max_length);
+}
+
+std::optional<domain::Date> FormInput::required_date(std::string_view field) {
+    const std::string value = text(field);
+    if (value.empty()) {
+        fail(std::string(field), "form.required");
+        return std::nullopt;
+    }
+    const auto date = parse_user_date(value);
+    if (!date || date->year() < 1900 || date->year() > 2199) {
+        fail(std::string(field), "form.bad_date");
+        return std::nullopt;
+    }
+    return date;
+}
+
+std::optional<std::optional<domain::Date>> FormInput::optional_date(std::string_view field) {
+    if (!present(field)) {
+        return std::optional<domain::Date>{};
+    }
+    const auto date = required_date(field);
+    if (!date) {
+        return std::nullopt;
+    }
+    return std::optional<domain::Date>{*date};
+}
+
+std::optional<int> FormInput::required_int(std::string_view field, int min, int max) {
+    const std::string value = text(field);
+    if (value.empty()) {
+        fail(std::string(field), "form.required");
+        return std::nullopt;
+    }
+    const auto number = whole_number(value);
+    if (!number || *number < min || *number > max) {
+        fail(std::string(field), "form.out_of_range", {{"min", min}, {"max", max}});
+        return std::nullopt;
+    }
+    return number;
+}
+
+bool FormInput::flag(std::string_view field) const {
+    const std::string value = text(field);
+    return value == "on" || value == "true" || value == "1" || value == "ja";
+}
+
+std::optional<std::string> FormInput::required_choice(
+    std::string_view field, const std::vector<std::string_view>& choices) {
+    const std::string value = text(field);
+    if (value.empty()) {
+        fail(std::string(field), "form.required");
+        return std::nullopt;
+    }
+    if (std::find(choices.begin(), choices.end(), value) == choices.end()) {
+        fail(std::string(field), "form.bad_choice");
+        return std::nullopt;
+    }
+    return value;
+}
+
+json::object FormInput::values() const {
+    json::object values;
+    for (const auto& [key, value] : fields_) {
+        if (key != "csrf_token") {
+            values[key] = value;
+        }
+    }
+    return values;
+}
+
+void add_form_state(const Catalogue& catalogue, const FormInput& input, json::object& data) {
+    json::object by_field;
+    json::array summary;
+    for (const auto& e : input.errors()) {
+        const std::string message = catalogue.format(e.message_key, e.args);
+        if (!by_field.contains(e.field)) {
+            by_field[e.field] = message;
+        }
+        summary.push_back(json::object{{"field", e.field}, {"message", message}});
+    }
+    data["value"] = input.values();
+    data["error"] = std::move(by_field);
+    data["has_errors"] = !summary.empty();
+    data["errors"] = std::move(summary);
+}
+
+json::array select_options(const Catalogue& catalogue, std::string_view label_prefix,
+                           const std::vector<std::string_view>& values, std::string_view selected) {
+    json::array options;
+    for (const auto value : values) {
+        options.push_back(json::object{
+            {"value", value},
+            {"label", catalogue.text(std::string(label_prefix) + "." + std::string(value))},
+            {"selected", value == selected}});
+    }
+    return options;
+}
+
+Response invalid_form(const Services& services, const Request& request,
+                      const RequestContext& context, std::string_view template_name,
+                      const std::string& title, json::object data, const FormInput& input) {
+    add_form_state(services.catalogue, input, data);
+    return page(services, request, context, template_name,
+                services.catalogue.format("form.title_with_errors", {{"title", title}}),
+                std::move(data), http::status::unprocessable_entity);
+}
+
+Response invalid_json(const Services& services, const Request& request,
+                      const RequestContext& context, const FormInput& input) {
+    json::array fields;
+    for (const auto& e : input.errors()) {
+        fields.push_back(json::object{
+            {"field", e.field}, {"message", services.catalogue.format(e.message_key, e.args)}});
+    }
+    json::object error{{"code", "invalid_input"},
+                       {"message", services.catalogue.text("form.invalid_input")},
+                       {"correlation_id", context.request_id}};
+    if (!input.errors().empty()) {
+        error["field"] = input.errors().front().field;
+        error["message"] = fields.front().at("message");
+    }
+    error["fields"] = std::move(fields);
+    return json_response(http::status::unprocessable_entity, request.version(),
+                         json::object{{"error", std::move(error)}});
+}
+
+}  // namespace alis::web

@@ -1,0 +1,96 @@
+#pragma once
+
+// The input of a write, read the same way from an HTML form (application/x-www-form-urlencoded)
+// and from a JSON API body, and validated field by field on the server. A handler reads every field
+// through the checks below, which record an error per field instead of throwing; when any failed,
+// it answers with `invalid_form` (the form again with what the user typed, an error summary and a
+// message next to each field) or `invalid_json` (422 with every field error), and writes nothing.
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "web/pipeline.hpp"
+
+namespace alis::web {
+
+// One field that failed, with its message in the catalogue and the message's {{placeholders}}.
+struct FieldError {
+    std::string field;
+    std::string message_key;
+    boost::json::object args;
+};
+
+class FormInput {
+  public:
+    // Reads the body of a form post or of a JSON object (values may be strings, numbers, booleans
+    // or null). Anything else is a 400/415 HttpError.
+    static FormInput from_request(const Request& request);
+    // For tests and for callers that already hold the fields.
+    explicit FormInput(std::map<std::string, std::string> fields, bool from_json = false);
+
+    bool from_json() const { return from_json_; }
+    // The raw text of a field, trimmed; empty when absent.
+    std::string text(std::string_view field) const;
+    bool present(std::string_view field) const;
+
+    // Each check records a FieldError (and returns nullopt) when the field is missing or wrong.
+    // A required text of 1..max_length characters (UTF-8 code points), without control characters.
+    std::optional<std::string> required_text(std::string_view field, std::size_t max_length);
+    // An optional text: nullopt when empty, else as required_text.
+    std::optional<std::string> optional_text(std::string_view field, std::size_t max_length);
+    // A date written 22.11.2026 (forms), 2026-11-22 (forms and JSON) or 22/11/2026.
+    std::optional<domain::Date> required_date(std::string_view field);
+    // Like required_date, but an empty field is a valid "no date": the outer optional is set.
+    std::optional<std::optional<domain::Date>> optional_date(std::string_view field);
+    // A whole number within [min, max].
+    std::optional<int> required_int(std::string_view field, int min, int max);
+    // A checkbox or JSON boolean: "on", "true", "1", "ja" are true; absent or "false"/"0" false.
+    bool flag(std::string_view field) const;
+    // One of `choices` (the stored names, e.g. "gp_list").
+    std::optional<std::string> required_choice(std::string_view field,
+                                               const std::vector<std::string_view>& choices);
+
+    // Records an error found by a rule that spans fields (an overlap, an end before a start).
+    void fail(std::string field, std::string message_key, boost::json::object args = {});
+    bool ok() const { return errors_.empty(); }
+    const std::vector<FieldError>& errors() const { return errors_; }
+    // True when `field` already has an error (so a later rule does not pile a second one on it).
+    bool failed(std::string_view field) const;
+
+    // What the user typed, by field, for re-rendering the form ({{value.name}}).
+    boost::json::object values() const;
+
+  private:
+    std::map<std::string, std::string, std::less<>> fields_;
+    bool from_json_ = false;
+    std::vector<FieldError> errors_;
+};
+
+// Adds to a form template's data: `value` (what the user typed), `error` (message by field, for
+// {{#error.name}}), `has_errors` and `errors` (the summary: [{field, message}]).
+void add_form_state(const Catalogue& catalogue, const FormInput& input, boost::json::object& data);
+
+// The options of a <select>: [{value, label, selected}], labels from `<label_prefix>.<value>`.
+boost::json::array select_options(const Catalogue& catalogue, std::string_view label_prefix,
+                                  const std::vector<std::string_view>& values,
+                                  std::string_view selected);
+
+// 422 as HTML: the form page again, with the user's input and its errors.
+Response invalid_form(const Services& services, const Request& request,
+                      const RequestContext& context, std::string_view template_name,
+                      const std::string& title, boost::json::object data, const FormInput& input);
+
+// 422 as JSON: {error: {code: "invalid_input", message, field, fields: [{field, message}]}}; the
+// top-level message and field are the first error's.
+Response invalid_json(const Services& services, const Request& request,
+                      const RequestContext& context, const FormInput& input);
+
+}  // namespace alis::web
