@@ -1,82 +1,9 @@
 // Browser tests: the real alis server (alis demo on a temporary database), driven by Debian's
 // Chromium through playwright-core. Every page is checked with axe-core (WCAG 2.1 A/AA) and
 // screenshotted into test-output/browser/. Run by CTest (`make test`) as: node --test tests/browser
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const alisBinary = process.env.ALIS_BINARY || join(root, 'build', 'release', 'alis');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const shots = join(root, 'test-output', 'browser');
-mkdirSync(shots, { recursive: true });
-const password = 'demo-passord-2026';
-
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'alis-browser-'));
-  server = spawn(alisBinary, ['demo', '--db', `sqlite:${join(dir, 'demo.db')}`, '--listen', '127.0.0.1:0',
-    '--access-log', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  baseUrl = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`alis demo did not start: ${out}`)), 60000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m && out.includes('Stop with Ctrl+C')) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`alis demo exited with ${code}: ${out}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-});
-
-// A fresh browser context. bypassCSP lets the test inject axe-core; the pages themselves run
-// under alis's CSP, which forbids inline script.
-async function newPage(viewport = { width: 1200, height: 900 }) {
-  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'nb-NO' });
-  return context.newPage();
-}
-
-async function checkAccessibility(page, name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x: ${v.nodes[0]?.target})`);
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  assert.deepEqual(violations, [], `axe violations on ${name}`);
-}
-
-async function login(page, email) {
-  await page.goto(`${baseUrl}/logg-inn`);
-  await page.getByLabel('E-post').fill(email);
-  await page.getByLabel('Passord').fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL(/\/meg$/);
-}
+import { baseUrl, password, newPage, checkAccessibility, login } from './support.mjs';
 
 test('the public front page lists municipalities by ALIS office and is accessible', async () => {
   const page = await newPage();
