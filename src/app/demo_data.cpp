@@ -31,6 +31,18 @@ std::string_view embedded_file(std::string_view path) {
     return it->second;
 }
 
+// The hospital a municipality's doctors serve their institution service at, by ALIS office.
+std::string hospital_of(const Municipality& m) {
+    static const std::map<std::string, std::string> kHospitals = {
+        {"Bergen", "Haukeland universitetssjukehus"},
+        {"Bodø", "Nordlandssykehuset Bodø"},
+        {"Trondheim", "St. Olavs hospital"},
+        {"Oslo", "Oslo universitetssykehus"},
+        {"Kristiansand", "Sørlandet sykehus Kristiansand"}};
+    const auto it = kHospitals.find(m.alis_office);
+    return it == kHospitals.end() ? "Sykehus etter avtale" : it->second;
+}
+
 std::vector<std::string> lines_of(std::string_view text) {
     std::vector<std::string> lines;
     std::istringstream in{std::string(text)};
@@ -148,7 +160,23 @@ class DemoBuilder {
                           ? store::PayModel::self_employed
                           : store::PayModel::salaried;
         ++summary_.employments;
-        return writer_.add_employment(e);
+        const auto id = writer_.add_employment(e);
+        // The employment's service, where the ledger counts it.
+        store::ServicePeriod period;
+        period.person_id = person;
+        period.employment_id = id;
+        period.arena = post == store::PostType::gp_list       ? domain::Arena::OpenGeneralPractice
+                       : post == store::PostType::institution ? domain::Arena::Institution
+                                                              : domain::Arena::OtherGeneralPractice;
+        period.place = post == store::PostType::institution ? hospital_of(m)
+                       : post == store::PostType::gp_list   ? m.name + " legekontor"
+                                                            : m.name + " sjukeheim og legevakt";
+        period.starts_on = from;
+        period.ends_on = to;
+        period.fte = fte;
+        period.employer_registered = m.enterprise_status != store::EnterpriseStatus::not_registered;
+        writer_.add_service_period(period);
+        return id;
     }
 
     void add_doctor(const Municipality& home, const std::vector<Municipality>& all) {

@@ -7,21 +7,6 @@
 #include "embedded.hpp"
 
 namespace alis::app {
-namespace {
-
-domain::Arena arena_of(store::PostType post) {
-    switch (post) {
-        case store::PostType::gp_list:
-            return domain::Arena::OpenGeneralPractice;
-        case store::PostType::other_general_practice:
-            return domain::Arena::OtherGeneralPractice;
-        case store::PostType::institution:
-            return domain::Arena::Institution;
-    }
-    return domain::Arena::Other;
-}
-
-}  // namespace
 
 const domain::Ruleset* embedded_ruleset(const std::string& id) {
     static std::mutex mutex;
@@ -46,23 +31,13 @@ domain::TrainingPath training_path_of(store::Store& store, const store::Person& 
     path.ruleset = person.ruleset.value_or(kDefaultRuleset);
     path.as_of = today;
     path.lis1_completed = person.lis1_completed;
-    std::map<std::string, bool> registered;
-    for (const auto& e : store.employments_of(person.id)) {
-        auto known = registered.find(e.municipality_number);
-        if (known == registered.end()) {
-            const auto m = store.municipality(e.municipality_number);
-            known =
-                registered
-                    .emplace(e.municipality_number,
-                             !m || m->enterprise_status != store::EnterpriseStatus::not_registered)
-                    .first;
-        }
+    for (const auto& p : store.service_periods_of(person.id)) {
         domain::ServicePeriod period;
-        period.from = e.starts_on;
-        period.to = e.ends_on;
-        period.arena = arena_of(e.post_type);
-        period.fte = static_cast<domain::PositionPpm>(e.fte) * (domain::kFullTime / 100);
-        period.registered = known->second;
+        period.from = p.starts_on;
+        period.to = p.ends_on;
+        period.arena = p.arena;
+        period.fte = static_cast<domain::PositionPpm>(p.fte) * (domain::kFullTime / 100);
+        period.registered = p.employer_registered;
         path.periods.push_back(period);
     }
     for (const auto& l : store.leaves_of(person.id)) {

@@ -18,10 +18,8 @@ inline constexpr const char* kDefaultRuleset = "allmennmedisin-2019";
 // unknown id. Throws domain::RulesetError when the embedded file is broken.
 const domain::Ruleset* embedded_ruleset(const std::string& id);
 
-// A person's training path as the ledger reads it, built from the store: each employment is a
-// period in its arena (GP list -> open general practice, other GP work -> other general
-// practice, institution -> institution) with its position; each leave is leave; a period counts
-// as registered unless the employing municipality is "not registered".
+// A person's training path as the ledger reads it, built from the store: each service period in
+// its arena with its position and whether its employer was registered; each leave is leave.
 domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
                                       domain::Date today);
 

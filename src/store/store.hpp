@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/training_path.hpp"
 
 namespace alis::store {
 
@@ -79,6 +80,21 @@ struct Leave {
     Date starts_on;
     Date ends_on;  // Inclusive.
     LeaveKind kind = LeaveKind::parental;
+};
+
+// A period of service that the training ledger counts: where (arena and place), when, at what
+// position, and whether the employer was a registered education enterprise. Usually part of an
+// employment by a municipality; institution service at a hospital may stand alone.
+struct ServicePeriod {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::optional<std::int64_t> employment_id;
+    domain::Arena arena = domain::Arena::OpenGeneralPractice;  // Never Arena::Leave.
+    std::string place;                                         // E.g. "Sentrum legekontor".
+    Date starts_on;
+    std::optional<Date> ends_on;  // Inclusive; nullopt while ongoing.
+    int fte = 100;                // Position percentage, 1-100.
+    bool employer_registered = true;
 };
 
 // A login. `person_id` links the account to the person it belongs to (trainee, supervisor).
@@ -176,6 +192,8 @@ class StoreWriter {
     virtual std::int64_t add_employment(const Employment& employment) = 0;
     // Inserts a leave and returns the new id.
     virtual std::int64_t add_leave(const Leave& leave) = 0;
+    // Inserts a service period and returns the new id.
+    virtual std::int64_t add_service_period(const ServicePeriod& period) = 0;
 
     // Accounts and roles. add_account returns the new id; a duplicate e-mail is a
     // ConstraintViolation.
@@ -231,6 +249,10 @@ class Store {
     virtual std::vector<Employment> employments_of(std::int64_t person_id) = 0;
     // The leaves of a person, oldest first.
     virtual std::vector<Leave> leaves_of(std::int64_t person_id) = 0;
+    // The service periods of a person, oldest first.
+    virtual std::vector<ServicePeriod> service_periods_of(std::int64_t person_id) = 0;
+    // The person with this HPR number, or nullopt.
+    virtual std::optional<Person> person_by_hpr(const std::string& hpr_number) = 0;
     // The number of people of each training status.
     virtual int count_people(TrainingStatus status) = 0;
     // One municipality, or nullopt.

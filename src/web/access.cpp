@@ -36,6 +36,8 @@ std::string_view path_of(const Request& request) {
     return target.substr(0, target.find('?'));
 }
 
+}  // namespace
+
 store::AuditEvent audit_event(Services& services, const Request& request,
                               const RequestContext& context, std::string action,
                               std::string outcome) {
@@ -62,8 +64,6 @@ std::optional<std::int64_t> parse_id(const std::string& text) {
     }
     return value;
 }
-
-}  // namespace
 
 std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
     for (auto it = request.find(http::field::cookie);

@@ -330,6 +330,13 @@ Response overview_page(Services& s, const Request& request, RequestContext& cont
         {"filters", std::move(filters)},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
+    // The leader's own municipality: links to the forms (the regional office only reads).
+    if (context.session &&
+        app::decide(context.session->actor, app::Action::manage_municipality,
+                    app::municipality_resource(s.store, overview.municipality.number),
+                    s.today()) == app::Decision::allow) {
+        data["manage_base"] = "/kommuner/" + overview.municipality.number;
+    }
     return page(s, request, context, "municipality_overview",
                 t.format("overview.title", {{"name", overview.municipality.name}}),
                 std::move(data));

@@ -2,7 +2,9 @@
 // (RouteAccess read_person on {person}), and each successful read is audited by the pipeline.
 #include <boost/json.hpp>
 
+#include "app/policy.hpp"
 #include "app/training_ledger.hpp"
+#include "web/access.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
 
@@ -14,6 +16,7 @@ namespace json = boost::json;
 struct PersonRecord {
     store::Person person;
     std::vector<store::Employment> employments;
+    std::vector<store::ServicePeriod> periods;
     std::vector<store::Leave> leaves;
 };
 
@@ -23,7 +26,8 @@ PersonRecord load(Services& s, const RequestContext& context) {
     if (!person) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    return {std::move(*person), s.store.employments_of(id), s.store.leaves_of(id)};
+    return {std::move(*person), s.store.employments_of(id), s.store.service_periods_of(id),
+            s.store.leaves_of(id)};
 }
 
 Response person_api(Services& s, const Request& request, RequestContext& context) {
@@ -39,6 +43,18 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                           {"pay_model", std::string(store::to_string(e.pay_model))}};
         employments.push_back(std::move(item));
     }
+    json::array periods;
+    for (const auto& p : record.periods) {
+        periods.push_back(json::object{
+            {"id", p.id},
+            {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
+            {"arena", domain::arena_name(p.arena)},
+            {"place", p.place},
+            {"starts_on", p.starts_on.iso()},
+            {"ends_on", p.ends_on ? json::value(p.ends_on->iso()) : json::value()},
+            {"fte", p.fte},
+            {"employer_registered", p.employer_registered}});
+    }
     json::array leaves;
     for (const auto& l : record.leaves) {
         leaves.push_back(json::object{{"starts_on", l.starts_on.iso()},
@@ -53,6 +69,7 @@ Response person_api(Services& s, const Request& request, RequestContext& context
         {"lis1_completed", p.lis1_completed ? json::value(p.lis1_completed->iso()) : json::value()},
         {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
         {"employments", std::move(employments)},
+        {"service_periods", std::move(periods)},
         {"leaves", std::move(leaves)}};
     if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
         body["ledger"] = json::parse(domain::report_json(ledger->report));
@@ -76,6 +93,16 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
             {"post", t.text("post_type." + std::string(store::to_string(e.post_type)))},
             {"pay", t.text("pay_model." + std::string(store::to_string(e.pay_model)))}});
     }
+    json::array periods;
+    for (const auto& p : record.periods) {
+        periods.push_back(json::object{
+            {"arena", t.text("ledger.arena." + std::string(domain::arena_name(p.arena)))},
+            {"place", p.place},
+            {"from", p.starts_on.norwegian()},
+            {"to", p.ends_on ? p.ends_on->norwegian() : t.text("person.ongoing")},
+            {"fte", p.fte},
+            {"registered", t.text(p.employer_registered ? "records.yes" : "records.no")}});
+    }
     json::array leaves;
     for (const auto& l : record.leaves) {
         leaves.push_back(
@@ -91,8 +118,20 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"ruleset", p.ruleset.value_or(unknown)},
         {"has_employments", !employments.empty()},
         {"employments", std::move(employments)},
+        {"has_periods", !periods.empty()},
+        {"periods", std::move(periods)},
         {"has_leaves", !leaves.empty()},
         {"leaves", std::move(leaves)}};
+    // Links to the forms, for those the policy lets edit the record.
+    if (context.session && app::decide(context.session->actor, app::Action::edit_training_record,
+                                       app::person_resource(s.store, p.id, s.today()),
+                                       s.today()) == app::Decision::allow) {
+        data["edit_base"] = "/personer/" + std::to_string(p.id);
+    }
+    const std::string saved = query_value(request, "lagret");
+    if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon") {
+        data["saved"] = t.text("records.saved_" + saved);
+    }
     if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
         auto view = ledger_view(*ledger, t);
         view["counted_line"] =

@@ -118,6 +118,7 @@ Response text_response(http::status status, unsigned version, std::string body,
 void register_account_routes(Router& router, Services& services);
 void register_person_routes(Router& router, Services& services);
 void register_municipality_routes(Router& router, Services& services);
+void register_trainee_routes(Router& router, Services& services);
 
 void register_routes(Router& router, Services& services) {
     Services* s = &services;
@@ -153,6 +154,7 @@ void register_routes(Router& router, Services& services) {
     register_account_routes(router, services);
     register_person_routes(router, services);
     register_municipality_routes(router, services);
+    register_trainee_routes(router, services);
 }
 
 }  // namespace alis::web

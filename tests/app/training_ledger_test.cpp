@@ -13,40 +13,38 @@ domain::Date day(const char* iso) {
     return *domain::Date::parse_iso(iso);
 }
 
-TEST(TrainingLedger, EmploymentsAndLeavesBecomePeriods) {
+TEST(TrainingLedger, ServicePeriodsAndLeavesBecomePeriods) {
     testing::TempDir dir;
     auto store = store::open_store(dir.sqlite_url(), 1);
     store->migrate();
     testing::add_municipality(*store, "4601", "Bergen", "Bergen");
-    testing::add_municipality(*store, "1144", "Kvitsøy", "Bergen");
     std::int64_t id = 0;
     store->write([&](store::StoreWriter& w) {
-        auto unregistered = *store->municipality("1144");
-        unregistered.enterprise_status = store::EnterpriseStatus::not_registered;
-        w.put_municipality(unregistered);
         store::Person p;
         p.full_name = "Kari";
         p.lis1_completed = day("2019-08-31");
         p.ruleset = "allmennmedisin-2019";
         id = w.add_person(p);
-        store::Employment gp;
+        store::ServicePeriod gp;
         gp.person_id = id;
-        gp.municipality_number = "4601";
+        gp.place = "Sentrum legekontor";
         gp.starts_on = day("2019-09-01");
         gp.ends_on = day("2021-08-31");
-        w.add_employment(gp);
-        store::Employment hospital = gp;
-        hospital.post_type = store::PostType::institution;
+        w.add_service_period(gp);
+        store::ServicePeriod hospital = gp;
+        hospital.arena = domain::Arena::Institution;
+        hospital.place = "Haukeland universitetssjukehus";
         hospital.starts_on = day("2021-09-01");
         hospital.ends_on = day("2022-02-28");
-        w.add_employment(hospital);
-        store::Employment other = gp;
-        other.municipality_number = "1144";
-        other.post_type = store::PostType::other_general_practice;
+        w.add_service_period(hospital);
+        store::ServicePeriod other = gp;
+        other.arena = domain::Arena::OtherGeneralPractice;
+        other.place = "Kvitsøy sjukeheim";
+        other.employer_registered = false;
         other.fte = 60;
         other.starts_on = day("2023-01-01");
         other.ends_on.reset();
-        w.add_employment(other);
+        w.add_service_period(other);
         store::Leave leave;
         leave.person_id = id;
         leave.starts_on = day("2022-03-01");
@@ -61,7 +59,7 @@ TEST(TrainingLedger, EmploymentsAndLeavesBecomePeriods) {
     EXPECT_EQ(periods[1].arena, domain::Arena::Institution);
     EXPECT_EQ(periods[2].arena, domain::Arena::OtherGeneralPractice);
     EXPECT_EQ(periods[2].fte, 600'000);
-    EXPECT_FALSE(periods[2].registered) << "Kvitsøy is not a registered education enterprise";
+    EXPECT_FALSE(periods[2].registered) << "the employer was not a registered education enterprise";
     EXPECT_TRUE(periods[0].registered);
     EXPECT_EQ(periods[3].arena, domain::Arena::Leave);
     EXPECT_EQ(ledger->path.lis1_completed, day("2019-08-31"));

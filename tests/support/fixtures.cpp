@@ -32,7 +32,14 @@ std::int64_t add_trainee(store::Store& store, const std::string& name,
         if (to != nullptr) {
             e.ends_on = domain::Date::parse_iso(to);
         }
-        w.add_employment(e);
+        const auto employment = w.add_employment(e);
+        store::ServicePeriod period;
+        period.person_id = id;
+        period.employment_id = employment;
+        period.place = "Legekontoret";
+        period.starts_on = e.starts_on;
+        period.ends_on = e.ends_on;
+        w.add_service_period(period);
     });
     return id;
 }

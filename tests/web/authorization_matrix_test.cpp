@@ -22,6 +22,7 @@ enum class Expect {
     person,        // A person's record: foreign resources must give 403/404 to every role.
     admin_only,    // Accounts administration: admin only, 403 to every other role.
     municipality,  // A municipality's overview: its leader and its regional office only.
+    leader_only,   // Writes for a municipality: its leader only, never the regional office.
 };
 
 const std::map<std::string, Expect> kRoutes = {
@@ -49,6 +50,18 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /kommuner/{number}/oversikt.csv", Expect::municipality},
     {"GET /kommuner/{number}/oversikt.xlsx", Expect::municipality},
     {"GET /api/v1/municipalities/{number}/trainees", Expect::municipality},
+    {"GET /kommuner/{number}/leger/ny", Expect::leader_only},
+    {"POST /kommuner/{number}/leger/ny", Expect::leader_only},
+    {"POST /api/v1/municipalities/{number}/trainees", Expect::leader_only},
+    {"GET /personer/{person}/ansettelser/ny", Expect::person},
+    {"POST /personer/{person}/ansettelser/ny", Expect::person},
+    {"POST /api/v1/people/{person}/employments", Expect::person},
+    {"GET /personer/{person}/tjenesteperioder/ny", Expect::person},
+    {"POST /personer/{person}/tjenesteperioder/ny", Expect::person},
+    {"POST /api/v1/people/{person}/service-periods", Expect::person},
+    {"GET /personer/{person}/permisjoner/ny", Expect::person},
+    {"POST /personer/{person}/permisjoner/ny", Expect::person},
+    {"POST /api/v1/people/{person}/leaves", Expect::person},
 };
 
 class AuthorizationMatrix : public ::testing::Test {
@@ -171,6 +184,38 @@ TEST_F(AuthorizationMatrix, OwnResourcesAreReachableByTheRightRolesOnly) {
         ASSERT_TRUE(session) << email;
         EXPECT_EQ(client::get(server.port(), path, session->headers()).result(), status) << email;
     }
+}
+
+TEST_F(AuthorizationMatrix, OwnMunicipalityWritesAreForItsLeaderOnly) {
+    std::map<std::string, testing::client::SignedIn> sessions;
+    for (const auto* email : {"leader@a.no", "office@a.no", "trainee@a.no", "supervisor@a.no",
+                              "national@a.no", "admin@a.no"}) {
+        auto session = client::login(server.port(), email, kTestPassword);
+        ASSERT_TRUE(session) << email;
+        sessions.emplace(email, *session);
+    }
+    int checked = 0;
+    for (const auto& route : server.pipeline().router().routes()) {
+        const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+        if (kRoutes.at(key) != Expect::leader_only) {
+            continue;
+        }
+        ++checked;
+        const std::string path =
+            std::regex_replace(route.pattern, std::regex("\\{number\\}"), "4601");
+        for (const auto& [email, session] : sessions) {
+            const auto r = client::request(server.port(), route.method, path, "", "",
+                                           session.post_headers(server.port()));
+            if (email == "leader@a.no") {
+                // Allowed: the page, or the form's own answer to an empty body.
+                EXPECT_NE(r.result(), http::status::forbidden) << key << " as " << email;
+                EXPECT_NE(r.result(), http::status::not_found) << key << " as " << email;
+            } else {
+                EXPECT_EQ(r.result(), http::status::forbidden) << key << " as " << email;
+            }
+        }
+    }
+    EXPECT_GT(checked, 0);
 }
 
 }  // namespace

@@ -30,6 +30,9 @@ constexpr const char* kAddEmployment =
     " pay_model) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr const char* kAddLeave =
     "INSERT INTO leaves (person_id, starts_on, ends_on, kind) VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kAddServicePeriod =
+    "INSERT INTO service_periods (person_id, employment_id, arena, place, starts_on, ends_on, fte,"
+    " employer_registered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 constexpr const char* kMunicipalities =
     "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
@@ -55,6 +58,12 @@ constexpr const char* kEmploymentsOf =
 constexpr const char* kLeavesOf =
     "SELECT id, person_id, starts_on, ends_on, kind FROM leaves WHERE person_id = ?1"
     " ORDER BY starts_on, id";
+constexpr const char* kServicePeriodsOf =
+    "SELECT id, person_id, employment_id, arena, place, starts_on, ends_on, fte,"
+    " employer_registered FROM service_periods WHERE person_id = ?1 ORDER BY starts_on, id";
+constexpr const char* kPersonByHpr =
+    "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
+    " FROM people WHERE hpr_number = ?1";
 constexpr const char* kCountPeople = "SELECT count(*) FROM people WHERE training_status = ?1";
 constexpr const char* kMunicipality =
     "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
@@ -188,6 +197,16 @@ class SqliteWriter final : public StoreWriter {
         Statement s(connection_, sql::kAddLeave);
         s.bind(1, l.person_id).bind(2, date_text(l.starts_on)).bind(3, date_text(l.ends_on));
         s.bind(4, to_string(l.kind)).run();
+        return last_id();
+    }
+
+    std::int64_t add_service_period(const ServicePeriod& p) override {
+        Statement s(connection_, sql::kAddServicePeriod);
+        s.bind(1, p.person_id);
+        p.employment_id ? s.bind(2, *p.employment_id) : s.bind_null(2);
+        s.bind(3, domain::arena_name(p.arena)).bind(4, p.place).bind(5, date_text(p.starts_on));
+        s.bind(6, date_text(p.ends_on)).bind(7, p.fte).bind(8, p.employer_registered ? 1 : 0);
+        s.run();
         return last_id();
     }
 
@@ -471,6 +490,39 @@ std::vector<Leave> SqliteStore::leaves_of(std::int64_t person_id) {
         result.push_back(l);
     }
     return result;
+}
+
+std::vector<ServicePeriod> SqliteStore::service_periods_of(std::int64_t person_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kServicePeriodsOf);
+    s.bind(1, person_id);
+    std::vector<ServicePeriod> result;
+    while (s.step()) {
+        ServicePeriod p;
+        p.id = s.column_int(0);
+        p.person_id = s.column_int(1);
+        if (const auto employment = s.column_optional_text(2)) {
+            p.employment_id = std::stoll(*employment);
+        }
+        p.arena = require(domain::parse_arena(s.column_text(3)));
+        p.place = s.column_text(4);
+        p.starts_on = read_date(s.column_text(5));
+        p.ends_on = read_optional_date(s.column_optional_text(6));
+        p.fte = static_cast<int>(s.column_int(7));
+        p.employer_registered = s.column_int(8) != 0;
+        result.push_back(std::move(p));
+    }
+    return result;
+}
+
+std::optional<Person> SqliteStore::person_by_hpr(const std::string& hpr_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kPersonByHpr);
+    s.bind(1, hpr_number);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_person(s);
 }
 
 std::optional<Municipality> SqliteStore::municipality(const std::string& number) {

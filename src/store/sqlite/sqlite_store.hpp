@@ -30,6 +30,8 @@ class SqliteStore final : public Store {
     std::optional<Person> person(std::int64_t id) override;
     std::vector<Employment> employments_of(std::int64_t person_id) override;
     std::vector<Leave> leaves_of(std::int64_t person_id) override;
+    std::vector<ServicePeriod> service_periods_of(std::int64_t person_id) override;
+    std::optional<Person> person_by_hpr(const std::string& hpr_number) override;
     int count_people(TrainingStatus status) override;
     std::optional<Municipality> municipality(const std::string& number) override;
 

@@ -1,0 +1,652 @@
+// Journey 2: a leader registers a doctor in training, then the employments, service periods and
+// leaves of the training record. Each write is one handler for both the HTML form and the JSON
+// API: every field is validated before anything is written, and the record and its audit event are
+// written in one transaction, so a failed form leaves nothing behind.
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "app/policy.hpp"
+#include "domain/position.hpp"
+#include "web/access.hpp"
+#include "web/forms.hpp"
+#include "web/pipeline.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::size_t kMaxName = 200;
+constexpr std::size_t kMaxPlace = 200;
+
+const std::vector<std::string_view> kRulesets = {"allmennmedisin-2019", "allmennmedisin-pre2019"};
+const std::vector<std::string_view> kPostTypes = {"gp_list", "other_general_practice",
+                                                  "institution"};
+const std::vector<std::string_view> kPayModels = {"salaried", "self_employed"};
+const std::vector<std::string_view> kArenas = {"open_general_practice", "other_general_practice",
+                                               "institution", "other"};
+const std::vector<std::string_view> kLeaveKinds = {"parental", "sick", "other"};
+
+json::value date_or_null(const std::optional<domain::Date>& date) {
+    return date ? json::value(date->iso()) : json::value();
+}
+
+// ---- Form fields: one description per input, rendered by templates/_field.mustache. ----
+
+json::object field(const Catalogue& t, const FormInput& input, std::string_view id,
+                   std::string_view label_key) {
+    json::object f{{"id", id},
+                   {"label", t.text(label_key)},
+                   {"value", input.text(id)},
+                   {"hint", nullptr},
+                   {"error", nullptr},
+                   {"optional", false},
+                   {"is_select", false},
+                   {"is_checkbox", false},
+                   {"inputmode", nullptr},
+                   {"autocomplete", "off"},
+                   {"width", "md"}};
+    for (const auto& e : input.errors()) {
+        if (e.field == id) {
+            f["error"] = t.format(e.message_key, e.args);
+            break;
+        }
+    }
+    return f;
+}
+
+json::object text_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                        std::string_view label_key) {
+    return field(t, input, id, label_key);
+}
+
+json::object date_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                        std::string_view label_key, bool optional = false) {
+    auto f = field(t, input, id, label_key);
+    f["hint"] = t.text("form.date_hint");
+    f["optional"] = optional;
+    f["width"] = "sm";
+    return f;
+}
+
+json::object percent_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                           std::string_view label_key) {
+    auto f = field(t, input, id, label_key);
+    f["hint"] = t.text("records.fte_hint");
+    f["inputmode"] = "numeric";
+    f["width"] = "xs";
+    return f;
+}
+
+json::object select_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                          std::string_view label_key, std::string_view label_prefix,
+                          const std::vector<std::string_view>& values) {
+    auto f = field(t, input, id, label_key);
+    f["is_select"] = true;
+    f["options"] = select_options(t, label_prefix, values, input.text(id));
+    return f;
+}
+
+json::object checkbox_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                            std::string_view label_key, std::string_view hint_key) {
+    auto f = field(t, input, id, label_key);
+    f["is_checkbox"] = true;
+    f["checked"] = input.flag(id);
+    f["hint"] = t.text(hint_key);
+    return f;
+}
+
+json::object section(const Catalogue& t, std::string_view legend_key, json::array fields) {
+    return json::object{{"legend", t.text(legend_key)}, {"fields", std::move(fields)}};
+}
+
+// The data of templates/record_form.mustache.
+json::object form_page(const Catalogue& t, const RequestContext& context, std::string heading,
+                       std::string intro, std::string action, std::string cancel,
+                       std::string_view submit_key, json::array sections) {
+    // Each input is described by its hint and its error, when it has them.
+    for (auto& s : sections) {
+        for (auto& f : s.as_object()["fields"].as_array()) {
+            auto& o = f.as_object();
+            const std::string id(o["id"].as_string());
+            std::string described;
+            if (!o["hint"].is_null()) {
+                described = id + "-hint";
+            }
+            if (!o["error"].is_null()) {
+                described += (described.empty() ? "" : " ") + id + "-error";
+            }
+            o["describedby"] = described.empty() ? json::value() : json::value(described);
+        }
+    }
+    return json::object{{"heading", std::move(heading)},
+                        {"intro", std::move(intro)},
+                        {"action", std::move(action)},
+                        {"cancel", std::move(cancel)},
+                        {"submit", t.text(submit_key)},
+                        {"csrf_token", context.session ? context.session->csrf_token : ""},
+                        {"sections", std::move(sections)}};
+}
+
+// ---- Reading and checking input. ----
+
+std::optional<domain::Date> end_not_before_start(
+    FormInput& input, const std::optional<domain::Date>& from,
+    const std::optional<std::optional<domain::Date>>& to, std::string_view to_field) {
+    if (from && to && *to && **to < *from) {
+        input.fail(std::string(to_field), "records.end_before_start");
+    }
+    return to && *to ? **to : std::optional<domain::Date>{};
+}
+
+// The span a new employment or period takes, checked against the ones already stored: at most
+// 100 % on any day.
+void check_full_time(FormInput& input, const std::vector<domain::PositionSpan>& existing,
+                     const domain::PositionSpan& added) {
+    const auto peak = domain::peak_position(existing, added);
+    if (peak.percent > 100) {
+        input.fail("fte", "records.over_full_time",
+                   {{"percent", peak.percent}, {"date", peak.on.norwegian()}});
+    }
+}
+
+std::optional<store::Employment> read_employment(FormInput& input, store::Store& store,
+                                                 std::optional<std::int64_t> person_id,
+                                                 const std::string& municipality) {
+    const auto from = input.required_date("starts_on");
+    const auto to = input.optional_date("ends_on");
+    const auto fte = input.required_int("fte", 1, 100);
+    const auto post = input.required_choice("post_type", kPostTypes);
+    const auto pay = input.required_choice("pay_model", kPayModels);
+    const auto end = end_not_before_start(input, from, to, "ends_on");
+    if (!from || !to || !fte || !post || !pay || input.failed("ends_on")) {
+        return std::nullopt;
+    }
+    store::Employment e;
+    e.person_id = person_id.value_or(0);
+    e.municipality_number = municipality;
+    e.starts_on = *from;
+    e.ends_on = end;
+    e.fte = *fte;
+    e.post_type = *store::parse_post_type(*post);
+    e.pay_model = *store::parse_pay_model(*pay);
+    if (person_id) {
+        std::vector<domain::PositionSpan> existing;
+        for (const auto& other : store.employments_of(*person_id)) {
+            existing.push_back({other.starts_on, other.ends_on, other.fte});
+        }
+        check_full_time(input, existing, {e.starts_on, e.ends_on, e.fte});
+    }
+    return e;
+}
+
+json::object employment_json(const store::Employment& e) {
+    return json::object{{"id", e.id},
+                        {"person_id", e.person_id},
+                        {"municipality", e.municipality_number},
+                        {"starts_on", e.starts_on.iso()},
+                        {"ends_on", date_or_null(e.ends_on)},
+                        {"fte", e.fte},
+                        {"post_type", store::to_string(e.post_type)},
+                        {"pay_model", store::to_string(e.pay_model)}};
+}
+
+json::object service_period_json(const store::ServicePeriod& p) {
+    return json::object{
+        {"id", p.id},
+        {"person_id", p.person_id},
+        {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
+        {"arena", domain::arena_name(p.arena)},
+        {"place", p.place},
+        {"starts_on", p.starts_on.iso()},
+        {"ends_on", date_or_null(p.ends_on)},
+        {"fte", p.fte},
+        {"employer_registered", p.employer_registered}};
+}
+
+json::object leave_json(const store::Leave& l) {
+    return json::object{{"id", l.id},
+                        {"person_id", l.person_id},
+                        {"kind", store::to_string(l.kind)},
+                        {"starts_on", l.starts_on.iso()},
+                        {"ends_on", l.ends_on.iso()}};
+}
+
+Response created(const Request& request, const std::string& location, json::object body) {
+    auto response = json_response(http::status::created, request.version(), body);
+    response.set(http::field::location, location);
+    return response;
+}
+
+std::string person_path(std::int64_t id) {
+    return "/personer/" + std::to_string(id);
+}
+
+// The municipality whose leader is acting on the person: the first active leader grant of the
+// actor for a municipality that employs or has hired the person (the policy allowed one).
+std::string acting_municipality(Services& s, const RequestContext& context, std::int64_t person) {
+    const auto resource = app::person_resource(s.store, person, s.today());
+    const domain::Date today = s.today();
+    for (const auto& grant : context.session->actor.roles) {
+        if (grant.role != store::Role::leader || !grant.municipality_number ||
+            today < grant.starts_on || (grant.ends_on && *grant.ends_on < today)) {
+            continue;
+        }
+        const auto& n = *grant.municipality_number;
+        if (std::find(resource.employing_municipalities.begin(),
+                      resource.employing_municipalities.end(),
+                      n) != resource.employing_municipalities.end() ||
+            std::find(resource.hiring_municipalities.begin(), resource.hiring_municipalities.end(),
+                      n) != resource.hiring_municipalities.end()) {
+            return n;
+        }
+    }
+    throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
+}
+
+store::Person load_person(Services& s, const RequestContext& context) {
+    const auto id = parse_id(context.params.at("person"));
+    auto person = id ? s.store.person(*id) : std::nullopt;
+    if (!person) {
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    return std::move(*person);
+}
+
+store::Municipality load_municipality(Services& s, const RequestContext& context) {
+    auto m = s.store.municipality(context.params.at("number"));
+    if (!m) {
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    return std::move(*m);
+}
+
+// ---- Register a doctor in training. ----
+
+json::array trainee_sections(const Catalogue& t, const FormInput& in) {
+    auto hpr = text_field(t, in, "hpr_number", "records.hpr_number");
+    hpr["hint"] = t.text("records.hpr_hint");
+    hpr["inputmode"] = "numeric";
+    hpr["width"] = "sm";
+    auto name = text_field(t, in, "full_name", "records.full_name");
+    name["autocomplete"] = "name";
+    auto place = text_field(t, in, "place", "records.place");
+    place["hint"] = t.text("records.place_hint");
+    return json::array{
+        section(
+            t, "records.legend_person",
+            json::array{name, hpr, date_field(t, in, "lis1_completed", "records.lis1"),
+                        select_field(t, in, "ruleset", "records.ruleset", "ruleset", kRulesets)}),
+        section(t, "records.legend_employment",
+                json::array{
+                    date_field(t, in, "starts_on", "records.starts_on"),
+                    date_field(t, in, "ends_on", "records.ends_on", true),
+                    percent_field(t, in, "fte", "records.fte"),
+                    select_field(t, in, "post_type", "records.post_type", "post_type", kPostTypes),
+                    select_field(t, in, "pay_model", "records.pay_model", "pay_model", kPayModels),
+                    checkbox_field(t, in, "count_as_service", "records.count_as_service",
+                                   "records.count_as_service_hint"),
+                    place})};
+}
+
+json::object trainee_form(Services& s, const RequestContext& context, const store::Municipality& m,
+                          const FormInput& input) {
+    const auto& t = s.catalogue;
+    return form_page(t, context, t.format("records.register_heading", {{"municipality", m.name}}),
+                     t.text("records.register_intro"), "/kommuner/" + m.number + "/leger/ny",
+                     "/kommuner/" + m.number + "/oversikt", "records.register_submit",
+                     trainee_sections(t, input));
+}
+
+Response new_trainee_page(Services& s, const Request& request, RequestContext& context) {
+    const auto m = load_municipality(s, context);
+    const FormInput defaults({{"fte", "100"},
+                              {"ruleset", "allmennmedisin-2019"},
+                              {"post_type", "gp_list"},
+                              {"pay_model", "salaried"},
+                              {"count_as_service", "ja"}});
+    auto data = trainee_form(s, context, m, defaults);
+    add_form_state(s.catalogue, defaults, data);
+    return page(s, request, context, "record_form", s.catalogue.text("records.register_title"),
+                std::move(data));
+}
+
+Response register_trainee(Services& s, const Request& request, RequestContext& context) {
+    const auto m = load_municipality(s, context);
+    auto input = FormInput::from_request(request);
+    store::Person person;
+    const auto name = input.required_text("full_name", kMaxName);
+    const auto hpr = input.required_text("hpr_number", 20);
+    if (hpr &&
+        (hpr->size() < 6 || hpr->size() > 9 ||
+         !std::all_of(hpr->begin(), hpr->end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+        input.fail("hpr_number", "records.hpr_format");
+    } else if (hpr && s.store.person_by_hpr(*hpr)) {
+        input.fail("hpr_number", "records.hpr_taken");
+    }
+    const auto ruleset = input.required_choice("ruleset", kRulesets);
+    // LIS1 is the entry to part 3 under the 2019 rules; the older rules had no LIS1.
+    const auto lis1 =
+        ruleset && *ruleset == "allmennmedisin-pre2019"
+            ? input.optional_date("lis1_completed")
+            : std::optional<std::optional<domain::Date>>(input.required_date("lis1_completed"));
+    auto employment = read_employment(input, s.store, std::nullopt, m.number);
+    const bool count_as_service = input.flag("count_as_service");
+    const auto place = count_as_service ? input.required_text("place", kMaxPlace)
+                                        : input.optional_text("place", kMaxPlace);
+    if (employment && lis1 && *lis1 && employment->starts_on <= **lis1) {
+        input.fail("starts_on", "records.starts_before_lis1", {{"date", (*lis1)->norwegian()}});
+    }
+    if (!input.ok()) {
+        if (input.from_json()) {
+            return invalid_json(s, request, context, input);
+        }
+        return invalid_form(s, request, context, "record_form",
+                            s.catalogue.text("records.register_title"),
+                            trainee_form(s, context, m, input), input);
+    }
+    person.full_name = *name;
+    person.hpr_number = *hpr;
+    person.training_status = store::TrainingStatus::in_training;
+    person.lis1_completed = *lis1;
+    person.ruleset = *ruleset;
+    store::ServicePeriod period;
+    try {
+        s.store.write([&](store::StoreWriter& w) {
+            person.id = w.add_person(person);
+            employment->person_id = person.id;
+            employment->id = w.add_employment(*employment);
+            if (count_as_service) {
+                period.person_id = person.id;
+                period.employment_id = employment->id;
+                period.arena = employment->post_type == store::PostType::gp_list
+                                   ? domain::Arena::OpenGeneralPractice
+                               : employment->post_type == store::PostType::institution
+                                   ? domain::Arena::Institution
+                                   : domain::Arena::OtherGeneralPractice;
+                period.place = place.value_or(m.name);
+                period.starts_on = employment->starts_on;
+                period.ends_on = employment->ends_on;
+                period.fte = employment->fte;
+                period.employer_registered =
+                    m.enterprise_status != store::EnterpriseStatus::not_registered;
+                period.id = w.add_service_period(period);
+            }
+            auto e = audit_event(s, request, context, "trainee.register", "ok");
+            e.subject_person_id = person.id;
+            w.append_audit(std::move(e));
+        });
+    } catch (const store::ConstraintViolation&) {
+        // Another leader registered the same HPR number between our check and our write.
+        throw HttpError(http::status::conflict, "hpr_taken", "records.hpr_taken", "hpr_number");
+    }
+    if (!input.from_json()) {
+        return redirect(request.version(), person_path(person.id) + "?lagret=lege");
+    }
+    json::object body{{"id", person.id},
+                      {"name", person.full_name},
+                      {"hpr_number", *person.hpr_number},
+                      {"lis1_completed", date_or_null(person.lis1_completed)},
+                      {"ruleset", *person.ruleset},
+                      {"employment", employment_json(*employment)},
+                      {"service_period", count_as_service ? json::value(service_period_json(period))
+                                                          : json::value()}};
+    return created(request, "/api/v1/people/" + std::to_string(person.id), std::move(body));
+}
+
+// ---- An employment of a registered doctor. ----
+
+json::object employment_form(Services& s, const RequestContext& context,
+                             const store::Person& person, const FormInput& in) {
+    const auto& t = s.catalogue;
+    json::array fields{
+        date_field(t, in, "starts_on", "records.starts_on"),
+        date_field(t, in, "ends_on", "records.ends_on", true),
+        percent_field(t, in, "fte", "records.fte"),
+        select_field(t, in, "post_type", "records.post_type", "post_type", kPostTypes),
+        select_field(t, in, "pay_model", "records.pay_model", "pay_model", kPayModels)};
+    return form_page(t, context,
+                     t.format("records.employment_heading", {{"name", person.full_name}}),
+                     t.text("records.employment_intro"), person_path(person.id) + "/ansettelser/ny",
+                     person_path(person.id), "records.save",
+                     json::array{section(t, "records.legend_employment", fields)});
+}
+
+Response new_employment_page(Services& s, const Request& request, RequestContext& context) {
+    const auto person = load_person(s, context);
+    const FormInput defaults({{"fte", "100"}, {"post_type", "gp_list"}, {"pay_model", "salaried"}});
+    auto data = employment_form(s, context, person, defaults);
+    add_form_state(s.catalogue, defaults, data);
+    return page(s, request, context, "record_form", s.catalogue.text("records.employment_title"),
+                std::move(data));
+}
+
+Response add_employment(Services& s, const Request& request, RequestContext& context) {
+    const auto person = load_person(s, context);
+    const std::string municipality = acting_municipality(s, context, person.id);
+    auto input = FormInput::from_request(request);
+    auto employment = read_employment(input, s.store, person.id, municipality);
+    if (!input.ok()) {
+        if (input.from_json()) {
+            return invalid_json(s, request, context, input);
+        }
+        return invalid_form(s, request, context, "record_form",
+                            s.catalogue.text("records.employment_title"),
+                            employment_form(s, context, person, input), input);
+    }
+    s.store.write([&](store::StoreWriter& w) {
+        employment->id = w.add_employment(*employment);
+        auto e = audit_event(s, request, context, "employment.add", "ok");
+        e.subject_person_id = person.id;
+        w.append_audit(std::move(e));
+    });
+    if (!input.from_json()) {
+        return redirect(request.version(), person_path(person.id) + "?lagret=ansettelse");
+    }
+    return created(request, "/api/v1/people/" + std::to_string(person.id),
+                   employment_json(*employment));
+}
+
+// ---- A service period. ----
+
+json::object service_period_form(Services& s, const RequestContext& context,
+                                 const store::Person& person, const FormInput& in) {
+    const auto& t = s.catalogue;
+    auto place = text_field(t, in, "place", "records.place");
+    place["hint"] = t.text("records.place_hint");
+    auto employment = field(t, in, "employment_id", "records.employment");
+    employment["is_select"] = true;
+    employment["optional"] = true;
+    json::array options{json::object{{"value", ""},
+                                     {"label", t.text("records.no_employment")},
+                                     {"selected", in.text("employment_id").empty()}}};
+    for (const auto& e : s.store.employments_of(person.id)) {
+        const auto m = s.store.municipality(e.municipality_number);
+        const std::string value = std::to_string(e.id);
+        options.push_back(
+            json::object{{"value", value},
+                         {"label", t.format("records.employment_option",
+                                            {{"municipality", m ? m->name : e.municipality_number},
+                                             {"from", e.starts_on.norwegian()},
+                                             {"to", e.ends_on ? e.ends_on->norwegian() : ""}})},
+                         {"selected", in.text("employment_id") == value}});
+    }
+    employment["options"] = std::move(options);
+    json::array fields{select_field(t, in, "arena", "records.arena", "ledger.arena", kArenas),
+                       place,
+                       date_field(t, in, "starts_on", "records.starts_on"),
+                       date_field(t, in, "ends_on", "records.ends_on", true),
+                       percent_field(t, in, "fte", "records.fte"),
+                       checkbox_field(t, in, "employer_registered", "records.employer_registered",
+                                      "records.employer_registered_hint"),
+                       employment};
+    return form_page(t, context, t.format("records.period_heading", {{"name", person.full_name}}),
+                     t.text("records.period_intro"),
+                     person_path(person.id) + "/tjenesteperioder/ny", person_path(person.id),
+                     "records.save", json::array{section(t, "records.legend_period", fields)});
+}
+
+Response new_service_period_page(Services& s, const Request& request, RequestContext& context) {
+    const auto person = load_person(s, context);
+    const FormInput defaults(
+        {{"fte", "100"}, {"arena", "open_general_practice"}, {"employer_registered", "ja"}});
+    auto data = service_period_form(s, context, person, defaults);
+    add_form_state(s.catalogue, defaults, data);
+    return page(s, request, context, "record_form", s.catalogue.text("records.period_title"),
+                std::move(data));
+}
+
+Response add_service_period(Services& s, const Request& request, RequestContext& context) {
+    const auto person = load_person(s, context);
+    acting_municipality(s, context, person.id);
+    auto input = FormInput::from_request(request);
+    const auto arena = input.required_choice("arena", kArenas);
+    const auto place = input.required_text("place", kMaxPlace);
+    const auto from = input.required_date("starts_on");
+    const auto to = input.optional_date("ends_on");
+    const auto fte = input.required_int("fte", 1, 100);
+    const auto end = end_not_before_start(input, from, to, "ends_on");
+    const auto employments = s.store.employments_of(person.id);
+    std::optional<store::Employment> employment;
+    if (input.present("employment_id")) {
+        const auto id = parse_id(input.text("employment_id"));
+        const auto it = std::find_if(employments.begin(), employments.end(),
+                                     [&](const store::Employment& e) { return id && e.id == *id; });
+        if (it == employments.end()) {
+            input.fail("employment_id", "form.bad_choice");
+        } else {
+            employment = *it;
+        }
+    }
+    store::ServicePeriod period;
+    if (input.ok()) {
+        period.person_id = person.id;
+        period.employment_id =
+            employment ? std::optional<std::int64_t>(employment->id) : std::nullopt;
+        period.arena = *domain::parse_arena(*arena);
+        period.place = *place;
+        period.starts_on = *from;
+        period.ends_on = end;
+        period.fte = *fte;
+        period.employer_registered = input.flag("employer_registered");
+        if (employment && (period.starts_on < employment->starts_on ||
+                           (employment->ends_on &&
+                            (!period.ends_on || *employment->ends_on < *period.ends_on)))) {
+            input.fail("starts_on", "records.outside_employment");
+        }
+        std::vector<domain::PositionSpan> existing;
+        for (const auto& other : s.store.service_periods_of(person.id)) {
+            existing.push_back({other.starts_on, other.ends_on, other.fte});
+        }
+        check_full_time(input, existing, {period.starts_on, period.ends_on, period.fte});
+    }
+    if (!input.ok()) {
+        if (input.from_json()) {
+            return invalid_json(s, request, context, input);
+        }
+        return invalid_form(s, request, context, "record_form",
+                            s.catalogue.text("records.period_title"),
+                            service_period_form(s, context, person, input), input);
+    }
+    s.store.write([&](store::StoreWriter& w) {
+        period.id = w.add_service_period(period);
+        auto e = audit_event(s, request, context, "service_period.add", "ok");
+        e.subject_person_id = person.id;
+        w.append_audit(std::move(e));
+    });
+    if (!input.from_json()) {
+        return redirect(request.version(), person_path(person.id) + "?lagret=periode");
+    }
+    return created(request, "/api/v1/people/" + std::to_string(person.id),
+                   service_period_json(period));
+}
+
+// ---- A leave. ----
+
+json::object leave_form(Services& s, const RequestContext& context, const store::Person& person,
+                        const FormInput& in) {
+    const auto& t = s.catalogue;
+    json::array fields{select_field(t, in, "kind", "records.leave_kind", "leave_kind", kLeaveKinds),
+                       date_field(t, in, "starts_on", "records.starts_on"),
+                       date_field(t, in, "ends_on", "records.leave_ends_on")};
+    return form_page(t, context, t.format("records.leave_heading", {{"name", person.full_name}}),
+                     t.text("records.leave_intro"), person_path(person.id) + "/permisjoner/ny",
+                     person_path(person.id), "records.save",
+                     json::array{section(t, "records.legend_leave", fields)});
+}
+
+Response new_leave_page(Services& s, const Request& request, RequestContext& context) {
+    const auto person = load_person(s, context);
+    const FormInput defaults(std::map<std::string, std::string>{{"kind", "parental"}});
+    auto data = leave_form(s, context, person, defaults);
+    add_form_state(s.catalogue, defaults, data);
+    return page(s, request, context, "record_form", s.catalogue.text("records.leave_title"),
+                std::move(data));
+}
+
+Response add_leave(Services& s, const Request& request, RequestContext& context) {
+    const auto person = load_person(s, context);
+    acting_municipality(s, context, person.id);
+    auto input = FormInput::from_request(request);
+    const auto kind = input.required_choice("kind", kLeaveKinds);
+    const auto from = input.required_date("starts_on");
+    const auto to = input.required_date("ends_on");
+    if (from && to && *to < *from) {
+        input.fail("ends_on", "records.end_before_start");
+    }
+    if (!input.ok()) {
+        if (input.from_json()) {
+            return invalid_json(s, request, context, input);
+        }
+        return invalid_form(s, request, context, "record_form",
+                            s.catalogue.text("records.leave_title"),
+                            leave_form(s, context, person, input), input);
+    }
+    store::Leave leave;
+    leave.person_id = person.id;
+    leave.kind = *store::parse_leave_kind(*kind);
+    leave.starts_on = *from;
+    leave.ends_on = *to;
+    s.store.write([&](store::StoreWriter& w) {
+        leave.id = w.add_leave(leave);
+        auto e = audit_event(s, request, context, "leave.add", "ok");
+        e.subject_person_id = person.id;
+        w.append_audit(std::move(e));
+    });
+    if (!input.from_json()) {
+        return redirect(request.version(), person_path(person.id) + "?lagret=permisjon");
+    }
+    return created(request, "/api/v1/people/" + std::to_string(person.id), leave_json(leave));
+}
+
+}  // namespace
+
+void register_trainee_routes(Router& router, Services& services) {
+    Services* s = &services;
+    const RouteAccess kManage{app::Action::manage_municipality, ResourceFrom::municipality_param};
+    const RouteAccess kEdit{app::Action::edit_training_record, ResourceFrom::person_param};
+    const auto bind = [s](Response (*handler)(Services&, const Request&, RequestContext&)) {
+        return [s, handler](const Request& r, RequestContext& c) { return handler(*s, r, c); };
+    };
+    router.add(http::verb::get, "/kommuner/{number}/leger/ny", kManage, bind(new_trainee_page));
+    router.add(http::verb::post, "/kommuner/{number}/leger/ny", kManage, bind(register_trainee));
+    router.add(http::verb::post, "/api/v1/municipalities/{number}/trainees", kManage,
+               bind(register_trainee));
+    router.add(http::verb::get, "/personer/{person}/ansettelser/ny", kEdit,
+               bind(new_employment_page));
+    router.add(http::verb::post, "/personer/{person}/ansettelser/ny", kEdit, bind(add_employment));
+    router.add(http::verb::post, "/api/v1/people/{person}/employments", kEdit,
+               bind(add_employment));
+    router.add(http::verb::get, "/personer/{person}/tjenesteperioder/ny", kEdit,
+               bind(new_service_period_page));
+    router.add(http::verb::post, "/personer/{person}/tjenesteperioder/ny", kEdit,
+               bind(add_service_period));
+    router.add(http::verb::post, "/api/v1/people/{person}/service-periods", kEdit,
+               bind(add_service_period));
+    router.add(http::verb::get, "/personer/{person}/permisjoner/ny", kEdit, bind(new_leave_page));
+    router.add(http::verb::post, "/personer/{person}/permisjoner/ny", kEdit, bind(add_leave));
+    router.add(http::verb::post, "/api/v1/people/{person}/leaves", kEdit, bind(add_leave));
+}
+
+}  // namespace alis::web
