@@ -49,6 +49,7 @@ bench:
 	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DALIS_BUILD_BENCH=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build/bench -j $(JOBS)
 	@bench/run
+	@ALIS_BINARY=build/bench/alis bench/pages
 
 clean:
 	rm -rf build

@@ -1,5 +1,6 @@
 #include "app/demo_data.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -112,7 +113,7 @@ class DemoBuilder {
     DemoBuilder(store::StoreWriter& writer, Date as_of, std::uint64_t seed)
         : writer_(writer), as_of_(as_of), random_(seed) {}
 
-    std::vector<DemoLogin> logins() const { return summary_.logins; }
+    const DemoSummary& summary() const { return summary_; }
 
     DemoSummary build() {
         auto municipalities = read_municipalities();
@@ -132,6 +133,7 @@ class DemoBuilder {
                 add_doctor(m, municipalities);
             }
         }
+        municipalities_ = municipalities;
         return summary_;
     }
 
@@ -190,8 +192,8 @@ class DemoBuilder {
         p.ruleset =
             start < *Date::from_ymd(2019, 3, 1) ? "allmennmedisin-pre2019" : "allmennmedisin-2019";
         const int fate = random_.between(1, 100);
-        const bool left = fate <= 10;
-        const bool specialist = !left && months_in > 66 && fate <= 70;
+        const bool left = !stay_ && fate <= 10;
+        const bool specialist = !stay_ && !left && months_in > 66 && fate <= 70;
         p.training_status = left         ? store::TrainingStatus::left
                             : specialist ? store::TrainingStatus::specialist
                                          : store::TrainingStatus::in_training;
@@ -205,7 +207,7 @@ class DemoBuilder {
         const auto post =
             random_.chance(70) ? store::PostType::gp_list : store::PostType::other_general_practice;
         // Some move to another municipality of the same office after one to three years.
-        const bool moves = months_in > 18 && random_.chance(30);
+        const bool moves = !stay_ && months_in > 18 && random_.chance(30);
         const int months_before_move = moves ? random_.between(12, std::min(36, months_in - 3)) : 0;
         const Date move_date = month_start(start, months_before_move);
         const std::optional<Date> first_end =
@@ -316,7 +318,24 @@ class DemoBuilder {
                 std::nullopt, std::nullopt, "systemadministrator");
     }
 
+    // Adds doctors to the municipality until `count` of them are in training there.
+    void fill(const std::string& number, int count) {
+        const auto home = std::find_if(municipalities_.begin(), municipalities_.end(),
+                                       [&](const Municipality& m) { return m.number == number; });
+        if (home == municipalities_.end()) {
+            throw store::StoreError("demo data: no municipality " + number);
+        }
+        // These doctors stay in training there: none moves, leaves or is done.
+        stay_ = true;
+        while (static_cast<int>(trainees_by_home_[number].size()) < count) {
+            add_doctor(*home, municipalities_);
+        }
+        stay_ = false;
+    }
+
   private:
+    bool stay_ = false;
+    std::vector<Municipality> municipalities_;
     std::map<std::string, std::vector<std::int64_t>> trainees_by_home_;
     store::StoreWriter& writer_;
     Date as_of_;
@@ -329,13 +348,17 @@ class DemoBuilder {
 
 }  // namespace
 
-DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed) {
+DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
+                           int bergen_trainees) {
     DemoSummary summary;
     store.write([&](store::StoreWriter& writer) {
         DemoBuilder builder(writer, as_of, seed);
-        summary = builder.build();
+        builder.build();
         builder.add_demo_accounts();
-        summary.logins = builder.logins();
+        if (bergen_trainees > 0) {
+            builder.fill("4601", bergen_trainees);
+        }
+        summary = builder.summary();
     });
     return summary;
 }

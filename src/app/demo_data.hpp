@@ -28,7 +28,10 @@ struct DemoSummary {
 // Loads the demo data into an empty, migrated store in one transaction: the real municipalities
 // of data/municipalities.csv and fictional doctors with employment histories (part-time, moves,
 // parental leave, salaried and self-employed) around `as_of`. The same seed and date always give
-// the same data. Throws store::StoreError (nothing is written) on failure.
-DemoSummary load_demo_data(store::Store& store, domain::Date as_of, std::uint64_t seed);
+// the same data. `bergen_trainees` > 0 adds doctors to Bergen (4601) until that many are in
+// training there, for measuring at scale. Throws store::StoreError (nothing is written) on
+// failure.
+DemoSummary load_demo_data(store::Store& store, domain::Date as_of, std::uint64_t seed,
+                           int bergen_trainees = 0);
 
 }  // namespace alis::app

@@ -25,6 +25,7 @@ struct ServerOptions {
     std::string access_log = "-";
     std::string assets = ALIS_SOURCE_DIR;
     std::uint64_t seed = 2019;
+    int bergen_trainees = 0;
 };
 
 // A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
@@ -213,6 +214,11 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         ->default_str("sqlite:var/demo.db");
     demo_cmd->add_option("--seed", options->seed, "Seed of the demo data generator")
         ->capture_default_str();
+    demo_cmd
+        ->add_option("--bergen-trainees", options->bergen_trainees,
+                     "Add doctors until Bergen (4601) has this many in training, to measure at "
+                     "scale (default: the demo's own number)")
+        ->check(CLI::Range(0, 5000));
     add_common_options(*demo_cmd, *options);
     demo_cmd->callback([options, &exit_code] {
         guarded(exit_code, [&] {
@@ -221,7 +227,8 @@ void add_server_commands(CLI::App& app, int& exit_code) {
             ensure_parent_directory(db);
             auto store = open(db, options->threads > 0 ? options->threads : 4);
             store->migrate();
-            const auto summary = app::load_demo_data(*store, local_today(), options->seed);
+            const auto summary =
+                app::load_demo_data(*store, local_today(), options->seed, options->bergen_trainees);
             std::string logins;
             for (const auto& login : summary.logins) {
                 logins += "  " + login.email + "  (" + login.role + ")\n";
