@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/auth.hpp"
+#include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
 #include "domain/splitmix.hpp"
 #include "embedded.hpp"
@@ -337,6 +338,7 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed) 
         builder.add_demo_accounts();
         summary.logins = builder.logins();
     });
+    add_demo_supervisors(store, as_of, seed);
     return summary;
 }
 
