@@ -60,9 +60,10 @@ class Supervisors : public ::testing::Test {
 
     client::Response post_form(const client::SignedIn& who, const std::string& path,
                                const std::vector<std::pair<std::string, std::string>>& fields) {
-        std::string body = "csrf_token=" + url_encode(who.csrf_token);
+        std::string body("csrf_token=");
+        body.append(url_encode(who.csrf_token));
         for (const auto& [k, v] : fields) {
-            body += "&" + url_encode(k) + "=" + url_encode(v);
+            body.append(1, '&').append(url_encode(k)).append(1, '=').append(url_encode(v));
         }
         return client::request(server.port(), boost::beast::http::verb::post, path, body,
                                "application/x-www-form-urlencoded",
