@@ -48,11 +48,24 @@ class Region : public ::testing::Test {
             e.post_type = store::PostType::institution;
             e.starts_on = day("2027-01-01");
             e.ends_on = day("2027-06-30");
-            w.add_employment(e);
+            // The ledger counts service periods; each employment here has one.
+            store::ServicePeriod period;
+            period.person_id = gamma;
+            period.employment_id = w.add_employment(e);
+            period.arena = domain::Arena::Institution;
+            period.place = "Haukeland";
+            period.starts_on = e.starts_on;
+            period.ends_on = e.ends_on;
+            w.add_service_period(period);
             e.post_type = store::PostType::gp_list;
             e.starts_on = day("2027-07-01");
             e.ends_on.reset();
-            w.add_employment(e);
+            period.employment_id = w.add_employment(e);
+            period.arena = domain::Arena::OpenGeneralPractice;
+            period.place = "Sentrum legekontor";
+            period.starts_on = e.starts_on;
+            period.ends_on.reset();
+            w.add_service_period(period);
         });
         testing::add_trainee(store, "Sluttet", "4601", "2020-01-01", "2025-12-31");
         // Askøy is not a registered education enterprise: its two trainees are at risk.
