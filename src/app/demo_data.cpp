@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/auth.hpp"
+#include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
 #include "domain/splitmix.hpp"
 #include "embedded.hpp"
@@ -360,6 +361,7 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
         }
         summary = builder.summary();
     });
+    add_demo_supervisors(store, as_of, seed);
     return summary;
 }
 

@@ -44,6 +44,10 @@ constexpr Names<Role, 7> kRole{{
     {Role::national, "national"},
     {Role::admin, "admin"},
 }};
+constexpr Names<SupervisorQualification, 2> kSupervisorQualification{{
+    {SupervisorQualification::specialist, "specialist"},
+    {SupervisorQualification::approved_experienced, "approved_experienced"},
+}};
 
 template <typename Enum, std::size_t N>
 std::string_view name_of(const Names<Enum, N>& names, Enum value) {
@@ -103,6 +107,14 @@ std::optional<LeaveKind> parse_leave_kind(std::string_view text) {
 }
 std::optional<Role> parse_role(std::string_view text) {
     return parse(kRole, text);
+}
+
+// Supervisors (journey 5)
+std::string_view to_string(SupervisorQualification value) {
+    return name_of(kSupervisorQualification, value);
+}
+std::optional<SupervisorQualification> parse_supervisor_qualification(std::string_view text) {
+    return parse(kSupervisorQualification, text);
 }
 
 std::unique_ptr<Store> open_store(std::string_view url, int reader_connections) {

@@ -136,6 +136,48 @@ struct SupervisorAssignment {
     std::optional<Date> ends_on;
 };
 
+// Supervisors (journey 5)
+// How a supervisor is qualified: a specialist in general practice, or an experienced GP the
+// municipality has approved (with the date and reason of that decision).
+enum class SupervisorQualification { specialist, approved_experienced };
+std::string_view to_string(SupervisorQualification value);
+std::optional<SupervisorQualification> parse_supervisor_qualification(std::string_view text);
+
+// Trainees per supervisor at a time when a municipality has set nothing (the pilot model's 2).
+inline constexpr int kDefaultSupervisorCapacity = 2;
+
+// A person registered as a supervisor (veileder) for a municipality. A supervisor living in
+// another municipality is used through an inter-municipal agreement, recorded here.
+struct Supervisor {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::string municipality_number;  // The municipality the supervisor works for.
+    SupervisorQualification qualification = SupervisorQualification::specialist;
+    std::optional<Date> approved_on;             // approved_experienced: the decision's date.
+    std::optional<std::string> approval_reason;  // approved_experienced: its reason.
+    std::string office;                          // The GP office where the supervisor works.
+    std::string home_municipality_number;
+    std::optional<std::string> agreement_reference;  // When home differs: the agreement.
+    std::optional<Date> agreement_date;
+    Date registered_on;
+};
+
+// A registered supervisor with their name and how many trainees they have on a day, counted
+// over every municipality (a supervisor's load is theirs, wherever the trainees work).
+struct SupervisorSummary {
+    Supervisor supervisor;
+    std::string full_name;
+    int trainees = 0;
+};
+
+// The counts a regional office sees for one of its municipalities on a day.
+struct RegionMunicipalityCounts {
+    Municipality municipality;
+    int trainees = 0;                        // In training and employed there.
+    int without_supervisor = 0;              // Of those, with no supervisor assigned.
+    int supervisors_with_free_capacity = 0;  // Registered there, below its capacity.
+};
+
 // One row of the append-only audit trail. Never holds record content or secrets.
 struct AuditEvent {
     std::int64_t id = 0;
@@ -203,6 +245,16 @@ class StoreWriter {
     virtual std::int64_t add_role_grant(const RoleGrant& grant) = 0;
     virtual void remove_role_grant(std::int64_t grant_id) = 0;
     virtual std::int64_t add_supervisor_assignment(const SupervisorAssignment& assignment) = 0;
+
+    // Supervisors (journey 5)
+    // Registers a supervisor for a municipality and returns the new id; a second registration of
+    // the same person for the same municipality is a ConstraintViolation.
+    virtual std::int64_t add_supervisor(const Supervisor& supervisor) = 0;
+    // Sets how many trainees one supervisor may have at a time in the municipality (1-10).
+    virtual void set_supervisor_capacity(const std::string& municipality_number,
+                                         int max_trainees) = 0;
+    // Ends an assignment on `ends_on` (inclusive).
+    virtual void end_supervisor_assignment(std::int64_t assignment_id, Date ends_on) = 0;
 
     // Sessions.
     virtual void add_session(const Session& session) = 0;
@@ -278,6 +330,24 @@ class Store {
                                                      Date day) = 0;
     // Person ids of the trainees assigned to the supervisor on `day`.
     virtual std::vector<std::int64_t> trainees_of(std::int64_t supervisor_person_id, Date day) = 0;
+
+    // Supervisors (journey 5)
+    // The supervisors registered for the municipality, by name, with their trainees on `day`.
+    virtual std::vector<SupervisorSummary> supervisors_for(const std::string& municipality_number,
+                                                           Date day) = 0;
+    // The registration of the person as a supervisor for the municipality, or nullopt.
+    virtual std::optional<Supervisor> supervisor_registration(
+        const std::string& municipality_number, std::int64_t person_id) = 0;
+    // Trainees per supervisor at a time in the municipality (kDefaultSupervisorCapacity unset).
+    virtual int supervisor_capacity(const std::string& municipality_number) = 0;
+    // Every supervisor assignment of the trainee, oldest first.
+    virtual std::vector<SupervisorAssignment> supervisor_assignments_of(
+        std::int64_t trainee_person_id) = 0;
+    // The person with this HPR number, or nullopt.
+    virtual std::optional<Person> person_by_hpr_number(const std::string& hpr_number) = 0;
+    // The municipalities of a regional ALIS office, by name, with their counts on `day`.
+    virtual std::vector<RegionMunicipalityCounts> region_counts(const std::string& alis_office,
+                                                                Date day) = 0;
 
     // The audit trail.
     // Events whose subject is the person, newest first, at most `limit`.

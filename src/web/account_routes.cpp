@@ -129,10 +129,25 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
             period.append(1, ' ').append(
                 s.catalogue.format("me.role_until", {{"date", grant.ends_on->norwegian()}}));
         }
-        json::object role{{"label", role_label(s, grant)}, {"scope", scope}, {"period", period}};
+        json::array links;
+        auto link = [&](std::string url, const char* key) {
+            links.push_back(
+                json::object{{"url", std::move(url)}, {"label", s.catalogue.text(key)}});
+        };
         if (grant.role == store::Role::leader && grant.municipality_number) {
-            role["link"] = "/kommuner/" + *grant.municipality_number + "/oversikt";
+            link("/kommuner/" + *grant.municipality_number + "/oversikt", "me.overview_link");
+            link("/kommuner/" + *grant.municipality_number + "/veiledere", "me.supervisors_link");
         }
+        if (grant.role == store::Role::supervisor) {
+            link("/meg/veiledning", "me.my_trainees_link");
+        }
+        if (grant.role == store::Role::regional_office && grant.alis_office) {
+            link("/regioner/" + *grant.alis_office, "me.region_link");
+        }
+        json::object role{{"label", role_label(s, grant)},
+                          {"scope", scope},
+                          {"period", period},
+                          {"links", std::move(links)}};
         roles.push_back(std::move(role));
     }
     json::object data{{"email", actor.email}, {"roles", std::move(roles)}};

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/auth.hpp"
+#include "app/policy.hpp"
 #include "app/trainee_overview.hpp"
 #include "web/access.hpp"
 #include "web/pipeline.hpp"
@@ -277,6 +279,14 @@ Response overview_api(Services& s, const Request& request, RequestContext& conte
                                       {"trainees", std::move(trainees)}});
 }
 
+// Whether to offer the leader's links (supervisors, choosing a supervisor): the policy decides,
+// the page only hides links the reader could not follow (the regional office reads only).
+bool can_manage(Services& s, const RequestContext& context, const std::string& number) {
+    return context.session && app::decide(context.session->actor, app::Action::manage_municipality,
+                                          app::municipality_resource(s.store, number),
+                                          s.today()) == app::Decision::allow;
+}
+
 Response overview_page(Services& s, const Request& request, RequestContext& context) {
     const auto overview = load(s, request, context);
     const auto& t = s.catalogue;
@@ -328,13 +338,12 @@ Response overview_page(Services& s, const Request& request, RequestContext& cont
         {"has_rows", !overview.rows.empty()},
         {"sorts", std::move(sorts)},
         {"filters", std::move(filters)},
+        {"can_manage", can_manage(s, context, overview.municipality.number)},
+        {"supervisors_url", "/kommuner/" + overview.municipality.number + "/veiledere"},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
     // The leader's own municipality: links to the forms (the regional office only reads).
-    if (context.session &&
-        app::decide(context.session->actor, app::Action::manage_municipality,
-                    app::municipality_resource(s.store, overview.municipality.number),
-                    s.today()) == app::Decision::allow) {
+    if (can_manage(s, context, overview.municipality.number)) {
         data["manage_base"] = "/kommuner/" + overview.municipality.number;
     }
     return page(s, request, context, "municipality_overview",

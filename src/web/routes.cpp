@@ -119,6 +119,8 @@ void register_account_routes(Router& router, Services& services);
 void register_person_routes(Router& router, Services& services);
 void register_municipality_routes(Router& router, Services& services);
 void register_trainee_routes(Router& router, Services& services);
+void register_supervisor_routes(Router& router, Services& services);
+void register_region_routes(Router& router, Services& services);
 
 void register_routes(Router& router, Services& services) {
     Services* s = &services;
@@ -155,6 +157,8 @@ void register_routes(Router& router, Services& services) {
     register_person_routes(router, services);
     register_municipality_routes(router, services);
     register_trainee_routes(router, services);
+    register_supervisor_routes(router, services);
+    register_region_routes(router, services);
 }
 
 }  // namespace alis::web

@@ -238,6 +238,143 @@ TEST_P(StoreContract, ReadsRunWhileAWriteIsOpen) {
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param.name; });
 
+// Supervisors (journey 5)
+class SupervisorStore : public StoreContract {
+  protected:
+    void SetUp() override {
+        StoreContract::SetUp();
+        store_->write([&](StoreWriter& w) {
+            w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+            w.put_municipality(municipality("4627", "Askøy", "Bergen"));
+            w.put_municipality(municipality("5501", "Tromsø", "Bodø"));
+            Person p;
+            p.full_name = "Siri Spesialist";
+            p.hpr_number = "1234567";
+            p.training_status = TrainingStatus::specialist;
+            siri = w.add_person(p);
+            p.full_name = "Anne Alis";
+            p.hpr_number.reset();
+            p.training_status = TrainingStatus::in_training;
+            anne = w.add_person(p);
+            p.full_name = "Bjørn Alis";
+            bjorn = w.add_person(p);
+            for (const auto id : {anne, bjorn}) {
+                Employment e;
+                e.person_id = id;
+                e.municipality_number = "4601";
+                e.starts_on = day("2024-01-01");
+                w.add_employment(e);
+            }
+        });
+    }
+
+    Supervisor specialist(std::int64_t person, const std::string& number) const {
+        Supervisor x;
+        x.person_id = person;
+        x.municipality_number = number;
+        x.office = "Sentrum legesenter";
+        x.home_municipality_number = number;
+        x.registered_on = day("2025-01-01");
+        return x;
+    }
+
+    std::int64_t siri = 0, anne = 0, bjorn = 0;
+};
+
+TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
+    Supervisor from_askoy = specialist(siri, "4601");
+    from_askoy.home_municipality_number = "4627";
+    from_askoy.agreement_reference = "Avtale Bergen–Askøy";
+    from_askoy.agreement_date = day("2024-02-01");
+    std::int64_t id = 0;
+    store_->write([&](StoreWriter& w) {
+        id = w.add_supervisor(from_askoy);
+        SupervisorAssignment a;
+        a.supervisor_person_id = siri;
+        a.trainee_person_id = anne;
+        a.starts_on = day("2025-01-01");
+        a.id = w.add_supervisor_assignment(a);
+        w.end_supervisor_assignment(a.id, day("2025-06-30"));
+        a.trainee_person_id = bjorn;
+        w.add_supervisor_assignment(a);
+    });
+    const auto list = store_->supervisors_for("4601", day("2025-03-01"));
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].supervisor.id, id);
+    EXPECT_EQ(list[0].full_name, "Siri Spesialist");
+    EXPECT_EQ(list[0].supervisor.home_municipality_number, "4627");
+    EXPECT_EQ(list[0].supervisor.agreement_reference, "Avtale Bergen–Askøy");
+    EXPECT_EQ(list[0].supervisor.agreement_date, day("2024-02-01"));
+    EXPECT_EQ(list[0].trainees, 2);
+    EXPECT_EQ(store_->supervisors_for("4601", day("2025-07-01"))[0].trainees, 1)
+        << "the ended assignment no longer counts";
+    EXPECT_TRUE(store_->supervisors_for("5501", day("2025-03-01")).empty());
+    EXPECT_TRUE(store_->supervisor_registration("4601", siri).has_value());
+    EXPECT_FALSE(store_->supervisor_registration("4627", siri).has_value());
+    const auto history = store_->supervisor_assignments_of(anne);
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history[0].ends_on, day("2025-06-30"));
+    EXPECT_EQ(store_->person_by_hpr_number("1234567")->id, siri);
+    EXPECT_FALSE(store_->person_by_hpr_number("7654321").has_value());
+}
+
+TEST_P(SupervisorStore, CapacityDefaultsToTwoAndCanBeSet) {
+    EXPECT_EQ(store_->supervisor_capacity("4601"), kDefaultSupervisorCapacity);
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 3); });
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 4); });
+    EXPECT_EQ(store_->supervisor_capacity("4601"), 4);
+    EXPECT_EQ(store_->supervisor_capacity("4627"), kDefaultSupervisorCapacity);
+    EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 11); }),
+                 ConstraintViolation);
+    EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 0); }),
+                 ConstraintViolation);
+}
+
+TEST_P(SupervisorStore, TheSchemaKeepsTheQualificationAndAgreementRules) {
+    auto write = [&](const Supervisor& x) {
+        store_->write([&](StoreWriter& w) { w.add_supervisor(x); });
+    };
+    Supervisor approved = specialist(siri, "4601");
+    approved.qualification = SupervisorQualification::approved_experienced;
+    EXPECT_THROW(write(approved), ConstraintViolation) << "approval needs a date and a reason";
+    approved.approved_on = day("2024-05-01");
+    approved.approval_reason = "";
+    EXPECT_THROW(write(approved), ConstraintViolation) << "an empty reason is no reason";
+    Supervisor neighbour = specialist(siri, "4601");
+    neighbour.home_municipality_number = "4627";
+    EXPECT_THROW(write(neighbour), ConstraintViolation) << "another home needs an agreement";
+    write(specialist(siri, "4601"));
+    EXPECT_THROW(write(specialist(siri, "4601")), ConstraintViolation) << "registered twice";
+    EXPECT_EQ(store_->supervisors_for("4601", day("2025-03-01")).size(), 1u);
+}
+
+TEST_P(SupervisorStore, RegionCountsTraineesWithoutSupervisorAndFreeCapacity) {
+    store_->write([&](StoreWriter& w) {
+        w.add_supervisor(specialist(siri, "4601"));
+        SupervisorAssignment a;
+        a.supervisor_person_id = siri;
+        a.trainee_person_id = anne;
+        a.starts_on = day("2025-01-01");
+        w.add_supervisor_assignment(a);
+    });
+    auto counts = store_->region_counts("Bergen", day("2025-03-01"));
+    ASSERT_EQ(counts.size(), 2u);
+    EXPECT_EQ(counts[0].municipality.name, "Askøy");
+    EXPECT_EQ(counts[0].trainees, 0);
+    EXPECT_EQ(counts[1].municipality.name, "Bergen");
+    EXPECT_EQ(counts[1].trainees, 2);
+    EXPECT_EQ(counts[1].without_supervisor, 1);
+    EXPECT_EQ(counts[1].supervisors_with_free_capacity, 1) << "1 of 2 trainees";
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 1); });
+    counts = store_->region_counts("Bergen", day("2025-03-01"));
+    EXPECT_EQ(counts[1].supervisors_with_free_capacity, 0) << "1 of 1: full";
+    EXPECT_EQ(store_->region_counts("Bodø", day("2025-03-01")).size(), 1u);
+    EXPECT_TRUE(store_->region_counts("Ingensteds", day("2025-03-01")).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SupervisorStore, ::testing::ValuesIn(kBackends),
+                         [](const auto& info) { return info.param.name; });
+
 TEST(OpenStore, RefusesUnknownUrlsAndUnreadableFiles) {
     EXPECT_THROW(open_store("mysql://x"), StoreError);
     EXPECT_THROW(open_store("postgresql://localhost/alis"), StoreError);

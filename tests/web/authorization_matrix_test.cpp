@@ -23,6 +23,7 @@ enum class Expect {
     admin_only,    // Accounts administration: admin only, 403 to every other role.
     municipality,  // A municipality's overview: its leader and its regional office only.
     leader_only,   // Writes for a municipality: its leader only, never the regional office.
+    region,        // A regional office's page: that office, and the national authority.
 };
 
 const std::map<std::string, Expect> kRoutes = {
@@ -62,6 +63,23 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /personer/{person}/permisjoner/ny", Expect::person},
     {"POST /personer/{person}/permisjoner/ny", Expect::person},
     {"POST /api/v1/people/{person}/leaves", Expect::person},
+    // Supervisors (journey 5)
+    {"GET /kommuner/{number}/veiledere", Expect::leader_only},
+    {"GET /kommuner/{number}/veiledere/ny", Expect::leader_only},
+    {"POST /kommuner/{number}/veiledere/ny", Expect::leader_only},
+    {"GET /kommuner/{number}/veiledere/kapasitet", Expect::leader_only},
+    {"POST /kommuner/{number}/veiledere/kapasitet", Expect::leader_only},
+    {"GET /api/v1/municipalities/{number}/supervisors", Expect::leader_only},
+    {"POST /api/v1/municipalities/{number}/supervisors", Expect::leader_only},
+    {"PUT /api/v1/municipalities/{number}/supervisor-capacity", Expect::leader_only},
+    {"GET /personer/{person}/veileder", Expect::person},
+    {"POST /personer/{person}/veileder", Expect::person},
+    {"POST /api/v1/people/{person}/supervisor-assignments", Expect::person},
+    {"GET /meg/veiledning", Expect::own_account},
+    {"GET /api/v1/me/trainees", Expect::own_account},
+    // The regional office (journey 7)
+    {"GET /regioner/{office}", Expect::region},
+    {"GET /api/v1/regions/{office}", Expect::region},
 };
 
 class AuthorizationMatrix : public ::testing::Test {
@@ -95,6 +113,7 @@ class AuthorizationMatrix : public ::testing::Test {
             std::regex_replace(path, std::regex("\\{account\\}"), std::to_string(foreign_account));
         path = std::regex_replace(path, std::regex("\\{hash\\}"), "0000000000000000");
         path = std::regex_replace(path, std::regex("\\{number\\}"), "5501");
+        path = std::regex_replace(path, std::regex("\\{office\\}"), "Bod%C3%B8");
         return std::regex_replace(path, std::regex("\\{name\\}"), "alis.css");
     }
 
@@ -144,6 +163,9 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
         for (const auto& [email, session] : sessions) {
             if (expect == Expect::admin_only && email == "admin@a.no") {
                 continue;  // System administration is the admin's, for every municipality.
+            }
+            if (expect == Expect::region && email == "national@a.no") {
+                continue;  // Aggregates of every region are the national authority's.
             }
             const auto r = client::request(server.port(), route.method, path, "", "",
                                            session.post_headers(server.port()));

@@ -121,6 +121,58 @@ constexpr const char* kTraineesOf =
     " WHERE supervisor_person_id = ?1 AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2)"
     " ORDER BY trainee_person_id";
 
+// Supervisors (journey 5)
+constexpr const char* kAddSupervisor =
+    "INSERT INTO supervisors (person_id, municipality_number, qualification, approved_on,"
+    " approval_reason, office, home_municipality_number, agreement_reference, agreement_date,"
+    " registered_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+constexpr const char* kSetSupervisorCapacity =
+    "INSERT INTO supervisor_capacity (municipality_number, max_trainees) VALUES (?1, ?2)"
+    " ON CONFLICT (municipality_number) DO UPDATE SET max_trainees = excluded.max_trainees";
+constexpr const char* kEndSupervisorAssignment =
+    "UPDATE supervisor_assignments SET ends_on = ?2 WHERE id = ?1";
+// The distinct trainees of the supervisor person s.person_id on the day ?2.
+#define ALIS_SUPERVISOR_LOAD                                                    \
+    "(SELECT count(DISTINCT a.trainee_person_id) FROM supervisor_assignments a" \
+    " WHERE a.supervisor_person_id = s.person_id AND a.starts_on <= ?2"         \
+    " AND (a.ends_on IS NULL OR a.ends_on >= ?2))"
+constexpr const char* kSupervisorsFor =
+    "SELECT s.id, s.person_id, s.municipality_number, s.qualification, s.approved_on,"
+    " s.approval_reason, s.office, s.home_municipality_number, s.agreement_reference,"
+    " s.agreement_date, s.registered_on, p.full_name, " ALIS_SUPERVISOR_LOAD
+    " FROM supervisors s JOIN people p ON p.id = s.person_id WHERE s.municipality_number = ?1"
+    " ORDER BY p.full_name, s.id";
+constexpr const char* kSupervisorRegistration =
+    "SELECT s.id, s.person_id, s.municipality_number, s.qualification, s.approved_on,"
+    " s.approval_reason, s.office, s.home_municipality_number, s.agreement_reference,"
+    " s.agreement_date, s.registered_on FROM supervisors s"
+    " WHERE s.municipality_number = ?1 AND s.person_id = ?2";
+constexpr const char* kSupervisorCapacity =
+    "SELECT max_trainees FROM supervisor_capacity WHERE municipality_number = ?1";
+constexpr const char* kSupervisorAssignmentsOf =
+    "SELECT id, supervisor_person_id, trainee_person_id, starts_on, ends_on"
+    " FROM supervisor_assignments WHERE trainee_person_id = ?1 ORDER BY starts_on, id";
+constexpr const char* kPersonByHprNumber =
+    "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
+    " FROM people WHERE hpr_number = ?1";
+// One row per municipality of the office ?1 on the day ?2; ?3 is the default capacity.
+constexpr const char* kRegionCounts =
+    "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office,"
+    " (SELECT count(*) FROM people p WHERE p.training_status = 'in_training'"
+    "   AND p.id IN (SELECT e.person_id FROM employments e WHERE e.municipality_number = m.number"
+    "     AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))),"
+    " (SELECT count(*) FROM people p WHERE p.training_status = 'in_training'"
+    "   AND p.id IN (SELECT e.person_id FROM employments e WHERE e.municipality_number = m.number"
+    "     AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))"
+    "   AND NOT EXISTS (SELECT 1 FROM supervisor_assignments a WHERE a.trainee_person_id = p.id"
+    "     AND a.starts_on <= ?2 AND (a.ends_on IS NULL OR a.ends_on >= ?2))),"
+    " (SELECT count(*) FROM supervisors s WHERE s.municipality_number = m.number"
+    "   AND " ALIS_SUPERVISOR_LOAD
+    " < coalesce((SELECT c.max_trainees FROM supervisor_capacity c"
+    "     WHERE c.municipality_number = m.number), ?3))"
+    " FROM municipalities m WHERE m.alis_office = ?1 ORDER BY m.name, m.number";
+#undef ALIS_SUPERVISOR_LOAD
+
 }  // namespace sql
 
 namespace {
@@ -246,6 +298,28 @@ class SqliteWriter final : public StoreWriter {
         s.bind(1, a.supervisor_person_id).bind(2, a.trainee_person_id);
         s.bind(3, date_text(a.starts_on)).bind(4, date_text(a.ends_on)).run();
         return last_id();
+    }
+
+    // Supervisors (journey 5)
+    std::int64_t add_supervisor(const Supervisor& x) override {
+        Statement s(connection_, sql::kAddSupervisor);
+        s.bind(1, x.person_id).bind(2, x.municipality_number);
+        s.bind(3, to_string(x.qualification)).bind(4, date_text(x.approved_on));
+        s.bind(5, x.approval_reason).bind(6, x.office).bind(7, x.home_municipality_number);
+        s.bind(8, x.agreement_reference).bind(9, date_text(x.agreement_date));
+        s.bind(10, date_text(x.registered_on)).run();
+        return last_id();
+    }
+
+    void set_supervisor_capacity(const std::string& municipality_number,
+                                 int max_trainees) override {
+        Statement s(connection_, sql::kSetSupervisorCapacity);
+        s.bind(1, municipality_number).bind(2, max_trainees).run();
+    }
+
+    void end_supervisor_assignment(std::int64_t assignment_id, Date ends_on) override {
+        Statement s(connection_, sql::kEndSupervisorAssignment);
+        s.bind(1, assignment_id).bind(2, date_text(ends_on)).run();
     }
 
     void add_session(const Session& x) override {
@@ -665,6 +739,94 @@ int SqliteStore::count_people(TrainingStatus status) {
     s.bind(1, to_string(status));
     s.step();
     return static_cast<int>(s.column_int(0));
+}
+
+// Supervisors (journey 5)
+namespace {
+
+Supervisor read_supervisor(const Statement& s) {
+    Supervisor x;
+    x.id = s.column_int(0);
+    x.person_id = s.column_int(1);
+    x.municipality_number = s.column_text(2);
+    x.qualification = require(parse_supervisor_qualification(s.column_text(3)));
+    x.approved_on = read_optional_date(s.column_optional_text(4));
+    x.approval_reason = s.column_optional_text(5);
+    x.office = s.column_text(6);
+    x.home_municipality_number = s.column_text(7);
+    x.agreement_reference = s.column_optional_text(8);
+    x.agreement_date = read_optional_date(s.column_optional_text(9));
+    x.registered_on = read_date(s.column_text(10));
+    return x;
+}
+
+}  // namespace
+
+std::vector<SupervisorSummary> SqliteStore::supervisors_for(const std::string& municipality_number,
+                                                            Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kSupervisorsFor);
+    s.bind(1, municipality_number).bind(2, date_text(day));
+    return all_rows<SupervisorSummary>(s, [](const Statement& row) {
+        return SupervisorSummary{read_supervisor(row), row.column_text(11),
+                                 static_cast<int>(row.column_int(12))};
+    });
+}
+
+std::optional<Supervisor> SqliteStore::supervisor_registration(
+    const std::string& municipality_number, std::int64_t person_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kSupervisorRegistration);
+    s.bind(1, municipality_number).bind(2, person_id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_supervisor(s);
+}
+
+int SqliteStore::supervisor_capacity(const std::string& municipality_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kSupervisorCapacity);
+    s.bind(1, municipality_number);
+    return s.step() ? static_cast<int>(s.column_int(0)) : kDefaultSupervisorCapacity;
+}
+
+std::vector<SupervisorAssignment> SqliteStore::supervisor_assignments_of(
+    std::int64_t trainee_person_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kSupervisorAssignmentsOf);
+    s.bind(1, trainee_person_id);
+    return all_rows<SupervisorAssignment>(s, [](const Statement& row) {
+        SupervisorAssignment a;
+        a.id = row.column_int(0);
+        a.supervisor_person_id = row.column_int(1);
+        a.trainee_person_id = row.column_int(2);
+        a.starts_on = read_date(row.column_text(3));
+        a.ends_on = read_optional_date(row.column_optional_text(4));
+        return a;
+    });
+}
+
+std::optional<Person> SqliteStore::person_by_hpr_number(const std::string& hpr_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kPersonByHprNumber);
+    s.bind(1, hpr_number);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_person(s);
+}
+
+std::vector<RegionMunicipalityCounts> SqliteStore::region_counts(const std::string& alis_office,
+                                                                 Date day) {
+    auto lease = reader();
+    Statement s(*lease, sql::kRegionCounts);
+    s.bind(1, alis_office).bind(2, date_text(day)).bind(3, kDefaultSupervisorCapacity);
+    return all_rows<RegionMunicipalityCounts>(s, [](const Statement& row) {
+        return RegionMunicipalityCounts{read_municipality(row), static_cast<int>(row.column_int(6)),
+                                        static_cast<int>(row.column_int(7)),
+                                        static_cast<int>(row.column_int(8))};
+    });
 }
 
 }  // namespace alis::store

@@ -49,6 +49,18 @@ class SqliteStore final : public Store {
                                              Date day) override;
 
     // The audit trail (sqlite_audit.cpp).
+    // Supervisors (journey 5)
+    std::vector<SupervisorSummary> supervisors_for(const std::string& municipality_number,
+                                                   Date day) override;
+    std::optional<Supervisor> supervisor_registration(const std::string& municipality_number,
+                                                      std::int64_t person_id) override;
+    int supervisor_capacity(const std::string& municipality_number) override;
+    std::vector<SupervisorAssignment> supervisor_assignments_of(
+        std::int64_t trainee_person_id) override;
+    std::optional<Person> person_by_hpr_number(const std::string& hpr_number) override;
+    std::vector<RegionMunicipalityCounts> region_counts(const std::string& alis_office,
+                                                        Date day) override;
+
     std::vector<AuditEvent> audit_events_about(std::int64_t person_id, int limit) override;
     std::optional<AuditEvent> audit_event(std::int64_t id) override;
     AuditVerification verify_audit_chain() override;

@@ -1,0 +1,156 @@
+#include "app/demo_supervisors.hpp"
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "domain/splitmix.hpp"
+#include "embedded.hpp"
+
+namespace alis::app {
+namespace {
+
+using domain::Date;
+
+std::vector<std::string> names_in(std::string_view path) {
+    std::vector<std::string> names;
+    const auto& files = embedded::files();
+    const auto it = files.find(path);
+    if (it == files.end()) {
+        throw store::StoreError("demo data file missing from the build: " + std::string(path));
+    }
+    std::istringstream in{std::string(it->second)};
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (!line.empty()) {
+            names.push_back(line);
+        }
+    }
+    return names;
+}
+
+const std::vector<std::string> kOffices = {"Sentrum legesenter",   "Torget legekontor",
+                                           "Fjordbyen legesenter", "Kommunelegekontoret",
+                                           "Nordre legesenter",    "Havna legekontor"};
+
+// A supervisor to register, with the trainees to assign.
+struct Planned {
+    store::Supervisor supervisor;
+    std::optional<std::int64_t> person_id;  // Known person; otherwise created with `name`.
+    std::string name;
+    std::vector<std::pair<std::int64_t, Date>> trainees;  // Trainee and start of supervision.
+};
+
+}  // namespace
+
+void add_demo_supervisors(store::Store& store, Date as_of, std::uint64_t seed) {
+    domain::SplitMix64 random(seed ^ 0x5u);
+    const auto given = names_in("data/demo/given_names.txt");
+    const auto family = names_in("data/demo/family_names.txt");
+    const Date month_start = *Date::from_ymd(as_of.year(), as_of.month(), 1);
+    std::optional<std::int64_t> demo_supervisor;
+    if (const auto account = store.account_by_email("veileder@demo.alis.no")) {
+        demo_supervisor = account->person_id;
+    }
+
+    std::vector<Planned> planned;
+    int hpr = 9500000;
+    for (const auto& m : store.municipalities()) {
+        auto trainees = store.trainees_employed_by(m.number, as_of);
+        std::erase_if(trainees, [&](const store::Person& p) {
+            return !store.supervisors_of(p.id, as_of).empty();  // The demo accounts' trainee.
+        });
+        if (trainees.empty()) {
+            continue;
+        }
+        const std::size_t first = planned.size();
+        const bool bergen = m.number == "4601";
+        if (bergen && demo_supervisor) {
+            Planned p;
+            p.person_id = demo_supervisor;
+            p.supervisor.office = "Danmarksplass legesenter";
+            p.supervisor.home_municipality_number = m.number;
+            planned.push_back(std::move(p));
+        }
+        const int count = std::max<int>(1, static_cast<int>(trainees.size() + 1) / 2);
+        for (int i = 0; i < count; ++i) {
+            Planned p;
+            p.name = random.pick(given) + " " + random.pick(family);
+            p.supervisor.office = random.pick(kOffices);
+            p.supervisor.home_municipality_number = m.number;
+            if (random.chance(m.centrality_class >= 5 ? 45 : 15)) {
+                p.supervisor.qualification = store::SupervisorQualification::approved_experienced;
+                p.supervisor.approved_on = month_start.plus_days(-30 * random.between(2, 60));
+                p.supervisor.approval_reason =
+                    "Allmennlege med over ti års erfaring fra fastlegeliste i kommunen; "
+                    "godkjent etter søknad og samtale med kommuneoverlegen.";
+            }
+            planned.push_back(std::move(p));
+        }
+        if (bergen) {
+            Planned p;
+            p.name = "Astrid Askøy-Berg";
+            p.supervisor.office = "Kleppestø legesenter";
+            p.supervisor.home_municipality_number = "4627";
+            p.supervisor.agreement_reference = "Avtale om interkommunal veiledning Bergen–Askøy";
+            p.supervisor.agreement_date = *Date::from_ymd(2024, 2, 1);
+            planned.push_back(std::move(p));
+        }
+        for (std::size_t i = first; i < planned.size(); ++i) {
+            planned[i].supervisor.municipality_number = m.number;
+            planned[i].supervisor.registered_on = month_start.plus_days(-365);
+        }
+        // Most trainees get a supervisor, at most two each (the demo person fills up first).
+        std::size_t next = first;
+        for (const auto& trainee : trainees) {
+            if (!random.chance(85)) {
+                continue;
+            }
+            while (next < planned.size() &&
+                   planned[next].trainees.size() + (planned[next].person_id ? 1 : 0) >= 2) {
+                ++next;
+            }
+            if (next == planned.size()) {
+                break;
+            }
+            Date from = month_start.plus_days(-30 * static_cast<int>(random.between(1, 24)));
+            for (const auto& e : store.employments_of(trainee.id)) {
+                if (e.municipality_number == m.number && e.starts_on <= as_of &&
+                    (!e.ends_on || as_of <= *e.ends_on)) {
+                    from = std::max(from, e.starts_on);
+                }
+            }
+            planned[next].trainees.emplace_back(trainee.id, from);
+        }
+    }
+
+    store.write([&](store::StoreWriter& writer) {
+        for (auto& p : planned) {
+            if (!p.person_id) {
+                store::Person person;
+                person.full_name = p.name;
+                person.hpr_number = std::to_string(hpr++);
+                person.training_status =
+                    p.supervisor.qualification == store::SupervisorQualification::specialist
+                        ? store::TrainingStatus::specialist
+                        : store::TrainingStatus::left;
+                p.person_id = writer.add_person(person);
+            }
+            p.supervisor.person_id = *p.person_id;
+            writer.add_supervisor(p.supervisor);
+            for (const auto& [trainee, from] : p.trainees) {
+                store::SupervisorAssignment a;
+                a.supervisor_person_id = *p.person_id;
+                a.trainee_person_id = trainee;
+                a.starts_on = from;
+                writer.add_supervisor_assignment(a);
+            }
+        }
+    });
+}
+
+}  // namespace alis::app

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstdint>
+
+#include "domain/date.hpp"
+#include "store/store.hpp"
+
+namespace alis::app {
+
+// Supervisors (journey 5) in the demo, added after the people and accounts of load_demo_data
+// (it reads them): in every municipality with doctors in training, about one supervisor per two
+// trainees (both qualification models, approved experienced GPs more often in rural
+// municipalities), most trainees assigned; in Bergen the demo supervisor account's person is at
+// capacity and one supervisor comes from Askøy through an inter-municipal agreement. One
+// transaction; the same seed and date give the same data.
+void add_demo_supervisors(store::Store& store, domain::Date as_of, std::uint64_t seed);
+
+}  // namespace alis::app

@@ -1,0 +1,41 @@
+#pragma once
+
+// The regional office page (journey 7): the municipalities of one regional ALIS office with the
+// counts the office follows up.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/training_ledger.hpp"
+#include "domain/date.hpp"
+#include "store/store.hpp"
+
+namespace alis::app {
+
+struct RegionMunicipality {
+    store::RegionMunicipalityCounts counts;
+    int at_risk = 0;  // Trainees at risk of delay (see at_risk_of_delay).
+};
+
+struct RegionOverview {
+    std::string office;
+    domain::Date as_of;
+    std::vector<RegionMunicipality> municipalities;  // By name.
+    RegionMunicipality totals;  // Sums over the municipalities (a trainee employed by two
+                                // municipalities counts in each).
+};
+
+// True when a trainee of `employer` is at risk of finishing late, as the ledger sees it on its
+// report date: not complete, and at least one of: the plan does not reach completion (no
+// projected completion); the employer is not a registered education enterprise; institution
+// service is not met and none is planned; the ledger warns about service that does not count.
+// (A missing supervisor is counted on its own, not here.)
+bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger);
+
+// The office's municipalities with their counts on `today`; nullopt when no municipality
+// belongs to `office`.
+std::optional<RegionOverview> region_overview(store::Store& store, const std::string& office,
+                                              domain::Date today);
+
+}  // namespace alis::app

@@ -1,0 +1,193 @@
+// Journey 7: the regional office sees the municipalities of its region with counts, on a small
+// hand-made data set whose answers are known, and opens a municipality's overview read-only.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "support/fixtures.hpp"
+#include "support/test_server.hpp"
+
+namespace alis::web {
+namespace {
+
+using testing::kTestPassword;
+namespace client = testing::client;
+namespace json = boost::json;
+
+domain::Date day(const char* iso) {
+    return *domain::Date::parse_iso(iso);
+}
+
+class Region : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto& store = server.store();
+        testing::add_municipality(store, "4601", "Bergen", "Bergen");
+        testing::add_municipality(store, "4627", "Askøy", "Bergen");
+        testing::add_municipality(store, "4624", "Bjørnafjorden", "Bergen");
+        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
+        store.write([](store::StoreWriter& w) {
+            store::Municipality askoy;
+            askoy.number = "4627";
+            askoy.name = "Askøy";
+            askoy.county = "Vestland";
+            askoy.centrality_class = 3;
+            askoy.enterprise_status = store::EnterpriseStatus::not_registered;
+            askoy.alis_office = "Bergen";
+            w.put_municipality(askoy);
+        });
+        // Bergen: Alfa has GP-list service only, so institution service is neither met nor
+        // planned (at risk), and a supervisor. Gamma's plan reaches completion (GP list, six
+        // planned months of institution service, GP list again), and has no supervisor.
+        const auto alfa = testing::add_trainee(store, "Alfa", "4601", "2021-01-01");
+        const auto gamma = testing::add_trainee(store, "Gamma", "4601", "2024-01-01", "2026-12-31");
+        store.write([&](store::StoreWriter& w) {
+            store::Employment e;
+            e.person_id = gamma;
+            e.municipality_number = "4601";
+            e.post_type = store::PostType::institution;
+            e.starts_on = day("2027-01-01");
+            e.ends_on = day("2027-06-30");
+            // The ledger counts service periods; each employment here has one.
+            store::ServicePeriod period;
+            period.person_id = gamma;
+            period.employment_id = w.add_employment(e);
+            period.arena = domain::Arena::Institution;
+            period.place = "Haukeland";
+            period.starts_on = e.starts_on;
+            period.ends_on = e.ends_on;
+            w.add_service_period(period);
+            e.post_type = store::PostType::gp_list;
+            e.starts_on = day("2027-07-01");
+            e.ends_on.reset();
+            period.employment_id = w.add_employment(e);
+            period.arena = domain::Arena::OpenGeneralPractice;
+            period.place = "Sentrum legekontor";
+            period.starts_on = e.starts_on;
+            period.ends_on.reset();
+            w.add_service_period(period);
+        });
+        testing::add_trainee(store, "Sluttet", "4601", "2020-01-01", "2025-12-31");
+        // Askøy is not a registered education enterprise: its two trainees are at risk.
+        const auto delta = testing::add_trainee(store, "Delta", "4627", "2025-01-01");
+        const auto epsilon = testing::add_trainee(store, "Epsilon", "4627", "2025-01-01");
+        testing::add_trainee(store, "Tromsø-lege", "5501", "2025-01-01");
+        // Supervisors registered in Bergen: S1 with Alfa (1 of 2), S2 with none, S3 with Delta
+        // and Epsilon (2 of 2, full). Askøy has none.
+        std::vector<std::int64_t> supervisors;
+        store.write([&](store::StoreWriter& w) {
+            for (const char* name : {"S1", "S2", "S3"}) {
+                store::Person p;
+                p.full_name = name;
+                p.training_status = store::TrainingStatus::specialist;
+                const auto id = w.add_person(p);
+                supervisors.push_back(id);
+                store::Supervisor x;
+                x.person_id = id;
+                x.municipality_number = "4601";
+                x.office = "Sentrum legesenter";
+                x.home_municipality_number = "4601";
+                x.registered_on = day("2024-01-01");
+                w.add_supervisor(x);
+            }
+        });
+        testing::assign_supervisor(store, supervisors[0], alfa);
+        testing::assign_supervisor(store, supervisors[2], delta);
+        testing::assign_supervisor(store, supervisors[2], epsilon);
+        testing::add_account(store, "kontor@bergen.no", store::Role::regional_office, std::nullopt,
+                             "Bergen");
+        testing::add_account(store, "kontor@bodo.no", store::Role::regional_office, std::nullopt,
+                             "Bodø");
+        testing::add_account(store, "nasjonal@hdir.no", store::Role::national);
+        testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
+        office = *client::login(server.port(), "kontor@bergen.no", kTestPassword);
+    }
+
+    client::Response get(const client::SignedIn& who, const std::string& path) {
+        return client::get(server.port(), path, who.headers());
+    }
+
+    testing::TestServer server;
+    client::SignedIn office;
+};
+
+TEST_F(Region, CountsPerMunicipalityMatchTheHandMadeData) {
+    const auto r = get(office, "/api/v1/regions/Bergen");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    const auto doc = json::parse(r.body());
+    const auto& list = doc.at("municipalities").as_array();
+    ASSERT_EQ(list.size(), 3u) << "Tromsø belongs to Bodø";
+    auto row = [&](const char* name) {
+        for (const auto& m : list) {
+            if (m.at("name").as_string() == name) {
+                return m.as_object();
+            }
+        }
+        ADD_FAILURE() << name << " missing";
+        return json::object{};
+    };
+    const auto bergen = row("Bergen");
+    EXPECT_EQ(bergen.at("trainees").as_int64(), 2) << "the one who left is not counted";
+    EXPECT_EQ(bergen.at("without_supervisor").as_int64(), 1);
+    EXPECT_EQ(bergen.at("at_risk").as_int64(), 1);
+    EXPECT_EQ(bergen.at("supervisors_with_free_capacity").as_int64(), 2);
+    const auto askoy = row("Askøy");
+    EXPECT_EQ(askoy.at("trainees").as_int64(), 2);
+    EXPECT_EQ(askoy.at("without_supervisor").as_int64(), 0);
+    EXPECT_EQ(askoy.at("at_risk").as_int64(), 2);
+    EXPECT_EQ(askoy.at("supervisors_with_free_capacity").as_int64(), 0);
+    const auto bjornafjorden = row("Bjørnafjorden");
+    EXPECT_EQ(bjornafjorden.at("trainees").as_int64(), 0);
+    EXPECT_EQ(bjornafjorden.at("at_risk").as_int64(), 0);
+    const auto& totals = doc.at("totals");
+    EXPECT_EQ(totals.at("trainees").as_int64(), 4);
+    EXPECT_EQ(totals.at("without_supervisor").as_int64(), 1);
+    EXPECT_EQ(totals.at("at_risk").as_int64(), 3);
+    EXPECT_EQ(totals.at("supervisors_with_free_capacity").as_int64(), 2);
+}
+
+TEST_F(Region, TheCountsFollowWritesAtOnce) {
+    ASSERT_EQ(json::parse(get(office, "/api/v1/regions/Bergen").body())
+                  .at("totals")
+                  .at("supervisors_with_free_capacity")
+                  .as_int64(),
+              2);
+    server.store().write([](store::StoreWriter& w) { w.set_supervisor_capacity("4601", 1); });
+    EXPECT_EQ(json::parse(get(office, "/api/v1/regions/Bergen").body())
+                  .at("totals")
+                  .at("supervisors_with_free_capacity")
+                  .as_int64(),
+              1)
+        << "S1 is now full; the cached answer is not reused after a write";
+}
+
+TEST_F(Region, ThePageLinksEachMunicipalitysOverviewWhichTheOfficeReadsOnly) {
+    const auto page = get(office, "/regioner/Bergen");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_NE(page.body().find("href=\"/kommuner/4601/oversikt\""), std::string::npos);
+    EXPECT_NE(page.body().find("href=\"/kommuner/4627/oversikt\""), std::string::npos);
+    EXPECT_EQ(page.body().find("Tromsø"), std::string::npos);
+    EXPECT_NE(page.body().find("Ikke registrert"), std::string::npos);
+    EXPECT_EQ(get(office, "/kommuner/4627/oversikt").result(), http::status::ok);
+    EXPECT_EQ(get(office, "/kommuner/5501/oversikt").result(), http::status::forbidden);
+    const auto me = get(office, "/meg").body();
+    EXPECT_NE(me.find("href=\"/regioner/Bergen\""), std::string::npos);
+}
+
+TEST_F(Region, OnlyThatOfficeAndTheNationalAuthoritySeeTheRegion) {
+    const auto bodo = *client::login(server.port(), "kontor@bodo.no", kTestPassword);
+    const auto leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+    const auto national = *client::login(server.port(), "nasjonal@hdir.no", kTestPassword);
+    EXPECT_EQ(get(bodo, "/api/v1/regions/Bergen").result(), http::status::forbidden);
+    EXPECT_EQ(get(bodo, "/regioner/Bergen").result(), http::status::forbidden);
+    EXPECT_EQ(get(bodo, "/api/v1/regions/Bod%C3%B8").result(), http::status::ok);
+    EXPECT_EQ(get(office, "/api/v1/regions/Bod%C3%B8").result(), http::status::forbidden);
+    EXPECT_EQ(get(leader, "/api/v1/regions/Bergen").result(), http::status::forbidden);
+    EXPECT_EQ(get(national, "/api/v1/regions/Bergen").result(), http::status::ok);
+    EXPECT_EQ(get(national, "/api/v1/regions/Ingensteds").result(), http::status::not_found);
+    EXPECT_EQ(client::get(server.port(), "/api/v1/regions/Bergen").result(),
+              http::status::unauthorized);
+}
+
+}  // namespace
+}  // namespace alis::web
