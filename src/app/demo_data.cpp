@@ -216,10 +216,13 @@ class DemoBuilder {
                   : (left ? std::optional<Date>(
                                 month_start(as_of_, -random_.between(1, 6)).plus_days(-1))
                           : std::nullopt);
+        const bool in_training = p.training_status == store::TrainingStatus::in_training;
         if (first_end && *first_end < start) {
             add_employment(id, home, start, std::nullopt, fte, post);
+            employed_today_[home.number] += in_training ? 1 : 0;
             return;
         }
+        employed_today_[home.number] += in_training && !first_end ? 1 : 0;
         add_employment(id, home, start, first_end, fte, post);
         // A part-time doctor often has a second post (out-of-hours service, nursing home).
         if (fte < 100 && random_.chance(50)) {
@@ -251,6 +254,7 @@ class DemoBuilder {
             if (!same_office.empty()) {
                 const Municipality& next = *random_.pick(same_office);
                 add_employment(id, next, move_date, std::nullopt, 100, store::PostType::gp_list);
+                employed_today_[next.number] += in_training ? 1 : 0;
             }
         }
     }
@@ -328,7 +332,7 @@ class DemoBuilder {
         }
         // These doctors stay in training there: none moves, leaves or is done.
         stay_ = true;
-        while (static_cast<int>(trainees_by_home_[number].size()) < count) {
+        while (employed_today_[number] < count) {
             add_doctor(*home, municipalities_);
         }
         stay_ = false;
@@ -336,6 +340,7 @@ class DemoBuilder {
 
   private:
     bool stay_ = false;
+    std::map<std::string, int> employed_today_;  // Doctors in training employed on as_of.
     std::vector<Municipality> municipalities_;
     std::map<std::string, std::vector<std::int64_t>> trainees_by_home_;
     store::StoreWriter& writer_;
