@@ -46,6 +46,9 @@ Connection::Connection(const std::string& path, Access access) : path_(path) {
 }
 
 Connection::~Connection() {
+    for (auto& [sql, cached] : statements_) {
+        sqlite3_finalize(cached.stmt);
+    }
     if (db_ != nullptr) {
         sqlite3_close_v2(db_);
     }
@@ -66,15 +69,35 @@ void Connection::exec(std::string_view sql) {
 }
 
 Statement::Statement(Connection& connection, std::string_view sql) : db_(connection.handle()) {
+    auto it = connection.statements_.find(sql);
+    if (it != connection.statements_.end() && !it->second.in_use) {
+        stmt_ = it->second.stmt;
+        in_use_ = &it->second.in_use;
+        *in_use_ = true;
+        return;
+    }
+    const bool keep = it == connection.statements_.end();
+    const unsigned flags = keep ? SQLITE_PREPARE_PERSISTENT : 0;
     const int rc =
-        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), flags, &stmt_, nullptr);
     if (rc != SQLITE_OK) {
         fail(db_, rc, "prepare");
+    }
+    if (keep) {
+        auto& cached = connection.statements_[std::string(sql)];
+        cached = {stmt_, true};
+        in_use_ = &cached.in_use;
     }
 }
 
 Statement::~Statement() {
-    sqlite3_finalize(stmt_);
+    if (in_use_ == nullptr) {
+        sqlite3_finalize(stmt_);
+        return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {

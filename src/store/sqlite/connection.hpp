@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,12 +28,21 @@ class Connection {
     sqlite3* handle() const { return db_; }
 
   private:
+    friend class Statement;
+    // Prepared statements kept for reuse, by SQL text: alis runs the same few dozen statements
+    // over and over, and preparing (parsing) each time cost more than running them.
+    struct Cached {
+        sqlite3_stmt* stmt = nullptr;
+        bool in_use = false;
+    };
+    std::map<std::string, Cached, std::less<>> statements_;
     sqlite3* db_ = nullptr;
     std::string path_;
 };
 
 // A prepared statement with bound parameters; every value reaches SQL through bind(), never through
-// string building.
+// string building. Statements are prepared once per connection and reset for reuse when this
+// object goes; a second Statement with the same SQL alive at once gets its own.
 class Statement {
   public:
     Statement(Connection& connection, std::string_view sql);
@@ -64,6 +74,7 @@ class Statement {
   private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    bool* in_use_ = nullptr;  // Set when the statement is the connection's cached one.
 };
 
 }  // namespace alis::store::sqlite
