@@ -35,7 +35,9 @@ Response person_api(Services& s, const Request& request, RequestContext& context
     const auto& p = record.person;
     json::array employments;
     for (const auto& e : record.employments) {
-        json::object item{{"municipality", e.municipality_number},
+        json::object item{{"id", e.id},
+                          {"person_id", e.person_id},
+                          {"municipality", e.municipality_number},
                           {"starts_on", e.starts_on.iso()},
                           {"ends_on", e.ends_on ? json::value(e.ends_on->iso()) : json::value()},
                           {"fte", e.fte},
@@ -47,6 +49,7 @@ Response person_api(Services& s, const Request& request, RequestContext& context
     for (const auto& p : record.periods) {
         periods.push_back(json::object{
             {"id", p.id},
+            {"person_id", p.person_id},
             {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
             {"arena", domain::arena_name(p.arena)},
             {"place", p.place},
@@ -57,7 +60,9 @@ Response person_api(Services& s, const Request& request, RequestContext& context
     }
     json::array leaves;
     for (const auto& l : record.leaves) {
-        leaves.push_back(json::object{{"starts_on", l.starts_on.iso()},
+        leaves.push_back(json::object{{"id", l.id},
+                                      {"person_id", l.person_id},
+                                      {"starts_on", l.starts_on.iso()},
                                       {"ends_on", l.ends_on.iso()},
                                       {"kind", std::string(store::to_string(l.kind))}});
     }

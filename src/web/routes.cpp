@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "app/municipality_overview.hpp"
+#include "embedded.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
@@ -105,6 +106,16 @@ Response home_page(Services& services, const Request& request, const RequestCont
     return response;
 }
 
+// The OpenAPI document of the JSON API (api/openapi.json, compiled into the binary), served as
+// written. tests/web/openapi_test.cpp keeps it true to the registered routes and real answers.
+Response openapi_document(const Request& request) {
+    static const std::string_view document = embedded::files().at("api/openapi.json");
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "application/json");
+    response.body() = std::string(document);
+    return response;
+}
+
 Response text_response(http::status status, unsigned version, std::string body,
                        const char* content_type = "text/plain; charset=utf-8") {
     Response response{status, version};
@@ -130,6 +141,8 @@ void register_routes(Router& router, Services& services) {
                [s](const Request& r, RequestContext& c) { return home_page(*s, r, c); });
     router.add(http::verb::get, "/api/v1/municipalities", kPublic,
                [s](const Request& r, RequestContext&) { return municipalities_api(*s, r); });
+    router.add(http::verb::get, "/api/v1/openapi.json", kPublic,
+               [](const Request& r, RequestContext&) { return openapi_document(r); });
 
     router.add(http::verb::get, "/healthz", kPublic, [](const Request& r, RequestContext&) {
         return text_response(http::status::ok, r.version(), "ok\n");

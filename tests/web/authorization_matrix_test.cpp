@@ -29,6 +29,7 @@ enum class Expect {
 const std::map<std::string, Expect> kRoutes = {
     {"GET /", Expect::public_route},
     {"GET /api/v1/municipalities", Expect::public_route},
+    {"GET /api/v1/openapi.json", Expect::public_route},
     {"GET /healthz", Expect::public_route},
     {"GET /readyz", Expect::public_route},
     {"GET /metrics", Expect::public_route},

@@ -1,0 +1,545 @@
+// api/openapi.json is the contract of the JSON API, and these tests keep it true: every registered
+// /api/ route is documented and nothing else is; the document is OpenAPI 3.1 whose every $ref
+// resolves; its examples fit its schemas; and real answers of the server, for every documented
+// operation, fit the schema documented for their status. A new API route is one line in kCalls.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "embedded.hpp"
+#include "support/fixtures.hpp"
+#include "support/json_schema.hpp"
+#include "support/test_server.hpp"
+#include "web/access.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+using testing::JsonSchemaValidator;
+using testing::kTestPassword;
+using testing::TestServer;
+namespace client = testing::client;
+
+constexpr const char* kDocumentFile = "api/openapi.json";
+const std::set<std::string, std::less<>> kMethods = {"get",   "put",     "post", "delete",
+                                                     "patch", "options", "head", "trace"};
+
+const json::value& document() {
+    static const json::value parsed = json::parse(embedded::files().at(kDocumentFile));
+    return parsed;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+// "GET /api/v1/me" for every operation in the document.
+std::set<std::string> documented_operations() {
+    std::set<std::string> out;
+    for (const auto& [path, item] : document().at("paths").as_object()) {
+        for (const auto& [method, operation] : item.as_object()) {
+            if (kMethods.contains(method)) {
+                out.insert(upper(method) + " " + std::string(path));
+            }
+        }
+    }
+    return out;
+}
+
+// A value itself, or what its "$ref" points to.
+const json::value& dereferenced(const JsonSchemaValidator& validator, const json::value& value) {
+    if (const auto* ref = value.as_object().if_contains("$ref")) {
+        const auto* target = validator.resolve(ref->as_string());
+        if (target == nullptr) {
+            throw std::runtime_error("unresolvable $ref " + json::serialize(*ref));
+        }
+        return *target;
+    }
+    return value;
+}
+
+// Calls `visit(value, pointer)` for every value in the document, depth first.
+template <typename Visit>
+void walk(const json::value& value, const std::string& pointer, const Visit& visit) {
+    visit(value, pointer);
+    if (value.is_object()) {
+        for (const auto& [key, child] : value.get_object()) {
+            std::string token(key);
+            // JSON pointer escapes, so that a reported place can be looked up.
+            for (std::size_t i = 0; (i = token.find_first_of("~/", i)) != std::string::npos;
+                 i += 2) {
+                token.replace(i, 1, token[i] == '~' ? "~0" : "~1");
+            }
+            walk(child, pointer + "/" + token, visit);
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.get_array().size(); ++i) {
+            walk(value.get_array()[i], pointer + "/" + std::to_string(i), visit);
+        }
+    }
+}
+
+TEST(OpenApiDocument, IsOpenApi31WithSecuritySchemesAndResolvableRefs) {
+    json::error_code ec;
+    const auto parsed = json::parse(embedded::files().at(kDocumentFile), ec);
+    ASSERT_FALSE(ec) << kDocumentFile << " is not valid JSON: " << ec.message();
+    ASSERT_TRUE(parsed.is_object());
+    const auto& doc = parsed.as_object();
+    EXPECT_EQ(doc.at("openapi"), json::value("3.1.0"));
+    EXPECT_EQ(doc.at("info").at("title"), json::value("alis"));
+    EXPECT_TRUE(doc.at("info").at("version").is_string());
+    EXPECT_EQ(doc.at("servers").at(0).at("url"), json::value("/"));
+
+    const auto& schemes = doc.at("components").at("securitySchemes");
+    EXPECT_EQ(schemes.at("session").at("type"), json::value("apiKey"));
+    EXPECT_EQ(schemes.at("session").at("in"), json::value("cookie"));
+    EXPECT_EQ(schemes.at("session").at("name"), json::value(std::string(kSessionCookie)));
+    EXPECT_EQ(schemes.at("csrf").at("in"), json::value("header"));
+    EXPECT_EQ(schemes.at("csrf").at("name"), json::value("X-CSRF-Token"));
+
+    const JsonSchemaValidator validator(parsed);
+    int refs = 0;
+    walk(parsed, "#", [&](const json::value& value, const std::string& pointer) {
+        if (!value.is_object()) {
+            return;
+        }
+        if (const auto* ref = value.get_object().if_contains("$ref")) {
+            ++refs;
+            EXPECT_TRUE(ref->is_string() && validator.resolve(ref->get_string()) != nullptr)
+                << pointer << ": $ref " << json::serialize(*ref) << " does not resolve";
+        }
+        // Every security requirement names a declared scheme.
+        if (const auto* security = value.get_object().if_contains("security");
+            security && security->is_array()) {
+            for (const auto& requirement : security->get_array()) {
+                for (const auto& [name, scopes] : requirement.as_object()) {
+                    EXPECT_TRUE(schemes.as_object().contains(name))
+                        << pointer << ": unknown security scheme " << name;
+                }
+            }
+        }
+    });
+    EXPECT_GT(refs, 20);
+}
+
+TEST(OpenApiDocument, EveryOperationDeclaresItsPathParametersAndWritesNeedTheCsrfToken) {
+    const JsonSchemaValidator validator(document());
+    const std::regex parameter("\\{([a-z_]+)\\}");
+    for (const auto& [path, item] : document().at("paths").as_object()) {
+        const std::string template_path(path);
+        for (const auto& [method, operation] : item.as_object()) {
+            if (!kMethods.contains(method)) {
+                continue;
+            }
+            const std::string where = upper(method) + " " + template_path;
+            std::set<std::string> declared;
+            for (const auto* list : {item.as_object().if_contains("parameters"),
+                                     operation.as_object().if_contains("parameters")}) {
+                if (list == nullptr) {
+                    continue;
+                }
+                for (const auto& p : list->as_array()) {
+                    const auto& resolved = dereferenced(validator, p);
+                    if (resolved.at("in") == json::value("path")) {
+                        EXPECT_EQ(resolved.at("required"), json::value(true)) << where;
+                        declared.insert(std::string(resolved.at("name").as_string()));
+                    }
+                }
+            }
+            std::set<std::string> in_path;
+            for (auto it =
+                     std::sregex_iterator(template_path.begin(), template_path.end(), parameter);
+                 it != std::sregex_iterator(); ++it) {
+                in_path.insert((*it)[1]);
+            }
+            EXPECT_EQ(declared, in_path) << where << ": path parameters and the template differ";
+            EXPECT_TRUE(operation.as_object().contains("operationId")) << where;
+            if (method == "post") {
+                const auto& security = operation.at("security");
+                EXPECT_EQ(security, json::parse(R"([{"session": [], "csrf": []}])")) << where;
+            }
+        }
+    }
+}
+
+TEST(OpenApiDocument, EverySchemaUsesOnlyKeywordsTheTestsCheck) {
+    const JsonSchemaValidator validator(document());
+    walk(document(), "#", [&](const json::value& value, const std::string& pointer) {
+        const bool is_schema = pointer.starts_with("#/components/schemas/") &&
+                               std::count(pointer.begin(), pointer.end(), '/') == 3;
+        const json::value* schema = is_schema ? &value : nullptr;
+        if (!is_schema && value.is_object() && !pointer.starts_with("#/components/schemas")) {
+            schema = value.get_object().if_contains("schema");
+        }
+        if (schema == nullptr) {
+            return;
+        }
+        for (const auto& problem : validator.unsupported_keywords(*schema, pointer)) {
+            ADD_FAILURE() << problem;
+        }
+    });
+}
+
+TEST(OpenApiDocument, EveryExampleFitsItsSchema) {
+    const JsonSchemaValidator validator(document());
+    int examples = 0;
+    auto check = [&](const json::value& example, const json::value& schema,
+                     const std::string& where) {
+        ++examples;
+        for (const auto& violation : validator.validate(example, schema)) {
+            ADD_FAILURE() << where << " example: " << violation;
+        }
+    };
+    walk(document(), "#", [&](const json::value& value, const std::string& pointer) {
+        if (!value.is_object()) {
+            return;
+        }
+        const auto& object = value.get_object();
+        // Media types and parameters: "schema" beside "example" or "examples" {name: {value}}.
+        if (const auto* schema = object.if_contains("schema")) {
+            if (const auto* example = object.if_contains("example")) {
+                check(*example, *schema, pointer);
+            }
+            if (const auto* named = object.if_contains("examples"); named && named->is_object()) {
+                for (const auto& [name, entry] : named->get_object()) {
+                    check(dereferenced(validator, entry).at("value"), *schema,
+                          pointer + "/examples/" + std::string(name));
+                }
+            }
+        }
+        // Schemas: JSON Schema "examples" is a list of instances of the schema it sits in.
+        if (pointer.starts_with("#/components/schemas/")) {
+            if (const auto* list = object.if_contains("examples"); list && list->is_array()) {
+                for (const auto& example : list->get_array()) {
+                    check(example, value, pointer);
+                }
+            }
+        }
+    });
+    EXPECT_GT(examples, 20);
+
+    // Every success and every refused write shows what it looks like.
+    for (const auto& [path, item] : document().at("paths").as_object()) {
+        for (const auto& [method, operation] : item.as_object()) {
+            if (!kMethods.contains(method)) {
+                continue;
+            }
+            for (const auto& [status, response] : operation.at("responses").as_object()) {
+                if (!status.starts_with("2") && status != "422") {
+                    continue;
+                }
+                const auto& json_content =
+                    dereferenced(validator, response).at("content").at("application/json");
+                EXPECT_TRUE(json_content.as_object().contains("example"))
+                    << upper(method) << " " << path << " " << status << " has no example";
+            }
+        }
+    }
+}
+
+TEST(OpenApiDocument, IsServedAtApiV1OpenapiJson) {
+    TestServer server;
+    const auto r = client::get(server.port(), "/api/v1/openapi.json");
+    ASSERT_EQ(r.result(), http::status::ok);
+    EXPECT_EQ(std::string(r[http::field::content_type]), "application/json");
+    EXPECT_EQ(r.body(), embedded::files().at(kDocumentFile));
+}
+
+// Every registered /api/ route is documented, and every documented operation is a route.
+TEST(OpenApiDocument, DocumentsEveryApiRouteAndNothingElse) {
+    TestServer server;
+    const auto documented = documented_operations();
+    std::set<std::string> registered;
+    for (const auto& route : server.pipeline().router().routes()) {
+        if (!route.pattern.starts_with("/api/")) {
+            continue;
+        }
+        const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+        registered.insert(key);
+        EXPECT_TRUE(documented.contains(key))
+            << key << " is registered but not in " << kDocumentFile
+            << ": document it (parameters, request body, a response per status with a schema and "
+               "an example) and add calls to kCalls in tests/web/openapi_test.cpp";
+    }
+    for (const auto& key : documented) {
+        EXPECT_TRUE(registered.contains(key))
+            << key << " is in " << kDocumentFile << " but no such route is registered: remove it";
+    }
+    EXPECT_GE(registered.size(), 10u);
+}
+
+// ---- Real answers against the document. ----
+
+enum class Csrf { send, omit };
+
+// One real request and the status it must get; its answer must then fit the schema documented
+// for that status. In `path`, {kari} and {foreign} stand for the ids of the fixture's people.
+struct Call {
+    http::verb method;
+    std::string path;
+    std::string who;  // The signed-in account's e-mail; empty for no session.
+    unsigned status;
+    std::string body = {};      // For a POST; sent as `content_type`.
+    std::string contains = {};  // Text the answer must contain, when the schema alone is too lax.
+    std::string content_type = "application/json";
+    Csrf csrf = Csrf::send;
+};
+
+constexpr auto kGet = http::verb::get;
+constexpr auto kPost = http::verb::post;
+const std::string kLeader = "leder@bergen.no";
+const std::string kOffice = "kontor@bergen.no";
+const std::string kKari = "kari@lege.no";
+
+// Run in order: later calls read what earlier ones wrote.
+const std::vector<Call> kCalls = {
+    {kGet, "/api/v1/openapi.json", "", 200},
+    {kGet, "/api/v1/municipalities", "", 200, "", "\"4601\""},
+    {kGet, "/api/v1/me", kLeader, 200, "", "\"municipality\":\"4601\""},
+    {kGet, "/api/v1/me", kKari, 200, "", "\"person_id\""},
+    {kGet, "/api/v1/me", "", 401},
+    {kGet, "/api/v1/people/{kari}", kLeader, 200},
+    {kGet, "/api/v1/people/{kari}", kKari, 200},
+    {kGet, "/api/v1/people/{kari}", kOffice, 200},
+    {kGet, "/api/v1/people/{foreign}", kLeader, 403},
+    {kGet, "/api/v1/people/{kari}", "", 401},
+    {kGet, "/api/v1/me/access-log", kKari, 200, "", kLeader},
+    {kGet, "/api/v1/me/access-log", kLeader, 200},
+    {kGet, "/api/v1/me/access-log", "", 401},
+    {kGet, "/api/v1/municipalities/4601/trainees", kLeader, 200, "", "Kari"},
+    {kGet, "/api/v1/municipalities/4601/trainees?sorter=fremdrift&filter=uten-veileder", kOffice,
+     200},
+    {kGet, "/api/v1/municipalities/5501/trainees", kLeader, 403},
+    {kGet, "/api/v1/municipalities/9999/trainees", kLeader, 404},
+    {kGet, "/api/v1/municipalities/4601/trainees", "", 401},
+
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 201,
+     R"({"full_name": "Øyvind Ærø-Ås", "hpr_number": "1234567", "lis1_completed": "2025-08-31",
+         "ruleset": "allmennmedisin-2019", "starts_on": "2025-09-01", "ends_on": null, "fte": 80,
+         "post_type": "gp_list", "pay_model": "self_employed", "count_as_service": true,
+         "place": "Sentrum legekontor"})"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 201,
+     R"({"full_name": "Eldre Regler", "hpr_number": "7654321", "ruleset": "allmennmedisin-pre2019",
+         "starts_on": "2026-01-01", "ends_on": "2026-12-31", "fte": 50,
+         "post_type": "institution", "pay_model": "salaried"})"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 422,
+     R"({"full_name": "Samme Nummer", "hpr_number": "1234567", "lis1_completed": "2025-08-31",
+         "ruleset": "allmennmedisin-2019", "starts_on": "2025-09-01", "fte": 100,
+         "post_type": "gp_list", "pay_model": "salaried"})",
+     "hpr_number"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 422,
+     R"({"full_name": "", "hpr_number": "12", "ruleset": "ny", "starts_on": "2025-02-30",
+         "fte": 0, "post_type": "x", "pay_model": "x", "count_as_service": true})"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 422, R"({"full_name": ["Kari"]})"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 400, "not json"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 415, "full_name=Kari", "",
+     "text/plain"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kLeader, 403, "{}", "", "application/json",
+     Csrf::omit},
+    {kPost, "/api/v1/municipalities/5501/trainees", kLeader, 403, "{}"},
+    {kPost, "/api/v1/municipalities/9999/trainees", kLeader, 404, "{}"},
+    {kPost, "/api/v1/municipalities/4601/trainees", kOffice, 403, "{}"},
+    {kPost, "/api/v1/municipalities/4601/trainees", "", 401, "{}"},
+
+    {kPost, "/api/v1/people/{kari}/employments", kLeader, 201,
+     R"({"starts_on": "2023-01-01", "ends_on": "2023-12-31", "fte": 60,
+         "post_type": "other_general_practice", "pay_model": "salaried"})"},
+    {kPost, "/api/v1/people/{kari}/employments", kLeader, 422,
+     R"({"starts_on": "2025-01-01", "fte": 50, "post_type": "gp_list", "pay_model": "salaried"})",
+     "\"field\":\"fte\""},
+    {kPost, "/api/v1/people/{kari}/employments", kLeader, 422,
+     R"({"starts_on": "2025-01-01", "ends_on": "2024-01-01", "fte": 101})"},
+    {kPost, "/api/v1/people/{foreign}/employments", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/employments", kKari, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/employments", kLeader, 400, "[1, 2]"},
+    {kPost, "/api/v1/people/{kari}/employments", "", 401, "{}"},
+
+    {kPost, "/api/v1/people/{kari}/service-periods", kLeader, 201,
+     R"({"arena": "institution", "place": "Haukeland universitetssjukehus",
+         "starts_on": "2023-02-01", "ends_on": "2023-07-31", "fte": 100,
+         "employer_registered": true, "employment_id": null})"},
+    {kPost, "/api/v1/people/{kari}/service-periods", kLeader, 422,
+     R"({"arena": "moon", "place": "", "starts_on": "2023-02-29", "fte": "full",
+         "employment_id": 999999})"},
+    {kPost, "/api/v1/people/{foreign}/service-periods", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/service-periods", kLeader, 415, "", "", "text/csv"},
+    {kPost, "/api/v1/people/{kari}/service-periods", "", 401, "{}"},
+
+    {kPost, "/api/v1/people/{kari}/leaves", kLeader, 201,
+     R"({"kind": "parental", "starts_on": "2025-03-01", "ends_on": "2025-08-31"})"},
+    {kPost, "/api/v1/people/{kari}/leaves", kLeader, 303,
+     "kind=sick&starts_on=01.09.2025&ends_on=14.09.2025", "", "application/x-www-form-urlencoded"},
+    {kPost, "/api/v1/people/{kari}/leaves", kLeader, 422,
+     R"({"kind": "sick", "starts_on": "2025-03-14", "ends_on": "2025-03-01"})",
+     "\"field\":\"ends_on\""},
+    {kPost, "/api/v1/people/{foreign}/leaves", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/leaves", kLeader, 403, "{}", "", "application/json", Csrf::omit},
+    {kPost, "/api/v1/people/{kari}/leaves", "", 401, "{}"},
+
+    // Read again, now with what was written above: nulls, links, leaves and the new doctors.
+    {kGet, "/api/v1/people/{kari}", kLeader, 200, "", "Haukeland"},
+    {kGet, "/api/v1/municipalities/4601/trainees?sorter=ferdig", kLeader, 200, "", "Eldre Regler"},
+};
+
+class OpenApiResponses : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto& store = server.store();
+        testing::add_municipality(store, "4601", "Bergen", "Bergen");
+        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
+        kari = testing::add_trainee(store, "Kari Nordmann", "4601");
+        foreign = testing::add_trainee(store, "Fremmed Lege", "5501");
+        testing::add_account(store, kLeader, store::Role::leader, "4601");
+        testing::add_account(store, kOffice, store::Role::regional_office, std::nullopt, "Bergen");
+        testing::add_account(store, kKari, store::Role::trainee, std::nullopt, std::nullopt, kari);
+    }
+
+    std::string concrete(const std::string& path) const {
+        const std::string with_kari =
+            std::regex_replace(path, std::regex("\\{kari\\}"), std::to_string(kari));
+        return std::regex_replace(with_kari, std::regex("\\{foreign\\}"), std::to_string(foreign));
+    }
+
+    TestServer server;
+    std::int64_t kari = 0;
+    std::int64_t foreign = 0;
+};
+
+TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
+    const JsonSchemaValidator validator(document());
+    const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+    std::map<std::string, client::SignedIn> sessions;
+    for (const auto& call : kCalls) {
+        if (!call.who.empty() && !sessions.contains(call.who)) {
+            auto session = client::login(server.port(), call.who, kTestPassword);
+            ASSERT_TRUE(session) << call.who;
+            sessions.emplace(call.who, *session);
+        }
+    }
+
+    std::set<std::string> succeeded;  // Operations answered 2xx.
+    std::set<std::string> answered;   // "operation status" pairs seen.
+    for (const auto& call : kCalls) {
+        const std::string path = concrete(call.path);
+        const std::string target = path.substr(0, path.find('?'));
+        const auto match = server.pipeline().router().match(call.method, target);
+        ASSERT_NE(match.route, nullptr) << call.path << " matches no route";
+        const std::string operation =
+            std::string(http::to_string(call.method)) + " " + match.route->pattern;
+        const std::string what =
+            operation + " (" + call.path + " as " + (call.who.empty() ? "nobody" : call.who) + ")";
+
+        std::vector<std::pair<std::string, std::string>> headers = {{"Origin", origin}};
+        if (!call.who.empty()) {
+            const auto& session = sessions.at(call.who);
+            headers =
+                call.csrf == Csrf::send ? session.post_headers(server.port()) : session.headers();
+            if (call.csrf == Csrf::omit) {
+                headers.emplace_back("Origin", origin);
+            }
+        }
+        const bool has_body = call.method != kGet;
+        const auto r = client::request(server.port(), call.method, path, call.body,
+                                       has_body ? call.content_type : std::string(), headers);
+        if (r.result_int() != call.status) {
+            ADD_FAILURE() << what << " answered " << r.result_int() << ", not " << call.status
+                          << ": " << r.body();
+            continue;
+        }
+        if (!call.contains.empty()) {
+            EXPECT_NE(r.body().find(call.contains), std::string::npos)
+                << what << " should contain " << call.contains << ": " << r.body();
+        }
+
+        const auto* item = document().at("paths").as_object().if_contains(match.route->pattern);
+        if (item == nullptr) {
+            ADD_FAILURE() << what << ": the route is not in " << kDocumentFile;
+            continue;
+        }
+        const auto& documented_operation = item->at(lower(http::to_string(call.method)));
+        const auto& responses = documented_operation.at("responses");
+        const std::string status = std::to_string(call.status);
+        answered.insert(operation + " " + status);
+        const auto* documented = responses.as_object().if_contains(status);
+        if (documented == nullptr) {
+            ADD_FAILURE() << what << " answered " << status
+                          << ", which the document does not list for it: document it";
+            continue;
+        }
+        if (call.status / 100 == 2) {
+            succeeded.insert(operation);
+        }
+        const auto& response = dereferenced(validator, *documented);
+        const auto* content = response.as_object().if_contains("content");
+        if (content == nullptr) {
+            EXPECT_TRUE(r.body().empty() || call.status == 303) << what << ": " << r.body();
+            continue;
+        }
+        EXPECT_TRUE(std::string(r[http::field::content_type]).starts_with("application/json"))
+            << what << ": " << r[http::field::content_type];
+        json::error_code ec;
+        const auto body = json::parse(r.body(), ec);
+        if (ec) {
+            ADD_FAILURE() << what << ": not JSON: " << r.body();
+            continue;
+        }
+        const auto& schema = content->at("application/json").at("schema");
+        for (const auto& violation : validator.validate(body, schema)) {
+            ADD_FAILURE() << what << " " << status << ": " << violation << "\n  in " << r.body();
+        }
+        // What the client sent and the server took must fit the documented request body too.
+        if (call.status == 201) {
+            const auto& request_schema =
+                dereferenced(validator, documented_operation.at("requestBody"))
+                    .at("content")
+                    .at("application/json")
+                    .at("schema");
+            for (const auto& violation :
+                 validator.validate(json::parse(call.body), request_schema)) {
+                ADD_FAILURE() << what << " request body: " << violation;
+            }
+            EXPECT_TRUE(std::regex_match(std::string(r[http::field::location]),
+                                         std::regex("/api/v1/people/[0-9]+")))
+                << what << ": Location " << r[http::field::location];
+        }
+    }
+
+    for (const auto& operation : documented_operations()) {
+        EXPECT_TRUE(succeeded.contains(operation))
+            << operation << " is documented but no call in kCalls succeeds: add one";
+        const auto space = operation.find(' ');
+        const auto& responses = document()
+                                    .at("paths")
+                                    .at(operation.substr(space + 1))
+                                    .at(lower(operation.substr(0, space)))
+                                    .at("responses");
+        for (const char* status : {"401", "422"}) {
+            if (responses.as_object().contains(status)) {
+                EXPECT_TRUE(answered.contains(operation + " " + status))
+                    << operation << " documents " << status << " but no call in kCalls gets it";
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace alis::web
