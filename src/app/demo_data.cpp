@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/auth.hpp"
+#include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
 #include "domain/splitmix.hpp"
@@ -364,6 +365,7 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
         if (bergen_trainees > 0) {
             builder.fill("4601", bergen_trainees);
         }
+        add_demo_general_plans(writer, as_of);
         summary = builder.summary();
     });
     add_demo_supervisors(store, as_of, seed);

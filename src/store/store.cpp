@@ -49,6 +49,16 @@ constexpr Names<SupervisorQualification, 2> kSupervisorQualification{{
     {SupervisorQualification::approved_experienced, "approved_experienced"},
 }};
 
+// General education plans (journey 6).
+constexpr Names<ArenaKind, 6> kArenaKind{{
+    {ArenaKind::gp_office, "gp_office"},
+    {ArenaKind::nursing_home, "nursing_home"},
+    {ArenaKind::out_of_hours_service, "out_of_hours_service"},
+    {ArenaKind::child_health_clinic, "child_health_clinic"},
+    {ArenaKind::hospital_by_agreement, "hospital_by_agreement"},
+    {ArenaKind::other, "other"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string_view name_of(const Names<Enum, N>& names, Enum value) {
     for (const auto& [v, name] : names) {
@@ -115,6 +125,14 @@ std::string_view to_string(SupervisorQualification value) {
 }
 std::optional<SupervisorQualification> parse_supervisor_qualification(std::string_view text) {
     return parse(kSupervisorQualification, text);
+}
+
+// General education plans (journey 6).
+std::string_view to_string(ArenaKind value) {
+    return name_of(kArenaKind, value);
+}
+std::optional<ArenaKind> parse_arena_kind(std::string_view text) {
+    return parse(kArenaKind, text);
 }
 
 std::unique_ptr<Store> open_store(std::string_view url, int reader_connections) {

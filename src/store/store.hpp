@@ -21,6 +21,15 @@ enum class TrainingStatus { in_training, specialist, left };
 enum class PostType { gp_list, other_general_practice, institution };
 enum class PayModel { salaried, self_employed };
 enum class LeaveKind { parental, sick, other };
+// General education plans (journey 6): the kinds of learning arena a plan lists.
+enum class ArenaKind {
+    gp_office,
+    nursing_home,
+    out_of_hours_service,
+    child_health_clinic,
+    hospital_by_agreement,
+    other
+};
 enum class Role {
     trainee,
     supervisor,
@@ -37,6 +46,7 @@ std::string_view to_string(PostType value);
 std::string_view to_string(PayModel value);
 std::string_view to_string(LeaveKind value);
 std::string_view to_string(Role value);
+std::string_view to_string(ArenaKind value);
 // Each parse_* returns nullopt for text that names no value.
 std::optional<EnterpriseStatus> parse_enterprise_status(std::string_view text);
 std::optional<TrainingStatus> parse_training_status(std::string_view text);
@@ -44,6 +54,7 @@ std::optional<PostType> parse_post_type(std::string_view text);
 std::optional<PayModel> parse_pay_model(std::string_view text);
 std::optional<LeaveKind> parse_leave_kind(std::string_view text);
 std::optional<Role> parse_role(std::string_view text);
+std::optional<ArenaKind> parse_arena_kind(std::string_view text);
 
 struct Municipality {
     std::string number;  // SSB municipality number, 4 digits.
@@ -203,6 +214,45 @@ struct AuditVerification {
     std::string head_hash;
 };
 
+// General education plans (journey 6)
+
+// One recorded change of a municipality's education-enterprise status, with its dates.
+struct EnterpriseStatusChange {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    EnterpriseStatus status = EnterpriseStatus::not_registered;
+    Date valid_from;                  // Registered since, or not registered since.
+    std::optional<Date> valid_until;  // Set exactly for temporarily_registered (inclusive).
+    std::optional<Date> applied_on;   // When the municipality applied for registration, if told.
+    std::string changed_at;           // UTC, "2026-11-22T10:15:30Z".
+    std::string changed_by;           // The e-mail of whoever recorded it.
+};
+
+// A place where doctors in training learn, and what it offers (learning objectives, patients).
+struct LearningArena {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    ArenaKind kind = ArenaKind::gp_office;
+    std::string name;
+    std::string offers;
+};
+
+// Who is responsible for what in the municipality's training programme.
+struct PlanResponsibility {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    std::string area;         // E.g. "Overordnet ansvar".
+    std::string responsible;  // A role or a person, e.g. "Kommuneoverlege".
+    std::string description;  // May be empty.
+};
+
+// When a municipality's general plan last changed, and by whom.
+struct GeneralPlanChange {
+    std::string municipality_number;
+    std::string changed_at;  // UTC, "2026-11-22T10:15:30Z".
+    std::string changed_by;
+};
+
 // A municipality with the number of doctors in training it employs on a given day.
 struct MunicipalitySummary {
     Municipality municipality;
@@ -265,6 +315,19 @@ class StoreWriter {
     virtual void delete_sessions_of(std::int64_t account_id) = 0;
     virtual void add_login_failure(const std::string& email, const std::string& address,
                                    std::int64_t at) = 0;
+
+    // General education plans (journey 6).
+    // Records a status change and makes it the municipality's current enterprise_status, in the
+    // caller's transaction; returns the new id.
+    virtual std::int64_t add_enterprise_status_change(const EnterpriseStatusChange& change) = 0;
+    virtual std::int64_t add_learning_arena(const LearningArena& arena) = 0;
+    // Replaces kind, name and offers of the arena with the argument's id.
+    virtual void update_learning_arena(const LearningArena& arena) = 0;
+    virtual void remove_learning_arena(std::int64_t arena_id) = 0;
+    virtual std::int64_t add_plan_responsibility(const PlanResponsibility& responsibility) = 0;
+    virtual void remove_plan_responsibility(std::int64_t responsibility_id) = 0;
+    // Notes that the municipality's plan changed (inserts or replaces its one row).
+    virtual void mark_general_plan_changed(const GeneralPlanChange& change) = 0;
 
     // Appends an event to the audit trail, chaining it to the last one (fills prev_hash and
     // hash), and returns its id. Runs in the caller's transaction, so a change and its audit
@@ -348,6 +411,24 @@ class Store {
     // The municipalities of a regional ALIS office, by name, with their counts on `day`.
     virtual std::vector<RegionMunicipalityCounts> region_counts(const std::string& alis_office,
                                                                 Date day) = 0;
+
+    // General education plans (journey 6).
+    // The municipality's status changes, newest first.
+    virtual std::vector<EnterpriseStatusChange> enterprise_status_history(
+        const std::string& municipality_number) = 0;
+    // The municipality's learning arenas, by kind, then name.
+    virtual std::vector<LearningArena> learning_arenas(const std::string& municipality_number) = 0;
+    // One arena, or nullopt.
+    virtual std::optional<LearningArena> learning_arena(std::int64_t arena_id) = 0;
+    // The municipality's responsibilities, in the order they were added.
+    virtual std::vector<PlanResponsibility> plan_responsibilities(
+        const std::string& municipality_number) = 0;
+    // One responsibility, or nullopt.
+    virtual std::optional<PlanResponsibility> plan_responsibility(
+        std::int64_t responsibility_id) = 0;
+    // When the municipality's plan last changed, or nullopt when it never did.
+    virtual std::optional<GeneralPlanChange> general_plan_change(
+        const std::string& municipality_number) = 0;
 
     // The audit trail.
     // Events whose subject is the person, newest first, at most `limit`.

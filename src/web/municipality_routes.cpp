@@ -340,6 +340,7 @@ Response overview_page(Services& s, const Request& request, RequestContext& cont
         {"filters", std::move(filters)},
         {"can_manage", can_manage(s, context, overview.municipality.number)},
         {"supervisors_url", "/kommuner/" + overview.municipality.number + "/veiledere"},
+        {"general_plan_url", "/kommuner/" + overview.municipality.number + "/utdanningsplan"},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
     // The leader's own municipality: links to the forms (the regional office only reads).

@@ -132,6 +132,7 @@ void register_municipality_routes(Router& router, Services& services);
 void register_trainee_routes(Router& router, Services& services);
 void register_supervisor_routes(Router& router, Services& services);
 void register_region_routes(Router& router, Services& services);
+void register_general_plan_routes(Router& router, Services& services);
 
 void register_routes(Router& router, Services& services) {
     Services* s = &services;
@@ -172,6 +173,7 @@ void register_routes(Router& router, Services& services) {
     register_trainee_routes(router, services);
     register_supervisor_routes(router, services);
     register_region_routes(router, services);
+    register_general_plan_routes(router, services);
 }
 
 }  // namespace alis::web

@@ -235,6 +235,154 @@ TEST_P(StoreContract, ReadsRunWhileAWriteIsOpen) {
     EXPECT_EQ(store_->municipalities().size(), 2u);
 }
 
+// General education plans (journey 6).
+
+TEST_P(StoreContract, StatusChangesKeepHistoryAndTheMunicipalitysCurrentStatus) {
+    store_->write(
+        [](StoreWriter& w) { w.put_municipality(municipality("5501", "Tromsø", "Bodø")); });
+    EXPECT_TRUE(store_->enterprise_status_history("5501").empty());
+    store_->write([](StoreWriter& w) {
+        EnterpriseStatusChange c;
+        c.municipality_number = "5501";
+        c.status = EnterpriseStatus::temporarily_registered;
+        c.valid_from = day("2026-01-01");
+        c.valid_until = day("2026-12-31");
+        c.applied_on = day("2025-11-15");
+        c.changed_at = "2026-01-02T08:00:00Z";
+        c.changed_by = "leder@tromso.no";
+        w.add_enterprise_status_change(c);
+    });
+    EXPECT_EQ(store_->municipality("5501")->enterprise_status,
+              EnterpriseStatus::temporarily_registered);
+    store_->write([](StoreWriter& w) {
+        EnterpriseStatusChange c;
+        c.municipality_number = "5501";
+        c.status = EnterpriseStatus::registered;
+        c.valid_from = day("2026-06-01");
+        c.changed_at = "2026-06-02T08:00:00Z";
+        c.changed_by = "leder@tromso.no";
+        w.add_enterprise_status_change(c);
+    });
+    const auto history = store_->enterprise_status_history("5501");
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0].status, EnterpriseStatus::registered) << "newest first";
+    EXPECT_FALSE(history[0].valid_until.has_value());
+    EXPECT_EQ(history[1].valid_until, day("2026-12-31"));
+    EXPECT_EQ(history[1].applied_on, day("2025-11-15"));
+    EXPECT_EQ(history[1].changed_by, "leder@tromso.no");
+    EXPECT_EQ(store_->municipality("5501")->enterprise_status, EnterpriseStatus::registered);
+}
+
+TEST_P(StoreContract, StatusChangesWithInconsistentDatesAreRefusedAndLeaveTheStatus) {
+    store_->write(
+        [](StoreWriter& w) { w.put_municipality(municipality("5501", "Tromsø", "Bodø")); });
+    auto change = [](EnterpriseStatus status, std::optional<Date> until) {
+        EnterpriseStatusChange c;
+        c.municipality_number = "5501";
+        c.status = status;
+        c.valid_from = day("2026-06-01");
+        c.valid_until = until;
+        c.changed_at = "2026-06-02T08:00:00Z";
+        c.changed_by = "x";
+        return c;
+    };
+    for (const auto& c : {change(EnterpriseStatus::temporarily_registered, std::nullopt),
+                          change(EnterpriseStatus::temporarily_registered, day("2026-05-31")),
+                          change(EnterpriseStatus::not_registered, day("2026-12-31"))}) {
+        EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_enterprise_status_change(c); }),
+                     ConstraintViolation);
+    }
+    EXPECT_TRUE(store_->enterprise_status_history("5501").empty());
+    EXPECT_EQ(store_->municipality("5501")->enterprise_status, EnterpriseStatus::registered);
+}
+
+TEST_P(StoreContract, LearningArenasAndResponsibilitiesRoundTrip) {
+    std::int64_t gp = 0;
+    std::int64_t hospital = 0;
+    std::int64_t area = 0;
+    store_->write([&](StoreWriter& w) {
+        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+        w.put_municipality(municipality("4621", "Voss", "Bergen"));
+        LearningArena a;
+        a.municipality_number = "4601";
+        a.kind = ArenaKind::hospital_by_agreement;
+        a.name = "Haukeland universitetssjukehus";
+        a.offers = "Institusjonstjeneste.\nALM 055 og ALM 085.";
+        hospital = w.add_learning_arena(a);
+        a.kind = ArenaKind::gp_office;
+        a.name = "Åsane legesenter";
+        a.offers = "Fastlegepraksis";
+        gp = w.add_learning_arena(a);
+        a.municipality_number = "4621";
+        a.name = "Voss legesenter";
+        w.add_learning_arena(a);
+        PlanResponsibility r;
+        r.municipality_number = "4601";
+        r.area = "Overordnet ansvar";
+        r.responsible = "Kommuneoverlege";
+        area = w.add_plan_responsibility(r);
+        w.mark_general_plan_changed({"4601", "2026-11-22T10:00:00Z", "leder@bergen.no"});
+    });
+    auto arenas = store_->learning_arenas("4601");
+    ASSERT_EQ(arenas.size(), 2u);
+    EXPECT_EQ(arenas[0].id, gp) << "by kind: the GP office before the hospital";
+    EXPECT_EQ(arenas[1].offers, "Institusjonstjeneste.\nALM 055 og ALM 085.");
+    EXPECT_EQ(store_->learning_arena(hospital)->municipality_number, "4601");
+    EXPECT_FALSE(store_->learning_arena(hospital + 100).has_value());
+    const auto responsibilities = store_->plan_responsibilities("4601");
+    ASSERT_EQ(responsibilities.size(), 1u);
+    EXPECT_EQ(responsibilities[0].responsible, "Kommuneoverlege");
+    EXPECT_EQ(responsibilities[0].description, "");
+    EXPECT_EQ(store_->general_plan_change("4601")->changed_by, "leder@bergen.no");
+    EXPECT_FALSE(store_->general_plan_change("4621").has_value());
+
+    store_->write([&](StoreWriter& w) {
+        LearningArena changed = *store_->learning_arena(gp);
+        changed.kind = ArenaKind::out_of_hours_service;
+        changed.name = "Bergen legevakt";
+        w.update_learning_arena(changed);
+        w.remove_learning_arena(hospital);
+        w.remove_plan_responsibility(area);
+        w.mark_general_plan_changed({"4601", "2026-11-23T10:00:00Z", "leder2@bergen.no"});
+    });
+    arenas = store_->learning_arenas("4601");
+    ASSERT_EQ(arenas.size(), 1u);
+    EXPECT_EQ(arenas[0].kind, ArenaKind::out_of_hours_service);
+    EXPECT_EQ(arenas[0].name, "Bergen legevakt");
+    EXPECT_TRUE(store_->plan_responsibilities("4601").empty());
+    EXPECT_EQ(store_->general_plan_change("4601")->changed_at, "2026-11-23T10:00:00Z");
+    EXPECT_EQ(store_->learning_arenas("4621").size(), 1u) << "Voss is untouched";
+}
+
+TEST_P(StoreContract, PlanRowsNeedAKnownMunicipalityAndSaneLengths) {
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        LearningArena a;
+        a.municipality_number = "9999";
+        a.name = "Ukjent";
+        a.offers = "Alt";
+        w.add_learning_arena(a);
+    }),
+                 ConstraintViolation);
+    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        LearningArena a;
+        a.municipality_number = "4601";
+        a.name = "";
+        a.offers = "Alt";
+        w.add_learning_arena(a);
+    }),
+                 ConstraintViolation);
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        PlanResponsibility r;
+        r.municipality_number = "4601";
+        r.area = "Veiledning";
+        r.responsible = std::string(121, 'x');
+        w.add_plan_responsibility(r);
+    }),
+                 ConstraintViolation);
+    EXPECT_TRUE(store_->learning_arenas("4601").empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param.name; });
 

@@ -173,6 +173,47 @@ constexpr const char* kRegionCounts =
     " FROM municipalities m WHERE m.alis_office = ?1 ORDER BY m.name, m.number";
 #undef ALIS_SUPERVISOR_LOAD
 
+// General education plans (journey 6).
+constexpr const char* kAddEnterpriseStatusChange =
+    "INSERT INTO enterprise_status_changes (municipality_number, status, valid_from, valid_until,"
+    " applied_on, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char* kSetEnterpriseStatus =
+    "UPDATE municipalities SET enterprise_status = ?2 WHERE number = ?1";
+constexpr const char* kAddLearningArena =
+    "INSERT INTO learning_arenas (municipality_number, kind, name, offers) VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kUpdateLearningArena =
+    "UPDATE learning_arenas SET kind = ?2, name = ?3, offers = ?4 WHERE id = ?1";
+constexpr const char* kRemoveLearningArena = "DELETE FROM learning_arenas WHERE id = ?1";
+constexpr const char* kAddPlanResponsibility =
+    "INSERT INTO plan_responsibilities (municipality_number, area, responsible, description)"
+    " VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kRemovePlanResponsibility = "DELETE FROM plan_responsibilities WHERE id = ?1";
+constexpr const char* kMarkGeneralPlanChanged =
+    "INSERT INTO general_education_plans (municipality_number, changed_at, changed_by)"
+    " VALUES (?1, ?2, ?3) ON CONFLICT (municipality_number) DO UPDATE SET"
+    " changed_at = excluded.changed_at, changed_by = excluded.changed_by";
+constexpr const char* kEnterpriseStatusHistory =
+    "SELECT id, municipality_number, status, valid_from, valid_until, applied_on, changed_at,"
+    " changed_by FROM enterprise_status_changes WHERE municipality_number = ?1 ORDER BY id DESC";
+// By kind in the order of the ArenaKind enum, then by name.
+constexpr const char* kLearningArenas =
+    "SELECT id, municipality_number, kind, name, offers FROM learning_arenas"
+    " WHERE municipality_number = ?1 ORDER BY CASE kind WHEN 'gp_office' THEN 1"
+    " WHEN 'nursing_home' THEN 2 WHEN 'out_of_hours_service' THEN 3"
+    " WHEN 'child_health_clinic' THEN 4 WHEN 'hospital_by_agreement' THEN 5 ELSE 6 END,"
+    " name, id";
+constexpr const char* kLearningArena =
+    "SELECT id, municipality_number, kind, name, offers FROM learning_arenas WHERE id = ?1";
+constexpr const char* kPlanResponsibilities =
+    "SELECT id, municipality_number, area, responsible, description FROM plan_responsibilities"
+    " WHERE municipality_number = ?1 ORDER BY id";
+constexpr const char* kPlanResponsibility =
+    "SELECT id, municipality_number, area, responsible, description FROM plan_responsibilities"
+    " WHERE id = ?1";
+constexpr const char* kGeneralPlanChange =
+    "SELECT municipality_number, changed_at, changed_by FROM general_education_plans"
+    " WHERE municipality_number = ?1";
+
 }  // namespace sql
 
 namespace {
@@ -352,6 +393,52 @@ class SqliteWriter final : public StoreWriter {
                            std::int64_t at) override {
         Statement s(connection_, sql::kAddLoginFailure);
         s.bind(1, email).bind(2, address).bind(3, at).run();
+    }
+
+    // General education plans (journey 6).
+    std::int64_t add_enterprise_status_change(const EnterpriseStatusChange& c) override {
+        Statement s(connection_, sql::kAddEnterpriseStatusChange);
+        s.bind(1, c.municipality_number).bind(2, to_string(c.status));
+        s.bind(3, date_text(c.valid_from)).bind(4, date_text(c.valid_until));
+        s.bind(5, date_text(c.applied_on)).bind(6, c.changed_at).bind(7, c.changed_by).run();
+        const auto id = last_id();
+        Statement current(connection_, sql::kSetEnterpriseStatus);
+        current.bind(1, c.municipality_number).bind(2, to_string(c.status)).run();
+        return id;
+    }
+
+    std::int64_t add_learning_arena(const LearningArena& a) override {
+        Statement s(connection_, sql::kAddLearningArena);
+        s.bind(1, a.municipality_number).bind(2, to_string(a.kind)).bind(3, a.name);
+        s.bind(4, a.offers).run();
+        return last_id();
+    }
+
+    void update_learning_arena(const LearningArena& a) override {
+        Statement s(connection_, sql::kUpdateLearningArena);
+        s.bind(1, a.id).bind(2, to_string(a.kind)).bind(3, a.name).bind(4, a.offers).run();
+    }
+
+    void remove_learning_arena(std::int64_t arena_id) override {
+        Statement s(connection_, sql::kRemoveLearningArena);
+        s.bind(1, arena_id).run();
+    }
+
+    std::int64_t add_plan_responsibility(const PlanResponsibility& r) override {
+        Statement s(connection_, sql::kAddPlanResponsibility);
+        s.bind(1, r.municipality_number).bind(2, r.area).bind(3, r.responsible);
+        s.bind(4, r.description).run();
+        return last_id();
+    }
+
+    void remove_plan_responsibility(std::int64_t responsibility_id) override {
+        Statement s(connection_, sql::kRemovePlanResponsibility);
+        s.bind(1, responsibility_id).run();
+    }
+
+    void mark_general_plan_changed(const GeneralPlanChange& c) override {
+        Statement s(connection_, sql::kMarkGeneralPlanChanged);
+        s.bind(1, c.municipality_number).bind(2, c.changed_at).bind(3, c.changed_by).run();
     }
 
     std::int64_t append_audit(AuditEvent event) override {
@@ -762,6 +849,32 @@ Supervisor read_supervisor(const Statement& s) {
 
 }  // namespace
 
+// General education plans (journey 6).
+
+namespace {
+
+LearningArena read_learning_arena(const Statement& s) {
+    LearningArena a;
+    a.id = s.column_int(0);
+    a.municipality_number = s.column_text(1);
+    a.kind = require(parse_arena_kind(s.column_text(2)));
+    a.name = s.column_text(3);
+    a.offers = s.column_text(4);
+    return a;
+}
+
+PlanResponsibility read_plan_responsibility(const Statement& s) {
+    PlanResponsibility r;
+    r.id = s.column_int(0);
+    r.municipality_number = s.column_text(1);
+    r.area = s.column_text(2);
+    r.responsible = s.column_text(3);
+    r.description = s.column_text(4);
+    return r;
+}
+
+}  // namespace
+
 std::vector<SupervisorSummary> SqliteStore::supervisors_for(const std::string& municipality_number,
                                                             Date day) {
     auto lease = reader();
@@ -827,6 +940,71 @@ std::vector<RegionMunicipalityCounts> SqliteStore::region_counts(const std::stri
                                         static_cast<int>(row.column_int(7)),
                                         static_cast<int>(row.column_int(8))};
     });
+}
+
+std::vector<EnterpriseStatusChange> SqliteStore::enterprise_status_history(
+    const std::string& municipality_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kEnterpriseStatusHistory);
+    s.bind(1, municipality_number);
+    return all_rows<EnterpriseStatusChange>(s, [](const Statement& row) {
+        EnterpriseStatusChange c;
+        c.id = row.column_int(0);
+        c.municipality_number = row.column_text(1);
+        c.status = require(parse_enterprise_status(row.column_text(2)));
+        c.valid_from = read_date(row.column_text(3));
+        c.valid_until = read_optional_date(row.column_optional_text(4));
+        c.applied_on = read_optional_date(row.column_optional_text(5));
+        c.changed_at = row.column_text(6);
+        c.changed_by = row.column_text(7);
+        return c;
+    });
+}
+
+std::vector<LearningArena> SqliteStore::learning_arenas(const std::string& municipality_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kLearningArenas);
+    s.bind(1, municipality_number);
+    return all_rows<LearningArena>(s, read_learning_arena);
+}
+
+std::optional<LearningArena> SqliteStore::learning_arena(std::int64_t arena_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kLearningArena);
+    s.bind(1, arena_id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_learning_arena(s);
+}
+
+std::vector<PlanResponsibility> SqliteStore::plan_responsibilities(
+    const std::string& municipality_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kPlanResponsibilities);
+    s.bind(1, municipality_number);
+    return all_rows<PlanResponsibility>(s, read_plan_responsibility);
+}
+
+std::optional<PlanResponsibility> SqliteStore::plan_responsibility(std::int64_t responsibility_id) {
+    auto lease = reader();
+    Statement s(*lease, sql::kPlanResponsibility);
+    s.bind(1, responsibility_id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return read_plan_responsibility(s);
+}
+
+std::optional<GeneralPlanChange> SqliteStore::general_plan_change(
+    const std::string& municipality_number) {
+    auto lease = reader();
+    Statement s(*lease, sql::kGeneralPlanChange);
+    s.bind(1, municipality_number);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return GeneralPlanChange{s.column_text(0), s.column_text(1), s.column_text(2)};
 }
 
 }  // namespace alis::store

@@ -48,6 +48,17 @@ class SqliteStore final : public Store {
     std::vector<Person> trainees_employed_by(const std::string& municipality_number,
                                              Date day) override;
 
+    // General education plans (journey 6).
+    std::vector<EnterpriseStatusChange> enterprise_status_history(
+        const std::string& municipality_number) override;
+    std::vector<LearningArena> learning_arenas(const std::string& municipality_number) override;
+    std::optional<LearningArena> learning_arena(std::int64_t arena_id) override;
+    std::vector<PlanResponsibility> plan_responsibilities(
+        const std::string& municipality_number) override;
+    std::optional<PlanResponsibility> plan_responsibility(std::int64_t responsibility_id) override;
+    std::optional<GeneralPlanChange> general_plan_change(
+        const std::string& municipality_number) override;
+
     // The audit trail (sqlite_audit.cpp).
     // Supervisors (journey 5)
     std::vector<SupervisorSummary> supervisors_for(const std::string& municipality_number,
