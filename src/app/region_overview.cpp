@@ -41,10 +41,11 @@ std::optional<RegionOverview> region_overview(store::Store& store, const std::st
         RegionMunicipality row{std::move(c), 0};
         // Counts come from one query; the ledger is per trainee, only where there are trainees.
         if (row.counts.trainees > 0) {
-            for (const auto& person :
-                 store.trainees_employed_by(row.counts.municipality.number, today)) {
-                const auto ledger = person_ledger(store, person.id, today);
-                if (ledger && at_risk_of_delay(row.counts.municipality, *ledger)) {
+            for (const auto& record :
+                 store.trainee_records(row.counts.municipality.number, today)) {
+                const auto ledger = ledger_of(
+                    training_path_from(record.person, record.periods, record.leaves, today));
+                if (at_risk_of_delay(row.counts.municipality, ledger)) {
                     ++row.at_risk;
                 }
             }

@@ -19,7 +19,7 @@ RegistrationProblem check_registration(store::Store& store,
     if (!registration.hpr_number) {
         return RegistrationProblem::none;
     }
-    const auto person = store.person_by_hpr_number(*registration.hpr_number);
+    const auto person = store.person_by_hpr(*registration.hpr_number);
     if (!person) {
         return RegistrationProblem::none;
     }
@@ -36,7 +36,7 @@ store::Supervisor register_supervisor(store::Store& store, SupervisorRegistratio
                                       store::AuditEvent audit) {
     std::optional<store::Person> known;
     if (registration.hpr_number) {
-        known = store.person_by_hpr_number(*registration.hpr_number);
+        known = store.person_by_hpr(*registration.hpr_number);
     }
     store::Supervisor supervisor = std::move(registration.supervisor);
     store.write([&](store::StoreWriter& writer) {

@@ -45,9 +45,10 @@ std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::
     }
     TraineeOverview overview;
     overview.municipality = *municipality;
-    for (auto& person : store.trainees_employed_by(number, today)) {
+    for (auto& record : store.trainee_records(number, today)) {
+        auto& person = record.person;
         TraineeRow row;
-        for (const auto& e : store.employments_of(person.id)) {
+        for (const auto& e : record.employments) {
             const bool current = e.municipality_number == number && e.starts_on <= today &&
                                  (!e.ends_on || today <= *e.ends_on);
             if (current) {
@@ -58,23 +59,18 @@ std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::
                 }
             }
         }
-        for (const auto id : store.supervisors_of(person.id, today)) {
-            if (const auto supervisor = store.person(id)) {
-                row.supervisors.push_back(supervisor->full_name);
+        row.supervisors = std::move(record.supervisor_names);
+        const auto ledger =
+            ledger_of(training_path_from(person, record.periods, record.leaves, today));
+        for (const auto& r : ledger.report.requirements) {
+            if (r.id == "total") {
+                row.counted = r.counted;
+                row.required = r.required;
             }
         }
-        const auto ledger = person_ledger(store, person.id, today);
-        if (ledger) {
-            for (const auto& r : ledger->report.requirements) {
-                if (r.id == "total") {
-                    row.counted = r.counted;
-                    row.required = r.required;
-                }
-            }
-            row.complete = ledger->report.complete;
-            row.projected_completion = ledger->report.projected_completion;
-            row.warning = most_urgent(*municipality, row, *ledger, row.warning_detail);
-        }
+        row.complete = ledger.report.complete;
+        row.projected_completion = ledger.report.projected_completion;
+        row.warning = most_urgent(*municipality, row, ledger, row.warning_detail);
         row.person = std::move(person);
         overview.rows.push_back(std::move(row));
     }

@@ -25,13 +25,15 @@ const domain::Ruleset* embedded_ruleset(const std::string& id) {
     return parsed.emplace(id, std::move(ruleset)).first->second.get();
 }
 
-domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
-                                      domain::Date today) {
+domain::TrainingPath training_path_from(const store::Person& person,
+                                        const std::vector<store::ServicePeriod>& periods,
+                                        const std::vector<store::Leave>& leaves,
+                                        domain::Date today) {
     domain::TrainingPath path;
     path.ruleset = person.ruleset.value_or(kDefaultRuleset);
     path.as_of = today;
     path.lis1_completed = person.lis1_completed;
-    for (const auto& p : store.service_periods_of(person.id)) {
+    for (const auto& p : periods) {
         domain::ServicePeriod period;
         period.from = p.starts_on;
         period.to = p.ends_on;
@@ -40,7 +42,7 @@ domain::TrainingPath training_path_of(store::Store& store, const store::Person& 
         period.registered = p.employer_registered;
         path.periods.push_back(period);
     }
-    for (const auto& l : store.leaves_of(person.id)) {
+    for (const auto& l : leaves) {
         domain::ServicePeriod period;
         period.from = l.starts_on;
         period.to = l.ends_on;
@@ -50,14 +52,15 @@ domain::TrainingPath training_path_of(store::Store& store, const store::Person& 
     return path;
 }
 
-std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,
-                                          domain::Date today) {
-    const auto person = store.person(person_id);
-    if (!person) {
-        return std::nullopt;
-    }
+domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
+                                      domain::Date today) {
+    return training_path_from(person, store.service_periods_of(person.id),
+                              store.leaves_of(person.id), today);
+}
+
+PersonLedger ledger_of(domain::TrainingPath path) {
     PersonLedger ledger;
-    ledger.path = training_path_of(store, *person, today);
+    ledger.path = std::move(path);
     const domain::Ruleset* ruleset = embedded_ruleset(ledger.path.ruleset);
     if (ruleset == nullptr) {
         ledger.path.ruleset = kDefaultRuleset;
@@ -65,6 +68,15 @@ std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t pers
     }
     ledger.report = domain::evaluate(ledger.path, *ruleset);
     return ledger;
+}
+
+std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,
+                                          domain::Date today) {
+    const auto person = store.person(person_id);
+    if (!person) {
+        return std::nullopt;
+    }
+    return ledger_of(training_path_of(store, *person, today));
 }
 
 }  // namespace alis::app

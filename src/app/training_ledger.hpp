@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/ledger.hpp"
 #include "domain/ruleset.hpp"
@@ -22,11 +23,19 @@ const domain::Ruleset* embedded_ruleset(const std::string& id);
 // its arena with its position and whether its employer was registered; each leave is leave.
 domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
                                       domain::Date today);
+// The same from records already read (no store access).
+domain::TrainingPath training_path_from(const store::Person& person,
+                                        const std::vector<store::ServicePeriod>& periods,
+                                        const std::vector<store::Leave>& leaves,
+                                        domain::Date today);
 
 struct PersonLedger {
     domain::TrainingPath path;
     domain::LedgerReport report;
 };
+
+// Evaluates a path under its ruleset (the default ruleset when it names an unknown one).
+PersonLedger ledger_of(domain::TrainingPath path);
 
 // The ledger of a person on `today`; nullopt for an unknown person.
 std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,

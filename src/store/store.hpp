@@ -108,6 +108,15 @@ struct ServicePeriod {
     bool employer_registered = true;
 };
 
+// A person in training with what the overview reads about them (see Store::trainee_records).
+struct TraineeRecord {
+    Person person;
+    std::vector<Employment> employments;        // Oldest first, in every municipality.
+    std::vector<ServicePeriod> periods;         // Oldest first.
+    std::vector<Leave> leaves;                  // Oldest first.
+    std::vector<std::string> supervisor_names;  // Supervisors assigned on the day, by name.
+};
+
 // A login. `person_id` links the account to the person it belongs to (trainee, supervisor).
 struct Account {
     std::int64_t id = 0;
@@ -366,6 +375,11 @@ class Store {
     virtual std::vector<Leave> leaves_of(std::int64_t person_id) = 0;
     // The service periods of a person, oldest first.
     virtual std::vector<ServicePeriod> service_periods_of(std::int64_t person_id) = 0;
+    // The people in training employed by the municipality on `day` (as trainees_employed_by),
+    // each with their employments, service periods, leaves and the names of their supervisors
+    // that day: a handful of queries for the whole list instead of several per person.
+    virtual std::vector<TraineeRecord> trainee_records(const std::string& municipality_number,
+                                                       Date day) = 0;
     // The person with this HPR number, or nullopt.
     virtual std::optional<Person> person_by_hpr(const std::string& hpr_number) = 0;
     // The number of people of each training status.
@@ -406,8 +420,6 @@ class Store {
     // Every supervisor assignment of the trainee, oldest first.
     virtual std::vector<SupervisorAssignment> supervisor_assignments_of(
         std::int64_t trainee_person_id) = 0;
-    // The person with this HPR number, or nullopt.
-    virtual std::optional<Person> person_by_hpr_number(const std::string& hpr_number) = 0;
     // The municipalities of a regional ALIS office, by name, with their counts on `day`.
     virtual std::vector<RegionMunicipalityCounts> region_counts(const std::string& alis_office,
                                                                 Date day) = 0;

@@ -64,6 +64,29 @@ constexpr const char* kServicePeriodsOf =
 constexpr const char* kPersonByHpr =
     "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
     " FROM people WHERE hpr_number = ?1";
+// The people in training employed by municipality ?1 on day ?2, as a subquery.
+#define ALIS_TRAINEES_OF_MUNICIPALITY                                             \
+    " (SELECT e.person_id FROM employments e JOIN people p ON p.id = e.person_id" \
+    "   WHERE e.municipality_number = ?1 AND p.training_status = 'in_training'"   \
+    "     AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))"
+constexpr const char* kEmploymentsOfTrainees =
+    "SELECT person_id, id, person_id, municipality_number, starts_on, ends_on, fte, post_type,"
+    " pay_model FROM employments WHERE person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY
+    " ORDER BY person_id, starts_on, id";
+constexpr const char* kServicePeriodsOfTrainees =
+    "SELECT person_id, id, person_id, employment_id, arena, place, starts_on, ends_on, fte,"
+    " employer_registered FROM service_periods WHERE person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY
+    " ORDER BY person_id, starts_on, id";
+constexpr const char* kLeavesOfTrainees =
+    "SELECT person_id, id, person_id, starts_on, ends_on, kind FROM leaves"
+    " WHERE person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY " ORDER BY person_id, starts_on, id";
+constexpr const char* kSupervisorNamesOfTrainees =
+    "SELECT a.trainee_person_id, s.full_name FROM supervisor_assignments a"
+    " JOIN people s ON s.id = a.supervisor_person_id"
+    " WHERE a.trainee_person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY
+    " AND a.starts_on <= ?2 AND (a.ends_on IS NULL OR a.ends_on >= ?2)"
+    " ORDER BY a.trainee_person_id, s.full_name";
+#undef ALIS_TRAINEES_OF_MUNICIPALITY
 constexpr const char* kCountPeople = "SELECT count(*) FROM people WHERE training_status = ?1";
 constexpr const char* kMunicipality =
     "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
@@ -152,9 +175,6 @@ constexpr const char* kSupervisorCapacity =
 constexpr const char* kSupervisorAssignmentsOf =
     "SELECT id, supervisor_person_id, trainee_person_id, starts_on, ends_on"
     " FROM supervisor_assignments WHERE trainee_person_id = ?1 ORDER BY starts_on, id";
-constexpr const char* kPersonByHprNumber =
-    "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
-    " FROM people WHERE hpr_number = ?1";
 // One row per municipality of the office ?1 on the day ?2; ?3 is the default capacity.
 constexpr const char* kRegionCounts =
     "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office,"
@@ -592,6 +612,45 @@ Person read_person(const Statement& s) {
     return p;
 }
 
+Employment read_employment(const Statement& s, int first = 0) {
+    Employment e;
+    e.id = s.column_int(first);
+    e.person_id = s.column_int(first + 1);
+    e.municipality_number = s.column_text(first + 2);
+    e.starts_on = read_date(s.column_text(first + 3));
+    e.ends_on = read_optional_date(s.column_optional_text(first + 4));
+    e.fte = static_cast<int>(s.column_int(first + 5));
+    e.post_type = require(parse_post_type(s.column_text(first + 6)));
+    e.pay_model = require(parse_pay_model(s.column_text(first + 7)));
+    return e;
+}
+
+Leave read_leave(const Statement& s, int first = 0) {
+    Leave l;
+    l.id = s.column_int(first);
+    l.person_id = s.column_int(first + 1);
+    l.starts_on = read_date(s.column_text(first + 2));
+    l.ends_on = read_date(s.column_text(first + 3));
+    l.kind = require(parse_leave_kind(s.column_text(first + 4)));
+    return l;
+}
+
+ServicePeriod read_service_period(const Statement& s, int first = 0) {
+    ServicePeriod p;
+    p.id = s.column_int(first);
+    p.person_id = s.column_int(first + 1);
+    if (const auto employment = s.column_optional_text(first + 2)) {
+        p.employment_id = std::stoll(*employment);
+    }
+    p.arena = require(domain::parse_arena(s.column_text(first + 3)));
+    p.place = s.column_text(first + 4);
+    p.starts_on = read_date(s.column_text(first + 5));
+    p.ends_on = read_optional_date(s.column_optional_text(first + 6));
+    p.fte = static_cast<int>(s.column_int(first + 7));
+    p.employer_registered = s.column_int(first + 8) != 0;
+    return p;
+}
+
 }  // namespace
 
 std::optional<Person> SqliteStore::person(std::int64_t id) {
@@ -622,16 +681,7 @@ std::vector<Employment> SqliteStore::employments_of(std::int64_t person_id) {
     s.bind(1, person_id);
     std::vector<Employment> result;
     while (s.step()) {
-        Employment e;
-        e.id = s.column_int(0);
-        e.person_id = s.column_int(1);
-        e.municipality_number = s.column_text(2);
-        e.starts_on = read_date(s.column_text(3));
-        e.ends_on = read_optional_date(s.column_optional_text(4));
-        e.fte = static_cast<int>(s.column_int(5));
-        e.post_type = require(parse_post_type(s.column_text(6)));
-        e.pay_model = require(parse_pay_model(s.column_text(7)));
-        result.push_back(std::move(e));
+        result.push_back(read_employment(s));
     }
     return result;
 }
@@ -642,13 +692,7 @@ std::vector<Leave> SqliteStore::leaves_of(std::int64_t person_id) {
     s.bind(1, person_id);
     std::vector<Leave> result;
     while (s.step()) {
-        Leave l;
-        l.id = s.column_int(0);
-        l.person_id = s.column_int(1);
-        l.starts_on = read_date(s.column_text(2));
-        l.ends_on = read_date(s.column_text(3));
-        l.kind = require(parse_leave_kind(s.column_text(4)));
-        result.push_back(l);
+        result.push_back(read_leave(s));
     }
     return result;
 }
@@ -659,21 +703,61 @@ std::vector<ServicePeriod> SqliteStore::service_periods_of(std::int64_t person_i
     s.bind(1, person_id);
     std::vector<ServicePeriod> result;
     while (s.step()) {
-        ServicePeriod p;
-        p.id = s.column_int(0);
-        p.person_id = s.column_int(1);
-        if (const auto employment = s.column_optional_text(2)) {
-            p.employment_id = std::stoll(*employment);
-        }
-        p.arena = require(domain::parse_arena(s.column_text(3)));
-        p.place = s.column_text(4);
-        p.starts_on = read_date(s.column_text(5));
-        p.ends_on = read_optional_date(s.column_optional_text(6));
-        p.fte = static_cast<int>(s.column_int(7));
-        p.employer_registered = s.column_int(8) != 0;
-        result.push_back(std::move(p));
+        result.push_back(read_service_period(s));
     }
     return result;
+}
+
+std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& municipality_number,
+                                                        Date day) {
+    auto lease = reader();
+    // One read transaction: the five queries see the same snapshot.
+    (*lease).exec("BEGIN");
+    struct End {
+        Connection& connection;
+        ~End() {
+            try {
+                connection.exec("COMMIT");
+            } catch (const StoreError&) {
+                // A read transaction has nothing to lose; the connection rolls back by itself.
+            }
+        }
+    } end{*lease};
+    const std::string day_text = date_text(day);
+    std::vector<TraineeRecord> records;
+    std::map<std::int64_t, std::size_t> index;
+    {
+        Statement s(*lease, sql::kTraineesEmployedBy);
+        s.bind(1, municipality_number).bind(2, day_text);
+        while (s.step()) {
+            TraineeRecord record;
+            record.person = read_person(s);
+            index.emplace(record.person.id, records.size());
+            records.push_back(std::move(record));
+        }
+    }
+    auto each = [&](const char* query, const auto& add) {
+        Statement s(*lease, query);
+        s.bind(1, municipality_number).bind(2, day_text);
+        while (s.step()) {
+            const auto it = index.find(s.column_int(0));
+            if (it != index.end()) {
+                add(records[it->second], s);
+            }
+        }
+    };
+    each(sql::kEmploymentsOfTrainees, [](TraineeRecord& r, const Statement& s) {
+        r.employments.push_back(read_employment(s, 1));
+    });
+    each(sql::kServicePeriodsOfTrainees, [](TraineeRecord& r, const Statement& s) {
+        r.periods.push_back(read_service_period(s, 1));
+    });
+    each(sql::kLeavesOfTrainees,
+         [](TraineeRecord& r, const Statement& s) { r.leaves.push_back(read_leave(s, 1)); });
+    each(sql::kSupervisorNamesOfTrainees, [](TraineeRecord& r, const Statement& s) {
+        r.supervisor_names.push_back(s.column_text(1));
+    });
+    return records;
 }
 
 std::optional<Person> SqliteStore::person_by_hpr(const std::string& hpr_number) {
@@ -918,16 +1002,6 @@ std::vector<SupervisorAssignment> SqliteStore::supervisor_assignments_of(
         a.ends_on = read_optional_date(row.column_optional_text(4));
         return a;
     });
-}
-
-std::optional<Person> SqliteStore::person_by_hpr_number(const std::string& hpr_number) {
-    auto lease = reader();
-    Statement s(*lease, sql::kPersonByHprNumber);
-    s.bind(1, hpr_number);
-    if (!s.step()) {
-        return std::nullopt;
-    }
-    return read_person(s);
 }
 
 std::vector<RegionMunicipalityCounts> SqliteStore::region_counts(const std::string& alis_office,

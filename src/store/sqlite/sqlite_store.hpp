@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
     std::vector<Employment> employments_of(std::int64_t person_id) override;
     std::vector<Leave> leaves_of(std::int64_t person_id) override;
     std::vector<ServicePeriod> service_periods_of(std::int64_t person_id) override;
+    std::vector<TraineeRecord> trainee_records(const std::string& municipality_number,
+                                               Date day) override;
     std::optional<Person> person_by_hpr(const std::string& hpr_number) override;
     int count_people(TrainingStatus status) override;
     std::optional<Municipality> municipality(const std::string& number) override;
@@ -68,7 +70,6 @@ class SqliteStore final : public Store {
     int supervisor_capacity(const std::string& municipality_number) override;
     std::vector<SupervisorAssignment> supervisor_assignments_of(
         std::int64_t trainee_person_id) override;
-    std::optional<Person> person_by_hpr_number(const std::string& hpr_number) override;
     std::vector<RegionMunicipalityCounts> region_counts(const std::string& alis_office,
                                                         Date day) override;
 
