@@ -127,8 +127,17 @@ int serve(store::Store& store, const ServerOptions& options, const std::string& 
     web::ResponseCache cache;
     auto now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
     app::Authenticator auth(store, now);
-    web::Services services{store, catalogue,    templates, *static_files, metrics,
-                           log,   &local_today, cache,     auth,          now};
+    web::Services services{store,
+                           catalogue,
+                           templates,
+                           *static_files,
+                           metrics,
+                           log,
+                           &local_today,
+                           cache,
+                           auth,
+                           now,
+                           std::make_shared<web::ListReadWindow>()};
     web::Pipeline pipeline(services);
 
     std::unique_ptr<web::Server> server;

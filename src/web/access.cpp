@@ -228,18 +228,50 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
     return std::nullopt;
 }
 
+std::vector<std::int64_t> ListReadWindow::unseen(std::int64_t account_id,
+                                                 const std::vector<std::int64_t>& person_ids,
+                                                 std::int64_t now) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::int64_t> result;
+    for (const auto id : person_ids) {
+        const auto it = last_shown_.find({account_id, id});
+        if (it == last_shown_.end() || now - it->second >= kListReadWindowSeconds ||
+            now < it->second) {
+            result.push_back(id);
+        }
+    }
+    return result;
+}
+
+void ListReadWindow::shown(std::int64_t account_id, const std::vector<std::int64_t>& person_ids,
+                           std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    if (last_shown_.size() > 200'000) {
+        std::erase_if(last_shown_, [&](const auto& entry) {
+            return now - entry.second >= kListReadWindowSeconds;
+        });
+    }
+    for (const auto id : person_ids) {
+        last_shown_[{account_id, id}] = now;
+    }
+}
+
 void audit_reads(Services& services, const Request& request, const RequestContext& context,
                  const std::vector<std::int64_t>& person_ids) {
-    if (person_ids.empty()) {
+    const std::int64_t now = services.now();
+    const std::int64_t account = context.session ? context.session->actor.account_id : 0;
+    const auto ids = services.list_reads->unseen(account, person_ids, now);
+    if (ids.empty()) {
         return;
     }
     services.store.write([&](store::StoreWriter& writer) {
-        for (const auto id : person_ids) {
+        for (const auto id : ids) {
             auto e = audit_event(services, request, context, "person.read", "ok");
             e.subject_person_id = id;
             writer.append_audit(std::move(e));
         }
     });
+    services.list_reads->shown(account, ids, now);
 }
 
 void audit_read(Services& services, const RouteAccess& access, const Request& request,

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "web/http.hpp"
@@ -48,8 +50,28 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
 void audit_read(Services& services, const RouteAccess& access, const Request& request,
                 const RequestContext& context);
 
+// Remembers which records an account was shown in a list, so that showing the same list again
+// within kListReadWindowSeconds adds no new audit events: the trail says "X saw Y's row in a list
+// at T" once per window, not once per re-sort or download. Thread-safe.
+class ListReadWindow {
+  public:
+    static constexpr std::int64_t kListReadWindowSeconds = 15 * 60;
+    // The ids among `person_ids` not shown to `account_id` within the window before `now`.
+    std::vector<std::int64_t> unseen(std::int64_t account_id,
+                                     const std::vector<std::int64_t>& person_ids,
+                                     std::int64_t now) const;
+    // Records that they were shown (after their audit events were stored).
+    void shown(std::int64_t account_id, const std::vector<std::int64_t>& person_ids,
+               std::int64_t now);
+
+  private:
+    mutable std::mutex mutex_;
+    std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> last_shown_;
+};
+
 // Audits that the request showed these people's records (a list or an export), one event each,
-// in one transaction.
+// in one transaction; records already audited for this account within the list-read window are
+// not audited again (see ListReadWindow).
 void audit_reads(Services& services, const Request& request, const RequestContext& context,
                  const std::vector<std::int64_t>& person_ids);
 

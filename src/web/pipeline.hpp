@@ -1,10 +1,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "domain/date.hpp"
 #include "store/store.hpp"
+#include "web/access.hpp"
 #include "web/http.hpp"
 #include "web/log.hpp"
 #include "web/messages.hpp"
@@ -29,6 +31,8 @@ struct Services {
     ResponseCache& cache;
     app::Authenticator& auth;
     std::function<std::int64_t()> now;  // Unix seconds; injectable for session-expiry tests.
+    // Which list rows each account was shown lately (web/access.hpp, audit_reads).
+    std::shared_ptr<ListReadWindow> list_reads = std::make_shared<ListReadWindow>();
 };
 
 // A middleware wraps the rest of the chain: it may act before and after calling `next`.

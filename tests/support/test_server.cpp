@@ -24,9 +24,9 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
     log_ = std::make_unique<web::Log>(log_file_);
     auto now = [this] { return clock_.load(); };
     auth_ = std::make_unique<app::Authenticator>(*store_, now);
-    services_ = std::make_unique<web::Services>(web::Services{*store_, *catalogue_, *templates_,
-                                                              *static_files_, metrics_, *log_,
-                                                              &fixed_today, cache_, *auth_, now});
+    services_ = std::make_unique<web::Services>(
+        web::Services{*store_, *catalogue_, *templates_, *static_files_, metrics_, *log_,
+                      &fixed_today, cache_, *auth_, now, std::make_shared<web::ListReadWindow>()});
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;

@@ -104,6 +104,35 @@ TEST_F(MunicipalityOverview, FormulaLikeNamesAreDefusedInCsv) {
     EXPECT_NE(body.find("\"'=HYPERLINK(\"\"http://x\"\")\""), std::string::npos) << body;
 }
 
+TEST_F(MunicipalityOverview, AListReadIsAuditedOncePerPersonPerWindow) {
+    auto reads_of = [&](std::int64_t person) {
+        int n = 0;
+        for (const auto& e : server.store().audit_events_about(person, 100)) {
+            n += e.action == "person.read" ? 1 : 0;
+        }
+        return n;
+    };
+    ASSERT_EQ(get("/kommuner/4601/oversikt").result(), http::status::ok);
+    EXPECT_EQ(reads_of(early), 1);
+    EXPECT_EQ(reads_of(late), 1);
+    // Re-sorting and downloading within the window: the trail already says the leader saw them.
+    ASSERT_EQ(get("/kommuner/4601/oversikt?sorter=fremdrift").result(), http::status::ok);
+    ASSERT_EQ(get("/kommuner/4601/oversikt.csv").result(), http::status::ok);
+    EXPECT_EQ(reads_of(early), 1);
+    // Another account sees them: audited for that account.
+    testing::add_account(server.store(), "leder2@bergen.no", store::Role::leader, "4601");
+    const auto other = *client::login(server.port(), "leder2@bergen.no", kTestPassword);
+    ASSERT_EQ(client::get(server.port(), "/kommuner/4601/oversikt", other.headers()).result(),
+              http::status::ok);
+    EXPECT_EQ(reads_of(early), 2);
+    // After the window, the same list is audited again.
+    server.advance_clock(ListReadWindow::kListReadWindowSeconds);
+    session = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+    ASSERT_EQ(get("/kommuner/4601/oversikt").result(), http::status::ok);
+    EXPECT_EQ(reads_of(early), 3);
+    EXPECT_EQ(reads_of(late), 3);  // Once by each leader, then again after the window.
+}
+
 TEST_F(MunicipalityOverview, UnknownMunicipalityIs404) {
     EXPECT_EQ(get("/kommuner/9999/oversikt").result(), http::status::not_found);
 }
