@@ -42,7 +42,14 @@ mustache::data to_data(const boost::json::value& value) {
 
 }  // namespace
 
-Templates::Templates(const Catalogue& catalogue) : catalogue_(catalogue) {
+struct Templates::Shared {
+    mustache::data data{mustache::data::type::object};
+};
+
+Templates::~Templates() = default;
+
+Templates::Templates(const Catalogue& catalogue)
+    : catalogue_(catalogue), shared_(std::make_unique<Shared>()) {
     constexpr std::string_view prefix = "templates/";
     constexpr std::string_view suffix = ".mustache";
     for (const auto& [path, source] : embedded::files()) {
@@ -57,6 +64,14 @@ Templates::Templates(const Catalogue& catalogue) : catalogue_(catalogue) {
         }
         sources_.emplace(name, std::string(source));
     }
+    shared_->data.set("t", to_data(catalogue_.tree()));
+    // Templates named _something are partials, included with {{> _something}}.
+    for (const auto& [partial, source] : sources_) {
+        if (partial.starts_with('_')) {
+            const std::string* text = &source;
+            shared_->data.set(partial, mustache::partial{[text] { return *text; }});
+        }
+    }
     if (!sources_.contains("layout")) {
         throw std::runtime_error("template templates/layout.mustache is missing");
     }
@@ -67,18 +82,22 @@ std::string Templates::render(std::string_view name, const boost::json::object& 
     if (it == sources_.end()) {
         throw std::runtime_error("no template named " + std::string(name));
     }
-    mustache::mustache tmpl{it->second};
-    mustache::data context = to_data(data);
-    // Templates named _something are partials, included with {{> _something}}.
-    for (const auto& [partial, source] : sources_) {
-        if (partial.starts_with('_')) {
-            const std::string* text = &source;
-            context.set(partial, mustache::partial{[text] { return *text; }});
-        }
+    // Parsed once per thread: a parsed template is not safe to render from two threads at once.
+    thread_local std::map<std::string, mustache::mustache, std::less<>> parsed;
+    auto found = parsed.find(name);
+    if (found == parsed.end()) {
+        found = parsed.emplace(std::string(name), mustache::mustache{it->second}).first;
     }
+    auto& tmpl = found->second;
+    // The page's own data first, then the shared catalogue and partials, without copying them.
+    const mustache::data page = to_data(data);
+    mustache::context<std::string> context(&shared_->data);
+    context.push(&page);
     std::string html = tmpl.render(context);
     if (!tmpl.is_valid()) {
-        throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
+        const std::string error = tmpl.error_message();
+        parsed.erase(found);
+        throw std::runtime_error("template " + std::string(name) + ": " + error);
     }
     return html;
 }
@@ -86,10 +105,8 @@ std::string Templates::render(std::string_view name, const boost::json::object& 
 std::string Templates::render_page(std::string_view name, std::string_view title,
                                    boost::json::object data, const boost::json::object& assets,
                                    const boost::json::object& user) const {
-    data["t"] = catalogue_.tree();
     data["assets"] = assets;
     boost::json::object layout;
-    layout["t"] = catalogue_.tree();
     layout["assets"] = assets;
     layout["title"] = title;
     if (!user.empty()) {

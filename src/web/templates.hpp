@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -24,11 +25,17 @@ class Templates {
                             const boost::json::object& assets,
                             const boost::json::object& user = {}) const;
 
+    ~Templates();
+
   private:
+    // The data every render sees: the catalogue as `t` and the partials, converted once.
+    struct Shared;
+
     std::string render(std::string_view name, const boost::json::object& data) const;
 
     const Catalogue& catalogue_;
     std::map<std::string, std::string, std::less<>> sources_;
+    std::unique_ptr<Shared> shared_;
 };
 
 }  // namespace alis::web
