@@ -10,6 +10,7 @@
 #include "app/auth.hpp"
 #include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
+#include "app/demo_education_plans.hpp"
 #include "app/passwords.hpp"
 #include "domain/splitmix.hpp"
 #include "embedded.hpp"
@@ -369,6 +370,8 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
         summary = builder.summary();
     });
     add_demo_supervisors(store, as_of, seed);
+
+    add_demo_education_plans(store, as_of);
     return summary;
 }
 
