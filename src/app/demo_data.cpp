@@ -370,7 +370,6 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
         summary = builder.summary();
     });
     add_demo_supervisors(store, as_of, seed);
-
     add_demo_education_plans(store, as_of);
     return summary;
 }

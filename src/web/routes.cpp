@@ -134,6 +134,8 @@ void register_supervisor_routes(Router& router, Services& services);
 void register_region_routes(Router& router, Services& services);
 void register_general_plan_routes(Router& router, Services& services);
 
+void register_education_plan_routes(Router& router, Services& services);
+
 void register_routes(Router& router, Services& services) {
     Services* s = &services;
     // Aggregates and operations endpoints: no person-level data.
@@ -174,6 +176,9 @@ void register_routes(Router& router, Services& services) {
     register_supervisor_routes(router, services);
     register_region_routes(router, services);
     register_general_plan_routes(router, services);
+
+
+    register_education_plan_routes(router, services);
 }
 
 }  // namespace alis::web
