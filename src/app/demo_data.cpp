@@ -10,7 +10,9 @@
 #include "app/auth.hpp"
 #include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
+
 #include "app/demo_education_plans.hpp"
+#include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
 #include "domain/splitmix.hpp"
 #include "embedded.hpp"

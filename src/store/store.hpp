@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "domain/date.hpp"
-#include "domain/training_path.hpp"
 #include "domain/education_plan.hpp"
+#include "domain/training_path.hpp"
 
 namespace alis::store {
 
