@@ -553,8 +553,8 @@ Response revise(Services& s, const Request& request, RequestContext& context) {
         domain::plan_changes(previous ? std::optional(previous->plan) : std::nullopt, stored.plan);
     auto response =
         json_response(http::status::created, request.version(), revision_json(stored, changes));
-    response.set(http::field::location,
-                 "/api/v1/people/" + std::to_string(person.id) + "/education-plan");
+    // As every write of the API: Location is the person's record.
+    response.set(http::field::location, "/api/v1/people/" + std::to_string(person.id));
     return response;
 }
 

@@ -380,7 +380,7 @@ TEST_F(EducationPlan, TheJsonApiAnswers201Or422) {
          "to": "31.12.2029", "fte": "80"}],
         "supervision_group": "Gruppe 1", "courses": "A\nB", "next_months": "", "note": "Ny"})");
     ASSERT_EQ(good.result(), http::status::created) << good.body();
-    EXPECT_EQ(good[http::field::location], api_path());
+    EXPECT_EQ(good[http::field::location], "/api/v1/people/" + std::to_string(trainee));
     const auto created = json::parse(good.body());
     EXPECT_EQ(created.at("number").as_int64(), 1);
     EXPECT_EQ(created.at("revised_on"), json::value("2026-11-22"));
