@@ -8,10 +8,8 @@
 #include <vector>
 
 #include "app/auth.hpp"
-#include "app/demo_general_plans.hpp"
-#include "app/demo_supervisors.hpp"
-
 #include "app/demo_education_plans.hpp"
+#include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
 #include "domain/splitmix.hpp"

@@ -133,7 +133,6 @@ void register_trainee_routes(Router& router, Services& services);
 void register_supervisor_routes(Router& router, Services& services);
 void register_region_routes(Router& router, Services& services);
 void register_general_plan_routes(Router& router, Services& services);
-
 void register_education_plan_routes(Router& router, Services& services);
 
 void register_routes(Router& router, Services& services) {
@@ -176,8 +175,6 @@ void register_routes(Router& router, Services& services) {
     register_supervisor_routes(router, services);
     register_region_routes(router, services);
     register_general_plan_routes(router, services);
-
-
     register_education_plan_routes(router, services);
 }
 
