@@ -381,243 +381,243 @@ TEST_P(StoreContract, PlanRowsNeedAKnownMunicipalityAndSaneLengths) {
     }),
                  ConstraintViolation);
     EXPECT_TRUE(store_->learning_arenas("4601").empty());
+}
 
-    // Individual education plans (journey 4)
+// Individual education plans (journey 4)
 
-    EducationPlanRevision plan_revision(std::int64_t person, const char* on, std::string courses) {
-        EducationPlanRevision r;
-        r.person_id = person;
-        r.revised_at = std::string(on) + "T09:00:00Z";
-        r.revised_on = day(on);
-        r.author_label = "Kari Leder (leder@bergen.kommune.no)";
-        r.plan.periods = {
-            {domain::Arena::OpenGeneralPractice, "Legekontoret Årstad", day("2026-01-01"),
-             day("2027-12-31"), 80},
-            {domain::Arena::Institution, "Haukeland", day("2028-01-01"), day("2028-06-30"), 100}};
-        r.plan.supervision_group = "Gruppe 1\nTirsdager";
-        r.plan.courses = std::move(courses);
-        r.note = "Første plan";
-        return r;
-    }
+EducationPlanRevision plan_revision(std::int64_t person, const char* on, std::string courses) {
+    EducationPlanRevision r;
+    r.person_id = person;
+    r.revised_at = std::string(on) + "T09:00:00Z";
+    r.revised_on = day(on);
+    r.author_label = "Kari Leder (leder@bergen.kommune.no)";
+    r.plan.periods = {
+        {domain::Arena::OpenGeneralPractice, "Legekontoret Årstad", day("2026-01-01"),
+         day("2027-12-31"), 80},
+        {domain::Arena::Institution, "Haukeland", day("2028-01-01"), day("2028-06-30"), 100}};
+    r.plan.supervision_group = "Gruppe 1\nTirsdager";
+    r.plan.courses = std::move(courses);
+    r.note = "Første plan";
+    return r;
+}
 
-    TEST_P(StoreContract, EducationPlanRevisionsAreNumberedAndKeptWhole) {
-        std::int64_t person = 0;
-        std::int64_t other = 0;
+TEST_P(StoreContract, EducationPlanRevisionsAreNumberedAndKeptWhole) {
+    std::int64_t person = 0;
+    std::int64_t other = 0;
+    store_->write([&](StoreWriter& w) {
+        Person p;
+        p.full_name = "Åse Øvrebø";
+        person = w.add_person(p);
+        p.full_name = "Annen Lege";
+        other = w.add_person(p);
+    });
+    EXPECT_FALSE(store_->current_education_plan(person));
+    EXPECT_TRUE(store_->education_plan_revisions(person).empty());
+    store_->write([&](StoreWriter& w) {
+        w.add_education_plan_revision(plan_revision(person, "2025-11-22", "Grunnkurs A"));
+        w.add_education_plan_revision(plan_revision(other, "2025-12-01", "Annet"));
+    });
+    auto second = plan_revision(person, "2026-11-22", "Grunnkurs B");
+    second.plan.periods.pop_back();
+    second.note.clear();
+    store_->write([&](StoreWriter& w) { w.add_education_plan_revision(second); });
+
+    const auto revisions = store_->education_plan_revisions(person);
+    ASSERT_EQ(revisions.size(), 2u);
+    EXPECT_EQ(revisions[0].number, 1);
+    EXPECT_EQ(revisions[1].number, 2);
+    EXPECT_EQ(revisions[0].plan.periods.size(), 2u);
+    EXPECT_EQ(revisions[0].plan.periods[0],
+              (domain::PlannedPeriod{domain::Arena::OpenGeneralPractice, "Legekontoret Årstad",
+                                     day("2026-01-01"), day("2027-12-31"), 80}));
+    EXPECT_EQ(revisions[0].plan.periods[1].arena, domain::Arena::Institution);
+    EXPECT_EQ(revisions[0].plan.supervision_group, "Gruppe 1\nTirsdager");
+    EXPECT_EQ(revisions[0].note, "Første plan");
+    EXPECT_EQ(revisions[0].revised_on, day("2025-11-22"));
+    EXPECT_EQ(revisions[0].author_label, "Kari Leder (leder@bergen.kommune.no)");
+    EXPECT_FALSE(revisions[0].author_account_id);
+    EXPECT_EQ(revisions[1].plan.periods.size(), 1u);
+    EXPECT_EQ(revisions[1].plan.courses, "Grunnkurs B");
+
+    const auto current = store_->current_education_plan(person);
+    ASSERT_TRUE(current);
+    EXPECT_EQ(current->number, 2);
+    EXPECT_EQ(current->plan.periods.size(), 1u);
+    EXPECT_EQ(store_->current_education_plan(other)->number, 1) << "numbered per person";
+}
+
+TEST_P(StoreContract, AnEducationPlanRevisionWithABadPeriodKeepsNothing) {
+    std::int64_t person = 0;
+    store_->write([&](StoreWriter& w) {
+        Person p;
+        p.full_name = "Per Lege";
+        person = w.add_person(p);
+    });
+    auto bad = plan_revision(person, "2026-11-22", "");
+    bad.plan.periods[1].fte = 0;
+    EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
+                 ConstraintViolation);
+    bad = plan_revision(person, "2026-11-22", "");
+    bad.plan.periods[1].to = day("2027-01-01");  // Before its start.
+    EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
+                 ConstraintViolation);
+    EXPECT_TRUE(store_->education_plan_revisions(person).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
+                         [](const auto& info) { return info.param.name; });
+
+// Supervisors (journey 5)
+class SupervisorStore : public StoreContract {
+  protected:
+    void SetUp() override {
+        StoreContract::SetUp();
         store_->write([&](StoreWriter& w) {
+            w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+            w.put_municipality(municipality("4627", "Askøy", "Bergen"));
+            w.put_municipality(municipality("5501", "Tromsø", "Bodø"));
             Person p;
-            p.full_name = "Åse Øvrebø";
-            person = w.add_person(p);
-            p.full_name = "Annen Lege";
-            other = w.add_person(p);
+            p.full_name = "Siri Spesialist";
+            p.hpr_number = "1234567";
+            p.training_status = TrainingStatus::specialist;
+            siri = w.add_person(p);
+            p.full_name = "Anne Alis";
+            p.hpr_number.reset();
+            p.training_status = TrainingStatus::in_training;
+            anne = w.add_person(p);
+            p.full_name = "Bjørn Alis";
+            bjorn = w.add_person(p);
+            for (const auto id : {anne, bjorn}) {
+                Employment e;
+                e.person_id = id;
+                e.municipality_number = "4601";
+                e.starts_on = day("2024-01-01");
+                w.add_employment(e);
+            }
         });
-        EXPECT_FALSE(store_->current_education_plan(person));
-        EXPECT_TRUE(store_->education_plan_revisions(person).empty());
-        store_->write([&](StoreWriter& w) {
-            w.add_education_plan_revision(plan_revision(person, "2025-11-22", "Grunnkurs A"));
-            w.add_education_plan_revision(plan_revision(other, "2025-12-01", "Annet"));
-        });
-        auto second = plan_revision(person, "2026-11-22", "Grunnkurs B");
-        second.plan.periods.pop_back();
-        second.note.clear();
-        store_->write([&](StoreWriter& w) { w.add_education_plan_revision(second); });
-
-        const auto revisions = store_->education_plan_revisions(person);
-        ASSERT_EQ(revisions.size(), 2u);
-        EXPECT_EQ(revisions[0].number, 1);
-        EXPECT_EQ(revisions[1].number, 2);
-        EXPECT_EQ(revisions[0].plan.periods.size(), 2u);
-        EXPECT_EQ(revisions[0].plan.periods[0],
-                  (domain::PlannedPeriod{domain::Arena::OpenGeneralPractice, "Legekontoret Årstad",
-                                         day("2026-01-01"), day("2027-12-31"), 80}));
-        EXPECT_EQ(revisions[0].plan.periods[1].arena, domain::Arena::Institution);
-        EXPECT_EQ(revisions[0].plan.supervision_group, "Gruppe 1\nTirsdager");
-        EXPECT_EQ(revisions[0].note, "Første plan");
-        EXPECT_EQ(revisions[0].revised_on, day("2025-11-22"));
-        EXPECT_EQ(revisions[0].author_label, "Kari Leder (leder@bergen.kommune.no)");
-        EXPECT_FALSE(revisions[0].author_account_id);
-        EXPECT_EQ(revisions[1].plan.periods.size(), 1u);
-        EXPECT_EQ(revisions[1].plan.courses, "Grunnkurs B");
-
-        const auto current = store_->current_education_plan(person);
-        ASSERT_TRUE(current);
-        EXPECT_EQ(current->number, 2);
-        EXPECT_EQ(current->plan.periods.size(), 1u);
-        EXPECT_EQ(store_->current_education_plan(other)->number, 1) << "numbered per person";
     }
 
-    TEST_P(StoreContract, AnEducationPlanRevisionWithABadPeriodKeepsNothing) {
-        std::int64_t person = 0;
-        store_->write([&](StoreWriter& w) {
-            Person p;
-            p.full_name = "Per Lege";
-            person = w.add_person(p);
-        });
-        auto bad = plan_revision(person, "2026-11-22", "");
-        bad.plan.periods[1].fte = 0;
-        EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
-                     ConstraintViolation);
-        bad = plan_revision(person, "2026-11-22", "");
-        bad.plan.periods[1].to = day("2027-01-01");  // Before its start.
-        EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
-                     ConstraintViolation);
-        EXPECT_TRUE(store_->education_plan_revisions(person).empty());
+    Supervisor specialist(std::int64_t person, const std::string& number) const {
+        Supervisor x;
+        x.person_id = person;
+        x.municipality_number = number;
+        x.office = "Sentrum legesenter";
+        x.home_municipality_number = number;
+        x.registered_on = day("2025-01-01");
+        return x;
     }
 
-    INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
-                             [](const auto& info) { return info.param.name; });
+    std::int64_t siri = 0, anne = 0, bjorn = 0;
+};
 
-    // Supervisors (journey 5)
-    class SupervisorStore : public StoreContract {
-      protected:
-        void SetUp() override {
-            StoreContract::SetUp();
-            store_->write([&](StoreWriter& w) {
-                w.put_municipality(municipality("4601", "Bergen", "Bergen"));
-                w.put_municipality(municipality("4627", "Askøy", "Bergen"));
-                w.put_municipality(municipality("5501", "Tromsø", "Bodø"));
-                Person p;
-                p.full_name = "Siri Spesialist";
-                p.hpr_number = "1234567";
-                p.training_status = TrainingStatus::specialist;
-                siri = w.add_person(p);
-                p.full_name = "Anne Alis";
-                p.hpr_number.reset();
-                p.training_status = TrainingStatus::in_training;
-                anne = w.add_person(p);
-                p.full_name = "Bjørn Alis";
-                bjorn = w.add_person(p);
-                for (const auto id : {anne, bjorn}) {
-                    Employment e;
-                    e.person_id = id;
-                    e.municipality_number = "4601";
-                    e.starts_on = day("2024-01-01");
-                    w.add_employment(e);
-                }
-            });
-        }
+TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
+    Supervisor from_askoy = specialist(siri, "4601");
+    from_askoy.home_municipality_number = "4627";
+    from_askoy.agreement_reference = "Avtale Bergen–Askøy";
+    from_askoy.agreement_date = day("2024-02-01");
+    std::int64_t id = 0;
+    store_->write([&](StoreWriter& w) {
+        id = w.add_supervisor(from_askoy);
+        SupervisorAssignment a;
+        a.supervisor_person_id = siri;
+        a.trainee_person_id = anne;
+        a.starts_on = day("2025-01-01");
+        a.id = w.add_supervisor_assignment(a);
+        w.end_supervisor_assignment(a.id, day("2025-06-30"));
+        a.trainee_person_id = bjorn;
+        w.add_supervisor_assignment(a);
+    });
+    const auto list = store_->supervisors_for("4601", day("2025-03-01"));
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].supervisor.id, id);
+    EXPECT_EQ(list[0].full_name, "Siri Spesialist");
+    EXPECT_EQ(list[0].supervisor.home_municipality_number, "4627");
+    EXPECT_EQ(list[0].supervisor.agreement_reference, "Avtale Bergen–Askøy");
+    EXPECT_EQ(list[0].supervisor.agreement_date, day("2024-02-01"));
+    EXPECT_EQ(list[0].trainees, 2);
+    EXPECT_EQ(store_->supervisors_for("4601", day("2025-07-01"))[0].trainees, 1)
+        << "the ended assignment no longer counts";
+    EXPECT_TRUE(store_->supervisors_for("5501", day("2025-03-01")).empty());
+    EXPECT_TRUE(store_->supervisor_registration("4601", siri).has_value());
+    EXPECT_FALSE(store_->supervisor_registration("4627", siri).has_value());
+    const auto history = store_->supervisor_assignments_of(anne);
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history[0].ends_on, day("2025-06-30"));
+    EXPECT_EQ(store_->person_by_hpr_number("1234567")->id, siri);
+    EXPECT_FALSE(store_->person_by_hpr_number("7654321").has_value());
+}
 
-        Supervisor specialist(std::int64_t person, const std::string& number) const {
-            Supervisor x;
-            x.person_id = person;
-            x.municipality_number = number;
-            x.office = "Sentrum legesenter";
-            x.home_municipality_number = number;
-            x.registered_on = day("2025-01-01");
-            return x;
-        }
+TEST_P(SupervisorStore, CapacityDefaultsToTwoAndCanBeSet) {
+    EXPECT_EQ(store_->supervisor_capacity("4601"), kDefaultSupervisorCapacity);
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 3); });
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 4); });
+    EXPECT_EQ(store_->supervisor_capacity("4601"), 4);
+    EXPECT_EQ(store_->supervisor_capacity("4627"), kDefaultSupervisorCapacity);
+    EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 11); }),
+                 ConstraintViolation);
+    EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 0); }),
+                 ConstraintViolation);
+}
 
-        std::int64_t siri = 0, anne = 0, bjorn = 0;
+TEST_P(SupervisorStore, TheSchemaKeepsTheQualificationAndAgreementRules) {
+    auto write = [&](const Supervisor& x) {
+        store_->write([&](StoreWriter& w) { w.add_supervisor(x); });
     };
+    Supervisor approved = specialist(siri, "4601");
+    approved.qualification = SupervisorQualification::approved_experienced;
+    EXPECT_THROW(write(approved), ConstraintViolation) << "approval needs a date and a reason";
+    approved.approved_on = day("2024-05-01");
+    approved.approval_reason = "";
+    EXPECT_THROW(write(approved), ConstraintViolation) << "an empty reason is no reason";
+    Supervisor neighbour = specialist(siri, "4601");
+    neighbour.home_municipality_number = "4627";
+    EXPECT_THROW(write(neighbour), ConstraintViolation) << "another home needs an agreement";
+    write(specialist(siri, "4601"));
+    EXPECT_THROW(write(specialist(siri, "4601")), ConstraintViolation) << "registered twice";
+    EXPECT_EQ(store_->supervisors_for("4601", day("2025-03-01")).size(), 1u);
+}
 
-    TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
-        Supervisor from_askoy = specialist(siri, "4601");
-        from_askoy.home_municipality_number = "4627";
-        from_askoy.agreement_reference = "Avtale Bergen–Askøy";
-        from_askoy.agreement_date = day("2024-02-01");
-        std::int64_t id = 0;
-        store_->write([&](StoreWriter& w) {
-            id = w.add_supervisor(from_askoy);
-            SupervisorAssignment a;
-            a.supervisor_person_id = siri;
-            a.trainee_person_id = anne;
-            a.starts_on = day("2025-01-01");
-            a.id = w.add_supervisor_assignment(a);
-            w.end_supervisor_assignment(a.id, day("2025-06-30"));
-            a.trainee_person_id = bjorn;
-            w.add_supervisor_assignment(a);
-        });
-        const auto list = store_->supervisors_for("4601", day("2025-03-01"));
-        ASSERT_EQ(list.size(), 1u);
-        EXPECT_EQ(list[0].supervisor.id, id);
-        EXPECT_EQ(list[0].full_name, "Siri Spesialist");
-        EXPECT_EQ(list[0].supervisor.home_municipality_number, "4627");
-        EXPECT_EQ(list[0].supervisor.agreement_reference, "Avtale Bergen–Askøy");
-        EXPECT_EQ(list[0].supervisor.agreement_date, day("2024-02-01"));
-        EXPECT_EQ(list[0].trainees, 2);
-        EXPECT_EQ(store_->supervisors_for("4601", day("2025-07-01"))[0].trainees, 1)
-            << "the ended assignment no longer counts";
-        EXPECT_TRUE(store_->supervisors_for("5501", day("2025-03-01")).empty());
-        EXPECT_TRUE(store_->supervisor_registration("4601", siri).has_value());
-        EXPECT_FALSE(store_->supervisor_registration("4627", siri).has_value());
-        const auto history = store_->supervisor_assignments_of(anne);
-        ASSERT_EQ(history.size(), 1u);
-        EXPECT_EQ(history[0].ends_on, day("2025-06-30"));
-        EXPECT_EQ(store_->person_by_hpr_number("1234567")->id, siri);
-        EXPECT_FALSE(store_->person_by_hpr_number("7654321").has_value());
+TEST_P(SupervisorStore, RegionCountsTraineesWithoutSupervisorAndFreeCapacity) {
+    store_->write([&](StoreWriter& w) {
+        w.add_supervisor(specialist(siri, "4601"));
+        SupervisorAssignment a;
+        a.supervisor_person_id = siri;
+        a.trainee_person_id = anne;
+        a.starts_on = day("2025-01-01");
+        w.add_supervisor_assignment(a);
+    });
+    auto counts = store_->region_counts("Bergen", day("2025-03-01"));
+    ASSERT_EQ(counts.size(), 2u);
+    EXPECT_EQ(counts[0].municipality.name, "Askøy");
+    EXPECT_EQ(counts[0].trainees, 0);
+    EXPECT_EQ(counts[1].municipality.name, "Bergen");
+    EXPECT_EQ(counts[1].trainees, 2);
+    EXPECT_EQ(counts[1].without_supervisor, 1);
+    EXPECT_EQ(counts[1].supervisors_with_free_capacity, 1) << "1 of 2 trainees";
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 1); });
+    counts = store_->region_counts("Bergen", day("2025-03-01"));
+    EXPECT_EQ(counts[1].supervisors_with_free_capacity, 0) << "1 of 1: full";
+    EXPECT_EQ(store_->region_counts("Bodø", day("2025-03-01")).size(), 1u);
+    EXPECT_TRUE(store_->region_counts("Ingensteds", day("2025-03-01")).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SupervisorStore, ::testing::ValuesIn(kBackends),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(OpenStore, RefusesUnknownUrlsAndUnreadableFiles) {
+    EXPECT_THROW(open_store("mysql://x"), StoreError);
+    EXPECT_THROW(open_store("postgresql://localhost/alis"), StoreError);
+    EXPECT_THROW(open_store("sqlite:"), StoreError);
+    EXPECT_THROW(open_store("sqlite:/nonexistent-dir/for/sure/alis.db"), StoreError);
+    testing::TempDir dir;
+    const auto garbage = dir.path() / "garbage.db";
+    {
+        std::FILE* f = std::fopen(garbage.c_str(), "w");
+        std::fputs("this is not a database, just text that is long enough to be a header....", f);
+        std::fclose(f);
     }
-
-    TEST_P(SupervisorStore, CapacityDefaultsToTwoAndCanBeSet) {
-        EXPECT_EQ(store_->supervisor_capacity("4601"), kDefaultSupervisorCapacity);
-        store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 3); });
-        store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 4); });
-        EXPECT_EQ(store_->supervisor_capacity("4601"), 4);
-        EXPECT_EQ(store_->supervisor_capacity("4627"), kDefaultSupervisorCapacity);
-        EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 11); }),
-                     ConstraintViolation);
-        EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 0); }),
-                     ConstraintViolation);
-    }
-
-    TEST_P(SupervisorStore, TheSchemaKeepsTheQualificationAndAgreementRules) {
-        auto write = [&](const Supervisor& x) {
-            store_->write([&](StoreWriter& w) { w.add_supervisor(x); });
-        };
-        Supervisor approved = specialist(siri, "4601");
-        approved.qualification = SupervisorQualification::approved_experienced;
-        EXPECT_THROW(write(approved), ConstraintViolation) << "approval needs a date and a reason";
-        approved.approved_on = day("2024-05-01");
-        approved.approval_reason = "";
-        EXPECT_THROW(write(approved), ConstraintViolation) << "an empty reason is no reason";
-        Supervisor neighbour = specialist(siri, "4601");
-        neighbour.home_municipality_number = "4627";
-        EXPECT_THROW(write(neighbour), ConstraintViolation) << "another home needs an agreement";
-        write(specialist(siri, "4601"));
-        EXPECT_THROW(write(specialist(siri, "4601")), ConstraintViolation) << "registered twice";
-        EXPECT_EQ(store_->supervisors_for("4601", day("2025-03-01")).size(), 1u);
-    }
-
-    TEST_P(SupervisorStore, RegionCountsTraineesWithoutSupervisorAndFreeCapacity) {
-        store_->write([&](StoreWriter& w) {
-            w.add_supervisor(specialist(siri, "4601"));
-            SupervisorAssignment a;
-            a.supervisor_person_id = siri;
-            a.trainee_person_id = anne;
-            a.starts_on = day("2025-01-01");
-            w.add_supervisor_assignment(a);
-        });
-        auto counts = store_->region_counts("Bergen", day("2025-03-01"));
-        ASSERT_EQ(counts.size(), 2u);
-        EXPECT_EQ(counts[0].municipality.name, "Askøy");
-        EXPECT_EQ(counts[0].trainees, 0);
-        EXPECT_EQ(counts[1].municipality.name, "Bergen");
-        EXPECT_EQ(counts[1].trainees, 2);
-        EXPECT_EQ(counts[1].without_supervisor, 1);
-        EXPECT_EQ(counts[1].supervisors_with_free_capacity, 1) << "1 of 2 trainees";
-        store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 1); });
-        counts = store_->region_counts("Bergen", day("2025-03-01"));
-        EXPECT_EQ(counts[1].supervisors_with_free_capacity, 0) << "1 of 1: full";
-        EXPECT_EQ(store_->region_counts("Bodø", day("2025-03-01")).size(), 1u);
-        EXPECT_TRUE(store_->region_counts("Ingensteds", day("2025-03-01")).empty());
-    }
-
-    INSTANTIATE_TEST_SUITE_P(Backends, SupervisorStore, ::testing::ValuesIn(kBackends),
-                             [](const auto& info) { return info.param.name; });
-
-    TEST(OpenStore, RefusesUnknownUrlsAndUnreadableFiles) {
-        EXPECT_THROW(open_store("mysql://x"), StoreError);
-        EXPECT_THROW(open_store("postgresql://localhost/alis"), StoreError);
-        EXPECT_THROW(open_store("sqlite:"), StoreError);
-        EXPECT_THROW(open_store("sqlite:/nonexistent-dir/for/sure/alis.db"), StoreError);
-        testing::TempDir dir;
-        const auto garbage = dir.path() / "garbage.db";
-        {
-            std::FILE* f = std::fopen(garbage.c_str(), "w");
-            std::fputs("this is not a database, just text that is long enough to be a header....",
-                       f);
-            std::fclose(f);
-        }
-        EXPECT_THROW(open_store("sqlite:" + garbage.string()), StoreError);
-    }
+    EXPECT_THROW(open_store("sqlite:" + garbage.string()), StoreError);
+}
 
 }  // namespace
 }  // namespace alis::store
