@@ -383,6 +383,69 @@ TEST_P(StoreContract, PlanRowsNeedAKnownMunicipalityAndSaneLengths) {
     EXPECT_TRUE(store_->learning_arenas("4601").empty());
 }
 
+TEST_P(StoreContract, TraineeRecordsHoldWhatThePerPersonReadsReturn) {
+    std::int64_t kari = 0;
+    std::int64_t ola = 0;
+    std::int64_t mentor = 0;
+    store_->write([&](StoreWriter& w) {
+        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+        w.put_municipality(municipality("4624", "Bjørnafjorden", "Bergen"));
+        Person p;
+        p.full_name = "Kari";
+        kari = w.add_person(p);
+        p.full_name = "Ola";
+        ola = w.add_person(p);
+        p.full_name = "Mentor";
+        p.training_status = TrainingStatus::specialist;
+        mentor = w.add_person(p);
+        Employment e;
+        e.municipality_number = "4601";
+        e.starts_on = day("2024-01-01");
+        for (const auto id : {kari, mentor}) {
+            e.person_id = id;
+            w.add_employment(e);
+        }
+        e.person_id = ola;
+        e.municipality_number = "4624";
+        w.add_employment(e);
+        e.person_id = kari;
+        e.starts_on = day("2020-01-01");
+        e.ends_on = day("2023-12-31");
+        w.add_employment(e);
+        ServicePeriod period;
+        period.person_id = kari;
+        period.place = "Legekontoret";
+        period.starts_on = day("2020-01-01");
+        w.add_service_period(period);
+        Leave leave;
+        leave.person_id = kari;
+        leave.starts_on = day("2022-01-01");
+        leave.ends_on = day("2022-06-30");
+        w.add_leave(leave);
+        SupervisorAssignment a;
+        a.supervisor_person_id = mentor;
+        a.trainee_person_id = kari;
+        a.starts_on = day("2024-01-01");
+        w.add_supervisor_assignment(a);
+        a.starts_on = day("2020-01-01");
+        a.ends_on = day("2023-12-31");
+        a.supervisor_person_id = ola;
+        w.add_supervisor_assignment(a);
+    });
+    const auto records = store_->trainee_records("4601", day("2026-11-22"));
+    ASSERT_EQ(records.size(), 1u) << "Mentor is not in training; Ola is employed elsewhere";
+    const auto& r = records.front();
+    EXPECT_EQ(r.person.full_name, "Kari");
+    ASSERT_EQ(r.employments.size(), 2u);
+    EXPECT_EQ(r.employments.front().starts_on, store_->employments_of(kari).front().starts_on);
+    ASSERT_EQ(r.periods.size(), 1u);
+    EXPECT_EQ(r.periods.front().place, "Legekontoret");
+    ASSERT_EQ(r.leaves.size(), 1u);
+    EXPECT_EQ(r.leaves.front().ends_on, day("2022-06-30"));
+    EXPECT_EQ(r.supervisor_names, std::vector<std::string>{"Mentor"}) << "the past one is gone";
+    EXPECT_TRUE(store_->trainee_records("4601", day("2019-01-01")).empty());
+}
+
 // Individual education plans (journey 4)
 
 EducationPlanRevision plan_revision(std::int64_t person, const char* on, std::string courses) {
@@ -543,8 +606,8 @@ TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
     const auto history = store_->supervisor_assignments_of(anne);
     ASSERT_EQ(history.size(), 1u);
     EXPECT_EQ(history[0].ends_on, day("2025-06-30"));
-    EXPECT_EQ(store_->person_by_hpr_number("1234567")->id, siri);
-    EXPECT_FALSE(store_->person_by_hpr_number("7654321").has_value());
+    EXPECT_EQ(store_->person_by_hpr("1234567")->id, siri);
+    EXPECT_FALSE(store_->person_by_hpr("7654321").has_value());
 }
 
 TEST_P(SupervisorStore, CapacityDefaultsToTwoAndCanBeSet) {
