@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/auth.hpp"
+#include "app/demo_education_plans.hpp"
 #include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
@@ -369,6 +370,7 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
         summary = builder.summary();
     });
     add_demo_supervisors(store, as_of, seed);
+    add_demo_education_plans(store, as_of);
     return summary;
 }
 

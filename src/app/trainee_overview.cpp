@@ -2,18 +2,26 @@
 
 #include <algorithm>
 
+#include "app/education_plan.hpp"
 #include "app/training_ledger.hpp"
 
 namespace alis::app {
 namespace {
 
+// The order of the checks is the order of urgency: without a registered employer nothing counts;
+// supervision and a plan are duties of the municipality; then what threatens completion.
 UrgentWarning most_urgent(const store::Municipality& m, const TraineeRow& row,
-                          const PersonLedger& ledger, std::string& detail) {
+                          const PersonLedger& ledger,
+                          const std::optional<store::EducationPlanRevision>& plan,
+                          std::string& detail) {
     if (m.enterprise_status == store::EnterpriseStatus::not_registered) {
         return UrgentWarning::employer_not_registered;
     }
     if (row.supervisors.empty()) {
         return UrgentWarning::no_supervisor;
+    }
+    if (!plan) {
+        return UrgentWarning::no_plan;
     }
     const auto& report = ledger.report;
     for (const auto& r : report.requirements) {
@@ -22,10 +30,17 @@ UrgentWarning most_urgent(const store::Municipality& m, const TraineeRow& row,
                 ledger.path.periods.begin(), ledger.path.periods.end(), [&](const auto& p) {
                     return p.arena == domain::Arena::Institution && p.from > report.as_of;
                 });
-            if (!planned) {
+            const bool in_plan = std::any_of(
+                plan->plan.periods.begin(), plan->plan.periods.end(), [&](const auto& p) {
+                    return p.arena == domain::Arena::Institution && p.to > report.as_of;
+                });
+            if (!planned && !in_plan) {
                 return UrgentWarning::institution_not_planned;
             }
         }
+    }
+    if (const auto due = plan_revision_due(plan); due && *due <= report.as_of) {
+        return UrgentWarning::plan_revision_due;
     }
     if (!report.warnings.empty()) {
         detail = report.warnings.front().message;
@@ -70,7 +85,8 @@ std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::
         }
         row.complete = ledger.report.complete;
         row.projected_completion = ledger.report.projected_completion;
-        row.warning = most_urgent(*municipality, row, ledger, row.warning_detail);
+        row.warning = most_urgent(*municipality, row, ledger,
+                                  store.current_education_plan(person.id), row.warning_detail);
         row.person = std::move(person);
         overview.rows.push_back(std::move(row));
     }

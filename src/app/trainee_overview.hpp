@@ -13,8 +13,10 @@ namespace alis::app {
 enum class UrgentWarning {
     employer_not_registered,  // The municipality is not a registered education enterprise.
     no_supervisor,            // No supervisor (veileder) assigned today.
+    no_plan,                  // No individual education plan.
     institution_not_planned,  // Institution service is not met and no institution period is
-                              // planned.
+                              // planned (neither a later employment nor in the plan).
+    plan_revision_due,        // The plan was last revised 12 months ago or more.
     ledger_warning,           // A warning of the ledger (see detail).
     none,
 };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/education_plan.hpp"
 #include "domain/training_path.hpp"
 
 namespace alis::store {
@@ -213,6 +214,22 @@ struct AuditEvent {
     std::string hash;
 };
 
+// Individual education plans (journey 4)
+
+// One revision of a trainee's individual education plan: a full snapshot, never changed after it
+// is written. `number` counts the person's revisions from 1.
+struct EducationPlanRevision {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    int number = 0;
+    std::string revised_at;  // UTC, "2026-11-22T10:15:30Z".
+    Date revised_on;         // The server's date, from which the next revision is due.
+    std::optional<std::int64_t> author_account_id;
+    std::string author_label;  // The author's name and e-mail, as it was when written.
+    domain::EducationPlan plan;
+    std::string note;  // The author's note on what and why; may be empty.
+};
+
 // The result of checking the whole audit chain.
 struct AuditVerification {
     bool ok = true;
@@ -338,6 +355,11 @@ class StoreWriter {
     // Notes that the municipality's plan changed (inserts or replaces its one row).
     virtual void mark_general_plan_changed(const GeneralPlanChange& change) = 0;
 
+    // Individual education plans (journey 4)
+    // Appends a revision of the person's plan with the next number (the number and id fields of
+    // the argument are ignored) and returns its id.
+    virtual std::int64_t add_education_plan_revision(const EducationPlanRevision& revision) = 0;
+
     // Appends an event to the audit trail, chaining it to the last one (fills prev_hash and
     // hash), and returns its id. Runs in the caller's transaction, so a change and its audit
     // event are kept together or not at all.
@@ -441,6 +463,12 @@ class Store {
     // When the municipality's plan last changed, or nullopt when it never did.
     virtual std::optional<GeneralPlanChange> general_plan_change(
         const std::string& municipality_number) = 0;
+
+    // Individual education plans (journey 4)
+    // Every revision of the person's plan, oldest first, each with its planned periods.
+    virtual std::vector<EducationPlanRevision> education_plan_revisions(std::int64_t person_id) = 0;
+    // The person's latest revision, or nullopt when they have no plan.
+    virtual std::optional<EducationPlanRevision> current_education_plan(std::int64_t person_id) = 0;
 
     // The audit trail.
     // Events whose subject is the person, newest first, at most `limit`.

@@ -190,6 +190,29 @@ std::optional<std::string> FormInput::optional_text(std::string_view field,
     return required_text(field, max_length);
 }
 
+std::optional<std::string> FormInput::multiline_text(std::string_view field,
+                                                     std::size_t max_length) {
+    std::string value;
+    for (const char c : text(field)) {
+        if (c != '\r') {
+            value.push_back(c);
+        }
+    }
+    const auto length = utf8_length(value);
+    const bool bad_control = std::any_of(value.begin(), value.end(), [](char c) {
+        return c != '\n' && c != '\t' && has_control_character(std::string_view(&c, 1));
+    });
+    if (!length || bad_control) {
+        fail(std::string(field), "form.bad_characters");
+        return std::nullopt;
+    }
+    if (*length > max_length) {
+        fail(std::string(field), "form.too_long", {{"max", max_length}});
+        return std::nullopt;
+    }
+    return value;
+}
+
 std::optional<domain::Date> FormInput::required_date(std::string_view field) {
     const std::string value = text(field);
     if (value.empty()) {

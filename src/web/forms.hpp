@@ -46,6 +46,9 @@ class FormInput {
     std::optional<std::string> required_text(std::string_view field, std::size_t max_length);
     // An optional text: nullopt when empty, else as required_text.
     std::optional<std::string> optional_text(std::string_view field, std::size_t max_length);
+    // A text of several lines (a <textarea>): "" when empty, else at most max_length code points;
+    // line breaks (normalised to \n) and tabs are allowed, other control characters are not.
+    std::optional<std::string> multiline_text(std::string_view field, std::size_t max_length);
     // A date written 22.11.2026 (forms), 2026-11-22 (forms and JSON) or 22/11/2026.
     std::optional<domain::Date> required_date(std::string_view field);
     // Like required_date, but an empty field is a valid "no date": the outer optional is set.

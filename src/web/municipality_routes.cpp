@@ -70,8 +70,12 @@ const char* warning_key(app::UrgentWarning w) {
             return "overview.warning.employer_not_registered";
         case app::UrgentWarning::no_supervisor:
             return "overview.warning.no_supervisor";
+        case app::UrgentWarning::no_plan:
+            return "overview.warning.no_plan";
         case app::UrgentWarning::institution_not_planned:
             return "overview.warning.institution_not_planned";
+        case app::UrgentWarning::plan_revision_due:
+            return "overview.warning.plan_revision_due";
         case app::UrgentWarning::ledger_warning:
             return "overview.warning.ledger";
         case app::UrgentWarning::none:

@@ -117,6 +117,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     }
     json::object data{
         {"heading", t.format("person.title", {{"name", p.full_name}})},
+        {"plan_url", "/personer/" + std::to_string(p.id) + "/utdanningsplan"},
         {"hpr_number", p.hpr_number.value_or(unknown)},
         {"status", t.text("training_status." + std::string(store::to_string(p.training_status)))},
         {"lis1_completed", p.lis1_completed ? p.lis1_completed->norwegian() : unknown},

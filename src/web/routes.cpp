@@ -133,6 +133,7 @@ void register_trainee_routes(Router& router, Services& services);
 void register_supervisor_routes(Router& router, Services& services);
 void register_region_routes(Router& router, Services& services);
 void register_general_plan_routes(Router& router, Services& services);
+void register_education_plan_routes(Router& router, Services& services);
 
 void register_routes(Router& router, Services& services) {
     Services* s = &services;
@@ -174,6 +175,7 @@ void register_routes(Router& router, Services& services) {
     register_supervisor_routes(router, services);
     register_region_routes(router, services);
     register_general_plan_routes(router, services);
+    register_education_plan_routes(router, services);
 }
 
 }  // namespace alis::web

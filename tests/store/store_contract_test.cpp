@@ -446,6 +446,87 @@ TEST_P(StoreContract, TraineeRecordsHoldWhatThePerPersonReadsReturn) {
     EXPECT_TRUE(store_->trainee_records("4601", day("2019-01-01")).empty());
 }
 
+// Individual education plans (journey 4)
+
+EducationPlanRevision plan_revision(std::int64_t person, const char* on, std::string courses) {
+    EducationPlanRevision r;
+    r.person_id = person;
+    r.revised_at = std::string(on) + "T09:00:00Z";
+    r.revised_on = day(on);
+    r.author_label = "Kari Leder (leder@bergen.kommune.no)";
+    r.plan.periods = {
+        {domain::Arena::OpenGeneralPractice, "Legekontoret Årstad", day("2026-01-01"),
+         day("2027-12-31"), 80},
+        {domain::Arena::Institution, "Haukeland", day("2028-01-01"), day("2028-06-30"), 100}};
+    r.plan.supervision_group = "Gruppe 1\nTirsdager";
+    r.plan.courses = std::move(courses);
+    r.note = "Første plan";
+    return r;
+}
+
+TEST_P(StoreContract, EducationPlanRevisionsAreNumberedAndKeptWhole) {
+    std::int64_t person = 0;
+    std::int64_t other = 0;
+    store_->write([&](StoreWriter& w) {
+        Person p;
+        p.full_name = "Åse Øvrebø";
+        person = w.add_person(p);
+        p.full_name = "Annen Lege";
+        other = w.add_person(p);
+    });
+    EXPECT_FALSE(store_->current_education_plan(person));
+    EXPECT_TRUE(store_->education_plan_revisions(person).empty());
+    store_->write([&](StoreWriter& w) {
+        w.add_education_plan_revision(plan_revision(person, "2025-11-22", "Grunnkurs A"));
+        w.add_education_plan_revision(plan_revision(other, "2025-12-01", "Annet"));
+    });
+    auto second = plan_revision(person, "2026-11-22", "Grunnkurs B");
+    second.plan.periods.pop_back();
+    second.note.clear();
+    store_->write([&](StoreWriter& w) { w.add_education_plan_revision(second); });
+
+    const auto revisions = store_->education_plan_revisions(person);
+    ASSERT_EQ(revisions.size(), 2u);
+    EXPECT_EQ(revisions[0].number, 1);
+    EXPECT_EQ(revisions[1].number, 2);
+    EXPECT_EQ(revisions[0].plan.periods.size(), 2u);
+    EXPECT_EQ(revisions[0].plan.periods[0],
+              (domain::PlannedPeriod{domain::Arena::OpenGeneralPractice, "Legekontoret Årstad",
+                                     day("2026-01-01"), day("2027-12-31"), 80}));
+    EXPECT_EQ(revisions[0].plan.periods[1].arena, domain::Arena::Institution);
+    EXPECT_EQ(revisions[0].plan.supervision_group, "Gruppe 1\nTirsdager");
+    EXPECT_EQ(revisions[0].note, "Første plan");
+    EXPECT_EQ(revisions[0].revised_on, day("2025-11-22"));
+    EXPECT_EQ(revisions[0].author_label, "Kari Leder (leder@bergen.kommune.no)");
+    EXPECT_FALSE(revisions[0].author_account_id);
+    EXPECT_EQ(revisions[1].plan.periods.size(), 1u);
+    EXPECT_EQ(revisions[1].plan.courses, "Grunnkurs B");
+
+    const auto current = store_->current_education_plan(person);
+    ASSERT_TRUE(current);
+    EXPECT_EQ(current->number, 2);
+    EXPECT_EQ(current->plan.periods.size(), 1u);
+    EXPECT_EQ(store_->current_education_plan(other)->number, 1) << "numbered per person";
+}
+
+TEST_P(StoreContract, AnEducationPlanRevisionWithABadPeriodKeepsNothing) {
+    std::int64_t person = 0;
+    store_->write([&](StoreWriter& w) {
+        Person p;
+        p.full_name = "Per Lege";
+        person = w.add_person(p);
+    });
+    auto bad = plan_revision(person, "2026-11-22", "");
+    bad.plan.periods[1].fte = 0;
+    EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
+                 ConstraintViolation);
+    bad = plan_revision(person, "2026-11-22", "");
+    bad.plan.periods[1].to = day("2027-01-01");  // Before its start.
+    EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
+                 ConstraintViolation);
+    EXPECT_TRUE(store_->education_plan_revisions(person).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param.name; });
 

@@ -24,9 +24,13 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
     log_ = std::make_unique<web::Log>(log_file_);
     auto now = [this] { return clock_.load(); };
     auth_ = std::make_unique<app::Authenticator>(*store_, now);
+    // Today follows the settable clock (UTC), so a test can move a year ahead.
+    auto today = [this] {
+        return domain::Date::from_days(static_cast<std::int32_t>(clock_.load() / 86400));
+    };
     services_ = std::make_unique<web::Services>(
-        web::Services{*store_, *catalogue_, *templates_, *static_files_, metrics_, *log_,
-                      &fixed_today, cache_, *auth_, now, std::make_shared<web::ListReadWindow>()});
+        web::Services{*store_, *catalogue_, *templates_, *static_files_, metrics_, *log_, today,
+                      cache_, *auth_, now, std::make_shared<web::ListReadWindow>()});
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;

@@ -33,7 +33,8 @@ class TestServer {
     std::string log_text() const;
 
     static domain::Date fixed_today() { return *domain::Date::parse_iso("2026-11-22"); }
-    // The server's clock (Unix seconds), for session-expiry tests.
+    // The server's clock (Unix seconds), for session-expiry tests. The server's "today" is the
+    // clock's UTC date: fixed_today() until the clock is advanced past midnight.
     std::int64_t now() const { return clock_.load(); }
     void advance_clock(std::int64_t seconds) { clock_ += seconds; }
 

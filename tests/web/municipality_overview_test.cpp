@@ -25,6 +25,18 @@ class MunicipalityOverview : public ::testing::Test {
         testing::add_trainee(store, "Tidligere Ansatt", "4601", "2020-01-01", "2024-12-31");
         const auto supervisor = testing::add_trainee(store, "Veileder", "4621");
         testing::assign_supervisor(store, supervisor, early);
+        // Berit has a plan, but it holds no institution service.
+        store.write([&](store::StoreWriter& w) {
+            store::EducationPlanRevision plan;
+            plan.person_id = early;
+            plan.revised_at = "2026-06-01T09:00:00Z";
+            plan.revised_on = *domain::Date::parse_iso("2026-06-01");
+            plan.author_label = "test";
+            plan.plan.periods.push_back({domain::Arena::OpenGeneralPractice, "Legekontoret",
+                                         *domain::Date::parse_iso("2021-01-01"),
+                                         *domain::Date::parse_iso("2027-12-31"), 100});
+            w.add_education_plan_revision(plan);
+        });
         testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
         session = *client::login(server.port(), "leder@bergen.no", kTestPassword);
     }

@@ -395,6 +395,24 @@ const std::vector<Call> kCalls = {
     {kPost, "/api/v1/people/{kari}/leaves", kLeader, 403, "{}", "", "application/json", Csrf::omit},
     {kPost, "/api/v1/people/{kari}/leaves", "", 401, "{}"},
 
+    // The individual education plan (journey 4).
+    {kGet, "/api/v1/people/{kari}/education-plan", kLeader, 200, "", "\"plan\":null"},
+    {kGet, "/api/v1/people/{foreign}/education-plan", kLeader, 403},
+    {kGet, "/api/v1/people/{kari}/education-plan", "", 401},
+    {kPost, "/api/v1/people/{kari}/education-plan/revisions", kKari, 201,
+     R"({"periods": [{"arena": "institution", "place": "Haukeland", "from": "2027-01-01",
+        "to": "2027-06-30", "fte": 100}], "courses": "Grunnkurs A", "note": "Første plan"})"},
+    {kPost, "/api/v1/people/{kari}/education-plan/revisions", kKari, 422,
+     R"({"periods": [{"arena": "institution", "place": "Haukeland", "from": "2027-07-01",
+        "to": "2027-06-30", "fte": 100}]})",
+     "periods[0].to"},
+    {kPost, "/api/v1/people/{kari}/education-plan/revisions", kOffice, 403, "{}"},
+    {kPost, "/api/v1/people/{foreign}/education-plan/revisions", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/education-plan/revisions", "", 401, "{}"},
+    {kGet, "/api/v1/people/{kari}/education-plan/revisions", kOffice, 200, "", "\"number\":1"},
+    {kGet, "/api/v1/people/{kari}/education-plan/revisions", "", 401},
+    {kGet, "/api/v1/people/{kari}/education-plan", kLeader, 200, "", "\"projected_completion\""},
+
     // Read again, now with what was written above: nulls, links, leaves and the new doctors.
     {kGet, "/api/v1/people/{kari}", kLeader, 200, "", "Haukeland"},
     {kGet, "/api/v1/municipalities/4601/trainees?sorter=ferdig", kLeader, 200, "", "Eldre Regler"},

@@ -234,6 +234,31 @@ constexpr const char* kGeneralPlanChange =
     "SELECT municipality_number, changed_at, changed_by FROM general_education_plans"
     " WHERE municipality_number = ?1";
 
+// Individual education plans (journey 4)
+constexpr const char* kAddEducationPlanRevision =
+    "INSERT INTO education_plan_revisions (person_id, number, revised_at, revised_on,"
+    " author_account_id, author_label, supervision_group, courses, next_months, note)"
+    " SELECT ?1, coalesce(max(number), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
+    " FROM education_plan_revisions WHERE person_id = ?1";
+constexpr const char* kAddEducationPlanPeriod =
+    "INSERT INTO education_plan_periods (revision_id, position, arena, place, starts_on, ends_on,"
+    " fte) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char* kEducationPlanRevisions =
+    "SELECT id, person_id, number, revised_at, revised_on, author_account_id, author_label,"
+    " supervision_group, courses, next_months, note FROM education_plan_revisions"
+    " WHERE person_id = ?1 ORDER BY number";
+constexpr const char* kCurrentEducationPlan =
+    "SELECT id, person_id, number, revised_at, revised_on, author_account_id, author_label,"
+    " supervision_group, courses, next_months, note FROM education_plan_revisions"
+    " WHERE person_id = ?1 ORDER BY number DESC LIMIT 1";
+constexpr const char* kEducationPlanPeriodsOfPerson =
+    "SELECT p.revision_id, p.arena, p.place, p.starts_on, p.ends_on, p.fte"
+    " FROM education_plan_periods p JOIN education_plan_revisions r ON r.id = p.revision_id"
+    " WHERE r.person_id = ?1 ORDER BY p.revision_id, p.position";
+constexpr const char* kEducationPlanPeriodsOfRevision =
+    "SELECT revision_id, arena, place, starts_on, ends_on, fte FROM education_plan_periods"
+    " WHERE revision_id = ?1 ORDER BY position";
+
 }  // namespace sql
 
 namespace {
@@ -459,6 +484,24 @@ class SqliteWriter final : public StoreWriter {
     void mark_general_plan_changed(const GeneralPlanChange& c) override {
         Statement s(connection_, sql::kMarkGeneralPlanChanged);
         s.bind(1, c.municipality_number).bind(2, c.changed_at).bind(3, c.changed_by).run();
+    }
+
+    // Individual education plans (journey 4)
+    std::int64_t add_education_plan_revision(const EducationPlanRevision& r) override {
+        Statement s(connection_, sql::kAddEducationPlanRevision);
+        s.bind(1, r.person_id).bind(2, r.revised_at).bind(3, date_text(r.revised_on));
+        r.author_account_id ? s.bind(4, *r.author_account_id) : s.bind_null(4);
+        s.bind(5, r.author_label).bind(6, r.plan.supervision_group).bind(7, r.plan.courses);
+        s.bind(8, r.plan.next_months).bind(9, r.note).run();
+        const std::int64_t id = last_id();
+        int position = 0;
+        for (const auto& p : r.plan.periods) {
+            Statement period(connection_, sql::kAddEducationPlanPeriod);
+            period.bind(1, id).bind(2, position++).bind(3, domain::arena_name(p.arena));
+            period.bind(4, p.place).bind(5, date_text(p.from)).bind(6, date_text(p.to));
+            period.bind(7, p.fte).run();
+        }
+        return id;
     }
 
     std::int64_t append_audit(AuditEvent event) override {
@@ -902,6 +945,91 @@ std::vector<std::int64_t> SqliteStore::trainees_of(std::int64_t supervisor_perso
     Statement s(*lease, sql::kTraineesOf);
     s.bind(1, supervisor_person_id).bind(2, date_text(day));
     return all_rows<std::int64_t>(s, [](const Statement& row) { return row.column_int(0); });
+}
+
+// Individual education plans (journey 4)
+namespace {
+
+EducationPlanRevision read_plan_revision(const Statement& s) {
+    EducationPlanRevision r;
+    r.id = s.column_int(0);
+    r.person_id = s.column_int(1);
+    r.number = static_cast<int>(s.column_int(2));
+    r.revised_at = s.column_text(3);
+    r.revised_on = read_date(s.column_text(4));
+    if (s.column_optional_text(5)) {
+        r.author_account_id = s.column_int(5);
+    }
+    r.author_label = s.column_text(6);
+    r.plan.supervision_group = s.column_text(7);
+    r.plan.courses = s.column_text(8);
+    r.plan.next_months = s.column_text(9);
+    r.note = s.column_text(10);
+    return r;
+}
+
+// Reads rows of (revision_id, arena, place, starts_on, ends_on, fte) into their revisions.
+void read_planned_periods(Statement& s, std::vector<EducationPlanRevision>& revisions) {
+    while (s.step()) {
+        const std::int64_t revision_id = s.column_int(0);
+        domain::PlannedPeriod p;
+        p.arena = require(domain::parse_arena(s.column_text(1)));
+        p.place = s.column_text(2);
+        p.from = read_date(s.column_text(3));
+        p.to = read_date(s.column_text(4));
+        p.fte = static_cast<int>(s.column_int(5));
+        for (auto& r : revisions) {
+            if (r.id == revision_id) {
+                r.plan.periods.push_back(std::move(p));
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<EducationPlanRevision> SqliteStore::education_plan_revisions(std::int64_t person_id) {
+    auto lease = reader();
+    // Both reads in one transaction, so a revision written between them cannot split the answer.
+    (*lease).exec("BEGIN");
+    try {
+        Statement s(*lease, sql::kEducationPlanRevisions);
+        s.bind(1, person_id);
+        auto revisions = all_rows<EducationPlanRevision>(s, read_plan_revision);
+        Statement periods(*lease, sql::kEducationPlanPeriodsOfPerson);
+        periods.bind(1, person_id);
+        read_planned_periods(periods, revisions);
+        (*lease).exec("COMMIT");
+        return revisions;
+    } catch (...) {
+        (*lease).exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::optional<EducationPlanRevision> SqliteStore::current_education_plan(std::int64_t person_id) {
+    auto lease = reader();
+    (*lease).exec("BEGIN");
+    try {
+        Statement s(*lease, sql::kCurrentEducationPlan);
+        s.bind(1, person_id);
+        std::vector<EducationPlanRevision> revisions;
+        if (s.step()) {
+            revisions.push_back(read_plan_revision(s));
+            Statement periods(*lease, sql::kEducationPlanPeriodsOfRevision);
+            periods.bind(1, revisions.front().id);
+            read_planned_periods(periods, revisions);
+        }
+        (*lease).exec("COMMIT");
+        if (revisions.empty()) {
+            return std::nullopt;
+        }
+        return std::move(revisions.front());
+    } catch (...) {
+        (*lease).exec("ROLLBACK");
+        throw;
+    }
 }
 
 int SqliteStore::count_people(TrainingStatus status) {

@@ -61,6 +61,10 @@ class SqliteStore final : public Store {
     std::optional<GeneralPlanChange> general_plan_change(
         const std::string& municipality_number) override;
 
+    // Individual education plans (journey 4)
+    std::vector<EducationPlanRevision> education_plan_revisions(std::int64_t person_id) override;
+    std::optional<EducationPlanRevision> current_education_plan(std::int64_t person_id) override;
+
     // The audit trail (sqlite_audit.cpp).
     // Supervisors (journey 5)
     std::vector<SupervisorSummary> supervisors_for(const std::string& municipality_number,

@@ -1,0 +1,131 @@
+#include "app/education_plan.hpp"
+
+#include <algorithm>
+
+namespace alis::app {
+namespace {
+
+using domain::Date;
+
+// Months counted per counting arena in `path` (evaluated as of its as_of).
+std::array<domain::MonthUnits, domain::kCountingArenaCount> counted_by_arena(
+    const domain::TrainingPath& path, const domain::Ruleset& ruleset) {
+    if (path.periods.empty()) {
+        return {};
+    }
+    return domain::evaluate(path, ruleset).months.by_arena;
+}
+
+// The years to compare: from the first to the last year either path touches, at most 30.
+std::vector<PlanYear> plan_years(const domain::TrainingPath& actual,
+                                 const domain::EducationPlan& plan, const domain::Ruleset& ruleset,
+                                 Date today) {
+    std::optional<int> first;
+    int last = today.year();
+    auto touch = [&](Date from, std::optional<Date> to) {
+        first = first ? std::min(*first, from.year()) : from.year();
+        last = std::max(last, to ? to->year() : today.year());
+    };
+    for (const auto& p : actual.periods) {
+        touch(p.from, p.to);
+    }
+    for (const auto& p : plan.periods) {
+        touch(p.from, p.to);
+    }
+    if (!first) {
+        return {};
+    }
+    constexpr int kMaxYears = 30;
+    if (last - *first >= kMaxYears) {
+        first = std::max(*first, today.year() - kMaxYears / 2);
+        last = std::min(last, *first + kMaxYears - 1);
+    }
+    domain::TrainingPath planned;
+    planned.ruleset = actual.ruleset;
+    for (const auto& p : plan.periods) {
+        domain::ServicePeriod period;
+        period.from = p.from;
+        period.to = p.to;
+        period.arena = p.arena;
+        period.fte = static_cast<domain::PositionPpm>(p.fte) * (domain::kFullTime / 100);
+        planned.periods.push_back(period);
+    }
+    std::vector<PlanYear> years;
+    for (int year = *first; year <= last; ++year) {
+        const Date from = *Date::from_ymd(year, 1, 1);
+        const Date to = *Date::from_ymd(year, 12, 31);
+        PlanYear row;
+        row.year = year;
+        auto planned_year = domain::clip_path(planned, from, to);
+        planned_year.as_of = to;
+        row.planned = counted_by_arena(planned_year, ruleset);
+        if (from <= today) {
+            auto actual_year = domain::clip_path(actual, from, std::min(to, today));
+            actual_year.as_of = std::min(to, today);
+            row.actual = counted_by_arena(actual_year, ruleset);
+        }
+        years.push_back(row);
+    }
+    return years;
+}
+
+}  // namespace
+
+std::optional<Date> plan_revision_due(const std::optional<store::EducationPlanRevision>& revision) {
+    if (!revision) {
+        return std::nullopt;
+    }
+    return domain::revision_due(revision->revised_on);
+}
+
+std::optional<EducationPlanProjection> education_plan_projection(store::Store& store,
+                                                                 std::int64_t person_id,
+                                                                 Date today) {
+    auto actual = person_ledger(store, person_id, today);
+    if (!actual) {
+        return std::nullopt;
+    }
+    EducationPlanProjection result;
+    result.actual = std::move(*actual);
+    result.current = store.current_education_plan(person_id);
+    result.revision_due = plan_revision_due(result.current);
+    const domain::Ruleset* ruleset = embedded_ruleset(result.actual.path.ruleset);
+    const domain::EducationPlan plan =
+        result.current ? result.current->plan : domain::EducationPlan{};
+    result.years = plan_years(result.actual.path, plan, *ruleset, today);
+    if (!result.current) {
+        return result;
+    }
+    PersonLedger on_plan;
+    on_plan.path = domain::path_with_plan(result.actual.path, plan);
+    on_plan.report = domain::evaluate(on_plan.path, *ruleset);
+    const auto end = domain::plan_end(plan);
+    if (end && *end > today) {
+        PersonLedger at_end;
+        at_end.path = on_plan.path;
+        at_end.path.as_of = *end;
+        at_end.report = domain::evaluate(at_end.path, *ruleset);
+        result.at_plan_end = std::move(at_end);
+    }
+    result.on_plan = std::move(on_plan);
+    return result;
+}
+
+store::EducationPlanRevision revise_education_plan(store::Store& store,
+                                                   store::EducationPlanRevision revision,
+                                                   store::AuditEvent event) {
+    store.write([&](store::StoreWriter& writer) {
+        revision.id = writer.add_education_plan_revision(revision);
+        event.subject_person_id = revision.person_id;
+        writer.append_audit(std::move(event));
+    });
+    // The number the store gave it: read back, in case another revision came in between.
+    for (const auto& r : store.education_plan_revisions(revision.person_id)) {
+        if (r.id == revision.id) {
+            return r;
+        }
+    }
+    return revision;
+}
+
+}  // namespace alis::app
