@@ -85,8 +85,7 @@ std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::
         }
         row.complete = ledger.report.complete;
         row.projected_completion = ledger.report.projected_completion;
-        row.warning = most_urgent(*municipality, row, ledger,
-                                  store.current_education_plan(person.id), row.warning_detail);
+        row.warning = most_urgent(*municipality, row, ledger, record.plan, row.warning_detail);
         row.person = std::move(person);
         overview.rows.push_back(std::move(row));
     }

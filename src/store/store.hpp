@@ -109,15 +109,6 @@ struct ServicePeriod {
     bool employer_registered = true;
 };
 
-// A person in training with what the overview reads about them (see Store::trainee_records).
-struct TraineeRecord {
-    Person person;
-    std::vector<Employment> employments;        // Oldest first, in every municipality.
-    std::vector<ServicePeriod> periods;         // Oldest first.
-    std::vector<Leave> leaves;                  // Oldest first.
-    std::vector<std::string> supervisor_names;  // Supervisors assigned on the day, by name.
-};
-
 // A login. `person_id` links the account to the person it belongs to (trainee, supervisor).
 struct Account {
     std::int64_t id = 0;
@@ -228,6 +219,16 @@ struct EducationPlanRevision {
     std::string author_label;  // The author's name and e-mail, as it was when written.
     domain::EducationPlan plan;
     std::string note;  // The author's note on what and why; may be empty.
+};
+
+// A person in training with what the overview reads about them (see Store::trainee_records).
+struct TraineeRecord {
+    Person person;
+    std::vector<Employment> employments;        // Oldest first, in every municipality.
+    std::vector<ServicePeriod> periods;         // Oldest first.
+    std::vector<Leave> leaves;                  // Oldest first.
+    std::vector<std::string> supervisor_names;  // Supervisors assigned on the day, by name.
+    std::optional<EducationPlanRevision> plan;  // The current individual education plan.
 };
 
 // The result of checking the whole audit chain.
@@ -398,8 +399,9 @@ class Store {
     // The service periods of a person, oldest first.
     virtual std::vector<ServicePeriod> service_periods_of(std::int64_t person_id) = 0;
     // The people in training employed by the municipality on `day` (as trainees_employed_by),
-    // each with their employments, service periods, leaves and the names of their supervisors
-    // that day: a handful of queries for the whole list instead of several per person.
+    // each with their employments, service periods, leaves, the names of their supervisors that
+    // day and their current education plan: a handful of queries for the whole list instead of
+    // several per person.
     virtual std::vector<TraineeRecord> trainee_records(const std::string& municipality_number,
                                                        Date day) = 0;
     // The person with this HPR number, or nullopt.

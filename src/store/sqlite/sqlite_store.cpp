@@ -255,6 +255,21 @@ constexpr const char* kEducationPlanPeriodsOfPerson =
     "SELECT p.revision_id, p.arena, p.place, p.starts_on, p.ends_on, p.fte"
     " FROM education_plan_periods p JOIN education_plan_revisions r ON r.id = p.revision_id"
     " WHERE r.person_id = ?1 ORDER BY p.revision_id, p.position";
+// The current plan of each person in training employed by municipality ?1 on day ?2.
+#define ALIS_CURRENT_PLANS_OF_TRAINEES                                                       \
+    " (SELECT r.id FROM education_plan_revisions r WHERE r.number = (SELECT max(x.number)"   \
+    "   FROM education_plan_revisions x WHERE x.person_id = r.person_id) AND r.person_id IN" \
+    "   (SELECT e.person_id FROM employments e JOIN people p ON p.id = e.person_id"          \
+    "     WHERE e.municipality_number = ?1 AND p.training_status = 'in_training'"            \
+    "       AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2)))"
+constexpr const char* kCurrentEducationPlansOfTrainees =
+    "SELECT id, person_id, number, revised_at, revised_on, author_account_id, author_label,"
+    " supervision_group, courses, next_months, note FROM education_plan_revisions"
+    " WHERE id IN" ALIS_CURRENT_PLANS_OF_TRAINEES " ORDER BY id";
+constexpr const char* kCurrentPlanPeriodsOfTrainees =
+    "SELECT revision_id, arena, place, starts_on, ends_on, fte FROM education_plan_periods"
+    " WHERE revision_id IN" ALIS_CURRENT_PLANS_OF_TRAINEES " ORDER BY revision_id, position";
+#undef ALIS_CURRENT_PLANS_OF_TRAINEES
 constexpr const char* kEducationPlanPeriodsOfRevision =
     "SELECT revision_id, arena, place, starts_on, ends_on, fte FROM education_plan_periods"
     " WHERE revision_id = ?1 ORDER BY position";
@@ -751,58 +766,6 @@ std::vector<ServicePeriod> SqliteStore::service_periods_of(std::int64_t person_i
     return result;
 }
 
-std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& municipality_number,
-                                                        Date day) {
-    auto lease = reader();
-    // One read transaction: the five queries see the same snapshot.
-    (*lease).exec("BEGIN");
-    struct End {
-        Connection& connection;
-        ~End() {
-            try {
-                connection.exec("COMMIT");
-            } catch (const StoreError&) {
-                // A read transaction has nothing to lose; the connection rolls back by itself.
-            }
-        }
-    } end{*lease};
-    const std::string day_text = date_text(day);
-    std::vector<TraineeRecord> records;
-    std::map<std::int64_t, std::size_t> index;
-    {
-        Statement s(*lease, sql::kTraineesEmployedBy);
-        s.bind(1, municipality_number).bind(2, day_text);
-        while (s.step()) {
-            TraineeRecord record;
-            record.person = read_person(s);
-            index.emplace(record.person.id, records.size());
-            records.push_back(std::move(record));
-        }
-    }
-    auto each = [&](const char* query, const auto& add) {
-        Statement s(*lease, query);
-        s.bind(1, municipality_number).bind(2, day_text);
-        while (s.step()) {
-            const auto it = index.find(s.column_int(0));
-            if (it != index.end()) {
-                add(records[it->second], s);
-            }
-        }
-    };
-    each(sql::kEmploymentsOfTrainees, [](TraineeRecord& r, const Statement& s) {
-        r.employments.push_back(read_employment(s, 1));
-    });
-    each(sql::kServicePeriodsOfTrainees, [](TraineeRecord& r, const Statement& s) {
-        r.periods.push_back(read_service_period(s, 1));
-    });
-    each(sql::kLeavesOfTrainees,
-         [](TraineeRecord& r, const Statement& s) { r.leaves.push_back(read_leave(s, 1)); });
-    each(sql::kSupervisorNamesOfTrainees, [](TraineeRecord& r, const Statement& s) {
-        r.supervisor_names.push_back(s.column_text(1));
-    });
-    return records;
-}
-
 std::optional<Person> SqliteStore::person_by_hpr(const std::string& hpr_number) {
     auto lease = reader();
     Statement s(*lease, sql::kPersonByHpr);
@@ -1030,6 +993,73 @@ std::optional<EducationPlanRevision> SqliteStore::current_education_plan(std::in
         (*lease).exec("ROLLBACK");
         throw;
     }
+}
+
+std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& municipality_number,
+                                                        Date day) {
+    auto lease = reader();
+    // One read transaction: the five queries see the same snapshot.
+    (*lease).exec("BEGIN");
+    struct End {
+        Connection& connection;
+        ~End() {
+            try {
+                connection.exec("COMMIT");
+            } catch (const StoreError&) {
+                // A read transaction has nothing to lose; the connection rolls back by itself.
+            }
+        }
+    } end{*lease};
+    const std::string day_text = date_text(day);
+    std::vector<TraineeRecord> records;
+    std::map<std::int64_t, std::size_t> index;
+    {
+        Statement s(*lease, sql::kTraineesEmployedBy);
+        s.bind(1, municipality_number).bind(2, day_text);
+        while (s.step()) {
+            TraineeRecord record;
+            record.person = read_person(s);
+            index.emplace(record.person.id, records.size());
+            records.push_back(std::move(record));
+        }
+    }
+    auto each = [&](const char* query, const auto& add) {
+        Statement s(*lease, query);
+        s.bind(1, municipality_number).bind(2, day_text);
+        while (s.step()) {
+            const auto it = index.find(s.column_int(0));
+            if (it != index.end()) {
+                add(records[it->second], s);
+            }
+        }
+    };
+    each(sql::kEmploymentsOfTrainees, [](TraineeRecord& r, const Statement& s) {
+        r.employments.push_back(read_employment(s, 1));
+    });
+    each(sql::kServicePeriodsOfTrainees, [](TraineeRecord& r, const Statement& s) {
+        r.periods.push_back(read_service_period(s, 1));
+    });
+    each(sql::kLeavesOfTrainees,
+         [](TraineeRecord& r, const Statement& s) { r.leaves.push_back(read_leave(s, 1)); });
+    each(sql::kSupervisorNamesOfTrainees, [](TraineeRecord& r, const Statement& s) {
+        r.supervisor_names.push_back(s.column_text(1));
+    });
+    // The current individual education plans, with their planned periods.
+    std::vector<EducationPlanRevision> plans;
+    {
+        Statement s(*lease, sql::kCurrentEducationPlansOfTrainees);
+        s.bind(1, municipality_number).bind(2, day_text);
+        plans = all_rows<EducationPlanRevision>(s, read_plan_revision);
+        Statement periods(*lease, sql::kCurrentPlanPeriodsOfTrainees);
+        periods.bind(1, municipality_number).bind(2, day_text);
+        read_planned_periods(periods, plans);
+    }
+    for (auto& plan : plans) {
+        if (const auto it = index.find(plan.person_id); it != index.end()) {
+            records[it->second].plan = std::move(plan);
+        }
+    }
+    return records;
 }
 
 int SqliteStore::count_people(TrainingStatus status) {
