@@ -3,7 +3,7 @@
 // screenshotted into test-output/browser/. Run by CTest (`make test`) as: node --test tests/browser
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, password, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, password, newPage, checkAccessibility, login, tabTo } from './support.mjs';
 
 test('the public front page lists municipalities by ALIS office and is accessible', async () => {
   const page = await newPage();
@@ -88,5 +88,24 @@ test('the administrator sees accounts; logging out ends the session', async () =
   await page.waitForURL(`${baseUrl}/`);
   const again = await page.goto(`${baseUrl}/admin/kontoer`);
   assert.match(again.url(), /\/logg-inn\?neste=\/admin\/kontoer$/);
+  await page.context().close();
+});
+
+test('with the keyboard alone the leader sorts the overview and opens a training path', async () => {
+  const page = await newPage();
+  await login(page, 'leder.bergen@demo.alis.no');
+  await tabTo(page, page.getByRole('link', { name: 'Leger i spesialisering' }));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/kommuner\/4601\/oversikt/);
+  await tabTo(page, page.getByRole('link', { name: 'Fremdrift' }));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/sorter=fremdrift/);
+  const first = page.locator('tbody th a').first();
+  const name = await first.innerText();
+  await tabTo(page, first, 200);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/personer\/\d+$/);
+  await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+  await checkAccessibility(page, 'training-path-keyboard');
   await page.context().close();
 });

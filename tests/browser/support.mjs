@@ -80,3 +80,16 @@ export async function login(page, email) {
   await page.waitForURL(/\/meg$/);
 }
 
+
+// Moves focus with the Tab key alone until `locator` has it (at most `limit` presses), the way a
+// keyboard user gets there; fails if it never does.
+export async function tabTo(page, locator, limit = 80) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
