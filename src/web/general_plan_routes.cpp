@@ -164,18 +164,6 @@ json::object plan_json(const app::GeneralPlan& plan) {
         {"changed_at", plan.changed ? json::value(plan.changed->changed_at) : json::value()}};
 }
 
-const char* status_color(store::EnterpriseStatus status) {
-    switch (status) {
-        case store::EnterpriseStatus::registered:
-            return "success";
-        case store::EnterpriseStatus::temporarily_registered:
-            return "warning";
-        case store::EnterpriseStatus::not_registered:
-            return "danger";
-    }
-    return "neutral";
-}
-
 // One sentence with a status change's dates, e.g. "Midlertidig registrert fra 01.03.2026 til
 // 28.02.2027."
 std::string status_period(const Catalogue& t, const store::EnterpriseStatusChange& c) {

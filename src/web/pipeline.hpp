@@ -83,6 +83,9 @@ Response page(const Services& services, const Request& request, const RequestCon
               std::string_view template_name, const std::string& title, boost::json::object data,
               http::status status = http::status::ok);
 
+// The Designsystemet colour of an education-enterprise status tag ("success", "warning", ...).
+const char* status_color(store::EnterpriseStatus status);
+
 // Registers every alis route on the router (web/routes.cpp).
 void register_routes(Router& router, Services& services);
 

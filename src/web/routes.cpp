@@ -21,18 +21,6 @@ json::object municipality_json(const store::MunicipalitySummary& summary) {
             {"trainees", summary.trainees}};
 }
 
-const char* status_color(store::EnterpriseStatus status) {
-    switch (status) {
-        case store::EnterpriseStatus::registered:
-            return "success";
-        case store::EnterpriseStatus::temporarily_registered:
-            return "warning";
-        case store::EnterpriseStatus::not_registered:
-            return "danger";
-    }
-    return "neutral";
-}
-
 std::string municipalities_json(Services& services, domain::Date today) {
     const auto overview = app::municipality_overview(services.store, today);
     json::array list;
@@ -125,6 +113,18 @@ Response text_response(http::status status, unsigned version, std::string body,
 }
 
 }  // namespace
+
+const char* status_color(store::EnterpriseStatus status) {
+    switch (status) {
+        case store::EnterpriseStatus::registered:
+            return "success";
+        case store::EnterpriseStatus::temporarily_registered:
+            return "warning";
+        case store::EnterpriseStatus::not_registered:
+            return "danger";
+    }
+    return "neutral";
+}
 
 void register_account_routes(Router& router, Services& services);
 void register_person_routes(Router& router, Services& services);
