@@ -347,7 +347,13 @@ Response refuse(Services& s, const Request& request, const RequestContext& conte
 Response saved(const Request& request, const std::string& number, const std::string& what,
                http::status status, json::object body) {
     if (wants_json(request)) {
-        return json_response(status, request.version(), body);
+        auto response = json_response(status, request.version(), body);
+        if (status == http::status::created) {
+            // As every create of the API: Location is where the new object can be read.
+            response.set(http::field::location,
+                         "/api/v1/municipalities/" + number + "/general-plan");
+        }
+        return response;
     }
     return redirect(request.version(), edit_url(number) + "?lagret=" + what);
 }

@@ -269,9 +269,13 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
         s.store, r, change_event(s, request, context, "supervisor.registered"));
     if (input.from_json()) {
         const int trainees = static_cast<int>(s.store.trainees_of(created.person_id, today).size());
-        return json_response(http::status::created, request.version(),
-                             supervisor_json(created, s.store.person(created.person_id)->full_name,
-                                             trainees, s.store.supervisor_capacity(m.number)));
+        auto response =
+            json_response(http::status::created, request.version(),
+                          supervisor_json(created, s.store.person(created.person_id)->full_name,
+                                          trainees, s.store.supervisor_capacity(m.number)));
+        // As every create of the API: Location is where the new object can be read.
+        response.set(http::field::location, "/api/v1/municipalities/" + m.number + "/supervisors");
+        return response;
     }
     return redirect(request.version(), "/kommuner/" + m.number + "/veiledere");
 }
@@ -471,8 +475,6 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
                 json::object{{"error", json::object{{"code", "over_capacity"},
                                                     {"message", message},
                                                     {"field", "confirm_over_capacity"},
-                                                    {"trainees", check.trainees},
-                                                    {"capacity", check.capacity},
                                                     {"correlation_id", context.request_id}}}});
         }
         auto data = assignment_data(s, trainee, context, supervisor_text);
@@ -486,7 +488,7 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
         check.over_capacity() ? "supervisor.assigned_over_capacity" : "supervisor.assigned");
     const auto created = app::assign_supervisor(s.store, a, std::move(event));
     if (input.from_json()) {
-        return json_response(
+        auto response = json_response(
             http::status::created, request.version(),
             json::object{{"id", created.id},
                          {"supervisor_person_id", created.supervisor_person_id},
@@ -495,6 +497,8 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
                          {"ends_on", created.ends_on ? json::value(created.ends_on->iso())
                                                      : json::value(nullptr)},
                          {"over_capacity", check.over_capacity()}});
+        response.set(http::field::location, "/api/v1/people/" + std::to_string(trainee.person.id));
+        return response;
     }
     return redirect(request.version(), "/kommuner/" + trainee.municipality.number + "/veiledere");
 }

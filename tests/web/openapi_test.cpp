@@ -173,7 +173,7 @@ TEST(OpenApiDocument, EveryOperationDeclaresItsPathParametersAndWritesNeedTheCsr
             }
             EXPECT_EQ(declared, in_path) << where << ": path parameters and the template differ";
             EXPECT_TRUE(operation.as_object().contains("operationId")) << where;
-            if (method == "post") {
+            if (method == "post" || method == "put" || method == "patch" || method == "delete") {
                 const auto& security = operation.at("security");
                 EXPECT_EQ(security, json::parse(R"([{"session": [], "csrf": []}])")) << where;
             }
@@ -292,13 +292,14 @@ TEST(OpenApiDocument, DocumentsEveryApiRouteAndNothingElse) {
 enum class Csrf { send, omit };
 
 // One real request and the status it must get; its answer must then fit the schema documented
-// for that status. In `path`, {kari} and {foreign} stand for the ids of the fixture's people.
+// for that status. In `path` and `body`, {kari}, {foreign} and {supervisor} stand for the ids of
+// the fixture's people, {arena} and {responsibility} for the first of Bergen's general plan.
 struct Call {
     http::verb method;
     std::string path;
     std::string who;  // The signed-in account's e-mail; empty for no session.
     unsigned status;
-    std::string body = {};      // For a POST; sent as `content_type`.
+    std::string body = {};      // For a POST or PUT; sent as `content_type`.
     std::string contains = {};  // Text the answer must contain, when the schema alone is too lax.
     std::string content_type = "application/json";
     Csrf csrf = Csrf::send;
@@ -306,9 +307,15 @@ struct Call {
 
 constexpr auto kGet = http::verb::get;
 constexpr auto kPost = http::verb::post;
+constexpr auto kPut = http::verb::put;
+constexpr auto kDelete = http::verb::delete_;
 const std::string kLeader = "leder@bergen.no";
 const std::string kOffice = "kontor@bergen.no";
+const std::string kNational = "nasjonal@alis.no";
 const std::string kKari = "kari@lege.no";
+const std::string kSupervisor = "veileder@bergen.no";
+const std::string kForm = "application/x-www-form-urlencoded";
+const std::string kJson = "application/json";
 
 // Run in order: later calls read what earlier ones wrote.
 const std::vector<Call> kCalls = {
@@ -416,6 +423,164 @@ const std::vector<Call> kCalls = {
     // Read again, now with what was written above: nulls, links, leaves and the new doctors.
     {kGet, "/api/v1/people/{kari}", kLeader, 200, "", "Haukeland"},
     {kGet, "/api/v1/municipalities/4601/trainees?sorter=ferdig", kLeader, 200, "", "Eldre Regler"},
+
+    // Supervisors (journey 5). Per Veileder supervises Bjørn.
+    {kGet, "/api/v1/municipalities/4601/supervisors", kLeader, 200, "", "Per Veileder"},
+    {kGet, "/api/v1/municipalities/4601/supervisors", kOffice, 403},
+    {kGet, "/api/v1/municipalities/5501/supervisors", kLeader, 403},
+    {kGet, "/api/v1/municipalities/9999/supervisors", kLeader, 404},
+    {kGet, "/api/v1/municipalities/4601/supervisors", "", 401},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 201,
+     R"({"full_name": "Siri Spesialist", "hpr_number": null, "qualification": "specialist",
+         "office": "Sentrum legesenter", "home_municipality": "4601"})",
+     "\"agreement\":null"},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 201,
+     R"({"full_name": "Tor Erfaren", "hpr_number": "2345678",
+         "qualification": "approved_experienced", "approved_on": "2024-05-02",
+         "approval_reason": "Tolv års erfaring.", "office": "Tromsø legesenter",
+         "home_municipality": "5501", "agreement_reference": "Avtale 2025/14",
+         "agreement_date": "2025-01-20"})",
+     "\"reference\":\"Avtale 2025/14\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 422,
+     R"({"full_name": "", "hpr_number": "12", "qualification": "approved_experienced",
+         "home_municipality": "0000"})",
+     "\"field\":\"full_name\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 422,
+     R"({"full_name": "Øyvind Ærø-Ås", "hpr_number": "1234567", "qualification": "specialist",
+         "office": "Sentrum legesenter", "home_municipality": "4601"})",
+     "\"field\":\"hpr_number\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 303,
+     "full_name=Skjema+Veileder&qualification=specialist&office=Legesenteret&home_municipality="
+     "4601",
+     "", kForm},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 400, "[]"},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kLeader, 415, "x", "", "text/plain"},
+    {kPost, "/api/v1/municipalities/4601/supervisors", kOffice, 403, "{}"},
+    {kPost, "/api/v1/municipalities/9999/supervisors", kLeader, 404, "{}"},
+    {kPost, "/api/v1/municipalities/4601/supervisors", "", 401, "{}"},
+
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", kLeader, 200,
+     R"({"max_trainees": 3})", "\"capacity\":3"},
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", kLeader, 422,
+     R"({"max_trainees": 11})", "\"field\":\"max_trainees\""},
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", kLeader, 303, "max_trainees=1", "",
+     kForm},
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", kLeader, 400, "nope"},
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", kLeader, 415, "1", "", "text/plain"},
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", kLeader, 403,
+     R"({"max_trainees": 2})", "", kJson, Csrf::omit},
+    {kPut, "/api/v1/municipalities/5501/supervisor-capacity", kLeader, 403, "{}"},
+    {kPut, "/api/v1/municipalities/9999/supervisor-capacity", kLeader, 404, "{}"},
+    {kPut, "/api/v1/municipalities/4601/supervisor-capacity", "", 401, "{}"},
+
+    // With a capacity of 1, Per Veileder (who has Bjørn) takes Kari only when confirmed.
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 303,
+     "supervisor={supervisor}&starts_on=01.10.2026&ends_on=31.10.2026&confirm_over_capacity=ja", "",
+     kForm},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 409,
+     R"({"supervisor": {supervisor}, "starts_on": "2026-11-01"})", "\"code\":\"over_capacity\""},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 422,
+     R"({"supervisor": "Per", "starts_on": "2026-02-30", "ends_on": "2025-01-01"})",
+     "\"field\":\"supervisor\""},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 422,
+     R"({"supervisor": {foreign}, "starts_on": "2026-11-01"})", "\"field\":\"supervisor\""},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 201,
+     R"({"supervisor": {supervisor}, "starts_on": "2026-11-01", "ends_on": null,
+         "confirm_over_capacity": true})",
+     "\"over_capacity\":true"},
+    {kPost, "/api/v1/people/{foreign}/supervisor-assignments", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kOffice, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 400, "\"x\""},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", kLeader, 415, "", "", "text/csv"},
+    {kPost, "/api/v1/people/{kari}/supervisor-assignments", "", 401, "{}"},
+
+    {kGet, "/api/v1/me/trainees", kSupervisor, 200, "", "Kari Nordmann"},
+    {kGet, "/api/v1/me/trainees", kLeader, 200, "", "\"trainees\":[]"},
+    {kGet, "/api/v1/me/trainees", "", 401},
+
+    // The regional office (journey 7).
+    {kGet, "/api/v1/regions/Bergen", kOffice, 200, "", "Bergen"},
+    {kGet, "/api/v1/regions/Bod%C3%B8", kNational, 200, "", "5501"},
+    {kGet, "/api/v1/regions/Bod%C3%B8", kOffice, 403},
+    {kGet, "/api/v1/regions/Bergen", kLeader, 403},
+    {kGet, "/api/v1/regions/Ukjent", kNational, 404},
+    {kGet, "/api/v1/regions/Bergen", "", 401},
+
+    // The general education plan (journey 6): public to read, the leader's to change. Through the
+    // API a form body gets JSON answers too.
+    {kGet, "/api/v1/municipalities/4601/general-plan", "", 200, "", "\"published\":false"},
+    {kGet, "/api/v1/municipalities/9999/general-plan", "", 404},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kLeader, 200,
+     R"({"status": "temporarily_registered", "valid_from": "2026-09-01",
+         "valid_until": "2027-08-31", "applied_on": "2026-06-15"})",
+     "\"valid_until\":\"2027-08-31\""},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kLeader, 200,
+     "status=registered&valid_from=01.11.2026", "\"valid_until\":null", kForm},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kLeader, 422,
+     R"({"status": "registered", "valid_from": "2027-01-01", "valid_until": "2027-12-31"})",
+     "\"field\":\"valid_until\""},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kLeader, 422, "status=ukjent", "",
+     kForm},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kLeader, 400, "{"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kLeader, 415, "x", "", "text/plain"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", kOffice, 403, "{}"},
+    {kPut, "/api/v1/municipalities/9999/general-plan/status", kLeader, 404, "{}"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/status", "", 401, "{}"},
+
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", kLeader, 201,
+     R"({"kind": "gp_office", "name": "Danmarksplass legekontor",
+         "offers": "Åpen uselektert allmennpraksis.\nAkutte og kroniske sykdommer."})"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", kLeader, 201,
+     "kind=nursing_home&name=Sandviken+sykehjem&offers=Sykehjemsmedisin", "Sandviken", kForm},
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", kLeader, 422,
+     R"({"kind": "spa", "name": "", "offers": ""})", "\"field\":\"kind\""},
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", kLeader, 400, "[]"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", kLeader, 415, "x", "", "text/plain"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", kOffice, 403, "{}"},
+    {kPost, "/api/v1/municipalities/9999/general-plan/arenas", kLeader, 404, "{}"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/arenas", "", 401, "{}"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kLeader, 200,
+     R"({"kind": "hospital_by_agreement", "name": "Haukeland universitetssjukehus",
+         "offers": "Institusjonstjeneste i seks måneder."})",
+     "Haukeland"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kLeader, 422,
+     R"({"kind": "gp_office", "name": "Legekontoret", "offers": ""})", "\"field\":\"offers\""},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/999999", kLeader, 404, "{}"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kLeader, 400, "null"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kLeader, 415, "x", "",
+     "text/plain"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kOffice, 403, "{}"},
+    {kPut, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", "", 401, "{}"},
+
+    {kPost, "/api/v1/municipalities/4601/general-plan/responsibilities", kLeader, 201,
+     R"({"area": "Overordnet ansvar", "responsible": "Kommuneoverlege", "description": null})",
+     "\"description\":\"\""},
+    {kPost, "/api/v1/municipalities/4601/general-plan/responsibilities", kLeader, 422,
+     R"({"area": "", "responsible": ""})", "\"field\":\"area\""},
+    {kPost, "/api/v1/municipalities/4601/general-plan/responsibilities", kLeader, 400, "1"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/responsibilities", kLeader, 415, "", "",
+     "text/csv"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/responsibilities", kOffice, 403, "{}"},
+    {kPost, "/api/v1/municipalities/9999/general-plan/responsibilities", kLeader, 404, "{}"},
+    {kPost, "/api/v1/municipalities/4601/general-plan/responsibilities", "", 401, "{}"},
+
+    {kGet, "/api/v1/municipalities/4601/general-plan", "", 200, "", "\"published\":true"},
+    {kGet, "/api/v1/municipalities/4601/general-plan", kLeader, 200, "", "Kommuneoverlege"},
+
+    {kDelete, "/api/v1/municipalities/4601/general-plan/responsibilities/{responsibility}", kOffice,
+     403},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/responsibilities/{responsibility}", "",
+     401},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/responsibilities/{responsibility}", kLeader,
+     403, "", "", kJson, Csrf::omit},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/responsibilities/{responsibility}", kLeader,
+     200, "", "Overordnet ansvar"},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/responsibilities/999999", kLeader, 404},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kOffice, 403},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", "", 401},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/arenas/{arena}", kLeader, 200, "",
+     "\"removed\""},
+    {kDelete, "/api/v1/municipalities/4601/general-plan/arenas/999999", kLeader, 404},
 };
 
 class OpenApiResponses : public ::testing::Test {
@@ -426,20 +591,51 @@ class OpenApiResponses : public ::testing::Test {
         testing::add_municipality(store, "5501", "Tromsø", "Bodø");
         kari = testing::add_trainee(store, "Kari Nordmann", "4601");
         foreign = testing::add_trainee(store, "Fremmed Lege", "5501");
+        const auto bjorn = testing::add_trainee(store, "Bjørn Alis", "4601");
+        store.write([&](store::StoreWriter& w) {
+            store::Person person;
+            person.full_name = "Per Veileder";
+            person.training_status = store::TrainingStatus::specialist;
+            supervisor = w.add_person(person);
+            store::Supervisor registration;
+            registration.person_id = supervisor;
+            registration.municipality_number = "4601";
+            registration.office = "Sentrum legesenter";
+            registration.home_municipality_number = "4601";
+            registration.registered_on = *domain::Date::parse_iso("2024-01-01");
+            w.add_supervisor(registration);
+        });
+        testing::assign_supervisor(store, supervisor, bjorn);
         testing::add_account(store, kLeader, store::Role::leader, "4601");
         testing::add_account(store, kOffice, store::Role::regional_office, std::nullopt, "Bergen");
+        testing::add_account(store, kNational, store::Role::national);
         testing::add_account(store, kKari, store::Role::trainee, std::nullopt, std::nullopt, kari);
+        testing::add_account(store, kSupervisor, store::Role::supervisor, std::nullopt,
+                             std::nullopt, supervisor);
     }
 
-    std::string concrete(const std::string& path) const {
-        const std::string with_kari =
-            std::regex_replace(path, std::regex("\\{kari\\}"), std::to_string(kari));
-        return std::regex_replace(with_kari, std::regex("\\{foreign\\}"), std::to_string(foreign));
+    // `text` with its placeholders replaced; {arena} and {responsibility} are looked up now, as
+    // earlier calls create them.
+    std::string concrete(const std::string& text) {
+        const auto arenas = server.store().learning_arenas("4601");
+        const auto responsibilities = server.store().plan_responsibilities("4601");
+        const std::vector<std::pair<std::string, std::int64_t>> ids = {
+            {"kari", kari},
+            {"foreign", foreign},
+            {"supervisor", supervisor},
+            {"arena", arenas.empty() ? 0 : arenas.front().id},
+            {"responsibility", responsibilities.empty() ? 0 : responsibilities.front().id}};
+        std::string out = text;
+        for (const auto& [name, id] : ids) {
+            out = std::regex_replace(out, std::regex("\\{" + name + "\\}"), std::to_string(id));
+        }
+        return out;
     }
 
     TestServer server;
     std::int64_t kari = 0;
     std::int64_t foreign = 0;
+    std::int64_t supervisor = 0;
 };
 
 TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
@@ -458,6 +654,7 @@ TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
     std::set<std::string> answered;   // "operation status" pairs seen.
     for (const auto& call : kCalls) {
         const std::string path = concrete(call.path);
+        const std::string call_body = concrete(call.body);
         const std::string target = path.substr(0, path.find('?'));
         const auto match = server.pipeline().router().match(call.method, target);
         ASSERT_NE(match.route, nullptr) << call.path << " matches no route";
@@ -475,8 +672,8 @@ TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
                 headers.emplace_back("Origin", origin);
             }
         }
-        const bool has_body = call.method != kGet;
-        const auto r = client::request(server.port(), call.method, path, call.body,
+        const bool has_body = call.method == kPost || call.method == kPut || !call.body.empty();
+        const auto r = client::request(server.port(), call.method, path, call_body,
                                        has_body ? call.content_type : std::string(), headers);
         if (r.result_int() != call.status) {
             ADD_FAILURE() << what << " answered " << r.result_int() << ", not " << call.status
@@ -507,6 +704,21 @@ TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
             succeeded.insert(operation);
         }
         const auto& response = dereferenced(validator, *documented);
+        // A documented Location (a create, a form's redirect) is sent and fits its schema.
+        const auto* documented_headers = response.as_object().if_contains("headers");
+        if (const auto* location = documented_headers
+                                       ? documented_headers->as_object().if_contains("Location")
+                                       : nullptr) {
+            const auto& header = dereferenced(validator, *location);
+            const std::string sent(r[http::field::location]);
+            EXPECT_FALSE(sent.empty()) << what << ": no Location";
+            for (const auto& violation :
+                 validator.validate(json::value(sent), header.at("schema"))) {
+                ADD_FAILURE() << what << " Location: " << violation;
+            }
+        } else if (call.status == 201) {
+            ADD_FAILURE() << what << ": the document gives no Location for 201";
+        }
         const auto* content = response.as_object().if_contains("content");
         if (content == nullptr) {
             EXPECT_TRUE(r.body().empty() || call.status == 303) << what << ": " << r.body();
@@ -525,19 +737,17 @@ TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
             ADD_FAILURE() << what << " " << status << ": " << violation << "\n  in " << r.body();
         }
         // What the client sent and the server took must fit the documented request body too.
-        if (call.status == 201) {
+        if (call.status / 100 == 2 && call.content_type == kJson && !call_body.empty() &&
+            documented_operation.as_object().contains("requestBody")) {
             const auto& request_schema =
                 dereferenced(validator, documented_operation.at("requestBody"))
                     .at("content")
                     .at("application/json")
                     .at("schema");
             for (const auto& violation :
-                 validator.validate(json::parse(call.body), request_schema)) {
+                 validator.validate(json::parse(call_body), request_schema)) {
                 ADD_FAILURE() << what << " request body: " << violation;
             }
-            EXPECT_TRUE(std::regex_match(std::string(r[http::field::location]),
-                                         std::regex("/api/v1/people/[0-9]+")))
-                << what << ": Location " << r[http::field::location];
         }
     }
 
