@@ -11,7 +11,7 @@ MunicipalityOverview municipality_overview(store::Store& store, domain::Date tod
             overview.regions.back().alis_office != summary.municipality.alis_office) {
             overview.regions.push_back({summary.municipality.alis_office, {}, 0});
         }
-        RegionOverview& region = overview.regions.back();
+        OfficeGroup& region = overview.regions.back();
         region.trainees += summary.trainees;
         overview.trainees += summary.trainees;
         region.municipalities.push_back(std::move(summary));

@@ -9,7 +9,7 @@
 namespace alis::app {
 
 // The municipalities of one regional ALIS office.
-struct RegionOverview {
+struct OfficeGroup {
     std::string alis_office;
     std::vector<store::MunicipalitySummary> municipalities;  // By name.
     int trainees = 0;
@@ -18,7 +18,7 @@ struct RegionOverview {
 // Every municipality with its status and doctors in training on a day, grouped by ALIS office.
 struct MunicipalityOverview {
     domain::Date as_of;
-    std::vector<RegionOverview> regions;  // By office name.
+    std::vector<OfficeGroup> regions;  // By office name.
     int trainees = 0;
 };
 
