@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <functional>
 
 #include "app/policy.hpp"
 #include "domain/position.hpp"
@@ -213,6 +214,17 @@ json::object leave_json(const store::Leave& l) {
                         {"ends_on", l.ends_on.iso()}};
 }
 
+// The answer to input with errors: 422 JSON for the API, else the record form again (only then
+// built), with what was typed and the errors.
+Response refuse(const Services& s, const Request& request, const RequestContext& context,
+                const FormInput& input, const std::string& title,
+                const std::function<json::object()>& form) {
+    if (input.from_json()) {
+        return invalid_json(s, request, context, input);
+    }
+    return invalid_form(s, request, context, "record_form", title, form(), input);
+}
+
 Response created(const Request& request, const std::string& location, json::object body) {
     auto response = json_response(http::status::created, request.version(), body);
     response.set(http::field::location, location);
@@ -339,12 +351,8 @@ Response register_trainee(Services& s, const Request& request, RequestContext& c
         input.fail("starts_on", "records.starts_before_lis1", {{"date", (*lis1)->norwegian()}});
     }
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "record_form",
-                            s.catalogue.text("records.register_title"),
-                            trainee_form(s, context, m, input), input);
+        return refuse(s, request, context, input, s.catalogue.text("records.register_title"),
+                      [&] { return trainee_form(s, context, m, input); });
     }
     person.full_name = *name;
     person.hpr_number = *hpr;
@@ -428,12 +436,8 @@ Response add_employment(Services& s, const Request& request, RequestContext& con
     auto input = FormInput::from_request(request);
     auto employment = read_employment(input, s.store, person.id, municipality);
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "record_form",
-                            s.catalogue.text("records.employment_title"),
-                            employment_form(s, context, person, input), input);
+        return refuse(s, request, context, input, s.catalogue.text("records.employment_title"),
+                      [&] { return employment_form(s, context, person, input); });
     }
     s.store.write([&](store::StoreWriter& w) {
         employment->id = w.add_employment(*employment);
@@ -542,12 +546,8 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
         check_full_time(input, existing, {period.starts_on, period.ends_on, period.fte});
     }
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "record_form",
-                            s.catalogue.text("records.period_title"),
-                            service_period_form(s, context, person, input), input);
+        return refuse(s, request, context, input, s.catalogue.text("records.period_title"),
+                      [&] { return service_period_form(s, context, person, input); });
     }
     s.store.write([&](store::StoreWriter& w) {
         period.id = w.add_service_period(period);
@@ -596,12 +596,8 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
         input.fail("ends_on", "records.end_before_start");
     }
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "record_form",
-                            s.catalogue.text("records.leave_title"),
-                            leave_form(s, context, person, input), input);
+        return refuse(s, request, context, input, s.catalogue.text("records.leave_title"),
+                      [&] { return leave_form(s, context, person, input); });
     }
     store::Leave leave;
     leave.person_id = person.id;
