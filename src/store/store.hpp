@@ -382,9 +382,10 @@ class Store {
 
     // Runs `work` in one transaction: all of its writes are kept, or none when it throws.
     virtual void write(const std::function<void(StoreWriter&)>& work) = 0;
-    // A number that grows with every write committed through this store object, so that a cache
-    // can tell that what it holds may be stale.
-    virtual std::uint64_t write_generation() const = 0;
+    // A number that changes with every committed change to data (anything but sessions, login
+    // failures and the audit trail), made by this process or any other using the database: what
+    // a cache derived from the data stays valid for (migration 0009 keeps it with triggers).
+    virtual std::uint64_t data_generation() = 0;
 
     // Every municipality, ordered by ALIS office, then by name.
     virtual std::vector<Municipality> municipalities() = 0;

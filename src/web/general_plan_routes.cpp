@@ -264,7 +264,7 @@ Response public_page(Services& s, const Request& request, RequestContext& contex
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     const auto body = s.cache.get_or_compute("general-plan/" + number + "/" + s.today().iso(),
-                                             s.store.write_generation(),
+                                             s.store.data_generation(),
                                              [&] { return std::string(render().body()); });
     Response response = html_response(http::status::ok, request.version(), {});
     response.body().shared = body;

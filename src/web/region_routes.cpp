@@ -24,7 +24,7 @@ json::object counts_json(const app::RegionMunicipality& row) {
 std::shared_ptr<const std::string> region_json(Services& s, const std::string& office) {
     const domain::Date today = s.today();
     return s.cache.get_or_compute(
-        "region/" + office + "/" + today.iso(), s.store.write_generation(), [&] {
+        "region/" + office + "/" + today.iso(), s.store.data_generation(), [&] {
             const auto overview = app::region_overview(s.store, office, today);
             if (!overview) {
                 return std::string();

@@ -235,6 +235,60 @@ TEST_P(StoreContract, ReadsRunWhileAWriteIsOpen) {
     EXPECT_EQ(store_->municipalities().size(), 2u);
 }
 
+TEST_P(StoreContract, DataGenerationChangesWithDataNotWithBookkeeping) {
+    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    const auto before = store_->data_generation();
+    // Logins, sessions and the audit trail are not data a cache is derived from.
+    store_->write([](StoreWriter& w) {
+        w.add_login_failure("x@y.no", "192.0.2.1", 1'795'305'600);
+        AuditEvent e;
+        e.at = "2026-11-22T10:15:30Z";
+        e.actor_label = "test";
+        e.action = "person.read";
+        e.target = "GET /personer/{person}";
+        e.outcome = "ok";
+        w.append_audit(e);
+    });
+    EXPECT_EQ(store_->data_generation(), before);
+    // A rolled-back change leaves it too.
+    EXPECT_THROW(store_->write([](StoreWriter& w) {
+        w.put_municipality(municipality("4621", "Voss", "B"));
+        w.put_municipality(municipality("46O1", "Feil", "B"));
+    }),
+                 ConstraintViolation);
+    EXPECT_EQ(store_->data_generation(), before);
+    // Every kind of data change moves it: an insert, a replacement, an update.
+    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4621", "Voss", "B")); });
+    const auto after_insert = store_->data_generation();
+    EXPECT_NE(after_insert, before);
+    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 3); });
+    const auto after_capacity = store_->data_generation();
+    EXPECT_NE(after_capacity, after_insert);
+    std::int64_t person = 0;
+    store_->write([&](StoreWriter& w) {
+        Person p;
+        p.full_name = "Ola Nordmann";
+        person = w.add_person(p);
+    });
+    const auto after_person = store_->data_generation();
+    EXPECT_NE(after_person, after_capacity);
+    store_->write([&](StoreWriter& w) {
+        Leave l;
+        l.person_id = person;
+        l.starts_on = day("2026-01-01");
+        l.ends_on = day("2026-02-01");
+        w.add_leave(l);
+    });
+    EXPECT_NE(store_->data_generation(), after_person);
+}
+
+TEST_P(StoreContract, DataGenerationSeesWritesOfAnotherStoreOnTheSameDatabase) {
+    auto other = GetParam().open(dir_);
+    const auto before = store_->data_generation();
+    other->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    EXPECT_NE(store_->data_generation(), before);
+}
+
 // General education plans (journey 6).
 
 TEST_P(StoreContract, StatusChangesKeepHistoryAndTheMunicipalitysCurrentStatus) {

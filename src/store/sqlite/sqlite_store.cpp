@@ -64,29 +64,28 @@ constexpr const char* kServicePeriodsOf =
 constexpr const char* kPersonByHpr =
     "SELECT id, full_name, hpr_number, training_status, lis1_completed, ruleset"
     " FROM people WHERE hpr_number = ?1";
-// The people in training employed by municipality ?1 on day ?2, as a subquery.
-#define ALIS_TRAINEES_OF_MUNICIPALITY                                             \
-    " (SELECT e.person_id FROM employments e JOIN people p ON p.id = e.person_id" \
-    "   WHERE e.municipality_number = ?1 AND p.training_status = 'in_training'"   \
-    "     AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2))"
+// The people whose ids ?1 lists as a JSON array ("[12,15]"): the trainees the first query of
+// trainee_records found, so the queries after it need not find them again.
+#define ALIS_LISTED_PEOPLE " (SELECT value FROM json_each(?1))"
 constexpr const char* kEmploymentsOfTrainees =
     "SELECT person_id, id, person_id, municipality_number, starts_on, ends_on, fte, post_type,"
-    " pay_model FROM employments WHERE person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY
+    " pay_model FROM employments WHERE person_id IN" ALIS_LISTED_PEOPLE
     " ORDER BY person_id, starts_on, id";
 constexpr const char* kServicePeriodsOfTrainees =
     "SELECT person_id, id, person_id, employment_id, arena, place, starts_on, ends_on, fte,"
-    " employer_registered FROM service_periods WHERE person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY
+    " employer_registered FROM service_periods WHERE person_id IN" ALIS_LISTED_PEOPLE
     " ORDER BY person_id, starts_on, id";
 constexpr const char* kLeavesOfTrainees =
     "SELECT person_id, id, person_id, starts_on, ends_on, kind FROM leaves"
-    " WHERE person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY " ORDER BY person_id, starts_on, id";
+    " WHERE person_id IN" ALIS_LISTED_PEOPLE " ORDER BY person_id, starts_on, id";
 constexpr const char* kSupervisorNamesOfTrainees =
     "SELECT a.trainee_person_id, s.full_name FROM supervisor_assignments a"
     " JOIN people s ON s.id = a.supervisor_person_id"
-    " WHERE a.trainee_person_id IN" ALIS_TRAINEES_OF_MUNICIPALITY
+    " WHERE a.trainee_person_id IN" ALIS_LISTED_PEOPLE
     " AND a.starts_on <= ?2 AND (a.ends_on IS NULL OR a.ends_on >= ?2)"
     " ORDER BY a.trainee_person_id, s.full_name";
-#undef ALIS_TRAINEES_OF_MUNICIPALITY
+#undef ALIS_LISTED_PEOPLE
+constexpr const char* kDataGeneration = "SELECT value FROM data_generation WHERE id = 1";
 constexpr const char* kCountPeople = "SELECT count(*) FROM people WHERE training_status = ?1";
 constexpr const char* kMunicipality =
     "SELECT m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
@@ -255,13 +254,11 @@ constexpr const char* kEducationPlanPeriodsOfPerson =
     "SELECT p.revision_id, p.arena, p.place, p.starts_on, p.ends_on, p.fte"
     " FROM education_plan_periods p JOIN education_plan_revisions r ON r.id = p.revision_id"
     " WHERE r.person_id = ?1 ORDER BY p.revision_id, p.position";
-// The current plan of each person in training employed by municipality ?1 on day ?2.
+// The current plan of each person whose id the JSON array ?1 lists.
 #define ALIS_CURRENT_PLANS_OF_TRAINEES                                                       \
     " (SELECT r.id FROM education_plan_revisions r WHERE r.number = (SELECT max(x.number)"   \
     "   FROM education_plan_revisions x WHERE x.person_id = r.person_id) AND r.person_id IN" \
-    "   (SELECT e.person_id FROM employments e JOIN people p ON p.id = e.person_id"          \
-    "     WHERE e.municipality_number = ?1 AND p.training_status = 'in_training'"            \
-    "       AND e.starts_on <= ?2 AND (e.ends_on IS NULL OR e.ends_on >= ?2)))"
+    "   (SELECT value FROM json_each(?1)))"
 constexpr const char* kCurrentEducationPlansOfTrainees =
     "SELECT id, person_id, number, revised_at, revised_on, author_account_id, author_label,"
     " supervision_group, courses, next_months, note FROM education_plan_revisions"
@@ -605,7 +602,6 @@ int SqliteStore::migrate() {
             ++applied;
         });
     }
-    generation_ += static_cast<std::uint64_t>(applied);
     return applied;
 }
 
@@ -633,7 +629,15 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work) {
     std::lock_guard lock(write_mutex_);
     SqliteWriter writer(*writer_);
     in_transaction(*writer_, [&] { work(writer); });
-    ++generation_;
+}
+
+std::uint64_t SqliteStore::data_generation() {
+    auto lease = reader();
+    Statement s(*lease, sql::kDataGeneration);
+    if (!s.step()) {
+        throw StoreError("the database has no data_generation row (migration 0009)");
+    }
+    return static_cast<std::uint64_t>(s.column_int(0));
 }
 
 std::vector<Municipality> SqliteStore::municipalities() {
@@ -1023,9 +1027,20 @@ std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& munic
             records.push_back(std::move(record));
         }
     }
+    std::string ids = "[";
+    for (const auto& record : records) {
+        if (ids.size() > 1) {
+            ids += ',';
+        }
+        ids += std::to_string(record.person.id);
+    }
+    ids += "]";
     auto each = [&](const char* query, const auto& add) {
         Statement s(*lease, query);
-        s.bind(1, municipality_number).bind(2, day_text);
+        s.bind(1, ids);
+        if (query == sql::kSupervisorNamesOfTrainees) {
+            s.bind(2, day_text);  // Assignments current that day.
+        }
         while (s.step()) {
             const auto it = index.find(s.column_int(0));
             if (it != index.end()) {
@@ -1048,10 +1063,10 @@ std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& munic
     std::vector<EducationPlanRevision> plans;
     {
         Statement s(*lease, sql::kCurrentEducationPlansOfTrainees);
-        s.bind(1, municipality_number).bind(2, day_text);
+        s.bind(1, ids);
         plans = all_rows<EducationPlanRevision>(s, read_plan_revision);
         Statement periods(*lease, sql::kCurrentPlanPeriodsOfTrainees);
-        periods.bind(1, municipality_number).bind(2, day_text);
+        periods.bind(1, ids);
         read_planned_periods(periods, plans);
     }
     for (auto& plan : plans) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -24,7 +23,7 @@ class SqliteStore final : public Store {
     std::vector<int> applied_migrations() override;
     bool ping() override;
     void write(const std::function<void(StoreWriter&)>& work) override;
-    std::uint64_t write_generation() const override { return generation_.load(); }
+    std::uint64_t data_generation() override;
     std::vector<Municipality> municipalities() override;
     std::vector<MunicipalitySummary> municipality_summaries(Date day) override;
     std::optional<Person> person(std::int64_t id) override;
@@ -99,7 +98,6 @@ class SqliteStore final : public Store {
 
     std::string path_;
     std::mutex write_mutex_;
-    std::atomic<std::uint64_t> generation_{0};
     std::unique_ptr<sqlite::Connection> writer_;
 
     std::mutex pool_mutex_;
