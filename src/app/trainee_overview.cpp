@@ -52,14 +52,14 @@ UrgentWarning most_urgent(const store::Municipality& m, const TraineeRow& row,
 }  // namespace
 
 std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::string& number,
-                                                domain::Date today, TraineeSort sort,
-                                                TraineeFilter filter) {
+                                                domain::Date today) {
     auto municipality = store.municipality(number);
     if (!municipality) {
         return std::nullopt;
     }
     TraineeOverview overview;
     overview.municipality = *municipality;
+    overview.as_of = today;
     for (auto& record : store.trainee_records(number, today)) {
         auto& person = record.person;
         TraineeRow row;
@@ -89,35 +89,70 @@ std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::
         row.person = std::move(person);
         overview.rows.push_back(std::move(row));
     }
-    overview.total = static_cast<int>(overview.rows.size());
-    std::erase_if(overview.rows, [&](const TraineeRow& row) {
-        switch (filter) {
-            case TraineeFilter::all:
-                return false;
-            case TraineeFilter::without_supervisor:
-                return !row.supervisors.empty();
-            case TraineeFilter::with_warning:
-                return row.warning == UrgentWarning::none;
+    return overview;
+}
+
+TraineeSelection select_trainees(std::shared_ptr<const TraineeOverview> overview, TraineeSort sort,
+                                 TraineeFilter filter) {
+    TraineeSelection selection;
+    selection.total = static_cast<int>(overview->rows.size());
+    for (const auto& row : overview->rows) {
+        const bool shown = [&] {
+            switch (filter) {
+                case TraineeFilter::all:
+                    return true;
+                case TraineeFilter::without_supervisor:
+                    return row.supervisors.empty();
+                case TraineeFilter::with_warning:
+                    return row.warning != UrgentWarning::none;
+            }
+            return true;
+        }();
+        if (shown) {
+            selection.rows.push_back(&row);
         }
-        return false;
-    });
-    std::stable_sort(overview.rows.begin(), overview.rows.end(),
-                     [&](const TraineeRow& a, const TraineeRow& b) {
+    }
+    std::stable_sort(selection.rows.begin(), selection.rows.end(),
+                     [&](const TraineeRow* a, const TraineeRow* b) {
                          switch (sort) {
                              case TraineeSort::name:
-                                 return a.person.full_name < b.person.full_name;
+                                 return a->person.full_name < b->person.full_name;
                              case TraineeSort::progress:
-                                 return a.counted > b.counted;
+                                 return a->counted > b->counted;
                              case TraineeSort::completion:
                                  // Unknown completion last.
-                                 if (a.projected_completion && b.projected_completion) {
-                                     return *a.projected_completion < *b.projected_completion;
+                                 if (a->projected_completion && b->projected_completion) {
+                                     return *a->projected_completion < *b->projected_completion;
                                  }
-                                 return a.projected_completion.has_value() &&
-                                        !b.projected_completion.has_value();
+                                 return a->projected_completion.has_value() &&
+                                        !b->projected_completion.has_value();
                          }
                          return false;
                      });
+    selection.overview = std::move(overview);
+    return selection;
+}
+
+std::shared_ptr<const TraineeOverview> TraineeOverviews::get(store::Store& store,
+                                                             const std::string& number,
+                                                             domain::Date today,
+                                                             std::uint64_t generation) {
+    {
+        std::lock_guard lock(mutex_);
+        const auto it = entries_.find(number);
+        if (it != entries_.end() && it->second.day == today &&
+            it->second.generation == generation) {
+            return it->second.overview;
+        }
+    }
+    auto computed = trainee_overview(store, number, today);
+    if (!computed) {
+        return nullptr;
+    }
+    auto overview = std::make_shared<const TraineeOverview>(std::move(*computed));
+    std::lock_guard lock(mutex_);
+    // One entry per municipality: a newer day or generation replaces the one before.
+    entries_[number] = Entry{today, generation, overview};
     return overview;
 }
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,16 +43,49 @@ struct TraineeRow {
 enum class TraineeSort { name, progress, completion };
 enum class TraineeFilter { all, without_supervisor, with_warning };
 
+// Every doctor in training employed by a municipality on a day, in name order.
 struct TraineeOverview {
     store::Municipality municipality;
+    domain::Date as_of;
     std::vector<TraineeRow> rows;
+};
+
+// Computes the overview of municipality `number` as of `today`: every trainee employed there that
+// day with their progress and most urgent warning. Nullopt for an unknown municipality.
+std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::string& number,
+                                                domain::Date today);
+
+// The rows of an overview a reader asked for, sorted and filtered; the overview stays alive with
+// it, so the rows point into it.
+struct TraineeSelection {
+    std::shared_ptr<const TraineeOverview> overview;
+    std::vector<const TraineeRow*> rows;
     int total = 0;  // Trainees before filtering.
 };
 
-// The doctors in training employed by the municipality on `today`, with their progress and most
-// urgent warning, sorted and filtered. Nullopt for an unknown municipality.
-std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::string& number,
-                                                domain::Date today, TraineeSort sort,
-                                                TraineeFilter filter);
+// Sorts and filters the rows of `overview` (name order is kept among equals).
+TraineeSelection select_trainees(std::shared_ptr<const TraineeOverview> overview, TraineeSort sort,
+                                 TraineeFilter filter);
+
+// Keeps the computed overview of each municipality until the data changes (the store's data
+// generation) or the day does, so that re-sorting, filtering and downloading a list of hundreds
+// of trainees reads and evaluates nothing again. Thread-safe.
+class TraineeOverviews {
+  public:
+    // The overview of `number` as of `today`, computed at most once per data generation;
+    // nullptr for an unknown municipality. `generation` is the store's data generation, read by
+    // the caller before anything else it shows with the overview.
+    std::shared_ptr<const TraineeOverview> get(store::Store& store, const std::string& number,
+                                               domain::Date today, std::uint64_t generation);
+
+  private:
+    struct Entry {
+        domain::Date day;
+        std::uint64_t generation = 0;
+        std::shared_ptr<const TraineeOverview> overview;
+    };
+    std::mutex mutex_;
+    std::map<std::string, Entry, std::less<>> entries_;
+};
 
 }  // namespace alis::app

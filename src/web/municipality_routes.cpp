@@ -92,9 +92,11 @@ struct Cells {
     bool has_warning = false;
 };
 
-std::vector<Cells> cells_of(const app::TraineeOverview& overview, const Catalogue& t) {
+std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalogue& t) {
     std::vector<Cells> result;
-    for (const auto& row : overview.rows) {
+    result.reserve(selection.rows.size());
+    for (const app::TraineeRow* entry : selection.rows) {
+        const auto& row = *entry;
         Cells c;
         c.id = row.person.id;
         c.name = row.person.full_name;
@@ -136,20 +138,42 @@ std::vector<std::string> row_values(const Cells& c) {
             c.completion, c.warning};
 }
 
-app::TraineeOverview load(Services& s, const Request& request, const RequestContext& context) {
-    auto overview = app::trainee_overview(s.store, context.params.at("number"), s.today(),
-                                          sort_of(query_value(request, "sorter")),
-                                          filter_of(query_value(request, "filter")));
+// The rows a request asked for, and the data generation they (and every body cached from them)
+// belong to.
+struct Loaded {
+    app::TraineeSelection selection;
+    std::uint64_t generation = 0;
+    app::TraineeSort sort = app::TraineeSort::name;
+    app::TraineeFilter filter = app::TraineeFilter::all;
+
+    const store::Municipality& municipality() const { return selection.overview->municipality; }
+    // A response-cache key for this list in `format`: the municipality, day, sort and filter.
+    std::string cache_key(std::string_view format) const {
+        return "overview/" + std::string(format) + "/" + municipality().number + "/" +
+               selection.overview->as_of.iso() + "/" + sort_name(sort) + "/" + filter_name(filter);
+    }
+};
+
+Loaded load(Services& s, const Request& request, const RequestContext& context) {
+    Loaded loaded;
+    // Read first: whatever is computed after it is at least this new.
+    loaded.generation = s.store.data_generation();
+    loaded.sort = sort_of(query_value(request, "sorter"));
+    loaded.filter = filter_of(query_value(request, "filter"));
+    auto overview =
+        s.overviews->get(s.store, context.params.at("number"), s.today(), loaded.generation);
     if (!overview) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
+    loaded.selection = app::select_trainees(std::move(overview), loaded.sort, loaded.filter);
     // Each listed trainee sees this read in "Hvem har sett mine opplysninger".
     std::vector<std::int64_t> shown;
-    for (const auto& row : overview->rows) {
-        shown.push_back(row.person.id);
+    shown.reserve(loaded.selection.rows.size());
+    for (const auto* row : loaded.selection.rows) {
+        shown.push_back(row->person.id);
     }
     audit_reads(s, request, context, shown);
-    return std::move(*overview);
+    return loaded;
 }
 
 std::string csv_field(const std::string& value) {
@@ -169,28 +193,27 @@ std::string csv_field(const std::string& value) {
     return out + "\"";
 }
 
-Response download(const Request& request, std::string body, const char* type,
+Response download(const Request& request, std::shared_ptr<const std::string> body, const char* type,
                   const std::string& filename) {
     Response response{http::status::ok, request.version()};
     response.set(http::field::content_type, type);
     response.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-    response.body() = std::move(body);
+    response.body().shared = std::move(body);
     return response;
 }
 
-Response overview_csv(Services& s, const Request& request, RequestContext& context) {
-    const auto overview = load(s, request, context);
+std::string overview_csv_text(const Loaded& loaded, const Catalogue& t) {
     std::string out = "\xEF\xBB\xBF";  // BOM, so Excel reads UTF-8.
     bool first = true;
     for (const auto& key : column_keys()) {
         if (!first) {
             out += ';';
         }
-        out += csv_field(s.catalogue.text(key));
+        out += csv_field(t.text(key));
         first = false;
     }
     out += "\r\n";
-    for (const auto& c : cells_of(overview, s.catalogue)) {
+    for (const auto& c : cells_of(loaded.selection, t)) {
         first = true;
         for (const auto& v : row_values(c)) {
             if (!first) {
@@ -201,12 +224,18 @@ Response overview_csv(Services& s, const Request& request, RequestContext& conte
         }
         out += "\r\n";
     }
-    return download(request, std::move(out), "text/csv; charset=utf-8",
-                    "alis-" + overview.municipality.number + ".csv");
+    return out;
 }
 
-Response overview_xlsx(Services& s, const Request& request, RequestContext& context) {
-    const auto overview = load(s, request, context);
+Response overview_csv(Services& s, const Request& request, RequestContext& context) {
+    const auto loaded = load(s, request, context);
+    auto body = s.cache.get_or_compute(loaded.cache_key("csv"), loaded.generation,
+                                       [&] { return overview_csv_text(loaded, s.catalogue); });
+    return download(request, std::move(body), "text/csv; charset=utf-8",
+                    "alis-" + loaded.municipality().number + ".csv");
+}
+
+std::string overview_xlsx_bytes(const Loaded& loaded, const Catalogue& t) {
     char path[] = "/tmp/alis-export-XXXXXX";
     const int fd = mkstemp(path);
     if (fd < 0) {
@@ -227,10 +256,10 @@ Response overview_xlsx(Services& s, const Request& request, RequestContext& cont
     format_set_bold(bold);
     lxw_col_t col = 0;
     for (const auto& key : column_keys()) {
-        worksheet_write_string(sheet, 0, col++, s.catalogue.text(key).c_str(), bold);
+        worksheet_write_string(sheet, 0, col++, t.text(key).c_str(), bold);
     }
     lxw_row_t row = 1;
-    for (const auto& c : cells_of(overview, s.catalogue)) {
+    for (const auto& c : cells_of(loaded.selection, t)) {
         col = 0;
         for (const auto& v : row_values(c)) {
             worksheet_write_string(sheet, row, col++, v.c_str(), nullptr);
@@ -245,15 +274,22 @@ Response overview_xlsx(Services& s, const Request& request, RequestContext& cont
     if (status != LXW_NO_ERROR) {
         throw std::runtime_error(std::string("Excel export failed: ") + lxw_strerror(status));
     }
-    return download(request, bytes.str(),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "alis-" + overview.municipality.number + ".xlsx");
+    return bytes.str();
 }
 
-Response overview_api(Services& s, const Request& request, RequestContext& context) {
-    const auto overview = load(s, request, context);
+Response overview_xlsx(Services& s, const Request& request, RequestContext& context) {
+    const auto loaded = load(s, request, context);
+    auto body = s.cache.get_or_compute(loaded.cache_key("xlsx"), loaded.generation,
+                                       [&] { return overview_xlsx_bytes(loaded, s.catalogue); });
+    return download(request, std::move(body),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "alis-" + loaded.municipality().number + ".xlsx");
+}
+
+std::string overview_json(const Loaded& loaded) {
     json::array trainees;
-    for (const auto& row : overview.rows) {
+    for (const app::TraineeRow* entry : loaded.selection.rows) {
+        const auto& row = *entry;
         json::object item{{"person_id", row.person.id},
                           {"name", row.person.full_name},
                           {"fte", row.fte},
@@ -277,10 +313,18 @@ Response overview_api(Services& s, const Request& request, RequestContext& conte
                               : json::value(key.substr(key.rfind('.') + 1));
         trainees.push_back(std::move(item));
     }
-    return json_response(http::status::ok, request.version(),
-                         json::object{{"municipality", overview.municipality.number},
-                                      {"as_of", s.today().iso()},
-                                      {"trainees", std::move(trainees)}});
+    return json::serialize(json::object{{"municipality", loaded.municipality().number},
+                                        {"as_of", loaded.selection.overview->as_of.iso()},
+                                        {"trainees", std::move(trainees)}});
+}
+
+Response overview_api(Services& s, const Request& request, RequestContext& context) {
+    const auto loaded = load(s, request, context);
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.body().shared = s.cache.get_or_compute(loaded.cache_key("json"), loaded.generation,
+                                                    [&] { return overview_json(loaded); });
+    return response;
 }
 
 // Whether to offer the leader's links (supervisors, choosing a supervisor): the policy decides,
@@ -291,16 +335,16 @@ bool can_manage(Services& s, const RequestContext& context, const std::string& n
                                           s.today()) == app::Decision::allow;
 }
 
-Response overview_page(Services& s, const Request& request, RequestContext& context) {
-    const auto overview = load(s, request, context);
+std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
     const auto& t = s.catalogue;
-    const std::string base = "/kommuner/" + overview.municipality.number + "/oversikt";
+    const auto& municipality = loaded.municipality();
+    const std::string base = "/kommuner/" + municipality.number + "/oversikt";
     // Only the known names go back into links, whatever the request carried.
-    const std::string sort = sort_name(sort_of(query_value(request, "sorter")));
-    const std::string filter = filter_name(filter_of(query_value(request, "filter")));
+    const std::string sort = sort_name(loaded.sort);
+    const std::string filter = filter_name(loaded.filter);
     const std::string query = "?sorter=" + sort + (filter.empty() ? "" : "&filter=" + filter);
     json::array rows;
-    for (const auto& c : cells_of(overview, t)) {
+    for (const auto& c : cells_of(loaded.selection, t)) {
         rows.push_back(json::object{{"id", c.id},
                                     {"name", c.name},
                                     {"post", c.post},
@@ -334,26 +378,38 @@ Response overview_page(Services& s, const Request& request, RequestContext& cont
                filter == "uten-veileder"),
         option("overview.filter_warnings", link(sort, "varsler"), filter == "varsler")};
     json::object data{
-        {"heading", t.format("overview.title", {{"name", overview.municipality.name}})},
-        {"summary", t.format("overview.summary", {{"shown", overview.rows.size()},
-                                                  {"total", overview.total},
-                                                  {"date", s.today().norwegian()}})},
+        {"heading", t.format("overview.title", {{"name", municipality.name}})},
+        {"summary",
+         t.format("overview.summary", {{"shown", loaded.selection.rows.size()},
+                                       {"total", loaded.selection.total},
+                                       {"date", loaded.selection.overview->as_of.norwegian()}})},
         {"rows", std::move(rows)},
-        {"has_rows", !overview.rows.empty()},
+        {"has_rows", !loaded.selection.rows.empty()},
         {"sorts", std::move(sorts)},
         {"filters", std::move(filters)},
-        {"can_manage", can_manage(s, context, overview.municipality.number)},
-        {"supervisors_url", "/kommuner/" + overview.municipality.number + "/veiledere"},
-        {"general_plan_url", "/kommuner/" + overview.municipality.number + "/utdanningsplan"},
+        {"can_manage", manage},
+        {"supervisors_url", "/kommuner/" + municipality.number + "/veiledere"},
+        {"general_plan_url", "/kommuner/" + municipality.number + "/utdanningsplan"},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
     // The leader's own municipality: links to the forms (the regional office only reads).
-    if (can_manage(s, context, overview.municipality.number)) {
-        data["manage_base"] = "/kommuner/" + overview.municipality.number;
+    if (manage) {
+        data["manage_base"] = "/kommuner/" + municipality.number;
     }
-    return page(s, request, context, "municipality_overview",
-                t.format("overview.title", {{"name", overview.municipality.name}}),
-                std::move(data));
+    return s.templates.render_body("municipality_overview", std::move(data), s.static_files.urls());
+}
+
+// The page body does not depend on who reads it beyond whether they may manage the
+// municipality, so it is cached per list and that; the layout around it is the reader's.
+Response overview_page(Services& s, const Request& request, RequestContext& context) {
+    const auto loaded = load(s, request, context);
+    const bool manage = can_manage(s, context, loaded.municipality().number);
+    const auto body =
+        s.cache.get_or_compute(loaded.cache_key(manage ? "html-manage" : "html"), loaded.generation,
+                               [&] { return overview_body(s, loaded, manage); });
+    return page_from_body(
+        s, request, context,
+        s.catalogue.format("overview.title", {{"name", loaded.municipality().name}}), *body);
 }
 
 }  // namespace

@@ -119,14 +119,27 @@ Response error_response(const Services& services, bool json, unsigned version, h
 Response page(const Services& services, const Request& request, const RequestContext& context,
               std::string_view template_name, const std::string& title, boost::json::object data,
               http::status status) {
+    return html_response(
+        status, request.version(),
+        services.templates.render_page(template_name, title, std::move(data),
+                                       services.static_files.urls(), user_bar(context)));
+}
+
+boost::json::object user_bar(const RequestContext& context) {
     boost::json::object user;
     if (context.session) {
         user["name"] = context.session->actor.display_name;
         user["csrf_token"] = context.session->csrf_token;
     }
+    return user;
+}
+
+Response page_from_body(const Services& services, const Request& request,
+                        const RequestContext& context, const std::string& title,
+                        std::string_view body, http::status status) {
     return html_response(status, request.version(),
-                         services.templates.render_page(template_name, title, std::move(data),
-                                                        services.static_files.urls(), user));
+                         services.templates.render_layout(title, body, services.static_files.urls(),
+                                                          user_bar(context)));
 }
 
 Pipeline::Pipeline(Services& services) : services_(services) {

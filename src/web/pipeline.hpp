@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/trainee_overview.hpp"
 #include "domain/date.hpp"
 #include "store/store.hpp"
 #include "web/access.hpp"
@@ -33,6 +34,8 @@ struct Services {
     std::function<std::int64_t()> now;  // Unix seconds; injectable for session-expiry tests.
     // Which list rows each account was shown lately (web/access.hpp, audit_reads).
     std::shared_ptr<ListReadWindow> list_reads = std::make_shared<ListReadWindow>();
+    // The leaders' overviews, computed once per municipality, day and data generation.
+    std::shared_ptr<app::TraineeOverviews> overviews = std::make_shared<app::TraineeOverviews>();
 };
 
 // A middleware wraps the rest of the chain: it may act before and after calling `next`.
@@ -82,6 +85,16 @@ Response error_response(const Services& services, bool json, unsigned version, h
 Response page(const Services& services, const Request& request, const RequestContext& context,
               std::string_view template_name, const std::string& title, boost::json::object data,
               http::status status = http::status::ok);
+
+// The layout's signed-in bar: the user's name and the logout form's CSRF token; empty without a
+// session.
+boost::json::object user_bar(const RequestContext& context);
+
+// The same as page, around a page body rendered before (Templates::render_body), e.g. kept in the
+// response cache.
+Response page_from_body(const Services& services, const Request& request,
+                        const RequestContext& context, const std::string& title,
+                        std::string_view body, http::status status = http::status::ok);
 
 // The Designsystemet colour of an education-enterprise status tag ("success", "warning", ...).
 const char* status_color(store::EnterpriseStatus status);

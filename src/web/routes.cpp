@@ -37,7 +37,7 @@ std::string municipalities_json(Services& services, domain::Date today) {
 Response municipalities_api(Services& services, const Request& request) {
     const domain::Date today = services.today();
     const auto body = services.cache.get_or_compute(
-        "api/municipalities/" + today.iso(), services.store.write_generation(),
+        "api/municipalities/" + today.iso(), services.store.data_generation(),
         [&] { return municipalities_json(services, today); });
     Response response{http::status::ok, request.version()};
     response.set(http::field::content_type, "application/json; charset=utf-8");
@@ -70,13 +70,9 @@ std::string home_html(Services& services, domain::Date today, const RequestConte
     json::object data{
         {"intro", catalogue.format("home.intro", {{"as_of", overview.as_of.norwegian()}})},
         {"regions", std::move(regions)}};
-    boost::json::object user;
-    if (context != nullptr && context->session) {
-        user["name"] = context->session->actor.display_name;
-        user["csrf_token"] = context->session->csrf_token;
-    }
-    return services.templates.render_page("home", catalogue.text("home.title"), std::move(data),
-                                          services.static_files.urls(), user);
+    return services.templates.render_page(
+        "home", catalogue.text("home.title"), std::move(data), services.static_files.urls(),
+        context != nullptr ? user_bar(*context) : boost::json::object{});
 }
 
 Response home_page(Services& services, const Request& request, const RequestContext& context) {
@@ -87,7 +83,7 @@ Response home_page(Services& services, const Request& request, const RequestCont
                              home_html(services, today, &context));
     }
     const auto body =
-        services.cache.get_or_compute("home/" + today.iso(), services.store.write_generation(),
+        services.cache.get_or_compute("home/" + today.iso(), services.store.data_generation(),
                                       [&] { return home_html(services, today, nullptr); });
     Response response = html_response(http::status::ok, request.version(), {});
     response.body().shared = body;

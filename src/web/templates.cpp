@@ -11,20 +11,40 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
+constexpr std::string_view kBodyTag = "{{{body}}}";
+// Names no template file can have (a file name has no '#').
+constexpr std::string_view kLayoutHead = "layout#head";
+constexpr std::string_view kLayoutTail = "layout#tail";
+
+// kainjow's set() and push_back() copy their argument, so building nested data with them copies
+// every row of a list once per level (1.5 ms of a 300-row overview). The containers behind the
+// const references it hands out are not const objects, so the conversion moves into them instead.
+void put(mustache::data& object, const std::string& key, mustache::data&& value) {
+    object.set(key, mustache::data{mustache::data::type::bool_false});
+    *const_cast<mustache::data*>(object.get(key)) = std::move(value);
+}
+
+mustache::basic_list<std::string>& items_of(mustache::data& list) {
+    return const_cast<mustache::basic_list<std::string>&>(list.list_value());
+}
+
 // Converts JSON to mustache data; numbers are shown as JSON writes them.
 mustache::data to_data(const boost::json::value& value) {
     switch (value.kind()) {
         case boost::json::kind::object: {
             mustache::data object{mustache::data::type::object};
             for (const auto& [key, item] : value.get_object()) {
-                object.set(std::string(key), to_data(item));
+                put(object, std::string(key), to_data(item));
             }
             return object;
         }
         case boost::json::kind::array: {
             mustache::data list{mustache::data::type::list};
+            auto& items = items_of(list);
+            // Reserved, since data's move constructor is not noexcept and growth would copy.
+            items.reserve(value.get_array().size());
             for (const auto& item : value.get_array()) {
-                list.push_back(to_data(item));
+                items.push_back(to_data(item));
             }
             return list;
         }
@@ -64,7 +84,7 @@ Templates::Templates(const Catalogue& catalogue)
         }
         sources_.emplace(name, std::string(source));
     }
-    shared_->data.set("t", to_data(catalogue_.tree()));
+    put(shared_->data, "t", to_data(catalogue_.tree()));
     // Templates named _something are partials, included with {{> _something}}.
     for (const auto& [partial, source] : sources_) {
         if (partial.starts_with('_')) {
@@ -72,8 +92,25 @@ Templates::Templates(const Catalogue& catalogue)
             shared_->data.set(partial, mustache::partial{[text] { return *text; }});
         }
     }
-    if (!sources_.contains("layout")) {
+    const auto layout = sources_.find("layout");
+    if (layout == sources_.end()) {
         throw std::runtime_error("template templates/layout.mustache is missing");
+    }
+    // The layout is kept as the halves before and after {{{body}}}, so that a page's body (up to
+    // a few hundred kB for a long list) is appended once instead of copied through the renderer.
+    const std::string& text = layout->second;
+    const auto at = text.find(kBodyTag);
+    if (at == std::string::npos || text.find(kBodyTag, at + 1) != std::string::npos) {
+        throw std::runtime_error("templates/layout.mustache must hold {{{body}}} exactly once");
+    }
+    for (const auto& [half, source] : {std::pair{kLayoutHead, text.substr(0, at)},
+                                       std::pair{kLayoutTail, text.substr(at + kBodyTag.size())}}) {
+        mustache::mustache parsed{source};
+        if (!parsed.is_valid()) {
+            throw std::runtime_error("templates/layout.mustache around {{{body}}}: " +
+                                     parsed.error_message());
+        }
+        sources_.emplace(std::string(half), source);
     }
 }
 
@@ -105,15 +142,29 @@ std::string Templates::render(std::string_view name, const boost::json::object& 
 std::string Templates::render_page(std::string_view name, std::string_view title,
                                    boost::json::object data, const boost::json::object& assets,
                                    const boost::json::object& user) const {
+    return render_layout(title, render_body(name, std::move(data), assets), assets, user);
+}
+
+std::string Templates::render_body(std::string_view name, boost::json::object data,
+                                   const boost::json::object& assets) const {
     data["assets"] = assets;
+    return render(name, data);
+}
+
+std::string Templates::render_layout(std::string_view title, std::string_view body,
+                                     const boost::json::object& assets,
+                                     const boost::json::object& user) const {
     boost::json::object layout;
     layout["assets"] = assets;
     layout["title"] = title;
     if (!user.empty()) {
         layout["user"] = user;
     }
-    layout["body"] = render(name, data);
-    return render("layout", layout);
+    std::string html = render(kLayoutHead, layout);
+    html.reserve(html.size() + body.size() + 512);
+    html += body;
+    html += render(kLayoutTail, layout);
+    return html;
 }
 
 }  // namespace alis::web

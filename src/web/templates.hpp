@@ -25,6 +25,14 @@ class Templates {
                             const boost::json::object& assets,
                             const boost::json::object& user = {}) const;
 
+    // The two halves of render_page, for a page whose body is kept in a cache: the page template
+    // alone (with `t` and `assets`), and the layout around a body rendered before.
+    std::string render_body(std::string_view name, boost::json::object data,
+                            const boost::json::object& assets) const;
+    std::string render_layout(std::string_view title, std::string_view body,
+                              const boost::json::object& assets,
+                              const boost::json::object& user = {}) const;
+
     ~Templates();
 
   private:

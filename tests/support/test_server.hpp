@@ -26,6 +26,8 @@ class TestServer {
 
     unsigned short port() const { return server_->port(); }
     store::Store& store() { return *store_; }
+    // The server's database, for a second store object that stands in for another process.
+    std::string database_url() const { return dir_.sqlite_url(); }
     web::Pipeline& pipeline() { return *pipeline_; }
     // Stops the server and waits until run() has returned.
     void stop();

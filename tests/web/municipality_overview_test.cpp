@@ -145,6 +145,52 @@ TEST_F(MunicipalityOverview, AListReadIsAuditedOncePerPersonPerWindow) {
     EXPECT_EQ(reads_of(late), 3);  // Once by each leader, then again after the window.
 }
 
+TEST_F(MunicipalityOverview, AChangeShowsAtOnceInEverySortAndFormat) {
+    // Read every form once, so each is cached.
+    const std::vector<std::string> paths = {
+        "/kommuner/4601/oversikt", "/kommuner/4601/oversikt?sorter=ferdig",
+        "/kommuner/4601/oversikt.csv", "/api/v1/municipalities/4601/trainees"};
+    for (const auto& path : paths) {
+        ASSERT_EQ(get(path).result(), http::status::ok) << path;
+        EXPECT_EQ(get(path).body().find("Nils Ny"), std::string::npos) << path;
+    }
+    // A write through another store object on the same database: another process (the CLI, a
+    // second server) that this server's caches cannot hear about directly.
+    auto other = store::open_store(server.database_url(), 1);
+    testing::add_trainee(*other, "Nils Ny", "4601", "2026-01-01");
+    for (const auto& path : paths) {
+        EXPECT_NE(get(path).body().find("Nils Ny"), std::string::npos) << path;
+    }
+    // A change of a row already listed shows as well: Anders gets a supervisor.
+    const auto supervisor = testing::add_trainee(*other, "Siri Veileder", "4621");
+    testing::assign_supervisor(*other, supervisor, late);
+    const auto doc = boost::json::parse(get("/api/v1/municipalities/4601/trainees").body());
+    for (const auto& t : doc.at("trainees").as_array()) {
+        if (t.at("name").as_string() == "Anders Sen") {
+            EXPECT_EQ(t.at("supervisors").as_array().size(), 1u);
+        }
+    }
+}
+
+TEST_F(MunicipalityOverview, TheRegionalOfficeNeverGetsTheLeadersCachedPage) {
+    // The leader's page (with the links to the forms) is computed and cached first.
+    const auto leader_page = get("/kommuner/4601/oversikt");
+    ASSERT_EQ(leader_page.result(), http::status::ok);
+    ASSERT_NE(leader_page.body().find("/kommuner/4601/leger/ny"), std::string::npos);
+    testing::add_account(server.store(), "kontor@alis.no", store::Role::regional_office,
+                         std::nullopt, "Bergen");
+    const auto office = *client::login(server.port(), "kontor@alis.no", kTestPassword);
+    const auto office_page =
+        client::get(server.port(), "/kommuner/4601/oversikt", office.headers());
+    ASSERT_EQ(office_page.result(), http::status::ok);
+    EXPECT_NE(office_page.body().find("Berit Tidlig"), std::string::npos);
+    EXPECT_EQ(office_page.body().find("/kommuner/4601/leger/ny"), std::string::npos);
+    EXPECT_EQ(office_page.body().find("/veileder\""), std::string::npos)
+        << "no links to assign a supervisor";
+    // The signed-in bar is the reader's own, not the one of whoever filled the cache.
+    EXPECT_EQ(office_page.body().find(session.csrf_token), std::string::npos);
+}
+
 TEST_F(MunicipalityOverview, UnknownMunicipalityIs404) {
     EXPECT_EQ(get("/kommuner/9999/oversikt").result(), http::status::not_found);
 }
