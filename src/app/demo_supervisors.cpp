@@ -137,7 +137,7 @@ void add_demo_supervisors(store::Store& store, Date as_of, std::uint64_t seed) {
                 person.training_status =
                     p.supervisor.qualification == store::SupervisorQualification::specialist
                         ? store::TrainingStatus::specialist
-                        : store::TrainingStatus::left;
+                        : store::TrainingStatus::not_in_training;
                 p.person_id = writer.add_person(person);
             }
             p.supervisor.person_id = *p.person_id;

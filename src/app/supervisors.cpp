@@ -46,12 +46,12 @@ store::Supervisor register_supervisor(store::Store& store, SupervisorRegistratio
             store::Person person;
             person.full_name = registration.full_name;
             person.hpr_number = registration.hpr_number;
-            // The people table knows no status for a GP outside the training; an approved
-            // experienced GP is recorded as not in training ("left") until it does.
+            // An approved experienced GP is by definition no specialist, and is not in the
+            // training either (check_registration refuses a doctor in training).
             person.training_status =
                 supervisor.qualification == store::SupervisorQualification::specialist
                     ? store::TrainingStatus::specialist
-                    : store::TrainingStatus::left;
+                    : store::TrainingStatus::not_in_training;
             supervisor.person_id = writer.add_person(person);
         }
         supervisor.id = writer.add_supervisor(supervisor);

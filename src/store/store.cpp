@@ -16,10 +16,11 @@ constexpr Names<EnterpriseStatus, 3> kEnterpriseStatus{{
     {EnterpriseStatus::temporarily_registered, "temporarily_registered"},
     {EnterpriseStatus::not_registered, "not_registered"},
 }};
-constexpr Names<TrainingStatus, 3> kTrainingStatus{{
+constexpr Names<TrainingStatus, 4> kTrainingStatus{{
     {TrainingStatus::in_training, "in_training"},
     {TrainingStatus::specialist, "specialist"},
     {TrainingStatus::left, "left"},
+    {TrainingStatus::not_in_training, "not_in_training"},
 }};
 constexpr Names<PostType, 3> kPostType{{
     {PostType::gp_list, "gp_list"},

@@ -18,7 +18,10 @@ namespace alis::store {
 using domain::Date;
 
 enum class EnterpriseStatus { registered, temporarily_registered, not_registered };
-enum class TrainingStatus { in_training, specialist, left };
+// Where a doctor stands in the specialist training in general practice. `not_in_training` is a
+// GP who is neither in the training nor a specialist, such as an experienced GP the municipality
+// approved as supervisor; `left` is a doctor who left the training.
+enum class TrainingStatus { in_training, specialist, left, not_in_training };
 enum class PostType { gp_list, other_general_practice, institution };
 enum class PayModel { salaried, self_employed };
 enum class LeaveKind { parental, sick, other };

@@ -229,11 +229,13 @@ Response Pipeline::handle(Request& request, const std::string& client_address) {
     return response;
 }
 
-Response Pipeline::reject(http::status status, unsigned version) {
+Response Pipeline::reject(http::status status, const Request* header) {
     const std::string request_id = new_request_id();
+    const unsigned version = header != nullptr ? header->version() : 11;
+    const bool json = header != nullptr && wants_json(*header);
     Response response;
     try {
-        response = error_response(services_, false, version, status, code_for(status),
+        response = error_response(services_, json, version, status, code_for(status),
                                   message_key_for(status), "", request_id);
     } catch (const std::exception&) {
         response = Response{status, version};
@@ -242,7 +244,7 @@ Response Pipeline::reject(http::status status, unsigned version) {
     apply_security_headers(response);
     services_.metrics.record("-", static_cast<unsigned>(status), 0.0);
     services_.log.write({{"request_id", request_id},
-                         {"method", "-"},
+                         {"method", header != nullptr ? std::string(header->method_string()) : "-"},
                          {"route", "-"},
                          {"status", static_cast<unsigned>(status)},
                          {"duration_us", 0}});
@@ -254,8 +256,8 @@ HttpService Pipeline::service() {
     service.handle = [this](Request& request, const std::string& address) {
         return handle(request, address);
     };
-    service.reject = [this](http::status status, unsigned version) {
-        return reject(status, version);
+    service.reject = [this](http::status status, const Request* header) {
+        return reject(status, header);
     };
     service.connections_changed = [this](int delta) {
         services_.metrics.connections_changed(delta);

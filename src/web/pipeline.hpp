@@ -54,8 +54,10 @@ class Pipeline {
     // Runs a request through the whole chain; never throws.
     Response handle(Request& request, const std::string& client_address = "127.0.0.1");
     // The answer to a request the server could not read (400, 413, 431), with the same headers,
-    // format and logging as every other answer.
-    Response reject(http::status status, unsigned version);
+    // format and logging as every other answer. `header` is what the server read of the request
+    // (nullptr when not even the request line): when it asks for JSON (wants_json), the answer is
+    // JSON; without it, the HTML page.
+    Response reject(http::status status, const Request* header);
     // Adapts the pipeline to the server.
     HttpService service();
 

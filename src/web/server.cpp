@@ -89,7 +89,8 @@ struct Server::State {
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> sweep_deadlines();
     asio::awaitable<void> session(std::shared_ptr<Connection> connection);
-    asio::awaitable<void> reject_and_close(Connection& connection, http::status status);
+    asio::awaitable<void> reject_and_close(Connection& connection, http::status status,
+                                           const Request* header);
     void begin_stop();
     bool connections_empty() {
         std::lock_guard lock(mutex);
@@ -147,8 +148,9 @@ asio::awaitable<void> Server::State::sweep_deadlines() {
     }
 }
 
-asio::awaitable<void> Server::State::reject_and_close(Connection& connection, http::status status) {
-    Response response = service.reject(status, 11);
+asio::awaitable<void> Server::State::reject_and_close(Connection& connection, http::status status,
+                                                      const Request* header) {
+    Response response = service.reject(status, header);
     response.keep_alive(false);
     response.prepare_payload();
     connection.expires_after(config.write_timeout);
@@ -199,7 +201,13 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
                 co_await http::async_read(c.stream, buffer, parser, use_nothrow);
             if (read_ec) {
                 if (const auto status = status_for_read_error(read_ec)) {
-                    co_await reject_and_close(c, *status);
+                    // The parser fills the message as it reads, and Beast refuses an empty
+                    // target, so a target means the request line was read. (is_header_done() is
+                    // no sign: Beast judges Content-Length against body_limit before it marks the
+                    // header done, although every field has been read by then.)
+                    const Request& header = parser.get();
+                    co_await reject_and_close(c, *status,
+                                              header.target().empty() ? nullptr : &header);
                 }
                 break;
             }

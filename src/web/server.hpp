@@ -30,8 +30,10 @@ struct ServerConfig {
 struct HttpService {
     // Answers a well-formed request from the client at `address` (its IP address).
     std::function<Response(Request&, const std::string& address)> handle;
-    // Answers a request that could not be read: 400, 413 or 431. `version` is 11 or 10.
-    std::function<Response(http::status, unsigned version)> reject;
+    // Answers a request that could not be read: 400, 413 or 431. `header` is what the parser had
+    // read when it stopped (the request line and the fields so far), or nullptr when it could not
+    // read even the request line.
+    std::function<Response(http::status, const Request* header)> reject;
     // Told when a connection opens (+1) or closes (-1).
     std::function<void(int)> connections_changed;
 };

@@ -183,6 +183,26 @@ TEST_P(StoreContract, PeopleEmploymentsAndLeavesRoundTrip) {
     EXPECT_EQ(store_->count_people(TrainingStatus::in_training), 1);
 }
 
+TEST_P(StoreContract, EveryTrainingStatusRoundTripsAndIsCounted) {
+    const std::vector<TrainingStatus> statuses = {TrainingStatus::in_training,
+                                                  TrainingStatus::specialist, TrainingStatus::left,
+                                                  TrainingStatus::not_in_training};
+    std::vector<std::int64_t> ids;
+    store_->write([&](StoreWriter& w) {
+        for (const auto status : statuses) {
+            Person p;
+            p.full_name = "Lege " + std::string(to_string(status));
+            p.training_status = status;
+            ids.push_back(w.add_person(p));
+        }
+    });
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        EXPECT_EQ(store_->person(ids[i])->training_status, statuses[i]) << to_string(statuses[i]);
+        EXPECT_EQ(store_->count_people(statuses[i]), 1) << to_string(statuses[i]);
+        EXPECT_EQ(parse_training_status(to_string(statuses[i])), statuses[i]);
+    }
+}
+
 TEST_P(StoreContract, FailedTransactionKeepsNothing) {
     EXPECT_THROW(store_->write([](StoreWriter& w) {
         w.put_municipality(municipality("4601", "Bergen", "Bergen"));

@@ -118,6 +118,59 @@ TEST(Server, OversizedBodyGets413WithoutReadingIt) {
     EXPECT_NE(answer.find("Content-Security-Policy"), std::string::npos);
 }
 
+// Splits a raw HTTP answer into its head (status line and fields) and its body.
+std::pair<std::string, std::string> head_and_body(const std::string& answer) {
+    const auto end = answer.find("\r\n\r\n");
+    if (end == std::string::npos) {
+        return {answer, ""};
+    }
+    return {answer.substr(0, end), answer.substr(end + 4)};
+}
+
+TEST(Server, OversizedBodyToTheApiGets413AsJsonInNorwegian) {
+    TestServer server;
+    const std::string answer = testing::client::raw_exchange(
+        server.port(),
+        "POST /api/v1/municipalities/4601/supervisors HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2097152\r\n\r\n");
+    ASSERT_TRUE(answer.starts_with("HTTP/1.1 413")) << answer.substr(0, 80);
+    const auto [head, body] = head_and_body(answer);
+    EXPECT_NE(head.find("Content-Type: application/json; charset=utf-8"), std::string::npos)
+        << head;
+    EXPECT_NE(head.find("Content-Security-Policy"), std::string::npos);
+    const auto error = boost::json::parse(body).as_object().at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), "payload_too_large");
+    EXPECT_EQ(error.at("message").as_string(), "Innholdet som ble sendt er for stort.");
+    EXPECT_EQ(error.at("correlation_id").as_string().size(), 16u);
+    // The access log names the method it read, and never the path.
+    EXPECT_NE(server.log_text().find(std::string(error.at("correlation_id").as_string())),
+              std::string::npos);
+    EXPECT_EQ(server.log_text().find("supervisors"), std::string::npos);
+}
+
+TEST(Server, OversizedBodyToAPageGets413AsTheHtmlPage) {
+    TestServer server;
+    const std::string answer = testing::client::raw_exchange(
+        server.port(),
+        "POST /kommuner/4601/veiledere/ny HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 2097152\r\n\r\n");
+    ASSERT_TRUE(answer.starts_with("HTTP/1.1 413")) << answer.substr(0, 80);
+    const auto [head, body] = head_and_body(answer);
+    EXPECT_NE(head.find("Content-Type: text/html; charset=utf-8"), std::string::npos) << head;
+    EXPECT_NE(body.find("<html lang=\"nb\">"), std::string::npos);
+    EXPECT_NE(body.find("Innholdet som ble sendt er for stort."), std::string::npos);
+
+    // A script that asks a page path for JSON gets JSON, as everywhere else.
+    const std::string json_answer = testing::client::raw_exchange(
+        server.port(),
+        "POST /kommuner/4601/veiledere/ny HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n"
+        "Content-Length: 2097152\r\n\r\n");
+    ASSERT_TRUE(json_answer.starts_with("HTTP/1.1 413")) << json_answer.substr(0, 80);
+    const auto error =
+        boost::json::parse(head_and_body(json_answer).second).at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), "payload_too_large");
+}
+
 TEST(Server, BodyLimitIsConfigurable) {
     ServerConfig config;
     config.body_limit = 2048;
@@ -148,8 +201,27 @@ TEST(Server, MalformedRequestLineGets400) {
         const std::string answer = testing::client::raw_exchange(server.port(), bad);
         EXPECT_TRUE(answer.starts_with("HTTP/1.1 400")) << bad << " -> " << answer.substr(0, 60);
     }
+    // A request line that cannot be read tells nothing of what was asked: the page, even for
+    // an /api/ path.
+    const std::string answer = testing::client::raw_exchange(
+        server.port(), "G@T /api/v1/municipalities HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(answer.starts_with("HTTP/1.1 400")) << answer.substr(0, 80);
+    const auto [head, body] = head_and_body(answer);
+    EXPECT_NE(head.find("Content-Type: text/html; charset=utf-8"), std::string::npos) << head;
+    EXPECT_NE(body.find("Forespørselen kunne ikke forstås."), std::string::npos);
     // The server still answers normal requests afterwards.
     EXPECT_EQ(client::get(server.port(), "/healthz").result(), http::status::ok);
+}
+
+TEST(Server, AMalformedHeaderFieldToTheApiGets400AsJson) {
+    TestServer server;
+    // The request line was read before the bad field, so the answer follows the path.
+    const std::string answer = testing::client::raw_exchange(
+        server.port(), "GET /api/v1/municipalities HTTP/1.1\r\nHost: x\r\nBad Field: y\r\n\r\n");
+    ASSERT_TRUE(answer.starts_with("HTTP/1.1 400")) << answer.substr(0, 80);
+    const auto error = boost::json::parse(head_and_body(answer).second).at("error").as_object();
+    EXPECT_EQ(error.at("code").as_string(), "bad_request");
+    EXPECT_EQ(error.at("message").as_string(), "Forespørselen kunne ikke forstås.");
 }
 
 TEST(Server, SlowClientIsCutOffWhileOthersAreServed) {

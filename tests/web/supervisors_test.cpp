@@ -249,6 +249,36 @@ TEST_F(Supervisors, TheHtmlFormComesBackWithMessagesNextToTheFieldsAndTheInputKe
               std::string::npos);
 }
 
+TEST_F(Supervisors, AnApprovedExperiencedGpIsNotInTrainingAndNeverShownAsHavingLeft) {
+    const auto r = post_json(leader, "/api/v1/municipalities/4601/supervisors",
+                             {{"full_name", "Kari Kollega"},
+                              {"hpr_number", "2345678"},
+                              {"qualification", "approved_experienced"},
+                              {"approved_on", "01.03.2025"},
+                              {"approval_reason", "Tjue års erfaring som fastlege"},
+                              {"office", "Fjordbyen legesenter"},
+                              {"home_municipality", "4601"}});
+    ASSERT_EQ(r.result(), http::status::created) << r.body();
+    const auto kari = json::parse(r.body()).at("person_id").as_int64();
+    EXPECT_EQ(server.store().person(kari)->training_status, store::TrainingStatus::not_in_training);
+
+    // Her record is open to the leader of a municipality that employs her, as a GP.
+    server.store().write([&](store::StoreWriter& w) {
+        store::Employment e;
+        e.person_id = kari;
+        e.municipality_number = "4601";
+        e.starts_on = *domain::Date::from_ymd(2005, 1, 1);
+        w.add_employment(e);
+    });
+    const auto page = get(leader, "/personer/" + std::to_string(kari));
+    ASSERT_EQ(page.result(), http::status::ok) << page.body();
+    EXPECT_NE(page.body().find("<dd>Ikke i spesialisering</dd>"), std::string::npos);
+    EXPECT_EQ(page.body().find("Sluttet"), std::string::npos);
+    const auto api = get(leader, "/api/v1/people/" + std::to_string(kari));
+    ASSERT_EQ(api.result(), http::status::ok) << api.body();
+    EXPECT_EQ(json::parse(api.body()).at("training_status").as_string(), "not_in_training");
+}
+
 TEST_F(Supervisors, AKnownHprNumberReusesThePersonButNeverADoctorInTraining) {
     server.store().write([&](store::StoreWriter& w) {
         store::Person p;
