@@ -45,7 +45,8 @@ Response municipalities_api(Services& services, const Request& request) {
     return response;
 }
 
-std::string home_html(Services& services, domain::Date today, const RequestContext* context) {
+// The front page's body: the same for everyone, the layout around it is the reader's.
+std::string home_body(Services& services, domain::Date today) {
     const auto& catalogue = services.catalogue;
     const auto overview = app::municipality_overview(services.store, today);
     json::array regions;
@@ -70,23 +71,24 @@ std::string home_html(Services& services, domain::Date today, const RequestConte
     json::object data{
         {"intro", catalogue.format("home.intro", {{"as_of", overview.as_of.norwegian()}})},
         {"regions", std::move(regions)}};
-    return services.templates.render_page(
-        "home", catalogue.text("home.title"), std::move(data), services.static_files.urls(),
-        context != nullptr ? user_bar(*context) : boost::json::object{});
+    return services.templates.render_body("home", std::move(data), services.static_files.urls());
 }
 
 Response home_page(Services& services, const Request& request, const RequestContext& context) {
     const domain::Date today = services.today();
+    const auto generation = services.store.data_generation();
+    const auto title = services.catalogue.text("home.title");
+    const auto body = services.cache.get_or_compute("home-body/" + today.iso(), generation,
+                                                    [&] { return home_body(services, today); });
     if (context.session) {
-        // The layout shows who is signed in, so this answer is not shared through the cache.
-        return html_response(http::status::ok, request.version(),
-                             home_html(services, today, &context));
+        // The layout shows who is signed in, so only the body is shared.
+        return page_from_body(services, request, context, title, *body);
     }
-    const auto body =
-        services.cache.get_or_compute("home/" + today.iso(), services.store.data_generation(),
-                                      [&] { return home_html(services, today, nullptr); });
+    const auto page = services.cache.get_or_compute("home/" + today.iso(), generation, [&] {
+        return services.templates.render_layout(title, *body, services.static_files.urls());
+    });
     Response response = html_response(http::status::ok, request.version(), {});
-    response.body().shared = body;
+    response.body().shared = page;
     return response;
 }
 

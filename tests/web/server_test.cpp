@@ -6,6 +6,7 @@
 #include <atomic>
 #include <future>
 
+#include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
 namespace alis::web {
@@ -45,6 +46,26 @@ TEST(Server, HomePageListsMunicipalitiesByRegionInNorwegian) {
     EXPECT_NE(body.find("Registrert"), std::string::npos);
     EXPECT_EQ(body.find("<script"), std::string::npos) << "the page works without JavaScript";
     EXPECT_NE(body.find("designsystemet.css"), std::string::npos);
+}
+
+TEST(Server, TheFrontPageSharesItsBodyButNeverTheSignedInBar) {
+    TestServer server({}, true);
+    testing::add_account(server.store(), "kari@bergen.no", store::Role::leader, "4601");
+    testing::add_account(server.store(), "per@voss.no", store::Role::leader, "4621");
+    const auto kari = *client::login(server.port(), "kari@bergen.no", testing::kTestPassword);
+    const auto per = *client::login(server.port(), "per@voss.no", testing::kTestPassword);
+    const auto anonymous = client::get(server.port(), "/");
+    const auto as_kari = client::get(server.port(), "/", kari.headers());
+    const auto as_per = client::get(server.port(), "/", per.headers());
+    for (const auto* r : {&anonymous, &as_kari, &as_per}) {
+        ASSERT_EQ(r->result(), http::status::ok);
+        EXPECT_NE(r->body().find("ALIS-kontor Bergen"), std::string::npos);
+    }
+    EXPECT_EQ(anonymous.body().find(kari.csrf_token), std::string::npos);
+    EXPECT_NE(anonymous.body().find("/logg-inn"), std::string::npos);
+    EXPECT_NE(as_kari.body().find(kari.csrf_token), std::string::npos);
+    EXPECT_EQ(as_per.body().find(kari.csrf_token), std::string::npos);
+    EXPECT_NE(as_per.body().find(per.csrf_token), std::string::npos);
 }
 
 TEST(Server, ApiGivesTheSameDataAsJson) {
