@@ -78,6 +78,35 @@ std::optional<Date> plan_revision_due(const std::optional<store::EducationPlanRe
     return domain::revision_due(revision->revised_on);
 }
 
+std::optional<PersonLedger> ledger_on_plan(
+    const PersonLedger& actual, const std::optional<store::EducationPlanRevision>& revision) {
+    if (!revision) {
+        return std::nullopt;
+    }
+    return ledger_of(domain::path_with_plan(actual.path, revision->plan));
+}
+
+std::optional<Date> projected_completion(
+    const PersonLedger& actual, const std::optional<store::EducationPlanRevision>& revision) {
+    if (const auto on_plan = ledger_on_plan(actual, revision)) {
+        return on_plan->report.projected_completion;
+    }
+    return actual.report.projected_completion;
+}
+
+bool institution_planned(const PersonLedger& actual,
+                         const std::optional<store::EducationPlanRevision>& revision) {
+    const Date as_of = actual.report.as_of;
+    const bool in_path = std::any_of(
+        actual.path.periods.begin(), actual.path.periods.end(),
+        [&](const auto& p) { return p.arena == domain::Arena::Institution && p.from > as_of; });
+    return in_path || (revision && std::any_of(revision->plan.periods.begin(),
+                                               revision->plan.periods.end(), [&](const auto& p) {
+                                                   return p.arena == domain::Arena::Institution &&
+                                                          p.to > as_of;
+                                               }));
+}
+
 std::optional<EducationPlanProjection> education_plan_projection(store::Store& store,
                                                                  std::int64_t person_id,
                                                                  Date today) {
@@ -96,9 +125,7 @@ std::optional<EducationPlanProjection> education_plan_projection(store::Store& s
     if (!result.current) {
         return result;
     }
-    PersonLedger on_plan;
-    on_plan.path = domain::path_with_plan(result.actual.path, plan);
-    on_plan.report = domain::evaluate(on_plan.path, *ruleset);
+    auto on_plan = *ledger_on_plan(result.actual, result.current);
     const auto end = domain::plan_end(plan);
     if (end && *end > today) {
         PersonLedger at_end;

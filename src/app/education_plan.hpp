@@ -36,6 +36,21 @@ struct EducationPlanProjection {
     std::optional<domain::Date> revision_due;  // A year after the latest revision.
 };
 
+// The ledger of `actual`'s path up to its report date followed by the plan of `revision`
+// (domain::path_with_plan): its projected completion is the plan's. Nullopt without a plan.
+std::optional<PersonLedger> ledger_on_plan(
+    const PersonLedger& actual, const std::optional<store::EducationPlanRevision>& revision);
+
+// The projected completion a list shows for a person: the plan's when they have one, else the
+// actual path's (its ongoing periods going on as they are).
+std::optional<domain::Date> projected_completion(
+    const PersonLedger& actual, const std::optional<store::EducationPlanRevision>& revision);
+
+// True when institution service is planned after the ledger's report date: as a later service
+// period of the actual path, or in the plan of `revision`.
+bool institution_planned(const PersonLedger& actual,
+                         const std::optional<store::EducationPlanRevision>& revision);
+
 // The plan of a person with its projection on `today`; nullopt for an unknown person.
 std::optional<EducationPlanProjection> education_plan_projection(store::Store& store,
                                                                  std::int64_t person_id,

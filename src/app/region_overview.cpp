@@ -1,26 +1,23 @@
 #include "app/region_overview.hpp"
 
-#include <algorithm>
+#include "app/education_plan.hpp"
 
 namespace alis::app {
 
-bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger) {
+bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger,
+                      const std::optional<store::EducationPlanRevision>& plan) {
     const auto& report = ledger.report;
     if (report.complete) {
         return false;
     }
-    if (!report.projected_completion ||
+    if (!projected_completion(ledger, plan) ||
         employer.enterprise_status == store::EnterpriseStatus::not_registered ||
         !report.warnings.empty()) {
         return true;
     }
     for (const auto& r : report.requirements) {
         if (r.id == "institution_min" && !r.met) {
-            const bool planned = std::any_of(
-                ledger.path.periods.begin(), ledger.path.periods.end(), [&](const auto& p) {
-                    return p.arena == domain::Arena::Institution && p.from > report.as_of;
-                });
-            if (!planned) {
+            if (!institution_planned(ledger, plan)) {
                 return true;
             }
         }
@@ -45,7 +42,7 @@ std::optional<RegionOverview> region_overview(store::Store& store, const std::st
                  store.trainee_records(row.counts.municipality.number, today)) {
                 const auto ledger = ledger_of(
                     training_path_from(record.person, record.periods, record.leaves, today));
-                if (at_risk_of_delay(row.counts.municipality, ledger)) {
+                if (at_risk_of_delay(row.counts.municipality, ledger, record.plan)) {
                     ++row.at_risk;
                 }
             }

@@ -28,10 +28,12 @@ struct RegionOverview {
 
 // True when a trainee of `employer` is at risk of finishing late, as the ledger sees it on its
 // report date: not complete, and at least one of: the plan does not reach completion (no
-// projected completion); the employer is not a registered education enterprise; institution
-// service is not met and none is planned; the ledger warns about service that does not count.
-// (A missing supervisor is counted on its own, not here.)
-bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger);
+// projected completion on the individual education plan `plan`, or on the planned service
+// periods when there is no plan); the employer is not a registered education enterprise;
+// institution service is not met and none is planned (as a service period or in the plan); the
+// ledger warns about service that does not count. (A missing supervisor is counted on its own.)
+bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger,
+                      const std::optional<store::EducationPlanRevision>& plan);
 
 // The office's municipalities with their counts on `today`; nullopt when no municipality
 // belongs to `office`.

@@ -26,15 +26,7 @@ UrgentWarning most_urgent(const store::Municipality& m, const TraineeRow& row,
     const auto& report = ledger.report;
     for (const auto& r : report.requirements) {
         if (r.id == "institution_min" && !r.met) {
-            const bool planned = std::any_of(
-                ledger.path.periods.begin(), ledger.path.periods.end(), [&](const auto& p) {
-                    return p.arena == domain::Arena::Institution && p.from > report.as_of;
-                });
-            const bool in_plan = std::any_of(
-                plan->plan.periods.begin(), plan->plan.periods.end(), [&](const auto& p) {
-                    return p.arena == domain::Arena::Institution && p.to > report.as_of;
-                });
-            if (!planned && !in_plan) {
+            if (!institution_planned(ledger, plan)) {
                 return UrgentWarning::institution_not_planned;
             }
         }
@@ -84,7 +76,7 @@ std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::
             }
         }
         row.complete = ledger.report.complete;
-        row.projected_completion = ledger.report.projected_completion;
+        row.projected_completion = projected_completion(ledger, record.plan);
         row.warning = most_urgent(*municipality, row, ledger, record.plan, row.warning_detail);
         row.person = std::move(person);
         overview.rows.push_back(std::move(row));

@@ -145,6 +145,41 @@ TEST_F(MunicipalityOverview, AListReadIsAuditedOncePerPersonPerWindow) {
     EXPECT_EQ(reads_of(late), 3);  // Once by each leader, then again after the window.
 }
 
+TEST_F(MunicipalityOverview, ProjectedCompletionFollowsTheIndividualPlan) {
+    auto completion_of = [&](const char* name) {
+        const auto doc = boost::json::parse(get("/api/v1/municipalities/4601/trainees").body());
+        for (const auto& t : doc.at("trainees").as_array()) {
+            if (t.at("name").as_string() == name) {
+                return t.at("projected_completion");
+            }
+        }
+        ADD_FAILURE() << name << " missing";
+        return boost::json::value{};
+    };
+    // Berit's plan holds no institution service: the plan never reaches completion.
+    EXPECT_TRUE(completion_of("Berit Tidlig").is_null());
+    EXPECT_NE(get("/kommuner/4601/oversikt").body().find("Ikke innen planen"), std::string::npos);
+    // A revision plans six months at the hospital from 2027: her projected completion is the
+    // plan's, though her service periods do not change. 54 of 60 months are counted on
+    // 2026-11-22 (GP list capped); the hospital's six months complete the 60 and the
+    // institution requirement on 2027-06-30.
+    server.store().write([&](store::StoreWriter& w) {
+        store::EducationPlanRevision plan;
+        plan.person_id = early;
+        plan.revised_at = "2026-11-20T09:00:00Z";
+        plan.revised_on = *domain::Date::parse_iso("2026-11-20");
+        plan.author_label = "test";
+        plan.plan.periods.push_back({domain::Arena::Institution, "Haukeland",
+                                     *domain::Date::parse_iso("2027-01-01"),
+                                     *domain::Date::parse_iso("2027-06-30"), 100});
+        w.add_education_plan_revision(plan);
+    });
+    const auto completion = completion_of("Berit Tidlig");
+    ASSERT_TRUE(completion.is_string()) << completion;
+    EXPECT_EQ(completion.as_string(), "2027-06-30");
+    EXPECT_NE(get("/kommuner/4601/oversikt").body().find("30.06.2027"), std::string::npos);
+}
+
 TEST_F(MunicipalityOverview, AChangeShowsAtOnceInEverySortAndFormat) {
     // Read every form once, so each is cached.
     const std::vector<std::string> paths = {

@@ -39,7 +39,7 @@ class Region : public ::testing::Test {
         // Bergen: Alfa has GP-list service only, so institution service is neither met nor
         // planned (at risk), and a supervisor. Gamma's plan reaches completion (GP list, six
         // planned months of institution service, GP list again), and has no supervisor.
-        const auto alfa = testing::add_trainee(store, "Alfa", "4601", "2021-01-01");
+        alfa = testing::add_trainee(store, "Alfa", "4601", "2021-01-01");
         const auto gamma = testing::add_trainee(store, "Gamma", "4601", "2024-01-01", "2026-12-31");
         store.write([&](store::StoreWriter& w) {
             store::Employment e;
@@ -109,6 +109,7 @@ class Region : public ::testing::Test {
 
     testing::TestServer server;
     client::SignedIn office;
+    std::int64_t alfa = 0;
 };
 
 TEST_F(Region, CountsPerMunicipalityMatchTheHandMadeData) {
@@ -144,6 +145,34 @@ TEST_F(Region, CountsPerMunicipalityMatchTheHandMadeData) {
     EXPECT_EQ(totals.at("without_supervisor").as_int64(), 1);
     EXPECT_EQ(totals.at("at_risk").as_int64(), 3);
     EXPECT_EQ(totals.at("supervisors_with_free_capacity").as_int64(), 2);
+}
+
+TEST_F(Region, InstitutionServiceInTheIndividualPlanTakesATraineeOutOfRisk) {
+    auto bergen_at_risk = [&] {
+        const auto doc = json::parse(get(office, "/api/v1/regions/Bergen").body());
+        for (const auto& m : doc.at("municipalities").as_array()) {
+            if (m.at("name").as_string() == "Bergen") {
+                return m.at("at_risk").as_int64();
+            }
+        }
+        return std::int64_t{-1};
+    };
+    ASSERT_EQ(bergen_at_risk(), 1) << "Alfa: GP list only, no institution service anywhere";
+    // Alfa's individual plan: six months at the hospital, then the GP list again. Nothing in the
+    // service periods changes; the plan alone reaches completion.
+    server.store().write([&](store::StoreWriter& w) {
+        store::EducationPlanRevision plan;
+        plan.person_id = alfa;
+        plan.revised_at = "2026-11-01T09:00:00Z";
+        plan.revised_on = day("2026-11-01");
+        plan.author_label = "test";
+        plan.plan.periods.push_back(
+            {domain::Arena::Institution, "Haukeland", day("2027-01-01"), day("2027-06-30"), 100});
+        plan.plan.periods.push_back({domain::Arena::OpenGeneralPractice, "Sentrum legekontor",
+                                     day("2027-07-01"), day("2028-12-31"), 100});
+        w.add_education_plan_revision(plan);
+    });
+    EXPECT_EQ(bergen_at_risk(), 0);
 }
 
 TEST_F(Region, TheCountsFollowWritesAtOnce) {

@@ -1,0 +1,55 @@
+// The pages no journey file visits on its way: the employment and leave forms (with bad input,
+// then corrected), the password confirmation and the error page. Each is checked with axe-core
+// and screenshotted like every other page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, password, newPage, checkAccessibility, login } from './support.mjs';
+
+// The address of the first doctor in the leader's overview.
+async function firstTraineeUrl(page) {
+  await page.goto(`${baseUrl}/kommuner/4601/oversikt`);
+  return new URL(await page.locator('tbody th a').first().getAttribute('href'), baseUrl).href;
+}
+
+test('the employment and leave forms refuse bad input next to the field, then save', async () => {
+  const page = await newPage();
+  await login(page, 'leder.bergen@demo.alis.no');
+  const person = await firstTraineeUrl(page);
+
+  await page.goto(`${person}/ansettelser/ny`);
+  await page.getByRole('heading', { name: /^Ny ansettelse for / }).waitFor();
+  await checkAccessibility(page, 'employment-form');
+  await page.getByLabel('Fra og med').fill('31.02.2027');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('heading', { name: 'Skjemaet har feil som må rettes' }).waitFor();
+  assert.equal(await page.getByLabel('Fra og med').inputValue(), '31.02.2027', 'the input is kept');
+  await checkAccessibility(page, 'employment-form-errors');
+
+  await page.goto(`${person}/permisjoner/ny`);
+  await page.getByRole('heading', { name: /^Ny permisjon for / }).waitFor();
+  await checkAccessibility(page, 'leave-form');
+  await page.getByLabel('Fra og med').fill('01.03.2027');
+  await page.getByLabel('Til og med').fill('01.02.2027');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByRole('heading', { name: 'Skjemaet har feil som må rettes' }).waitFor();
+  await checkAccessibility(page, 'leave-form-errors');
+  await page.getByLabel('Til og med').fill('30.04.2027');
+  await page.getByRole('button', { name: 'Lagre' }).click();
+  await page.waitForURL((url) => url.href.startsWith(person) && !url.pathname.endsWith('/ny'));
+  await page.getByText('30.04.2027').first().waitFor();
+  await page.context().close();
+});
+
+test('the password confirmation and the error page are accessible', async () => {
+  const page = await newPage();
+  await login(page, 'admin@demo.alis.no');
+  await page.goto(`${baseUrl}/bekreft-passord`);
+  await page.getByLabel('Passord').waitFor();
+  await checkAccessibility(page, 'confirm-password');
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: /Bekreft/ }).click();
+  const missing = await page.goto(`${baseUrl}/kommuner/4601/finnes-ikke`);
+  assert.equal(missing.status(), 404);
+  await checkAccessibility(page, 'not-found');
+  await page.context().close();
+});
