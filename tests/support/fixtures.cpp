@@ -70,4 +70,20 @@ void assign_supervisor(store::Store& store, std::int64_t supervisor, std::int64_
     });
 }
 
+void add_education_plan(store::Store& store, std::int64_t person, const char* revised_on,
+                        const std::vector<PlannedPeriod>& periods) {
+    store.write([&](store::StoreWriter& w) {
+        store::EducationPlanRevision plan;
+        plan.person_id = person;
+        plan.revised_on = *domain::Date::parse_iso(revised_on);
+        plan.revised_at = plan.revised_on.iso() + "T09:00:00Z";
+        plan.author_label = "test";
+        for (const auto& p : periods) {
+            plan.plan.periods.push_back({p.arena, p.place, *domain::Date::parse_iso(p.from),
+                                         *domain::Date::parse_iso(p.to), p.fte});
+        }
+        w.add_education_plan_revision(plan);
+    });
+}
+
 }  // namespace alis::testing

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -24,6 +25,20 @@ std::int64_t add_account(store::Store& store, const std::string& email, store::R
                          std::optional<std::string> municipality = std::nullopt,
                          std::optional<std::string> office = std::nullopt,
                          std::optional<std::int64_t> person = std::nullopt);
+
+// One planned period of an individual education plan: arena, place, ISO dates, position %.
+struct PlannedPeriod {
+    domain::Arena arena;
+    const char* place;
+    const char* from;
+    const char* to;
+    int fte = 100;
+};
+
+// Appends a revision of the person's individual education plan, revised on `revised_on` (ISO),
+// holding `periods`.
+void add_education_plan(store::Store& store, std::int64_t person, const char* revised_on,
+                        const std::vector<PlannedPeriod>& periods);
 
 // Assigns a supervisor to a trainee from 2024-01-01.
 void assign_supervisor(store::Store& store, std::int64_t supervisor, std::int64_t trainee);

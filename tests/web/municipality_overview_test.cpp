@@ -26,17 +26,9 @@ class MunicipalityOverview : public ::testing::Test {
         const auto supervisor = testing::add_trainee(store, "Veileder", "4621");
         testing::assign_supervisor(store, supervisor, early);
         // Berit has a plan, but it holds no institution service.
-        store.write([&](store::StoreWriter& w) {
-            store::EducationPlanRevision plan;
-            plan.person_id = early;
-            plan.revised_at = "2026-06-01T09:00:00Z";
-            plan.revised_on = *domain::Date::parse_iso("2026-06-01");
-            plan.author_label = "test";
-            plan.plan.periods.push_back({domain::Arena::OpenGeneralPractice, "Legekontoret",
-                                         *domain::Date::parse_iso("2021-01-01"),
-                                         *domain::Date::parse_iso("2027-12-31"), 100});
-            w.add_education_plan_revision(plan);
-        });
+        testing::add_education_plan(
+            store, early, "2026-06-01",
+            {{domain::Arena::OpenGeneralPractice, "Legekontoret", "2021-01-01", "2027-12-31"}});
         testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
         session = *client::login(server.port(), "leder@bergen.no", kTestPassword);
     }
@@ -163,17 +155,9 @@ TEST_F(MunicipalityOverview, ProjectedCompletionFollowsTheIndividualPlan) {
     // plan's, though her service periods do not change. 54 of 60 months are counted on
     // 2026-11-22 (GP list capped); the hospital's six months complete the 60 and the
     // institution requirement on 2027-06-30.
-    server.store().write([&](store::StoreWriter& w) {
-        store::EducationPlanRevision plan;
-        plan.person_id = early;
-        plan.revised_at = "2026-11-20T09:00:00Z";
-        plan.revised_on = *domain::Date::parse_iso("2026-11-20");
-        plan.author_label = "test";
-        plan.plan.periods.push_back({domain::Arena::Institution, "Haukeland",
-                                     *domain::Date::parse_iso("2027-01-01"),
-                                     *domain::Date::parse_iso("2027-06-30"), 100});
-        w.add_education_plan_revision(plan);
-    });
+    testing::add_education_plan(
+        server.store(), early, "2026-11-20",
+        {{domain::Arena::Institution, "Haukeland", "2027-01-01", "2027-06-30"}});
     const auto completion = completion_of("Berit Tidlig");
     ASSERT_TRUE(completion.is_string()) << completion;
     EXPECT_EQ(completion.as_string(), "2027-06-30");

@@ -160,18 +160,10 @@ TEST_F(Region, InstitutionServiceInTheIndividualPlanTakesATraineeOutOfRisk) {
     ASSERT_EQ(bergen_at_risk(), 1) << "Alfa: GP list only, no institution service anywhere";
     // Alfa's individual plan: six months at the hospital, then the GP list again. Nothing in the
     // service periods changes; the plan alone reaches completion.
-    server.store().write([&](store::StoreWriter& w) {
-        store::EducationPlanRevision plan;
-        plan.person_id = alfa;
-        plan.revised_at = "2026-11-01T09:00:00Z";
-        plan.revised_on = day("2026-11-01");
-        plan.author_label = "test";
-        plan.plan.periods.push_back(
-            {domain::Arena::Institution, "Haukeland", day("2027-01-01"), day("2027-06-30"), 100});
-        plan.plan.periods.push_back({domain::Arena::OpenGeneralPractice, "Sentrum legekontor",
-                                     day("2027-07-01"), day("2028-12-31"), 100});
-        w.add_education_plan_revision(plan);
-    });
+    testing::add_education_plan(
+        server.store(), alfa, "2026-11-01",
+        {{domain::Arena::Institution, "Haukeland", "2027-01-01", "2027-06-30"},
+         {domain::Arena::OpenGeneralPractice, "Sentrum legekontor", "2027-07-01", "2028-12-31"}});
     EXPECT_EQ(bergen_at_risk(), 0);
 }
 
