@@ -60,6 +60,12 @@ std::optional<http::status> status_for_read_error(const beast::error_code& ec) {
     return std::nullopt;
 }
 
+// Reads run where they arrive (most are answered in well under a millisecond, and a hop to
+// another thread would cost more); requests that change state go to the workers.
+bool changes_state(const Request& request) {
+    return request.method() != http::verb::get && request.method() != http::verb::head;
+}
+
 }  // namespace
 
 struct Server::State {
@@ -85,12 +91,18 @@ struct Server::State {
 
     std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
+    // Runs the requests that change state (logins hash a password with Argon2id; writes wait
+    // for fsync), so that they never hold an I/O thread from the connections it serves. Declared
+    // last: destroyed first, it waits for the handlers still running, which use the rest.
+    std::unique_ptr<asio::thread_pool> workers;
 
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> sweep_deadlines();
     asio::awaitable<void> session(std::shared_ptr<Connection> connection);
     asio::awaitable<void> reject_and_close(Connection& connection, http::status status,
                                            const Request* header);
+    // Answers the request on a worker thread and resumes on the connection's strand.
+    asio::awaitable<Response> handle_on_worker(Request& request, const std::string& address);
     void begin_stop();
     bool connections_empty() {
         std::lock_guard lock(mutex);
@@ -172,6 +184,30 @@ asio::awaitable<void> Server::State::reject_and_close(Connection& connection, ht
     }
 }
 
+asio::awaitable<Response> Server::State::handle_on_worker(Request& request,
+                                                          const std::string& address) {
+    // The request and the answer live in the job, which the worker holds, so a connection torn
+    // down while its request is being answered leaves the worker nothing dangling. (No lambda
+    // coroutine here: GCC 12 mishandles the captures of one.)
+    struct Job {
+        Request request;
+        std::string address;
+    };
+    auto job = std::make_shared<Job>(Job{std::move(request), address});
+    auto initiation = [this, job](auto handler) {
+        asio::post(*workers, [this, job, handler = std::move(handler)]() mutable {
+            Response response = service.handle(job->request, job->address);
+            const auto executor = asio::get_associated_executor(handler);
+            asio::dispatch(
+                executor, [handler = std::move(handler), response = std::move(response)]() mutable {
+                    std::move(handler)(std::move(response));
+                });
+        });
+    };
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+        initiation, asio::use_awaitable);
+}
+
 asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connection) {
     Connection& c = *connection;
     beast::error_code endpoint_ec;
@@ -214,8 +250,15 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
 
             Request request = parser.release();
             const bool head = request.method() == http::verb::head;
-            Response response = service.handle(request, address);
-            const bool keep_alive = request.keep_alive() && !stopping;
+            const bool wants_keep_alive = request.keep_alive();
+            // Not a conditional expression: GCC 12 miscompiles co_await inside one.
+            Response response;
+            if (changes_state(request)) {
+                response = co_await handle_on_worker(request, address);
+            } else {
+                response = service.handle(request, address);
+            }
+            const bool keep_alive = wants_keep_alive && !stopping;
             response.keep_alive(keep_alive);
             response.prepare_payload();
             if (head) {
@@ -290,6 +333,7 @@ Server::Server(ServerConfig config, HttpService service)
     if (s.config.threads <= 0) {
         s.config.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     }
+    s.workers = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(s.config.threads));
     const tcp::endpoint endpoint(asio::ip::make_address(s.config.address), s.config.port);
     s.acceptor.open(endpoint.protocol());
     s.acceptor.set_option(asio::socket_base::reuse_address(true));

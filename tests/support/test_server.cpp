@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "app/demo_data.hpp"
@@ -170,20 +171,22 @@ std::optional<SignedIn> login(unsigned short port, const std::string& email,
 std::string raw_exchange(unsigned short port, const std::string& bytes,
                          std::chrono::milliseconds timeout) {
     asio::io_context ioc;
-    beast::tcp_stream stream(ioc);
-    stream.expires_after(timeout);
-    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    asio::write(stream.socket(), asio::buffer(bytes));
+    asio::ip::tcp::socket socket(ioc);
+    socket.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    asio::write(socket, asio::buffer(bytes));
+    // Asynchronous reads under run_for, since a blocking read would ignore the timeout: a
+    // server that never answers gives what arrived so far (perhaps nothing), not a hung test.
     std::string received;
     std::array<char, 4096> chunk{};
-    beast::error_code ec;
-    while (true) {
-        const std::size_t n = stream.read_some(asio::buffer(chunk), ec);
-        received.append(chunk.data(), n);
-        if (ec) {
-            break;
-        }
-    }
+    std::function<void(const beast::error_code&, std::size_t)> on_read =
+        [&](const beast::error_code& ec, std::size_t n) {
+            received.append(chunk.data(), n);
+            if (!ec) {
+                socket.async_read_some(asio::buffer(chunk), on_read);
+            }
+        };
+    socket.async_read_some(asio::buffer(chunk), on_read);
+    ioc.run_for(timeout);
     return received;
 }
 

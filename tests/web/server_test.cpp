@@ -207,6 +207,44 @@ TEST(Server, BodyLimitIsConfigurable) {
     EXPECT_TRUE(ok_answer.starts_with("HTTP/1.1 405")) << ok_answer.substr(0, 80);
 }
 
+TEST(Server, ARequestThatChangesStateNeverHoldsUpTheReads) {
+    // One I/O thread: were the slow request answered on it, nothing else could be.
+    ServerConfig config;
+    config.threads = 1;
+    TestServer server(config);
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<bool> entered{false};
+    // A request that changes state and takes as long as the test wants (a login hashing a
+    // password, a write waiting for the disk).
+    server.pipeline().router().add(
+        http::verb::options, "/test/slow", RouteAccess{app::Action::view_public},
+        [&](const Request& request, RequestContext&) {
+            entered = true;
+            released.wait();
+            return html_response(http::status::ok, request.version(), "slow done");
+        });
+    auto slow = std::async(std::launch::async, [&] {
+        return testing::client::raw_exchange(
+            server.port(), "OPTIONS /test/slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            std::chrono::milliseconds(30'000));
+    });
+    while (!entered) {
+        std::this_thread::yield();
+    }
+    // The slow one is being answered; a read is answered meanwhile (else this times out empty).
+    const std::string read = testing::client::raw_exchange(
+        server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        std::chrono::milliseconds(10'000));
+    EXPECT_TRUE(read.starts_with("HTTP/1.1 200")) << read.substr(0, 80);
+    EXPECT_EQ(slow.wait_for(std::chrono::seconds(0)), std::future_status::timeout)
+        << "the slow request was still waiting";
+    release.set_value();
+    const std::string answer = slow.get();
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 200")) << answer.substr(0, 80);
+    EXPECT_NE(answer.find("slow done"), std::string::npos);
+}
+
 TEST(Server, OversizedHeadersGet431) {
     TestServer server;
     const std::string answer = testing::client::raw_exchange(
