@@ -50,6 +50,7 @@ bench:
 	@cmake --build build/bench -j $(JOBS)
 	@bench/run
 	@ALIS_BINARY=build/bench/alis bench/pages
+	@ALIS_BINARY=build/bench/alis bench/during-logins
 
 clean:
 	rm -rf build
