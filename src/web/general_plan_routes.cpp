@@ -266,9 +266,7 @@ Response public_page(Services& s, const Request& request, RequestContext& contex
     const auto body = s.cache.get_or_compute("general-plan/" + number + "/" + s.today().iso(),
                                              s.store.data_generation(),
                                              [&] { return std::string(render().body()); });
-    Response response = html_response(http::status::ok, request.version(), {});
-    response.body().shared = body;
-    return response;
+    return cached_response(request.version(), body, kHtmlType);
 }
 
 Response public_api(Services& s, const Request& request, RequestContext& context) {

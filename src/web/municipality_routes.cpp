@@ -195,10 +195,8 @@ std::string csv_field(const std::string& value) {
 
 Response download(const Request& request, std::shared_ptr<const std::string> body, const char* type,
                   const std::string& filename) {
-    Response response{http::status::ok, request.version()};
-    response.set(http::field::content_type, type);
+    Response response = cached_response(request.version(), std::move(body), type);
     response.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-    response.body().shared = std::move(body);
     return response;
 }
 
@@ -320,11 +318,10 @@ std::string overview_json(const Loaded& loaded) {
 
 Response overview_api(Services& s, const Request& request, RequestContext& context) {
     const auto loaded = load(s, request, context);
-    Response response{http::status::ok, request.version()};
-    response.set(http::field::content_type, "application/json; charset=utf-8");
-    response.body().shared = s.cache.get_or_compute(loaded.cache_key("json"), loaded.generation,
-                                                    [&] { return overview_json(loaded); });
-    return response;
+    return cached_response(request.version(),
+                           s.cache.get_or_compute(loaded.cache_key("json"), loaded.generation,
+                                                  [&] { return overview_json(loaded); }),
+                           kJsonType);
 }
 
 // Whether to offer the leader's links (supervisors, choosing a supervisor): the policy decides,

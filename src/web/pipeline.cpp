@@ -82,15 +82,23 @@ void apply_security_headers(Response& response) {
 
 Response html_response(http::status status, unsigned version, std::string body) {
     Response response{status, version};
-    response.set(http::field::content_type, "text/html; charset=utf-8");
+    response.set(http::field::content_type, kHtmlType);
     response.body() = std::move(body);
     return response;
 }
 
 Response json_response(http::status status, unsigned version, const boost::json::value& body) {
     Response response{status, version};
-    response.set(http::field::content_type, "application/json; charset=utf-8");
+    response.set(http::field::content_type, kJsonType);
     response.body() = boost::json::serialize(body);
+    return response;
+}
+
+Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
+                         std::string_view content_type) {
+    Response response{http::status::ok, version};
+    response.set(http::field::content_type, content_type);
+    response.body().shared = std::move(body);
     return response;
 }
 

@@ -73,8 +73,13 @@ class Pipeline {
 void apply_security_headers(Response& response);
 
 // A page or JSON body as a response with the right Content-Type.
+inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
+inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
 Response html_response(http::status status, unsigned version, std::string body);
 Response json_response(http::status status, unsigned version, const boost::json::value& body);
+// A 200 answer whose body is shared with the response cache: sent from its buffer, not copied.
+Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
+                         std::string_view content_type);
 
 // Renders an error as a friendly HTML page or as {"error": {code, message, field,
 // correlation_id}}, in Norwegian, never with internals.

@@ -45,16 +45,22 @@ std::shared_ptr<const std::string> region_json(Services& s, const std::string& o
         });
 }
 
-json::object load(Services& s, const RequestContext& context) {
-    const auto body = region_json(s, context.params.at("office"));
+// The cached JSON of the office's region; 404 for an office without municipalities.
+std::shared_ptr<const std::string> load_json(Services& s, const RequestContext& context) {
+    auto body = region_json(s, context.params.at("office"));
     if (body->empty()) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    return json::parse(*body).as_object();
+    return body;
 }
 
+json::object load(Services& s, const RequestContext& context) {
+    return json::parse(*load_json(s, context)).as_object();
+}
+
+// Sent as cached: parsing and writing it again would give the same bytes.
 Response region_api(Services& s, const Request& request, RequestContext& context) {
-    return json_response(http::status::ok, request.version(), load(s, context));
+    return cached_response(request.version(), load_json(s, context), kJsonType);
 }
 
 Response region_page(Services& s, const Request& request, RequestContext& context) {

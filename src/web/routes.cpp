@@ -39,10 +39,7 @@ Response municipalities_api(Services& services, const Request& request) {
     const auto body = services.cache.get_or_compute(
         "api/municipalities/" + today.iso(), services.store.data_generation(),
         [&] { return municipalities_json(services, today); });
-    Response response{http::status::ok, request.version()};
-    response.set(http::field::content_type, "application/json; charset=utf-8");
-    response.body().shared = body;
-    return response;
+    return cached_response(request.version(), body, kJsonType);
 }
 
 // The front page's body: the same for everyone, the layout around it is the reader's.
@@ -87,9 +84,7 @@ Response home_page(Services& services, const Request& request, const RequestCont
     const auto page = services.cache.get_or_compute("home/" + today.iso(), generation, [&] {
         return services.templates.render_layout(title, *body, services.static_files.urls());
     });
-    Response response = html_response(http::status::ok, request.version(), {});
-    response.body().shared = page;
-    return response;
+    return cached_response(request.version(), page, kHtmlType);
 }
 
 // The OpenAPI document of the JSON API (api/openapi.json, compiled into the binary), served as

@@ -999,6 +999,11 @@ std::optional<EducationPlanRevision> SqliteStore::current_education_plan(std::in
     }
 }
 
+namespace {
+// Whether a query of trainee_records takes the day as ?2.
+enum class Day { unused, bound };
+}  // namespace
+
 std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& municipality_number,
                                                         Date day) {
     auto lease = reader();
@@ -1035,11 +1040,13 @@ std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& munic
         ids += std::to_string(record.person.id);
     }
     ids += "]";
-    auto each = [&](const char* query, const auto& add) {
+    // Runs `query` for the listed trainees (?1) on the day (?2, where the query has it) and
+    // hands each row to `add` with the record of the person in its first column.
+    auto each = [&](const char* query, Day day, const auto& add) {
         Statement s(*lease, query);
         s.bind(1, ids);
-        if (query == sql::kSupervisorNamesOfTrainees) {
-            s.bind(2, day_text);  // Assignments current that day.
+        if (day == Day::bound) {
+            s.bind(2, day_text);
         }
         while (s.step()) {
             const auto it = index.find(s.column_int(0));
@@ -1048,15 +1055,16 @@ std::vector<TraineeRecord> SqliteStore::trainee_records(const std::string& munic
             }
         }
     };
-    each(sql::kEmploymentsOfTrainees, [](TraineeRecord& r, const Statement& s) {
+    each(sql::kEmploymentsOfTrainees, Day::unused, [](TraineeRecord& r, const Statement& s) {
         r.employments.push_back(read_employment(s, 1));
     });
-    each(sql::kServicePeriodsOfTrainees, [](TraineeRecord& r, const Statement& s) {
+    each(sql::kServicePeriodsOfTrainees, Day::unused, [](TraineeRecord& r, const Statement& s) {
         r.periods.push_back(read_service_period(s, 1));
     });
-    each(sql::kLeavesOfTrainees,
+    each(sql::kLeavesOfTrainees, Day::unused,
          [](TraineeRecord& r, const Statement& s) { r.leaves.push_back(read_leave(s, 1)); });
-    each(sql::kSupervisorNamesOfTrainees, [](TraineeRecord& r, const Statement& s) {
+    // Assignments current that day.
+    each(sql::kSupervisorNamesOfTrainees, Day::bound, [](TraineeRecord& r, const Statement& s) {
         r.supervisor_names.push_back(s.column_text(1));
     });
     // The current individual education plans, with their planned periods.
