@@ -21,7 +21,7 @@ run: build
 	@mkdir -p var
 	$(BUILD)/alis demo
 
-test: test-deps format-check sql-check build unit asan
+test: test-deps format-check sql-check include-check build unit asan
 	@echo "All test suites passed."
 
 unit: build

@@ -29,14 +29,14 @@ using Generator = alis::domain::SplitMix64;
 TrainingPath synthetic_path(Generator& g) {
     static constexpr PositionPpm kPositions[] = {1'000'000, 1'000'000, 1'000'000, 800'000,
                                                  600'000,   500'000,   400'000,   333'333};
-    static constexpr Arena kArenas[] = {Arena::OpenGeneralPractice,
-                                        Arena::OpenGeneralPractice,
-                                        Arena::OpenGeneralPractice,
-                                        Arena::OtherGeneralPractice,
-                                        Arena::OtherGeneralPractice,
-                                        Arena::Institution,
-                                        Arena::Leave,
-                                        Arena::Other};
+    static constexpr Arena kArenas[] = {Arena::open_general_practice,
+                                        Arena::open_general_practice,
+                                        Arena::open_general_practice,
+                                        Arena::other_general_practice,
+                                        Arena::other_general_practice,
+                                        Arena::institution,
+                                        Arena::leave,
+                                        Arena::other};
     const Date start = *Date::from_ymd(2015, 1, 1);
     TrainingPath path;
     path.ruleset = "allmennmedisin-2019";
@@ -47,7 +47,7 @@ TrainingPath synthetic_path(Generator& g) {
     path.periods.reserve(kPeriodsPerPath);
     Date cursor = start.plus_days(g.between(0, 120));
     for (std::size_t i = 0; i < kPeriodsPerPath; ++i) {
-        ServicePeriod p;
+        PathPeriod p;
         const bool overlaps = i > 0 && g.chance(20);
         p.from = overlaps ? path.periods.back().from.plus_days(g.between(0, 60)) : cursor;
         p.to = p.from.plus_days(g.between(14, 240));
@@ -121,10 +121,10 @@ std::string path_json(const TrainingPath& path) {
                        (path.lis1_completed ? "\"" + path.lis1_completed->iso() + "\"" : "null") +
                        ", \"periods\": [";
     for (std::size_t i = 0; i < path.periods.size(); ++i) {
-        const ServicePeriod& p = path.periods[i];
+        const PathPeriod& p = path.periods[i];
         text += std::string(i == 0 ? "" : ", ") + "{\"from\": \"" + p.from.iso() +
                 "\", \"to\": " + (p.to ? "\"" + p.to->iso() + "\"" : "null") + ", \"arena\": \"" +
-                std::string(arena_name(p.arena)) +
+                std::string(to_string(p.arena)) +
                 "\", \"fte\": " + std::to_string(static_cast<double>(p.fte) / 10'000) +
                 ", \"registered\": " + (p.registered ? "true" : "false") + "}";
     }

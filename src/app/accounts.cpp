@@ -1,6 +1,7 @@
 #include "app/accounts.hpp"
 
 #include "app/auth.hpp"
+#include "store/database.hpp"
 
 namespace alis::app {
 namespace {
@@ -17,25 +18,25 @@ std::string password_reason(PasswordProblem problem) {
     return "the password is not accepted";
 }
 
-void check_scope(store::Store& store, store::Role role,
+void check_scope(const store::Snapshot& s, domain::Role role,
                  const std::optional<std::string>& municipality_number,
                  const std::optional<std::string>& alis_office) {
-    if (role == store::Role::leader) {
+    if (role == domain::Role::leader) {
         if (!municipality_number) {
             throw AccountError("a leader needs --municipality NUMBER");
         }
-        if (!store.municipality(*municipality_number)) {
+        if (!s.municipalities().find(*municipality_number)) {
             throw AccountError("no municipality with number " + *municipality_number);
         }
     }
-    if (role == store::Role::regional_office && !alis_office) {
+    if (role == domain::Role::regional_office && !alis_office) {
         throw AccountError("a regional office account needs --office NAME");
     }
 }
 
-store::AuditEvent admin_event(const std::string& by, std::int64_t now, std::string action,
-                              std::string target) {
-    store::AuditEvent e;
+domain::AuditEvent admin_event(const std::string& by, std::int64_t now, std::string action,
+                               std::string target) {
+    domain::AuditEvent e;
     e.at = utc_iso(now);
     e.actor_label = by;
     e.action = std::move(action);
@@ -45,22 +46,26 @@ store::AuditEvent admin_event(const std::string& by, std::int64_t now, std::stri
     return e;
 }
 
-std::int64_t add_grant(store::StoreWriter& writer, std::int64_t account_id, store::Role role,
+std::int64_t add_grant(store::UnitOfWork& w, std::int64_t account_id, domain::Role role,
                        const std::optional<std::string>& municipality_number,
                        const std::optional<std::string>& alis_office, domain::Date starts_on) {
-    store::RoleGrant grant;
+    domain::RoleGrant grant;
     grant.account_id = account_id;
     grant.role = role;
     grant.municipality_number = municipality_number;
     grant.alis_office = alis_office;
     grant.starts_on = starts_on;
-    return writer.add_role_grant(grant);
+    return w.identity().add_role_grant(grant);
 }
 
 }  // namespace
 
-std::int64_t create_account(store::Store& store, const PasswordPolicy& policy,
-                            const NewAccount& account, const std::string& by, std::int64_t now) {
+domain::AuditEvent administration_event(Application& app, const std::string& by) {
+    return admin_event(by, app.now(), "", "");
+}
+
+std::int64_t create_account(Application& app, const PasswordPolicy& policy,
+                            const NewAccount& account, const std::string& by) {
     if (account.email.find('@') == std::string::npos || account.email.size() > 254) {
         throw AccountError("'" + account.email + "' is not an e-mail address");
     }
@@ -70,64 +75,88 @@ std::int64_t create_account(store::Store& store, const PasswordPolicy& policy,
     if (const auto problem = policy.check(account.password)) {
         throw AccountError(password_reason(*problem));
     }
-    check_scope(store, account.role, account.municipality_number, account.alis_office);
-    if (account.person_id && !store.person(*account.person_id)) {
-        throw AccountError("no person with id " + std::to_string(*account.person_id));
-    }
-    if (store.account_by_email(account.email)) {
-        throw AccountError("an account with e-mail " + account.email + " exists already");
-    }
-    store::Account row;
+    domain::Account row;
     row.email = account.email;
     row.display_name = account.display_name;
     row.person_id = account.person_id;
     row.password_hash = hash_password(account.password);
-    std::int64_t id = 0;
-    store.write([&](store::StoreWriter& writer) {
-        id = writer.add_account(row);
-        add_grant(writer, id, account.role, account.municipality_number, account.alis_office,
+    const std::int64_t now = app.now();
+    return app.database().write([&](store::UnitOfWork& w) {
+        check_scope(w, account.role, account.municipality_number, account.alis_office);
+        if (account.person_id && !w.people().find(*account.person_id)) {
+            throw AccountError("no person with id " + std::to_string(*account.person_id));
+        }
+        if (w.identity().find_account_by_email(account.email)) {
+            throw AccountError("an account with e-mail " + account.email + " exists already");
+        }
+        const std::int64_t id = w.identity().add_account(row);
+        add_grant(w, id, account.role, account.municipality_number, account.alis_office,
                   account.starts_on);
         auto e = admin_event(by, now, "account.created",
                              "account " + std::to_string(id) + " role " +
-                                 std::string(store::to_string(account.role)));
+                                 std::string(domain::to_string(account.role)));
         e.subject_person_id = account.person_id;
-        writer.append_audit(std::move(e));
+        w.audit().append(std::move(e));
+        return id;
     });
-    return id;
 }
 
-void disable_account(store::Store& store, const std::string& email, const std::string& by,
-                     std::int64_t now) {
-    const auto account = store.account_by_email(email);
-    if (!account) {
-        throw AccountError("no account with e-mail " + email);
-    }
-    store.write([&](store::StoreWriter& writer) {
-        writer.set_account_disabled(account->id, true);
-        writer.delete_sessions_of(account->id);
-        auto e = admin_event(by, now, "account.disabled", "account " + std::to_string(account->id));
+std::vector<AccountWithRoles> accounts_with_roles(Application& app) {
+    return app.database().read([](const store::Snapshot& s) {
+        std::vector<AccountWithRoles> result;
+        for (auto& account : s.identity().accounts()) {
+            auto roles = s.identity().role_grants_of(account.id);
+            result.push_back({std::move(account), std::move(roles)});
+        }
+        return result;
+    });
+}
+
+std::optional<domain::Account> find_account_by_email(Application& app, const std::string& email) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.identity().find_account_by_email(email); });
+}
+
+std::vector<domain::RoleGrant> roles_of(Application& app, std::int64_t account_id) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.identity().role_grants_of(account_id); });
+}
+
+void disable_account(Application& app, std::int64_t account_id, domain::AuditEvent audit) {
+    app.database().write([&](store::UnitOfWork& w) {
+        const auto account = w.identity().find_account(account_id);
+        if (!account) {
+            throw AccountError("no account with id " + std::to_string(account_id));
+        }
+        w.identity().set_account_disabled(account_id, true);
+        w.identity().delete_sessions_of(account_id);
+        auto e = audit;
+        e.action = "account.disabled";
+        e.outcome = "ok";
+        e.target = "account " + std::to_string(account_id);
         e.subject_person_id = account->person_id;
-        writer.append_audit(std::move(e));
+        w.audit().append(std::move(e));
     });
 }
 
-std::int64_t grant_role(store::Store& store, const std::string& email, store::Role role,
+std::int64_t grant_role(Application& app, const std::string& email, domain::Role role,
                         const std::optional<std::string>& municipality_number,
                         const std::optional<std::string>& alis_office, domain::Date starts_on,
-                        const std::string& by, std::int64_t now) {
-    const auto account = store.account_by_email(email);
-    if (!account) {
-        throw AccountError("no account with e-mail " + email);
-    }
-    check_scope(store, role, municipality_number, alis_office);
-    std::int64_t id = 0;
-    store.write([&](store::StoreWriter& writer) {
-        id = add_grant(writer, account->id, role, municipality_number, alis_office, starts_on);
-        writer.append_audit(admin_event(by, now, "role.granted",
-                                        "account " + std::to_string(account->id) + " role " +
-                                            std::string(store::to_string(role))));
+                        const std::string& by) {
+    const std::int64_t now = app.now();
+    return app.database().write([&](store::UnitOfWork& w) {
+        const auto account = w.identity().find_account_by_email(email);
+        if (!account) {
+            throw AccountError("no account with e-mail " + email);
+        }
+        check_scope(w, role, municipality_number, alis_office);
+        const std::int64_t id =
+            add_grant(w, account->id, role, municipality_number, alis_office, starts_on);
+        w.audit().append(admin_event(by, now, "role.granted",
+                                     "account " + std::to_string(account->id) + " role " +
+                                         std::string(domain::to_string(role))));
+        return id;
     });
-    return id;
 }
 
 }  // namespace alis::app

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "store/audit_chain.hpp"
+#include "store/database.hpp"
 
 namespace alis::app {
 namespace {
@@ -278,9 +279,13 @@ bool signature_is_valid(const SignedAuditHead& head) {
                                        message.size(), public_key.data()) == 0;
 }
 
-AuditHeadSigning sign_audit_head(store::Store& store, const AuditSigningKey& key, std::string at) {
+domain::AuditVerification verify_audit_chain(Application& app) {
+    return app.database().read([](const store::Snapshot& s) { return s.audit().verify(); });
+}
+
+AuditHeadSigning sign_audit_head(Application& app, const AuditSigningKey& key, std::string at) {
     AuditHeadSigning result;
-    result.chain = store.verify_audit_chain();
+    result.chain = verify_audit_chain(app);
     if (!result.chain.ok) {
         return result;
     }
@@ -294,7 +299,7 @@ AuditHeadSigning sign_audit_head(store::Store& store, const AuditSigningKey& key
     return result;
 }
 
-AuditHeadVerification verify_audit_head(store::Store& store, const SignedAuditHead& head,
+AuditHeadVerification verify_audit_head(Application& app, const SignedAuditHead& head,
                                         const std::optional<std::string>& expected_public_key) {
     AuditHeadVerification result;
     const auto fail = [&](std::string reason) {
@@ -311,7 +316,7 @@ AuditHeadVerification verify_audit_head(store::Store& store, const SignedAuditHe
             "kept head: signature does not match (the head was altered, or not signed by "
             "its key)");
     }
-    result.chain = store.verify_audit_chain();
+    result.chain = verify_audit_chain(app);
     if (!result.chain.ok) {
         return fail("audit chain broken: " + result.chain.reason);
     }
@@ -324,7 +329,10 @@ AuditHeadVerification verify_audit_head(store::Store& store, const SignedAuditHe
         head.id == 0 ? store::kAuditGenesisHash
         : head.id == result.chain.head_id
             ? result.chain.head_hash
-            : store.audit_event(head.id).value_or(store::AuditEvent{}).hash;
+            : app.database()
+                  .read([&](const store::Snapshot& s) { return s.audit().find(head.id); })
+                  .value_or(domain::AuditEvent{})
+                  .hash;
     if (now_hash != head.hash) {
         return fail("kept head " + row(head.id) +
                     " has another hash now: the chain was rewritten after the head was signed");

@@ -13,7 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "store/store.hpp"
+#include "app/application.hpp"
+#include "domain/audit_event.hpp"
 
 namespace alis::app {
 
@@ -82,21 +83,25 @@ bool signature_is_valid(const SignedAuditHead& head);
 // Signing the current head: the head, or (when the chain is broken) only the chain's report, since
 // signing a broken chain would vouch for the damage.
 struct AuditHeadSigning {
-    store::AuditVerification chain;
+    domain::AuditVerification chain;
     std::optional<SignedAuditHead> head;
 };
+// Recomputes every hash of the audit trail from its first row and reports the first row that does
+// not fit.
+domain::AuditVerification verify_audit_chain(Application& app);
+
 // Checks the whole chain and, when it is intact, signs its last row with `key` at time `at`.
-AuditHeadSigning sign_audit_head(store::Store& store, const AuditSigningKey& key, std::string at);
+AuditHeadSigning sign_audit_head(Application& app, const AuditSigningKey& key, std::string at);
 
 // The result of checking a kept head against a store.
 struct AuditHeadVerification {
     bool ok = false;
-    store::AuditVerification chain;  // Filled when the signature was valid.
-    std::string reason;              // One line, when not ok.
+    domain::AuditVerification chain;  // Filled when the signature was valid.
+    std::string reason;               // One line, when not ok.
 };
 // Checks that the head is signed (by `expected_public_key`, when given), that the chain verifies
 // from its first row to its current end, and that the kept row is still there with the kept hash.
-AuditHeadVerification verify_audit_head(store::Store& store, const SignedAuditHead& head,
+AuditHeadVerification verify_audit_head(Application& app, const SignedAuditHead& head,
                                         const std::optional<std::string>& expected_public_key);
 
 }  // namespace alis::app

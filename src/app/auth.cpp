@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "app/passwords.hpp"
+#include "store/database.hpp"
 
 namespace alis::app {
 namespace {
@@ -17,9 +18,9 @@ std::string hex(const unsigned char* data, std::size_t size) {
     return out;
 }
 
-store::AuditEvent event(std::int64_t now, std::string action, std::string outcome,
-                        std::string address) {
-    store::AuditEvent e;
+domain::AuditEvent event(std::int64_t now, std::string action, std::string outcome,
+                         std::string address) {
+    domain::AuditEvent e;
     e.at = utc_iso(now);
     e.action = std::move(action);
     e.outcome = std::move(outcome);
@@ -48,54 +49,86 @@ std::string random_token() {
     return hex(bytes, sizeof bytes);
 }
 
-void record_audit(store::Store& store, store::AuditEvent event) {
-    store.write([&](store::StoreWriter& writer) { writer.append_audit(std::move(event)); });
+std::vector<domain::AuditEvent> audit_events_about(Application& app, std::int64_t person_id,
+                                                   int limit) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.audit().events_about(person_id, limit); });
 }
 
-Actor actor_for(store::Store& store, const store::Account& account, std::int64_t authenticated_at) {
+void record_audit(Application& app, domain::AuditEvent event) {
+    app.database().write([&](store::UnitOfWork& w) { w.audit().append(event); });
+}
+
+void record_audits(Application& app, const std::vector<domain::AuditEvent>& events) {
+    app.database().write([&](store::UnitOfWork& w) {
+        for (const auto& event : events) {
+            w.audit().append(event);
+        }
+    });
+}
+
+namespace {
+
+// The actor of an account: its roles as they are stored.
+Actor actor_for(const store::Snapshot& s, const domain::Account& account,
+                std::int64_t authenticated_at) {
     Actor actor;
     actor.account_id = account.id;
     actor.email = account.email;
     actor.display_name = account.display_name;
     actor.person_id = account.person_id;
-    actor.roles = store.role_grants_of(account.id);
+    actor.roles = s.identity().role_grants_of(account.id);
     actor.authenticated_at = authenticated_at;
     return actor;
 }
 
-Resource person_resource(store::Store& store, std::int64_t person_id, domain::Date day) {
-    Resource r;
-    r.kind = Resource::Kind::person;
-    r.person_id = person_id;
-    r.employing_municipalities = store.employing_municipalities(person_id, day);
-    for (const auto& number : r.employing_municipalities) {
-        if (const auto m = store.municipality(number)) {
-            r.employing_offices.push_back(m->alis_office);
-        }
-    }
-    for (const auto& e : store.employments_of(person_id)) {
-        if (day < e.starts_on &&
-            std::find(r.hiring_municipalities.begin(), r.hiring_municipalities.end(),
-                      e.municipality_number) == r.hiring_municipalities.end()) {
-            r.hiring_municipalities.push_back(e.municipality_number);
-        }
-    }
-    r.supervisor_person_ids = store.supervisors_of(person_id, day);
-    return r;
+// The throttles of login and re-authentication: too many failures for the e-mail or from the
+// address within the last hour.
+bool throttled(const store::Snapshot& s, const std::string& email, const std::string& address,
+               std::int64_t now) {
+    const std::int64_t hour_ago = now - 3600;
+    return s.identity().login_failures_for(email, hour_ago) >= kMaxFailuresPerAccountPerHour ||
+           s.identity().login_failures_from(address, hour_ago) >= kMaxFailuresPerAddressPerHour;
 }
 
-Resource municipality_resource(store::Store& store, const std::string& number) {
+}  // namespace
+
+Resource person_resource(Application& app, std::int64_t person_id, domain::Date day) {
+    return app.database().read([&](const store::Snapshot& s) {
+        Resource r;
+        r.kind = Resource::Kind::person;
+        r.person_id = person_id;
+        r.employing_municipalities = s.people().employing_municipalities(person_id, day);
+        for (const auto& number : r.employing_municipalities) {
+            if (const auto m = s.municipalities().find(number)) {
+                r.employing_offices.push_back(m->alis_office);
+            }
+        }
+        for (const auto& e : s.people().employments_of(person_id)) {
+            if (day < e.starts_on &&
+                std::find(r.hiring_municipalities.begin(), r.hiring_municipalities.end(),
+                          e.municipality_number) == r.hiring_municipalities.end()) {
+                r.hiring_municipalities.push_back(e.municipality_number);
+            }
+        }
+        r.supervisor_person_ids = s.supervisors().supervisors_of(person_id, day);
+        return r;
+    });
+}
+
+Resource municipality_resource(Application& app, const std::string& number) {
     Resource r;
     r.kind = Resource::Kind::municipality;
     r.municipality_number = number;
-    if (const auto m = store.municipality(number)) {
+    const auto m = app.database().read(
+        [&](const store::Snapshot& s) { return s.municipalities().find(number); });
+    if (m) {
         r.municipality_office = m->alis_office;
     }
     return r;
 }
 
-Authenticator::Authenticator(store::Store& store, std::function<std::int64_t()> now)
-    : store_(store), now_(std::move(now)) {}
+Authenticator::Authenticator(Application& app) : app_(app) {}
 
 std::string Authenticator::hash_session_id(const std::string& session_id) {
     unsigned char digest[crypto_hash_sha256_BYTES];
@@ -105,47 +138,52 @@ std::string Authenticator::hash_session_id(const std::string& session_id) {
 }
 
 std::string Authenticator::start_session(std::int64_t account_id, std::string& csrf_token) {
-    const std::int64_t now = now_();
+    const std::int64_t now = app_.now();
     const std::string id = random_token();
     csrf_token = random_token();
-    store::Session session;
+    domain::Session session;
     session.id_hash = hash_session_id(id);
     session.account_id = account_id;
     session.csrf_token = csrf_token;
     session.created_at = now;
     session.last_seen = now;
     session.reauthenticated_at = now;
-    store_.write([&](store::StoreWriter& writer) { writer.add_session(session); });
+    app_.database().write([&](store::UnitOfWork& w) { w.identity().add_session(session); });
     return id;
 }
 
 LoginResult Authenticator::login(const std::string& email, const std::string& password,
                                  const std::string& address) {
-    const std::int64_t now = now_();
-    const std::int64_t hour_ago = now - 3600;
+    const std::int64_t now = app_.now();
     const std::string label = email.substr(0, 254);
     LoginResult result;
-    if (store_.login_failures_for(label, hour_ago) >= kMaxFailuresPerAccountPerHour ||
-        store_.login_failures_from(address, hour_ago) >= kMaxFailuresPerAddressPerHour) {
+    std::optional<domain::Account> account;
+    const bool refused = app_.database().read([&](const store::Snapshot& s) {
+        if (throttled(s, label, address, now)) {
+            return true;
+        }
+        account = s.identity().find_account_by_email(email);
+        return false;
+    });
+    if (refused) {
         auto e = event(now, "login.throttled", "denied", address);
         e.actor_label = label;
-        record_audit(store_, std::move(e));
+        record_audit(app_, std::move(e));
         result.outcome = LoginOutcome::throttled;
         return result;
     }
-    const auto account = store_.account_by_email(email);
     // Unknown accounts cost the same time as known ones, so timing does not tell them apart.
     const bool password_ok =
         verify_password(account ? account->password_hash : decoy_password_hash(), password);
     if (!account || !password_ok || account->disabled) {
-        store_.write([&](store::StoreWriter& writer) {
-            writer.add_login_failure(label, address, now);
+        app_.database().write([&](store::UnitOfWork& w) {
+            w.identity().add_login_failure(label, address, now);
             auto e = event(now, "login.failed", "failed", address);
             e.actor_label = label;
             if (account) {
                 e.actor_account_id = account->id;
             }
-            writer.append_audit(std::move(e));
+            w.audit().append(std::move(e));
         });
         result.outcome = LoginOutcome::wrong_credentials;
         return result;
@@ -154,7 +192,7 @@ LoginResult Authenticator::login(const std::string& email, const std::string& pa
     auto e = event(now, "login.succeeded", "ok", address);
     e.actor_account_id = account->id;
     e.actor_label = account->email;
-    record_audit(store_, std::move(e));
+    record_audit(app_, std::move(e));
     result.outcome = LoginOutcome::ok;
     return result;
 }
@@ -164,59 +202,76 @@ std::optional<ResumedSession> Authenticator::resume(const std::string& session_i
         return std::nullopt;
     }
     const std::string id_hash = hash_session_id(session_id);
-    const auto session = store_.session(id_hash);
-    if (!session) {
+    const std::int64_t now = app_.now();
+    enum class Found { none, expired, live };
+    std::optional<ResumedSession> resumed;
+    std::int64_t last_seen = 0;
+    const Found found = app_.database().read([&](const store::Snapshot& s) {
+        const auto session = s.identity().find_session(id_hash);
+        if (!session) {
+            return Found::none;
+        }
+        const auto account = s.identity().find_account(session->account_id);
+        if (!account || account->disabled || now - session->last_seen > kSessionIdleSeconds ||
+            now - session->created_at > kSessionAbsoluteSeconds) {
+            return Found::expired;
+        }
+        last_seen = session->last_seen;
+        resumed = ResumedSession{actor_for(s, *account, session->reauthenticated_at), id_hash,
+                                 session->csrf_token};
+        return Found::live;
+    });
+    if (found == Found::expired) {
+        app_.database().write([&](store::UnitOfWork& w) { w.identity().delete_session(id_hash); });
         return std::nullopt;
     }
-    const std::int64_t now = now_();
-    const auto account = store_.account(session->account_id);
-    if (!account || account->disabled || now - session->last_seen > kSessionIdleSeconds ||
-        now - session->created_at > kSessionAbsoluteSeconds) {
-        store_.write([&](store::StoreWriter& writer) { writer.delete_session(id_hash); });
-        return std::nullopt;
+    if (found == Found::live && now - last_seen >= kSessionTouchSeconds) {
+        app_.database().write(
+            [&](store::UnitOfWork& w) { w.identity().touch_session(id_hash, now); });
     }
-    if (now - session->last_seen >= kSessionTouchSeconds) {
-        store_.write([&](store::StoreWriter& writer) { writer.touch_session(id_hash, now); });
-    }
-    return ResumedSession{actor_for(store_, *account, session->reauthenticated_at), id_hash,
-                          session->csrf_token};
+    return resumed;
 }
 
 void Authenticator::logout(const ResumedSession& session, const std::string& address) {
-    store_.write([&](store::StoreWriter& writer) {
-        writer.delete_session(session.id_hash);
-        auto e = event(now_(), "logout", "ok", address);
+    app_.database().write([&](store::UnitOfWork& w) {
+        w.identity().delete_session(session.id_hash);
+        auto e = event(app_.now(), "logout", "ok", address);
         e.target = "/logg-ut";
         e.actor_account_id = session.actor.account_id;
         e.actor_label = session.actor.email;
-        writer.append_audit(std::move(e));
+        w.audit().append(std::move(e));
     });
 }
 
 bool Authenticator::reauthenticate(const ResumedSession& session, const std::string& password,
                                    const std::string& address) {
-    const std::int64_t now = now_();
+    const std::int64_t now = app_.now();
+    std::optional<domain::Account> account;
     // The same throttle as login: a stolen session must not become a password oracle.
-    if (store_.login_failures_for(session.actor.email, now - 3600) >=
-            kMaxFailuresPerAccountPerHour ||
-        store_.login_failures_from(address, now - 3600) >= kMaxFailuresPerAddressPerHour) {
+    const bool refused = app_.database().read([&](const store::Snapshot& s) {
+        if (throttled(s, session.actor.email, address, now)) {
+            return true;
+        }
+        account = s.identity().find_account(session.actor.account_id);
+        return false;
+    });
+    if (refused) {
         return false;
     }
-    const auto account = store_.account(session.actor.account_id);
     const bool ok =
         account && !account->disabled && verify_password(account->password_hash, password);
-    store_.write([&](store::StoreWriter& writer) {
+    app_.database().write([&](store::UnitOfWork& w) {
         if (ok) {
-            writer.set_session_reauthenticated(session.id_hash, now);
+            w.identity().set_session_reauthenticated(session.id_hash, now);
         } else {
-            writer.add_login_failure(session.actor.email, address, now);
+            w.identity().add_login_failure(session.actor.email, address, now);
         }
         auto e = event(now, ok ? "reauthentication.succeeded" : "reauthentication.failed",
                        ok ? "ok" : "failed", address);
         e.target = "/bekreft-passord";
         e.actor_account_id = session.actor.account_id;
         e.actor_label = session.actor.email;
-        writer.append_audit(std::move(e));
+        w.audit().append(std::move(e));
     });
     return ok;
 }

@@ -4,9 +4,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "app/application.hpp"
 #include "app/policy.hpp"
-#include "store/store.hpp"
+#include "domain/audit_event.hpp"
+#include "domain/identity.hpp"
 
 namespace alis::app {
 
@@ -38,7 +41,7 @@ struct ResumedSession {
 class Authenticator {
   public:
     // `now` gives Unix seconds; injectable for tests.
-    Authenticator(store::Store& store, std::function<std::int64_t()> now);
+    explicit Authenticator(Application& app);
 
     // Checks the password (Argon2id), throttling per account and per address; on success
     // starts a new session with a fresh id (so a session id planted before login is useless).
@@ -60,20 +63,22 @@ class Authenticator {
   private:
     std::string start_session(std::int64_t account_id, std::string& csrf_token);
 
-    store::Store& store_;
-    std::function<std::int64_t()> now_;
+    Application& app_;
 };
 
-// The actor of an account: its roles as they are stored.
-Actor actor_for(store::Store& store, const store::Account& account, std::int64_t authenticated_at);
-
 // The facts access to a person's record is derived from, on `day`.
-Resource person_resource(store::Store& store, std::int64_t person_id, domain::Date day);
+Resource person_resource(Application& app, std::int64_t person_id, domain::Date day);
 // The facts access to a municipality is derived from.
-Resource municipality_resource(store::Store& store, const std::string& number);
+Resource municipality_resource(Application& app, const std::string& number);
+
+// The audit events whose subject is the person, newest first, at most `limit`.
+std::vector<domain::AuditEvent> audit_events_about(Application& app, std::int64_t person_id,
+                                                   int limit);
 
 // Appends one event to the audit trail in its own transaction.
-void record_audit(store::Store& store, store::AuditEvent event);
+void record_audit(Application& app, domain::AuditEvent event);
+// Appends events to the audit trail, all in one transaction.
+void record_audits(Application& app, const std::vector<domain::AuditEvent>& events);
 
 // Unix seconds as "2026-11-22T10:15:30Z".
 std::string utc_iso(std::int64_t unix_seconds);

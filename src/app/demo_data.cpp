@@ -1,5 +1,7 @@
 #include "app/demo_data.hpp"
 
+#include "store/database.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -19,10 +21,10 @@ namespace alis::app {
 namespace {
 
 using domain::Date;
-using store::Employment;
-using store::Leave;
-using store::Municipality;
-using store::Person;
+using domain::Employment;
+using domain::Leave;
+using domain::Municipality;
+using domain::Person;
 
 using Random = domain::SplitMix64;
 
@@ -113,7 +115,7 @@ int doctors_for(const Municipality& m, Random& random) {
 
 class DemoBuilder {
   public:
-    DemoBuilder(store::StoreWriter& writer, Date as_of, std::uint64_t seed)
+    DemoBuilder(store::UnitOfWork& writer, Date as_of, std::uint64_t seed)
         : writer_(writer), as_of_(as_of), random_(seed) {}
 
     const DemoSummary& summary() const { return summary_; }
@@ -124,10 +126,10 @@ class DemoBuilder {
         family_ = lines_of(embedded_file("data/demo/family_names.txt"));
         for (auto& m : municipalities) {
             const int roll = random_.between(1, 100);
-            m.enterprise_status = roll <= 80   ? store::EnterpriseStatus::registered
-                                  : roll <= 92 ? store::EnterpriseStatus::temporarily_registered
-                                               : store::EnterpriseStatus::not_registered;
-            writer_.put_municipality(m);
+            m.enterprise_status = roll <= 80   ? domain::EnterpriseStatus::registered
+                                  : roll <= 92 ? domain::EnterpriseStatus::temporarily_registered
+                                               : domain::EnterpriseStatus::not_registered;
+            writer_.municipalities().put(m);
             ++summary_.municipalities;
         }
         for (const auto& m : municipalities) {
@@ -153,7 +155,7 @@ class DemoBuilder {
     }
 
     std::int64_t add_employment(std::int64_t person, const Municipality& m, Date from,
-                                std::optional<Date> to, int fte, store::PostType post) {
+                                std::optional<Date> to, int fte, domain::PostType post) {
         Employment e;
         e.person_id = person;
         e.municipality_number = m.number;
@@ -161,26 +163,28 @@ class DemoBuilder {
         e.ends_on = to;
         e.fte = fte;
         e.post_type = post;
-        e.pay_model = post == store::PostType::gp_list && random_.chance(45)
-                          ? store::PayModel::self_employed
-                          : store::PayModel::salaried;
+        e.pay_model = post == domain::PostType::gp_list && random_.chance(45)
+                          ? domain::PayModel::self_employed
+                          : domain::PayModel::salaried;
         ++summary_.employments;
-        const auto id = writer_.add_employment(e);
+        const auto id = writer_.people().add_employment(e);
         // The employment's service, where the ledger counts it.
-        store::ServicePeriod period;
+        domain::ServicePeriod period;
         period.person_id = person;
         period.employment_id = id;
-        period.arena = post == store::PostType::gp_list       ? domain::Arena::OpenGeneralPractice
-                       : post == store::PostType::institution ? domain::Arena::Institution
-                                                              : domain::Arena::OtherGeneralPractice;
-        period.place = post == store::PostType::institution ? hospital_of(m)
-                       : post == store::PostType::gp_list   ? m.name + " legekontor"
-                                                            : m.name + " sjukeheim og legevakt";
+        period.arena = post == domain::PostType::gp_list ? domain::Arena::open_general_practice
+                       : post == domain::PostType::institution
+                           ? domain::Arena::institution
+                           : domain::Arena::other_general_practice;
+        period.place = post == domain::PostType::institution ? hospital_of(m)
+                       : post == domain::PostType::gp_list   ? m.name + " legekontor"
+                                                             : m.name + " sjukeheim og legevakt";
         period.starts_on = from;
         period.ends_on = to;
         period.fte = fte;
-        period.employer_registered = m.enterprise_status != store::EnterpriseStatus::not_registered;
-        writer_.add_service_period(period);
+        period.employer_registered =
+            m.enterprise_status != domain::EnterpriseStatus::not_registered;
+        writer_.people().add_service_period(period);
         return id;
     }
 
@@ -197,18 +201,18 @@ class DemoBuilder {
         const int fate = random_.between(1, 100);
         const bool left = !stay_ && fate <= 10;
         const bool specialist = !stay_ && !left && months_in > 66 && fate <= 70;
-        p.training_status = left         ? store::TrainingStatus::left
-                            : specialist ? store::TrainingStatus::specialist
-                                         : store::TrainingStatus::in_training;
-        const std::int64_t id = writer_.add_person(p);
+        p.training_status = left         ? domain::TrainingStatus::left
+                            : specialist ? domain::TrainingStatus::specialist
+                                         : domain::TrainingStatus::in_training;
+        const std::int64_t id = writer_.people().add(p);
         ++summary_.people;
-        if (p.training_status == store::TrainingStatus::in_training) {
+        if (p.training_status == domain::TrainingStatus::in_training) {
             trainees_by_home_[home.number].push_back(id);
         }
 
         const int fte = random_.pick(std::vector<int>{100, 100, 100, 80, 80, 60, 50});
-        const auto post =
-            random_.chance(70) ? store::PostType::gp_list : store::PostType::other_general_practice;
+        const auto post = random_.chance(70) ? domain::PostType::gp_list
+                                             : domain::PostType::other_general_practice;
         // Some move to another municipality of the same office after one to three years.
         const bool moves = !stay_ && months_in > 18 && random_.chance(30);
         const int months_before_move = moves ? random_.between(12, std::min(36, months_in - 3)) : 0;
@@ -218,7 +222,7 @@ class DemoBuilder {
                   : (left ? std::optional<Date>(
                                 month_start(as_of_, -random_.between(1, 6)).plus_days(-1))
                           : std::nullopt);
-        const bool in_training = p.training_status == store::TrainingStatus::in_training;
+        const bool in_training = p.training_status == domain::TrainingStatus::in_training;
         if (first_end && *first_end < start) {
             add_employment(id, home, start, std::nullopt, fte, post);
             employed_today_[home.number] += in_training ? 1 : 0;
@@ -229,21 +233,21 @@ class DemoBuilder {
         // A part-time doctor often has a second post (out-of-hours service, nursing home).
         if (fte < 100 && random_.chance(50)) {
             add_employment(id, home, start, first_end, 100 - fte < 20 ? 20 : 100 - fte,
-                           store::PostType::other_general_practice);
+                           domain::PostType::other_general_practice);
         }
         // Institution service: six to twelve months, after the first two years.
         if (months_in > 30 && random_.chance(60)) {
             const Date from = month_start(start, random_.between(24, std::min(48, months_in - 6)));
             const Date to = month_start(from, random_.between(6, 12)).plus_days(-1);
-            add_employment(id, home, from, to, 100, store::PostType::institution);
+            add_employment(id, home, from, to, 100, domain::PostType::institution);
         }
         if (months_in > 12 && random_.chance(25)) {
             Leave leave;
             leave.person_id = id;
             leave.starts_on = month_start(start, random_.between(6, months_in - 6));
             leave.ends_on = month_start(leave.starts_on, random_.between(4, 12)).plus_days(-1);
-            leave.kind = random_.chance(80) ? store::LeaveKind::parental : store::LeaveKind::sick;
-            writer_.add_leave(leave);
+            leave.kind = random_.chance(80) ? domain::LeaveKind::parental : domain::LeaveKind::sick;
+            writer_.people().add_leave(leave);
             ++summary_.leaves;
         }
         if (moves) {
@@ -255,7 +259,7 @@ class DemoBuilder {
             }
             if (!same_office.empty()) {
                 const Municipality& next = *random_.pick(same_office);
-                add_employment(id, next, move_date, std::nullopt, 100, store::PostType::gp_list);
+                add_employment(id, next, move_date, std::nullopt, 100, domain::PostType::gp_list);
                 employed_today_[next.number] += in_training ? 1 : 0;
             }
         }
@@ -269,59 +273,60 @@ class DemoBuilder {
         Person supervisor;
         supervisor.full_name = "Øyvind Ærø-Ås";
         supervisor.hpr_number = "9000001";
-        supervisor.training_status = store::TrainingStatus::specialist;
-        const auto supervisor_id = writer_.add_person(supervisor);
+        supervisor.training_status = domain::TrainingStatus::specialist;
+        const auto supervisor_id = writer_.people().add(supervisor);
         Employment post;
         post.person_id = supervisor_id;
         post.municipality_number = "4601";
         post.starts_on = *Date::from_ymd(2012, 1, 1);
-        post.pay_model = store::PayModel::self_employed;
-        writer_.add_employment(post);
+        post.pay_model = domain::PayModel::self_employed;
+        writer_.people().add_employment(post);
 
         const auto& bergen = trainees_by_home_["4601"];
         const std::optional<std::int64_t> trainee =
             bergen.empty() ? std::nullopt : std::optional<std::int64_t>(bergen.front());
         if (trainee) {
-            store::SupervisorAssignment assignment;
+            domain::SupervisorAssignment assignment;
             assignment.supervisor_person_id = supervisor_id;
             assignment.trainee_person_id = *trainee;
             assignment.starts_on = month_start(as_of_, -12);
-            writer_.add_supervisor_assignment(assignment);
+            writer_.supervisors().add_assignment(assignment);
         }
         const Date from = month_start(as_of_, -24);
-        auto account = [&](const std::string& email, const std::string& name, store::Role role,
+        auto account = [&](const std::string& email, const std::string& name, domain::Role role,
                            std::optional<std::string> municipality,
                            std::optional<std::string> office, std::optional<std::int64_t> person,
                            const std::string& description) {
-            store::Account a;
+            domain::Account a;
             a.email = email;
             a.display_name = name;
             a.person_id = person;
             a.password_hash = hash;
-            store::RoleGrant grant;
-            grant.account_id = writer_.add_account(a);
+            domain::RoleGrant grant;
+            grant.account_id = writer_.identity().add_account(a);
             grant.role = role;
             grant.municipality_number = std::move(municipality);
             grant.alis_office = std::move(office);
             grant.starts_on = from;
-            writer_.add_role_grant(grant);
+            writer_.identity().add_role_grant(grant);
             summary_.logins.push_back({email, description});
         };
-        account("leder.bergen@demo.alis.no", "Kari Leder (Bergen)", store::Role::leader, "4601",
+        account("leder.bergen@demo.alis.no", "Kari Leder (Bergen)", domain::Role::leader, "4601",
                 std::nullopt, std::nullopt, "leder i Bergen kommune");
-        account("leder.tromso@demo.alis.no", "Per Leder (Tromsø)", store::Role::leader, "5501",
+        account("leder.tromso@demo.alis.no", "Per Leder (Tromsø)", domain::Role::leader, "5501",
                 std::nullopt, std::nullopt, "leder i Tromsø kommune");
         if (trainee) {
-            account("alis@demo.alis.no", "Lege i spesialisering (Bergen)", store::Role::trainee,
+            account("alis@demo.alis.no", "Lege i spesialisering (Bergen)", domain::Role::trainee,
                     std::nullopt, std::nullopt, trainee, "lege i spesialisering i Bergen");
         }
-        account("veileder@demo.alis.no", supervisor.full_name, store::Role::supervisor,
+        account("veileder@demo.alis.no", supervisor.full_name, domain::Role::supervisor,
                 std::nullopt, std::nullopt, supervisor_id, "veileder i Bergen");
-        account("alis-kontor.bergen@demo.alis.no", "ALIS-kontor Vest", store::Role::regional_office,
-                std::nullopt, "Bergen", std::nullopt, "ALIS-kontoret i Bergen");
-        account("helsedirektoratet@demo.alis.no", "Nasjonal forvaltning", store::Role::national,
+        account("alis-kontor.bergen@demo.alis.no", "ALIS-kontor Vest",
+                domain::Role::regional_office, std::nullopt, "Bergen", std::nullopt,
+                "ALIS-kontoret i Bergen");
+        account("helsedirektoratet@demo.alis.no", "Nasjonal forvaltning", domain::Role::national,
                 std::nullopt, std::nullopt, std::nullopt, "nasjonal forvaltning");
-        account("admin@demo.alis.no", "Systemadministrator", store::Role::admin, std::nullopt,
+        account("admin@demo.alis.no", "Systemadministrator", domain::Role::admin, std::nullopt,
                 std::nullopt, std::nullopt, "systemadministrator");
     }
 
@@ -345,7 +350,7 @@ class DemoBuilder {
     std::map<std::string, int> employed_today_;  // Doctors in training employed on as_of.
     std::vector<Municipality> municipalities_;
     std::map<std::string, std::vector<std::int64_t>> trainees_by_home_;
-    store::StoreWriter& writer_;
+    store::UnitOfWork& writer_;
     Date as_of_;
     Random random_;
     std::vector<std::string> given_;
@@ -356,10 +361,9 @@ class DemoBuilder {
 
 }  // namespace
 
-DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
-                           int bergen_trainees) {
+DemoSummary load_demo_data(Application& app, Date as_of, std::uint64_t seed, int bergen_trainees) {
     DemoSummary summary;
-    store.write([&](store::StoreWriter& writer) {
+    app.database().write([&](store::UnitOfWork& writer) {
         DemoBuilder builder(writer, as_of, seed);
         builder.build();
         builder.add_demo_accounts();
@@ -369,8 +373,8 @@ DemoSummary load_demo_data(store::Store& store, Date as_of, std::uint64_t seed,
         add_demo_general_plans(writer, as_of);
         summary = builder.summary();
     });
-    add_demo_supervisors(store, as_of, seed);
-    add_demo_education_plans(store, as_of);
+    add_demo_supervisors(app, as_of, seed);
+    add_demo_education_plans(app, as_of);
     return summary;
 }
 

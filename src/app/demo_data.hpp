@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/application.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
 
 namespace alis::app {
 
@@ -31,7 +31,7 @@ struct DemoSummary {
 // the same data. `bergen_trainees` > 0 adds doctors to Bergen (4601) until that many are in
 // training there, for measuring at scale. Throws store::StoreError (nothing is written) on
 // failure.
-DemoSummary load_demo_data(store::Store& store, domain::Date as_of, std::uint64_t seed,
+DemoSummary load_demo_data(Application& app, domain::Date as_of, std::uint64_t seed,
                            int bergen_trainees = 0);
 
 }  // namespace alis::app

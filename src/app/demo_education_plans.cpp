@@ -1,5 +1,7 @@
 #include "app/demo_education_plans.hpp"
 
+#include "store/database.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -22,17 +24,17 @@ struct Author {
     std::string label;
 };
 
-Author author(store::Store& store, const std::string& email) {
-    const auto account = store.account_by_email(email);
+Author author(const store::Snapshot& store, const std::string& email) {
+    const auto account = store.identity().find_account_by_email(email);
     if (!account) {
         return {std::nullopt, "system"};
     }
     return {account->id, account->display_name + " (" + account->email + ")"};
 }
 
-store::EducationPlanRevision revision(std::int64_t person, Date on, const Author& who,
-                                      domain::EducationPlan plan, std::string note) {
-    store::EducationPlanRevision r;
+domain::EducationPlanRevision revision(std::int64_t person, Date on, const Author& who,
+                                       domain::EducationPlan plan, std::string note) {
+    domain::EducationPlanRevision r;
     r.person_id = person;
     r.revised_on = on;
     r.revised_at = on.iso() + "T09:30:00Z";
@@ -52,17 +54,17 @@ domain::EducationPlan plan_made(Date made, Date employed_from, int institution_i
     // To the end of five years of service from the start, with six months to spare.
     const Date end = std::max(month_start(made, 48), month_start(employed_from, 66)).plus_days(-1);
     if (institution_in < 0) {
-        plan.periods.push_back({Arena::OpenGeneralPractice, practice, employed_from, end, 100});
+        plan.periods.push_back({Arena::open_general_practice, practice, employed_from, end, 100});
     } else {
         const Date institution = month_start(made, std::max(1, institution_in));
         const Date back = month_start(institution, 6);
         if (employed_from < institution) {
-            plan.periods.push_back({Arena::OpenGeneralPractice, practice, employed_from,
+            plan.periods.push_back({Arena::open_general_practice, practice, employed_from,
                                     institution.plus_days(-1), 100});
         }
         plan.periods.push_back(
-            {Arena::Institution, hospital, institution, back.plus_days(-1), 100});
-        plan.periods.push_back({Arena::OpenGeneralPractice, practice, back, end, 100});
+            {Arena::institution, hospital, institution, back.plus_days(-1), 100});
+        plan.periods.push_back({Arena::open_general_practice, practice, back, end, 100});
     }
     plan.supervision_group =
         "Veiledningsgruppe for ALIS i Bergen og omegn, 8 deltakere.\nMøtes første tirsdag i "
@@ -74,87 +76,93 @@ domain::EducationPlan plan_made(Date made, Date employed_from, int institution_i
     return plan;
 }
 
-Date first_employment(store::Store& store, std::int64_t person, Date fallback) {
-    const auto employments = store.employments_of(person);
+Date first_employment(const store::Snapshot& store, std::int64_t person, Date fallback) {
+    const auto employments = store.people().employments_of(person);
     return employments.empty() ? fallback : employments.front().starts_on;
 }
 
 }  // namespace
 
-void add_demo_education_plans(store::Store& store, Date as_of) {
-    const Author leader = author(store, "leder.bergen@demo.alis.no");
-    const Author supervisor = author(store, "veileder@demo.alis.no");
-    const Author trainee_account = author(store, "alis@demo.alis.no");
-    const Author tromso = author(store, "leder.tromso@demo.alis.no");
-    std::optional<std::int64_t> demo_trainee;
-    if (const auto account = store.account_by_email("alis@demo.alis.no")) {
-        demo_trainee = account->person_id;
-    }
-    std::vector<store::EducationPlanRevision> revisions;
-    if (demo_trainee) {
-        const Date from = first_employment(store, *demo_trainee, month_start(as_of, -30));
-        const std::string practice = "Fastlegekontoret i Sentrum, Bergen";
-        const std::string hospital = "Haukeland universitetssjukehus";
-        // Made soon after the start (at most 26 months ago), revised since, the last 3 months ago.
-        const Date first = std::min(as_of, std::max(from, month_start(as_of, -26)).plus_days(9));
-        const Date third = month_start(as_of, -3).plus_days(4);
-        revisions.push_back(revision(*demo_trainee, first, leader,
-                                     plan_made(first, from, -1, practice, hospital),
-                                     "Første plan, laget i oppstartsmøtet."));
-        if (first < third) {
-            const Date second =
-                Date::from_days((first.days_since_epoch() + third.days_since_epoch()) / 2);
-            revisions.push_back(revision(*demo_trainee, second, supervisor,
-                                         plan_made(first, from, 30, practice, hospital),
-                                         "Institusjonstjeneste avtalt med Haukeland."));
-            auto moved = plan_made(first, from, 31, practice, hospital);
-            moved.courses += "\nKurs i palliativ medisin";
-            moved.next_months =
-                "Institusjonstjenesten starter en måned senere enn planlagt.\nVikar er ansatt.";
+void add_demo_education_plans(Application& app, Date as_of) {
+    std::vector<domain::EducationPlanRevision> revisions;
+    app.database().read([&](const store::Snapshot& store) {
+        const Author leader = author(store, "leder.bergen@demo.alis.no");
+        const Author supervisor = author(store, "veileder@demo.alis.no");
+        const Author trainee_account = author(store, "alis@demo.alis.no");
+        const Author tromso = author(store, "leder.tromso@demo.alis.no");
+        std::optional<std::int64_t> demo_trainee;
+        if (const auto account = store.identity().find_account_by_email("alis@demo.alis.no")) {
+            demo_trainee = account->person_id;
+        }
+        if (demo_trainee) {
+            const Date from = first_employment(store, *demo_trainee, month_start(as_of, -30));
+            const std::string practice = "Fastlegekontoret i Sentrum, Bergen";
+            const std::string hospital = "Haukeland universitetssjukehus";
+            // Made soon after the start (at most 26 months ago), revised since, the last 3 months
+            // ago.
+            const Date first =
+                std::min(as_of, std::max(from, month_start(as_of, -26)).plus_days(9));
+            const Date third = month_start(as_of, -3).plus_days(4);
+            revisions.push_back(revision(*demo_trainee, first, leader,
+                                         plan_made(first, from, -1, practice, hospital),
+                                         "Første plan, laget i oppstartsmøtet."));
+            if (first < third) {
+                const Date second =
+                    Date::from_days((first.days_since_epoch() + third.days_since_epoch()) / 2);
+                revisions.push_back(revision(*demo_trainee, second, supervisor,
+                                             plan_made(first, from, 30, practice, hospital),
+                                             "Institusjonstjeneste avtalt med Haukeland."));
+                auto moved = plan_made(first, from, 31, practice, hospital);
+                moved.courses += "\nKurs i palliativ medisin";
+                moved.next_months =
+                    "Institusjonstjenesten starter en måned senere enn planlagt.\nVikar er ansatt.";
+                revisions.push_back(
+                    revision(*demo_trainee, third, trainee_account, std::move(moved), ""));
+            }
+        }
+        // Three more in Bergen: the first employed long enough gets a plan 15 months old (due for
+        // revision), two others recent plans.
+        bool overdue_given = false;
+        int recent = 0;
+        const Date overdue_on = month_start(as_of, -15).plus_days(2);
+        for (const auto& person : store.people().trainees_employed_by("4601", as_of)) {
+            if (person.id == demo_trainee) {
+                continue;
+            }
+            const Date from = first_employment(store, person.id, month_start(as_of, -24));
+            Date made;
+            if (!overdue_given && from < overdue_on) {
+                overdue_given = true;
+                made = overdue_on;
+            } else if (recent < 2) {
+                ++recent;
+                made =
+                    std::min(as_of, std::max(from.plus_days(7), month_start(as_of, -4 - recent)));
+            } else {
+                continue;
+            }
+            revisions.push_back(revision(
+                person.id, made, leader,
+                plan_made(made, from, recent == 1 ? -1 : 8, "Legesenteret i Bergen", "Haukeland"),
+                ""));
+            if (overdue_given && recent == 2) {
+                break;
+            }
+        }
+        const auto tromso_trainees = store.people().trainees_employed_by("5501", as_of);
+        if (!tromso_trainees.empty()) {
+            const auto& person = tromso_trainees.front();
+            const Date made = month_start(as_of, -2);
             revisions.push_back(
-                revision(*demo_trainee, third, trainee_account, std::move(moved), ""));
+                revision(person.id, made, tromso,
+                         plan_made(made, first_employment(store, person.id, made), 12,
+                                   "Tromsø legesenter", "Universitetssykehuset Nord-Norge"),
+                         ""));
         }
-    }
-    // Three more in Bergen: the first employed long enough gets a plan 15 months old (due for
-    // revision), two others recent plans.
-    bool overdue_given = false;
-    int recent = 0;
-    const Date overdue_on = month_start(as_of, -15).plus_days(2);
-    for (const auto& person : store.trainees_employed_by("4601", as_of)) {
-        if (person.id == demo_trainee) {
-            continue;
-        }
-        const Date from = first_employment(store, person.id, month_start(as_of, -24));
-        Date made;
-        if (!overdue_given && from < overdue_on) {
-            overdue_given = true;
-            made = overdue_on;
-        } else if (recent < 2) {
-            ++recent;
-            made = std::min(as_of, std::max(from.plus_days(7), month_start(as_of, -4 - recent)));
-        } else {
-            continue;
-        }
-        revisions.push_back(revision(
-            person.id, made, leader,
-            plan_made(made, from, recent == 1 ? -1 : 8, "Legesenteret i Bergen", "Haukeland"), ""));
-        if (overdue_given && recent == 2) {
-            break;
-        }
-    }
-    const auto tromso_trainees = store.trainees_employed_by("5501", as_of);
-    if (!tromso_trainees.empty()) {
-        const auto& person = tromso_trainees.front();
-        const Date made = month_start(as_of, -2);
-        revisions.push_back(
-            revision(person.id, made, tromso,
-                     plan_made(made, first_employment(store, person.id, made), 12,
-                               "Tromsø legesenter", "Universitetssykehuset Nord-Norge"),
-                     ""));
-    }
-    store.write([&](store::StoreWriter& writer) {
+    });
+    app.database().write([&](store::UnitOfWork& writer) {
         for (const auto& r : revisions) {
-            writer.add_education_plan_revision(r);
+            writer.education_plans().add_revision(r);
         }
     });
 }

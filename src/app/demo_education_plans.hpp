@@ -1,7 +1,7 @@
 #pragma once
 
+#include "app/application.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
 
 namespace alis::app {
 
@@ -10,6 +10,6 @@ namespace alis::app {
 // supervisor and the trainee; a few other trainees in Bergen and Tromsø get one revision, one of
 // them more than a year old (due for revision); the rest have none, as in real life. One
 // transaction; the same data and date always give the same plans.
-void add_demo_education_plans(store::Store& store, domain::Date as_of);
+void add_demo_education_plans(Application& app, domain::Date as_of);
 
 }  // namespace alis::app

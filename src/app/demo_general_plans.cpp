@@ -1,6 +1,8 @@
 // Demo data for journey 6: general education plans with fictional but realistic Norwegian content.
 #include "app/demo_general_plans.hpp"
 
+#include "store/database.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,9 +10,9 @@
 namespace alis::app {
 namespace {
 
+using domain::ArenaKind;
 using domain::Date;
-using store::ArenaKind;
-using store::EnterpriseStatus;
+using domain::EnterpriseStatus;
 
 struct DemoStatus {
     EnterpriseStatus status;
@@ -140,11 +142,11 @@ std::vector<DemoPlan> demo_plans(Date as_of) {
 
 }  // namespace
 
-void add_demo_general_plans(store::StoreWriter& writer, Date as_of) {
+void add_demo_general_plans(store::UnitOfWork& writer, Date as_of) {
     const std::string changed_at = as_of.plus_days(-7).iso() + "T09:00:00Z";
     for (const auto& plan : demo_plans(as_of)) {
         for (const auto& s : plan.statuses) {
-            store::EnterpriseStatusChange change;
+            domain::EnterpriseStatusChange change;
             change.municipality_number = plan.number;
             change.status = s.status;
             change.valid_from = s.from;
@@ -152,25 +154,25 @@ void add_demo_general_plans(store::StoreWriter& writer, Date as_of) {
             change.applied_on = s.applied_on;
             change.changed_at = changed_at;
             change.changed_by = plan.leader;
-            writer.add_enterprise_status_change(change);
+            writer.municipalities().add_status_change(change);
         }
         for (const auto& a : plan.arenas) {
-            store::LearningArena arena;
+            domain::LearningArena arena;
             arena.municipality_number = plan.number;
             arena.kind = a.kind;
             arena.name = a.name;
             arena.offers = a.offers;
-            writer.add_learning_arena(arena);
+            writer.municipalities().add_learning_arena(arena);
         }
         for (const auto& r : plan.responsibilities) {
-            store::PlanResponsibility responsibility;
+            domain::PlanResponsibility responsibility;
             responsibility.municipality_number = plan.number;
             responsibility.area = r.area;
             responsibility.responsible = r.responsible;
             responsibility.description = r.description;
-            writer.add_plan_responsibility(responsibility);
+            writer.municipalities().add_responsibility(responsibility);
         }
-        writer.mark_general_plan_changed({plan.number, changed_at, plan.leader});
+        writer.municipalities().mark_general_plan_changed({plan.number, changed_at, plan.leader});
     }
 }
 

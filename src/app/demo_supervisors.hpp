@@ -2,8 +2,8 @@
 
 #include <cstdint>
 
+#include "app/application.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
 
 namespace alis::app {
 
@@ -13,6 +13,6 @@ namespace alis::app {
 // municipalities), most trainees assigned; in Bergen the demo supervisor account's person is at
 // capacity and one supervisor comes from Askøy through an inter-municipal agreement. One
 // transaction; the same seed and date give the same data.
-void add_demo_supervisors(store::Store& store, domain::Date as_of, std::uint64_t seed);
+void add_demo_supervisors(Application& app, domain::Date as_of, std::uint64_t seed);
 
 }  // namespace alis::app

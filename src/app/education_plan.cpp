@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "store/database.hpp"
+
 namespace alis::app {
 namespace {
 
@@ -43,7 +45,7 @@ std::vector<PlanYear> plan_years(const domain::TrainingPath& actual,
     domain::TrainingPath planned;
     planned.ruleset = actual.ruleset;
     for (const auto& p : plan.periods) {
-        domain::ServicePeriod period;
+        domain::PathPeriod period;
         period.from = p.from;
         period.to = p.to;
         period.arena = p.arena;
@@ -71,7 +73,8 @@ std::vector<PlanYear> plan_years(const domain::TrainingPath& actual,
 
 }  // namespace
 
-std::optional<Date> plan_revision_due(const std::optional<store::EducationPlanRevision>& revision) {
+std::optional<Date> plan_revision_due(
+    const std::optional<domain::EducationPlanRevision>& revision) {
     if (!revision) {
         return std::nullopt;
     }
@@ -79,7 +82,7 @@ std::optional<Date> plan_revision_due(const std::optional<store::EducationPlanRe
 }
 
 std::optional<PersonLedger> ledger_on_plan(
-    const PersonLedger& actual, const std::optional<store::EducationPlanRevision>& revision) {
+    const PersonLedger& actual, const std::optional<domain::EducationPlanRevision>& revision) {
     if (!revision) {
         return std::nullopt;
     }
@@ -87,7 +90,7 @@ std::optional<PersonLedger> ledger_on_plan(
 }
 
 std::optional<Date> projected_completion(
-    const PersonLedger& actual, const std::optional<store::EducationPlanRevision>& revision) {
+    const PersonLedger& actual, const std::optional<domain::EducationPlanRevision>& revision) {
     if (const auto on_plan = ledger_on_plan(actual, revision)) {
         return on_plan->report.projected_completion;
     }
@@ -95,28 +98,29 @@ std::optional<Date> projected_completion(
 }
 
 bool institution_planned(const PersonLedger& actual,
-                         const std::optional<store::EducationPlanRevision>& revision) {
+                         const std::optional<domain::EducationPlanRevision>& revision) {
     const Date as_of = actual.report.as_of;
     const bool in_path = std::any_of(
         actual.path.periods.begin(), actual.path.periods.end(),
-        [&](const auto& p) { return p.arena == domain::Arena::Institution && p.from > as_of; });
+        [&](const auto& p) { return p.arena == domain::Arena::institution && p.from > as_of; });
     return in_path || (revision && std::any_of(revision->plan.periods.begin(),
                                                revision->plan.periods.end(), [&](const auto& p) {
-                                                   return p.arena == domain::Arena::Institution &&
+                                                   return p.arena == domain::Arena::institution &&
                                                           p.to > as_of;
                                                }));
 }
 
-std::optional<EducationPlanProjection> education_plan_projection(store::Store& store,
+std::optional<EducationPlanProjection> education_plan_projection(Application& app,
                                                                  std::int64_t person_id,
                                                                  Date today) {
-    auto actual = person_ledger(store, person_id, today);
+    auto actual = person_ledger(app, person_id, today);
     if (!actual) {
         return std::nullopt;
     }
     EducationPlanProjection result;
     result.actual = std::move(*actual);
-    result.current = store.current_education_plan(person_id);
+    result.current = app.database().read(
+        [&](const store::Snapshot& s) { return s.education_plans().current_of(person_id); });
     result.revision_due = plan_revision_due(result.current);
     const domain::Ruleset* ruleset = embedded_ruleset(result.actual.path.ruleset);
     const domain::EducationPlan plan =
@@ -138,21 +142,34 @@ std::optional<EducationPlanProjection> education_plan_projection(store::Store& s
     return result;
 }
 
-store::EducationPlanRevision revise_education_plan(store::Store& store,
-                                                   store::EducationPlanRevision revision,
-                                                   store::AuditEvent event) {
-    store.write([&](store::StoreWriter& writer) {
-        revision.id = writer.add_education_plan_revision(revision);
-        event.subject_person_id = revision.person_id;
-        writer.append_audit(std::move(event));
-    });
-    // The number the store gave it: read back, in case another revision came in between.
-    for (const auto& r : store.education_plan_revisions(revision.person_id)) {
-        if (r.id == revision.id) {
-            return r;
+std::optional<domain::EducationPlanRevision> current_education_plan(Application& app,
+                                                                    std::int64_t person_id) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.education_plans().current_of(person_id); });
+}
+
+std::vector<domain::EducationPlanRevision> education_plan_revisions(Application& app,
+                                                                    std::int64_t person_id) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.education_plans().revisions_of(person_id); });
+}
+
+domain::EducationPlanRevision revise_education_plan(Application& app,
+                                                    domain::EducationPlanRevision revision,
+                                                    domain::AuditEvent event) {
+    return app.database().write([&](store::UnitOfWork& w) {
+        const std::int64_t id = w.education_plans().add_revision(revision);
+        auto audit = event;
+        audit.subject_person_id = revision.person_id;
+        w.audit().append(std::move(audit));
+        // The number it was given, read back in the same unit of work.
+        for (auto& r : w.education_plans().revisions_of(revision.person_id)) {
+            if (r.id == id) {
+                return r;
+            }
         }
-    }
-    return revision;
+        throw store::StoreError("a revision just written was not found");
+    });
 }
 
 }  // namespace alis::app

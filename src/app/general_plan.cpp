@@ -1,41 +1,76 @@
 #include "app/general_plan.hpp"
 
+#include "store/database.hpp"
+
 namespace alis::app {
 namespace {
 
 // Runs one change of the plan with its "last changed" mark and its audit event, all or nothing.
 // `change` writes and returns what it changed (the audit event's target, never content).
 template <typename Change>
-void write_plan_change(store::Store& store, const std::string& municipality_number,
-                       store::AuditEvent audit, std::string action, Change&& change) {
-    store.write([&](store::StoreWriter& writer) {
-        audit.target =
-            "kommune " + municipality_number + " generell utdanningsplan " + change(writer);
-        writer.mark_general_plan_changed({municipality_number, audit.at, audit.actor_label});
-        audit.action = std::move(action);
-        audit.outcome = "ok";
-        writer.append_audit(std::move(audit));
+void write_plan_change(Application& app, const std::string& municipality_number,
+                       domain::AuditEvent audit, std::string action, Change&& change) {
+    audit.action = std::move(action);
+    audit.outcome = "ok";
+    app.database().write([&](store::UnitOfWork& w) {
+        auto event = audit;
+        event.target = "kommune " + municipality_number + " generell utdanningsplan " +
+                       change(w.municipalities());
+        w.municipalities().mark_general_plan_changed(
+            {municipality_number, audit.at, audit.actor_label});
+        w.audit().append(std::move(event));
     });
 }
 
 }  // namespace
 
-std::optional<GeneralPlan> general_plan(store::Store& store,
-                                        const std::string& municipality_number) {
-    auto municipality = store.municipality(municipality_number);
-    if (!municipality) {
-        return std::nullopt;
-    }
-    GeneralPlan plan;
-    plan.municipality = std::move(*municipality);
-    plan.status_history = store.enterprise_status_history(municipality_number);
-    plan.arenas = store.learning_arenas(municipality_number);
-    plan.responsibilities = store.plan_responsibilities(municipality_number);
-    plan.changed = store.general_plan_change(municipality_number);
-    return plan;
+std::optional<GeneralPlan> general_plan(Application& app, const std::string& municipality_number) {
+    return app.database().read([&](const store::Snapshot& s) -> std::optional<GeneralPlan> {
+        const auto& m = s.municipalities();
+        auto municipality = m.find(municipality_number);
+        if (!municipality) {
+            return std::nullopt;
+        }
+        GeneralPlan plan;
+        plan.municipality = std::move(*municipality);
+        plan.status_history = m.status_history(municipality_number);
+        plan.arenas = m.learning_arenas(municipality_number);
+        plan.responsibilities = m.responsibilities(municipality_number);
+        plan.changed = m.general_plan_change(municipality_number);
+        return plan;
+    });
 }
 
-std::vector<StatusProblem> check_status_dates(store::EnterpriseStatus status,
+std::optional<domain::LearningArena> find_learning_arena(Application& app,
+                                                         const std::string& municipality_number,
+                                                         std::int64_t arena_id) {
+    auto arena = app.database().read(
+        [&](const store::Snapshot& s) { return s.municipalities().find_learning_arena(arena_id); });
+    if (!arena || arena->municipality_number != municipality_number) {
+        return std::nullopt;
+    }
+    return arena;
+}
+
+std::optional<domain::PlanResponsibility> find_plan_responsibility(
+    Application& app, const std::string& municipality_number, std::int64_t responsibility_id) {
+    auto found = app.database().read([&](const store::Snapshot& s) {
+        return s.municipalities().find_responsibility(responsibility_id);
+    });
+    if (!found || found->municipality_number != municipality_number) {
+        return std::nullopt;
+    }
+    return found;
+}
+
+std::vector<domain::EnterpriseStatusChange> enterprise_status_history(
+    Application& app, const std::string& municipality_number) {
+    return app.database().read([&](const store::Snapshot& s) {
+        return s.municipalities().status_history(municipality_number);
+    });
+}
+
+std::vector<StatusProblem> check_status_dates(domain::EnterpriseStatus status,
                                               domain::Date valid_from,
                                               std::optional<domain::Date> valid_until,
                                               std::optional<domain::Date> applied_on,
@@ -44,7 +79,7 @@ std::vector<StatusProblem> check_status_dates(store::EnterpriseStatus status,
     if (today < valid_from) {
         problems.push_back({"valid_from", "general_plan.rule.from_in_future"});
     }
-    if (status == store::EnterpriseStatus::temporarily_registered) {
+    if (status == domain::EnterpriseStatus::temporarily_registered) {
         if (!valid_until) {
             problems.push_back({"valid_until", "general_plan.rule.temporary_needs_until"});
         } else if (*valid_until < valid_from) {
@@ -61,66 +96,65 @@ std::vector<StatusProblem> check_status_dates(store::EnterpriseStatus status,
     return problems;
 }
 
-std::int64_t record_enterprise_status(store::Store& store, store::EnterpriseStatusChange change,
-                                      store::AuditEvent audit) {
+std::int64_t record_enterprise_status(Application& app, domain::EnterpriseStatusChange change,
+                                      domain::AuditEvent audit) {
     change.changed_at = audit.at;
     change.changed_by = audit.actor_label;
     std::int64_t id = 0;
-    write_plan_change(store, change.municipality_number, std::move(audit),
-                      "general_plan.status_changed", [&](store::StoreWriter& w) {
-                          id = w.add_enterprise_status_change(change);
-                          return "status " + std::string(store::to_string(change.status));
+    write_plan_change(app, change.municipality_number, std::move(audit),
+                      "general_plan.status_changed", [&](store::Municipalities& w) {
+                          id = w.add_status_change(change);
+                          return "status " + std::string(domain::to_string(change.status));
                       });
     return id;
 }
 
-std::int64_t add_learning_arena(store::Store& store, const store::LearningArena& arena,
-                                store::AuditEvent audit) {
+std::int64_t add_learning_arena(Application& app, const domain::LearningArena& arena,
+                                domain::AuditEvent audit) {
     std::int64_t id = 0;
-    write_plan_change(store, arena.municipality_number, std::move(audit),
-                      "general_plan.arena_added", [&](store::StoreWriter& w) {
+    write_plan_change(app, arena.municipality_number, std::move(audit), "general_plan.arena_added",
+                      [&](store::Municipalities& w) {
                           id = w.add_learning_arena(arena);
                           return "arena " + std::to_string(id);
                       });
     return id;
 }
 
-void update_learning_arena(store::Store& store, const store::LearningArena& arena,
-                           store::AuditEvent audit) {
-    write_plan_change(store, arena.municipality_number, std::move(audit),
-                      "general_plan.arena_changed", [&](store::StoreWriter& w) {
+void update_learning_arena(Application& app, const domain::LearningArena& arena,
+                           domain::AuditEvent audit) {
+    write_plan_change(app, arena.municipality_number, std::move(audit),
+                      "general_plan.arena_changed", [&](store::Municipalities& w) {
                           w.update_learning_arena(arena);
                           return "arena " + std::to_string(arena.id);
                       });
 }
 
-void remove_learning_arena(store::Store& store, const store::LearningArena& arena,
-                           store::AuditEvent audit) {
-    write_plan_change(store, arena.municipality_number, std::move(audit),
-                      "general_plan.arena_removed", [&](store::StoreWriter& w) {
+void remove_learning_arena(Application& app, const domain::LearningArena& arena,
+                           domain::AuditEvent audit) {
+    write_plan_change(app, arena.municipality_number, std::move(audit),
+                      "general_plan.arena_removed", [&](store::Municipalities& w) {
                           w.remove_learning_arena(arena.id);
                           return "arena " + std::to_string(arena.id);
                       });
 }
 
-std::int64_t add_plan_responsibility(store::Store& store,
-                                     const store::PlanResponsibility& responsibility,
-                                     store::AuditEvent audit) {
+std::int64_t add_plan_responsibility(Application& app,
+                                     const domain::PlanResponsibility& responsibility,
+                                     domain::AuditEvent audit) {
     std::int64_t id = 0;
-    write_plan_change(store, responsibility.municipality_number, std::move(audit),
-                      "general_plan.responsibility_added", [&](store::StoreWriter& w) {
-                          id = w.add_plan_responsibility(responsibility);
+    write_plan_change(app, responsibility.municipality_number, std::move(audit),
+                      "general_plan.responsibility_added", [&](store::Municipalities& w) {
+                          id = w.add_responsibility(responsibility);
                           return "ansvar " + std::to_string(id);
                       });
     return id;
 }
 
-void remove_plan_responsibility(store::Store& store,
-                                const store::PlanResponsibility& responsibility,
-                                store::AuditEvent audit) {
-    write_plan_change(store, responsibility.municipality_number, std::move(audit),
-                      "general_plan.responsibility_removed", [&](store::StoreWriter& w) {
-                          w.remove_plan_responsibility(responsibility.id);
+void remove_plan_responsibility(Application& app, const domain::PlanResponsibility& responsibility,
+                                domain::AuditEvent audit) {
+    write_plan_change(app, responsibility.municipality_number, std::move(audit),
+                      "general_plan.responsibility_removed", [&](store::Municipalities& w) {
+                          w.remove_responsibility(responsibility.id);
                           return "ansvar " + std::to_string(responsibility.id);
                       });
 }

@@ -10,8 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "app/application.hpp"
+#include "domain/audit_event.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
+#include "domain/municipality.hpp"
 
 namespace alis::app {
 
@@ -23,14 +25,14 @@ inline constexpr std::size_t kResponsibleMax = 120;
 inline constexpr std::size_t kResponsibilityDescriptionMax = 1000;
 
 struct GeneralPlan {
-    store::Municipality municipality;
-    std::vector<store::EnterpriseStatusChange> status_history;  // Newest first.
-    std::vector<store::LearningArena> arenas;
-    std::vector<store::PlanResponsibility> responsibilities;
-    std::optional<store::GeneralPlanChange> changed;
+    domain::Municipality municipality;
+    std::vector<domain::EnterpriseStatusChange> status_history;  // Newest first.
+    std::vector<domain::LearningArena> arenas;
+    std::vector<domain::PlanResponsibility> responsibilities;
+    std::optional<domain::GeneralPlanChange> changed;
 
     // The status change in force (the newest), or nullptr when none was ever recorded.
-    const store::EnterpriseStatusChange* current_status() const {
+    const domain::EnterpriseStatusChange* current_status() const {
         return status_history.empty() ? nullptr : &status_history.front();
     }
     // A plan is published once it names at least one learning arena or responsibility.
@@ -38,8 +40,7 @@ struct GeneralPlan {
 };
 
 // The plan of a municipality, or nullopt when there is no such municipality.
-std::optional<GeneralPlan> general_plan(store::Store& store,
-                                        const std::string& municipality_number);
+std::optional<GeneralPlan> general_plan(Application& app, const std::string& municipality_number);
 
 // A rule of the status dates that the input breaks: the field at fault and the message key.
 struct StatusProblem {
@@ -51,27 +52,38 @@ struct StatusProblem {
 // after today; only a temporary registration has an end date, it must have one, not before the
 // start nor before today (an expired one is "not registered"); an application is not dated in
 // the future. Returns every problem found, or none.
-std::vector<StatusProblem> check_status_dates(store::EnterpriseStatus status,
+std::vector<StatusProblem> check_status_dates(domain::EnterpriseStatus status,
                                               domain::Date valid_from,
                                               std::optional<domain::Date> valid_until,
                                               std::optional<domain::Date> applied_on,
                                               domain::Date today);
 
+// The municipality's learning arena with this id, or nullopt when there is none or it belongs to
+// another municipality.
+std::optional<domain::LearningArena> find_learning_arena(Application& app,
+                                                         const std::string& municipality_number,
+                                                         std::int64_t arena_id);
+// The same for a responsibility.
+std::optional<domain::PlanResponsibility> find_plan_responsibility(
+    Application& app, const std::string& municipality_number, std::int64_t responsibility_id);
+// The municipality's status changes, newest first.
+std::vector<domain::EnterpriseStatusChange> enterprise_status_history(
+    Application& app, const std::string& municipality_number);
+
 // The writes. `audit` carries who, from where, when and the route; each use case sets the action
 // and outcome, and uses its time and actor for the plan's "last changed" mark.
-std::int64_t record_enterprise_status(store::Store& store, store::EnterpriseStatusChange change,
-                                      store::AuditEvent audit);
-std::int64_t add_learning_arena(store::Store& store, const store::LearningArena& arena,
-                                store::AuditEvent audit);
-void update_learning_arena(store::Store& store, const store::LearningArena& arena,
-                           store::AuditEvent audit);
-void remove_learning_arena(store::Store& store, const store::LearningArena& arena,
-                           store::AuditEvent audit);
-std::int64_t add_plan_responsibility(store::Store& store,
-                                     const store::PlanResponsibility& responsibility,
-                                     store::AuditEvent audit);
-void remove_plan_responsibility(store::Store& store,
-                                const store::PlanResponsibility& responsibility,
-                                store::AuditEvent audit);
+std::int64_t record_enterprise_status(Application& app, domain::EnterpriseStatusChange change,
+                                      domain::AuditEvent audit);
+std::int64_t add_learning_arena(Application& app, const domain::LearningArena& arena,
+                                domain::AuditEvent audit);
+void update_learning_arena(Application& app, const domain::LearningArena& arena,
+                           domain::AuditEvent audit);
+void remove_learning_arena(Application& app, const domain::LearningArena& arena,
+                           domain::AuditEvent audit);
+std::int64_t add_plan_responsibility(Application& app,
+                                     const domain::PlanResponsibility& responsibility,
+                                     domain::AuditEvent audit);
+void remove_plan_responsibility(Application& app, const domain::PlanResponsibility& responsibility,
+                                domain::AuditEvent audit);
 
 }  // namespace alis::app

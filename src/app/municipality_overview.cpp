@@ -1,12 +1,25 @@
 #include "app/municipality_overview.hpp"
 
+#include "store/database.hpp"
+
 namespace alis::app {
 
-MunicipalityOverview municipality_overview(store::Store& store, domain::Date today) {
+std::optional<domain::Municipality> find_municipality(Application& app, const std::string& number) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.municipalities().find(number); });
+}
+
+std::vector<domain::Municipality> municipalities(Application& app) {
+    return app.database().read([](const store::Snapshot& s) { return s.municipalities().all(); });
+}
+
+MunicipalityOverview municipality_overview(Application& app, domain::Date today) {
     MunicipalityOverview overview;
     overview.as_of = today;
     // The store returns them ordered by office, then name.
-    for (auto& summary : store.municipality_summaries(today)) {
+    auto summaries = app.database().read(
+        [&](const store::Snapshot& s) { return s.municipalities().summaries(today); });
+    for (auto& summary : summaries) {
         if (overview.regions.empty() ||
             overview.regions.back().alis_office != summary.municipality.alis_office) {
             overview.regions.push_back({summary.municipality.alis_office, {}, 0});

@@ -1,17 +1,19 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/application.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
+#include "domain/municipality.hpp"
 
 namespace alis::app {
 
 // The municipalities of one regional ALIS office.
 struct OfficeGroup {
     std::string alis_office;
-    std::vector<store::MunicipalitySummary> municipalities;  // By name.
+    std::vector<domain::MunicipalitySummary> municipalities;  // By name.
     int trainees = 0;
 };
 
@@ -22,7 +24,12 @@ struct MunicipalityOverview {
     int trainees = 0;
 };
 
+// The municipality with this number, or nullopt.
+std::optional<domain::Municipality> find_municipality(Application& app, const std::string& number);
+// Every municipality, ordered by ALIS office, then by name.
+std::vector<domain::Municipality> municipalities(Application& app);
+
 // Builds the overview of every municipality as of `today`.
-MunicipalityOverview municipality_overview(store::Store& store, domain::Date today);
+MunicipalityOverview municipality_overview(Application& app, domain::Date today);
 
 }  // namespace alis::app

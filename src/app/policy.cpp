@@ -5,9 +5,9 @@
 namespace alis::app {
 namespace {
 
-using store::Role;
+using domain::Role;
 
-bool active_on(const store::RoleGrant& grant, domain::Date day) {
+bool active_on(const domain::RoleGrant& grant, domain::Date day) {
     return grant.starts_on <= day && (!grant.ends_on || day <= *grant.ends_on);
 }
 
@@ -18,7 +18,7 @@ bool contains(const std::vector<T>& items, const T& value) {
 
 // Is the grant the leader of a municipality that employs the person today or has hired them
 // from a later day (a new trainee is prepared before the first day)?
-bool leads_employer(const store::RoleGrant& grant, const Resource& resource) {
+bool leads_employer(const domain::RoleGrant& grant, const Resource& resource) {
     return grant.role == Role::leader && resource.kind == Resource::Kind::person &&
            grant.municipality_number &&
            (contains(resource.employing_municipalities, *grant.municipality_number) ||
@@ -30,7 +30,7 @@ bool is_self(const Actor& actor, const Resource& resource) {
 }
 
 // May this one grant read the person's record?
-bool grant_reads_person(const store::RoleGrant& grant, const Actor& actor,
+bool grant_reads_person(const domain::RoleGrant& grant, const Actor& actor,
                         const Resource& resource) {
     switch (grant.role) {
         case Role::trainee:
@@ -49,7 +49,7 @@ bool grant_reads_person(const store::RoleGrant& grant, const Actor& actor,
     return false;
 }
 
-bool grant_allows(const store::RoleGrant& grant, const Actor& actor, Action action,
+bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action action,
                   const Resource& resource) {
     switch (action) {
         case Action::view_public:
@@ -168,6 +168,16 @@ Decision decide(const Actor& actor, Action action, const Resource& resource, dom
         }
     }
     return Decision::deny;
+}
+
+std::optional<std::string> leading_municipality(const Actor& actor, const Resource& resource,
+                                                domain::Date today) {
+    for (const auto& grant : actor.roles) {
+        if (active_on(grant, today) && leads_employer(grant, resource)) {
+            return grant.municipality_number;
+        }
+    }
+    return std::nullopt;
 }
 
 bool requires_recent_authentication(Action action) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
-#include "store/store.hpp"
+#include "domain/identity.hpp"
 
 namespace alis::app {
 
@@ -37,7 +37,7 @@ struct Actor {
     std::string email;
     std::string display_name;
     std::optional<std::int64_t> person_id;
-    std::vector<store::RoleGrant> roles;
+    std::vector<domain::RoleGrant> roles;
     std::int64_t authenticated_at = 0;  // Unix seconds of the last password entry.
 };
 
@@ -66,6 +66,12 @@ enum class Decision { allow, deny };
 // The one access decision of alis: may `actor` do `action` to `resource` on `today`? Deny by
 // default: only the rules written here allow. Role grants count only on days within their dates.
 Decision decide(const Actor& actor, Action action, const Resource& resource, domain::Date today);
+
+// The municipality the actor leads that employs or has hired the person of `resource`: the
+// first of the actor's leader grants active on `today` that gives them the person's record (the
+// same rule as edit_training_record's). Nullopt when none does.
+std::optional<std::string> leading_municipality(const Actor& actor, const Resource& resource,
+                                                domain::Date today);
 
 // True when the action needs the password entered within the last 10 minutes.
 bool requires_recent_authentication(Action action);

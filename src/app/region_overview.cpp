@@ -1,17 +1,21 @@
 #include "app/region_overview.hpp"
 
+#include <map>
+
 #include "app/education_plan.hpp"
+#include "app/trainee_overview.hpp"
+#include "store/database.hpp"
 
 namespace alis::app {
 
-bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger,
-                      const std::optional<store::EducationPlanRevision>& plan) {
+bool at_risk_of_delay(const domain::Municipality& employer, const PersonLedger& ledger,
+                      const std::optional<domain::EducationPlanRevision>& plan) {
     const auto& report = ledger.report;
     if (report.complete) {
         return false;
     }
     if (!projected_completion(ledger, plan) ||
-        employer.enterprise_status == store::EnterpriseStatus::not_registered ||
+        employer.enterprise_status == domain::EnterpriseStatus::not_registered ||
         !report.warnings.empty()) {
         return true;
     }
@@ -25,9 +29,19 @@ bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& l
     return false;
 }
 
-std::optional<RegionOverview> region_overview(store::Store& store, const std::string& office,
+std::optional<RegionOverview> region_overview(Application& app, const std::string& office,
                                               domain::Date today) {
-    auto counts = store.region_counts(office, today);
+    std::vector<domain::RegionMunicipalityCounts> counts;
+    std::map<std::string, std::vector<domain::TraineeRecord>> records;
+    app.database().read([&](const store::Snapshot& s) {
+        counts = s.municipalities().region_counts(office, today);
+        // Counts come from one query; the ledger is per trainee, only where there are trainees.
+        for (const auto& c : counts) {
+            if (c.trainees > 0) {
+                records[c.municipality.number] = trainee_records(s, c.municipality.number, today);
+            }
+        }
+    });
     if (counts.empty()) {
         return std::nullopt;
     }
@@ -36,10 +50,8 @@ std::optional<RegionOverview> region_overview(store::Store& store, const std::st
     overview.as_of = today;
     for (auto& c : counts) {
         RegionMunicipality row{std::move(c), 0};
-        // Counts come from one query; the ledger is per trainee, only where there are trainees.
-        if (row.counts.trainees > 0) {
-            for (const auto& record :
-                 store.trainee_records(row.counts.municipality.number, today)) {
+        if (const auto it = records.find(row.counts.municipality.number); it != records.end()) {
+            for (const auto& record : it->second) {
                 const auto ledger = ledger_of(
                     training_path_from(record.person, record.periods, record.leaves, today));
                 if (at_risk_of_delay(row.counts.municipality, ledger, record.plan)) {

@@ -7,14 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "app/application.hpp"
 #include "app/training_ledger.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
+#include "domain/municipality.hpp"
 
 namespace alis::app {
 
 struct RegionMunicipality {
-    store::RegionMunicipalityCounts counts;
+    domain::RegionMunicipalityCounts counts;
     int at_risk = 0;  // Trainees at risk of delay (see at_risk_of_delay).
 };
 
@@ -32,12 +33,12 @@ struct RegionOverview {
 // periods when there is no plan); the employer is not a registered education enterprise;
 // institution service is not met and none is planned (as a service period or in the plan); the
 // ledger warns about service that does not count. (A missing supervisor is counted on its own.)
-bool at_risk_of_delay(const store::Municipality& employer, const PersonLedger& ledger,
-                      const std::optional<store::EducationPlanRevision>& plan);
+bool at_risk_of_delay(const domain::Municipality& employer, const PersonLedger& ledger,
+                      const std::optional<domain::EducationPlanRevision>& plan);
 
 // The office's municipalities with their counts on `today`; nullopt when no municipality
 // belongs to `office`.
-std::optional<RegionOverview> region_overview(store::Store& store, const std::string& office,
+std::optional<RegionOverview> region_overview(Application& app, const std::string& office,
                                               domain::Date today);
 
 }  // namespace alis::app

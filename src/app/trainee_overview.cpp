@@ -1,20 +1,22 @@
 #include "app/trainee_overview.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/education_plan.hpp"
 #include "app/training_ledger.hpp"
+#include "store/database.hpp"
 
 namespace alis::app {
 namespace {
 
 // The order of the checks is the order of urgency: without a registered employer nothing counts;
 // supervision and a plan are duties of the municipality; then what threatens completion.
-UrgentWarning most_urgent(const store::Municipality& m, const TraineeRow& row,
+UrgentWarning most_urgent(const domain::Municipality& m, const TraineeRow& row,
                           const PersonLedger& ledger,
-                          const std::optional<store::EducationPlanRevision>& plan,
+                          const std::optional<domain::EducationPlanRevision>& plan,
                           std::string& detail) {
-    if (m.enterprise_status == store::EnterpriseStatus::not_registered) {
+    if (m.enterprise_status == domain::EnterpriseStatus::not_registered) {
         return UrgentWarning::employer_not_registered;
     }
     if (row.supervisors.empty()) {
@@ -43,16 +45,66 @@ UrgentWarning most_urgent(const store::Municipality& m, const TraineeRow& row,
 
 }  // namespace
 
-std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::string& number,
+std::vector<domain::TraineeRecord> trainee_records(const store::Snapshot& s,
+                                                   const std::string& municipality_number,
+                                                   domain::Date day) {
+    std::vector<domain::TraineeRecord> records;
+    std::map<std::int64_t, std::size_t> index;
+    std::vector<std::int64_t> ids;
+    for (auto& person : s.people().trainees_employed_by(municipality_number, day)) {
+        index.emplace(person.id, records.size());
+        ids.push_back(person.id);
+        records.push_back({std::move(person), {}, {}, {}, {}, {}});
+    }
+    const auto record_of = [&](std::int64_t person_id) -> domain::TraineeRecord* {
+        const auto it = index.find(person_id);
+        return it == index.end() ? nullptr : &records[it->second];
+    };
+    s.people().employments_of(ids, [&](std::int64_t id, domain::Employment e) {
+        if (auto* r = record_of(id)) {
+            r->employments.push_back(std::move(e));
+        }
+    });
+    s.people().service_periods_of(ids, [&](std::int64_t id, domain::ServicePeriod p) {
+        if (auto* r = record_of(id)) {
+            r->periods.push_back(std::move(p));
+        }
+    });
+    s.people().leaves_of(ids, [&](std::int64_t id, domain::Leave l) {
+        if (auto* r = record_of(id)) {
+            r->leaves.push_back(std::move(l));
+        }
+    });
+    s.supervisors().supervisor_names_of(ids, day, [&](std::int64_t id, std::string name) {
+        if (auto* r = record_of(id)) {
+            r->supervisor_names.push_back(std::move(name));
+        }
+    });
+    for (auto& plan : s.education_plans().current_of(ids)) {
+        if (auto* r = record_of(plan.person_id)) {
+            r->plan = std::move(plan);
+        }
+    }
+    return records;
+}
+
+std::optional<TraineeOverview> trainee_overview(Application& app, const std::string& number,
                                                 domain::Date today) {
-    auto municipality = store.municipality(number);
+    std::optional<domain::Municipality> municipality;
+    std::vector<domain::TraineeRecord> records;
+    app.database().read([&](const store::Snapshot& s) {
+        municipality = s.municipalities().find(number);
+        if (municipality) {
+            records = trainee_records(s, number, today);
+        }
+    });
     if (!municipality) {
         return std::nullopt;
     }
     TraineeOverview overview;
     overview.municipality = *municipality;
     overview.as_of = today;
-    for (auto& record : store.trainee_records(number, today)) {
+    for (auto& record : records) {
         auto& person = record.person;
         TraineeRow row;
         for (const auto& e : record.employments) {
@@ -125,7 +177,7 @@ TraineeSelection select_trainees(std::shared_ptr<const TraineeOverview> overview
     return selection;
 }
 
-std::shared_ptr<const TraineeOverview> TraineeOverviews::get(store::Store& store,
+std::shared_ptr<const TraineeOverview> TraineeOverviews::get(Application& app,
                                                              const std::string& number,
                                                              domain::Date today,
                                                              std::uint64_t generation) {
@@ -137,7 +189,7 @@ std::shared_ptr<const TraineeOverview> TraineeOverviews::get(store::Store& store
             return it->second.overview;
         }
     }
-    auto computed = trainee_overview(store, number, today);
+    auto computed = trainee_overview(app, number, today);
     if (!computed) {
         return nullptr;
     }

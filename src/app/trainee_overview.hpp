@@ -8,8 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "app/application.hpp"
 #include "domain/ledger.hpp"
-#include "store/store.hpp"
+#include "domain/municipality.hpp"
+#include "domain/person.hpp"
+
+namespace alis::store {
+class Snapshot;
+}
 
 namespace alis::app {
 
@@ -27,9 +33,9 @@ enum class UrgentWarning {
 
 // One row of the leader's overview.
 struct TraineeRow {
-    store::Person person;
-    std::optional<store::PostType> post;  // The current post in this municipality.
-    std::optional<store::PayModel> pay;
+    domain::Person person;
+    std::optional<domain::PostType> post;  // The current post in this municipality.
+    std::optional<domain::PayModel> pay;
     int fte = 0;                           // Total position in this municipality today, percent.
     std::vector<std::string> supervisors;  // Names.
     domain::MonthUnits counted = 0;        // Toward the total.
@@ -45,14 +51,21 @@ enum class TraineeFilter { all, without_supervisor, with_warning };
 
 // Every doctor in training employed by a municipality on a day, in name order.
 struct TraineeOverview {
-    store::Municipality municipality;
+    domain::Municipality municipality;
     domain::Date as_of;
     std::vector<TraineeRow> rows;
 };
 
+// The people in training employed by the municipality on `day`, by name, each with their
+// employments, service periods, leaves, the names of their supervisors that day and their current
+// education plan: a handful of queries for the whole list, in one snapshot.
+std::vector<domain::TraineeRecord> trainee_records(const store::Snapshot& snapshot,
+                                                   const std::string& municipality_number,
+                                                   domain::Date day);
+
 // Computes the overview of municipality `number` as of `today`: every trainee employed there that
 // day with their progress and most urgent warning. Nullopt for an unknown municipality.
-std::optional<TraineeOverview> trainee_overview(store::Store& store, const std::string& number,
+std::optional<TraineeOverview> trainee_overview(Application& app, const std::string& number,
                                                 domain::Date today);
 
 // The rows of an overview a reader asked for, sorted and filtered; the overview stays alive with
@@ -75,7 +88,7 @@ class TraineeOverviews {
     // The overview of `number` as of `today`, computed at most once per data generation;
     // nullptr for an unknown municipality. `generation` is the store's data generation, read by
     // the caller before anything else it shows with the overview.
-    std::shared_ptr<const TraineeOverview> get(store::Store& store, const std::string& number,
+    std::shared_ptr<const TraineeOverview> get(Application& app, const std::string& number,
                                                domain::Date today, std::uint64_t generation);
 
   private:

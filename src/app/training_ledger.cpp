@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "embedded.hpp"
+#include "store/database.hpp"
 
 namespace alis::app {
 
@@ -25,16 +26,16 @@ const domain::Ruleset* embedded_ruleset(const std::string& id) {
     return parsed.emplace(id, std::move(ruleset)).first->second.get();
 }
 
-domain::TrainingPath training_path_from(const store::Person& person,
-                                        const std::vector<store::ServicePeriod>& periods,
-                                        const std::vector<store::Leave>& leaves,
+domain::TrainingPath training_path_from(const domain::Person& person,
+                                        const std::vector<domain::ServicePeriod>& periods,
+                                        const std::vector<domain::Leave>& leaves,
                                         domain::Date today) {
     domain::TrainingPath path;
     path.ruleset = person.ruleset.value_or(kDefaultRuleset);
     path.as_of = today;
     path.lis1_completed = person.lis1_completed;
     for (const auto& p : periods) {
-        domain::ServicePeriod period;
+        domain::PathPeriod period;
         period.from = p.starts_on;
         period.to = p.ends_on;
         period.arena = p.arena;
@@ -43,19 +44,13 @@ domain::TrainingPath training_path_from(const store::Person& person,
         path.periods.push_back(period);
     }
     for (const auto& l : leaves) {
-        domain::ServicePeriod period;
+        domain::PathPeriod period;
         period.from = l.starts_on;
         period.to = l.ends_on;
-        period.arena = domain::Arena::Leave;
+        period.arena = domain::Arena::leave;
         path.periods.push_back(period);
     }
     return path;
-}
-
-domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
-                                      domain::Date today) {
-    return training_path_from(person, store.service_periods_of(person.id),
-                              store.leaves_of(person.id), today);
 }
 
 PersonLedger ledger_of(domain::TrainingPath path) {
@@ -70,13 +65,21 @@ PersonLedger ledger_of(domain::TrainingPath path) {
     return ledger;
 }
 
-std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,
+std::optional<PersonLedger> person_ledger(Application& app, std::int64_t person_id,
                                           domain::Date today) {
-    const auto person = store.person(person_id);
-    if (!person) {
+    auto path =
+        app.database().read([&](const store::Snapshot& s) -> std::optional<domain::TrainingPath> {
+            const auto person = s.people().find(person_id);
+            if (!person) {
+                return std::nullopt;
+            }
+            return training_path_from(*person, s.people().service_periods_of(person_id),
+                                      s.people().leaves_of(person_id), today);
+        });
+    if (!path) {
         return std::nullopt;
     }
-    return ledger_of(training_path_of(store, *person, today));
+    return ledger_of(std::move(*path));
 }
 
 }  // namespace alis::app

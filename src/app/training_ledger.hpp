@@ -5,10 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "app/application.hpp"
 #include "domain/ledger.hpp"
+#include "domain/person.hpp"
 #include "domain/ruleset.hpp"
 #include "domain/training_path.hpp"
-#include "store/store.hpp"
 
 namespace alis::app {
 
@@ -19,14 +20,11 @@ inline constexpr const char* kDefaultRuleset = "allmennmedisin-2019";
 // unknown id. Throws domain::RulesetError when the embedded file is broken.
 const domain::Ruleset* embedded_ruleset(const std::string& id);
 
-// A person's training path as the ledger reads it, built from the store: each service period in
-// its arena with its position and whether its employer was registered; each leave is leave.
-domain::TrainingPath training_path_of(store::Store& store, const store::Person& person,
-                                      domain::Date today);
-// The same from records already read (no store access).
-domain::TrainingPath training_path_from(const store::Person& person,
-                                        const std::vector<store::ServicePeriod>& periods,
-                                        const std::vector<store::Leave>& leaves,
+// A person's training path as the ledger reads it: each service period in its arena with its
+// position and whether its employer was registered; each leave is leave.
+domain::TrainingPath training_path_from(const domain::Person& person,
+                                        const std::vector<domain::ServicePeriod>& periods,
+                                        const std::vector<domain::Leave>& leaves,
                                         domain::Date today);
 
 struct PersonLedger {
@@ -38,7 +36,7 @@ struct PersonLedger {
 PersonLedger ledger_of(domain::TrainingPath path);
 
 // The ledger of a person on `today`; nullopt for an unknown person.
-std::optional<PersonLedger> person_ledger(store::Store& store, std::int64_t person_id,
+std::optional<PersonLedger> person_ledger(Application& app, std::int64_t person_id,
                                           domain::Date today);
 
 }  // namespace alis::app

@@ -6,9 +6,9 @@
 #include <iostream>
 #include <memory>
 
+#include "app/application.hpp"
 #include "app/audit_head.hpp"
 #include "cli/commands.hpp"
-#include "store/store.hpp"
 
 namespace alis::cli {
 namespace {
@@ -41,11 +41,11 @@ std::string utc_now() {
 }
 
 // Opens an existing database: verifying must never create an empty one and call it intact.
-std::unique_ptr<store::Store> open_existing(const std::string& url) {
+std::unique_ptr<app::Application> open_existing(const std::string& url) {
     if (url.starts_with("sqlite:") && !std::filesystem::exists(url.substr(7))) {
         throw AuditFailure{"--db: no database at " + url.substr(7), kBadInput};
     }
-    return store::open_store(url, 1);
+    return app::Application::open(url, app::system_clock(), 1);
 }
 
 int keygen(const AuditOptions& options) {
@@ -77,7 +77,7 @@ int verify(const AuditOptions& options) {
     std::transform(public_key.begin(), public_key.end(), public_key.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const auto store = open_existing(options.db);
-    store::AuditVerification chain;
+    domain::AuditVerification chain;
     if (kept) {
         const auto outcome = app::verify_audit_head(
             *store, *kept, public_key.empty() ? std::nullopt : std::optional(public_key));
@@ -86,7 +86,7 @@ int verify(const AuditOptions& options) {
         }
         chain = outcome.chain;
     } else {
-        chain = store->verify_audit_chain();
+        chain = app::verify_audit_chain(*store);
         if (!chain.ok) {
             throw AuditFailure{"audit chain broken: " + chain.reason};
         }
@@ -107,7 +107,7 @@ void guarded(int& exit_code, Body&& body) {
     } catch (const AuditFailure& failure) {
         std::cerr << "alis: " << failure.reason << "\n";
         exit_code = failure.code;
-    } catch (const store::StoreError& e) {
+    } catch (const app::DatabaseUnavailable& e) {
         std::cerr << "alis: cannot read the audit trail: " << e.what() << "\n";
         exit_code = kChainBroken;
     } catch (const app::AuditHeadError& e) {

@@ -7,10 +7,10 @@
 #include <iostream>
 #include <memory>
 
+#include "app/application.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
 #include "cli/commands.hpp"
-#include "store/store.hpp"
 #include "web/pipeline.hpp"
 #include "web/server.hpp"
 
@@ -33,13 +33,6 @@ struct CommandFailure {
     std::string reason;
     int code = 1;
 };
-
-domain::Date local_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return *domain::Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 void parse_listen(const std::string& listen, web::ServerConfig& config) {
     const auto colon = listen.rfind(':');
@@ -67,10 +60,10 @@ void parse_listen(const std::string& listen, web::ServerConfig& config) {
     config.port = static_cast<unsigned short>(port);
 }
 
-std::unique_ptr<store::Store> open(const std::string& url, int readers) {
+std::unique_ptr<app::Application> open(const std::string& url, int readers) {
     try {
-        return store::open_store(url, readers);
-    } catch (const store::StoreError& e) {
+        return app::Application::open(url, app::system_clock(), readers);
+    } catch (const app::DatabaseUnavailable& e) {
         throw CommandFailure{e.what(), 1};
     }
 }
@@ -95,7 +88,7 @@ void remove_sqlite_files(const std::string& url) {
     }
 }
 
-int serve(store::Store& store, const ServerOptions& options, const std::string& banner) {
+int serve(app::Application& application, const ServerOptions& options, const std::string& banner) {
     web::ServerConfig config;
     parse_listen(options.listen, config);
     config.threads = options.threads;
@@ -125,19 +118,10 @@ int serve(store::Store& store, const ServerOptions& options, const std::string& 
     web::Metrics metrics;
     web::Log log(log_stream);
     web::ResponseCache cache;
-    auto now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
-    app::Authenticator auth(store, now);
-    web::Services services{store,
-                           catalogue,
-                           templates,
-                           *static_files,
-                           metrics,
-                           log,
-                           &local_today,
-                           cache,
-                           auth,
-                           now,
-                           std::make_shared<web::ListReadWindow>()};
+    app::Authenticator auth(application);
+    web::Services services{application,   catalogue, templates,
+                           *static_files, metrics,   log,
+                           cache,         auth,      std::make_shared<web::ListReadWindow>()};
     web::Pipeline pipeline(services);
 
     std::unique_ptr<web::Server> server;
@@ -187,7 +171,7 @@ void guarded(int& exit_code, Body&& body) {
     } catch (const CommandFailure& failure) {
         std::cerr << "alis: " << failure.reason << "\n";
         exit_code = failure.code;
-    } catch (const store::StoreError& e) {
+    } catch (const app::DatabaseUnavailable& e) {
         std::cerr << "alis: " << e.what() << "\n";
         exit_code = 1;
     } catch (const std::exception& e) {
@@ -236,8 +220,8 @@ void add_server_commands(CLI::App& app, int& exit_code) {
             ensure_parent_directory(db);
             auto store = open(db, options->threads > 0 ? options->threads : 4);
             store->migrate();
-            const auto summary =
-                app::load_demo_data(*store, local_today(), options->seed, options->bergen_trainees);
+            const auto summary = app::load_demo_data(*store, store->today(), options->seed,
+                                                     options->bergen_trainees);
             std::string logins;
             for (const auto& login : summary.logins) {
                 logins += "  " + login.email + "  (" + login.role + ")\n";

@@ -8,8 +8,8 @@
 #include <memory>
 
 #include "app/accounts.hpp"
+#include "app/application.hpp"
 #include "cli/commands.hpp"
-#include "store/store.hpp"
 
 namespace alis::cli {
 namespace {
@@ -92,8 +92,8 @@ domain::Date start_date(const std::string& text) {
     return *date;
 }
 
-store::Role role_of(const std::string& text) {
-    const auto role = store::parse_role(text);
+domain::Role role_of(const std::string& text) {
+    const auto role = domain::parse_enum<domain::Role>(text);
     if (!role) {
         throw Failure{"unknown role '" + text +
                           "': trainee, supervisor, clinical_supervisor, leader, regional_office, "
@@ -120,14 +120,10 @@ void guarded(int& exit_code, Body&& body) {
     }
 }
 
-std::unique_ptr<store::Store> open_migrated(const std::string& db) {
-    auto store = store::open_store(db, 1);
-    store->migrate();
-    return store;
-}
-
-std::int64_t now_seconds() {
-    return static_cast<std::int64_t>(std::time(nullptr));
+std::unique_ptr<app::Application> open_migrated(const std::string& db) {
+    auto application = app::Application::open(db, app::system_clock(), 1);
+    application->migrate();
+    return application;
 }
 
 }  // namespace
@@ -172,7 +168,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
             const app::PasswordPolicy policy(options->password_list);
             account.password = read_new_password();
             auto store = open_migrated(options->db);
-            const auto id = app::create_account(*store, policy, account, "cli", now_seconds());
+            const auto id = app::create_account(*store, policy, account, "cli");
             std::cout << "alis: account " << id << " created for " << account.email << "\n";
         });
     });
@@ -182,7 +178,11 @@ void add_user_command(CLI::App& app, int& exit_code) {
     disable->callback([options, &exit_code] {
         guarded(exit_code, [&] {
             auto store = open_migrated(options->db);
-            app::disable_account(*store, options->email, "cli", now_seconds());
+            const auto account = app::find_account_by_email(*store, options->email);
+            if (!account) {
+                throw Failure{"no account with e-mail " + options->email, 1};
+            }
+            app::disable_account(*store, account->id, app::administration_event(*store, "cli"));
             std::cout << "alis: " << options->email << " disabled; its sessions are ended\n";
         });
     });
@@ -200,16 +200,16 @@ void add_user_command(CLI::App& app, int& exit_code) {
                 app::grant_role(*store, options->email, role_of(options->grant),
                                 optional_text(options->municipality),
                                 optional_text(options->office), start_date(options->starts_on),
-                                "cli", now_seconds());
+                                "cli");
             }
-            const auto account = store->account_by_email(options->email);
+            const auto account = app::find_account_by_email(*store, options->email);
             if (!account) {
                 throw Failure{"no account with e-mail " + options->email, 1};
             }
             std::cout << account->email << " (" << account->display_name << ")"
                       << (account->disabled ? " [disabled]" : "") << "\n";
-            for (const auto& grant : store->role_grants_of(account->id)) {
-                std::cout << "  " << store::to_string(grant.role);
+            for (const auto& grant : app::roles_of(*store, account->id)) {
+                std::cout << "  " << domain::to_string(grant.role);
                 if (grant.municipality_number) {
                     std::cout << " municipality " << *grant.municipality_number;
                 }

@@ -93,7 +93,7 @@ TrainingPath path_with_plan(const TrainingPath& actual, const EducationPlan& pla
         if (planned.to < tomorrow) {
             continue;
         }
-        ServicePeriod period;
+        PathPeriod period;
         period.from = std::max(planned.from, tomorrow);
         period.to = planned.to;
         period.arena = planned.arena;

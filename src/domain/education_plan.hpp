@@ -6,6 +6,7 @@
 // projects on the plan (actual service up to today, the plan after it).
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ namespace alis::domain {
 // One planned period of service. The arena is a counting arena (open or other general practice,
 // institution); `to` is inclusive.
 struct PlannedPeriod {
-    Arena arena = Arena::OpenGeneralPractice;
+    Arena arena = Arena::open_general_practice;
     std::string place;  // The practice, the municipal service or the hospital.
     Date from;
     Date to;
@@ -37,6 +38,20 @@ struct EducationPlan {
 
 // The most planned periods one revision may hold.
 inline constexpr std::size_t kMaxPlannedPeriods = 20;
+
+// One revision of a trainee's individual education plan: a full snapshot, never changed after it
+// is written. `number` counts the person's revisions from 1.
+struct EducationPlanRevision {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    int number = 0;
+    std::string revised_at;  // UTC, "2026-11-22T10:15:30Z".
+    Date revised_on;         // The server's date, from which the next revision is due.
+    std::optional<std::int64_t> author_account_id;
+    std::string author_label;  // The author's name and e-mail, as it was when written.
+    EducationPlan plan;
+    std::string note;  // The author's note on what and why; may be empty.
+};
 
 // One thing that changed from a revision to the next.
 struct PlanChange {

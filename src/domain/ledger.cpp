@@ -216,7 +216,7 @@ struct RequirementTrack {
     }
 };
 
-enum class EventKind : std::uint8_t { Start, End, Lis1Passed, AsOfPassed };
+enum class EventKind : std::uint8_t { start, end, lis1_passed, as_of_passed };
 
 struct Event {
     std::int32_t day;
@@ -258,7 +258,7 @@ class LedgerEngine {
             track.requirement = &requirement;
             track.target = months_to_units(requirement.months);
             track.cap.fill(kNoCap);
-            if (requirement.basis == RequirementBasis::Total) {
+            if (requirement.basis == RequirementBasis::total) {
                 track.arenas = ruleset.total_arenas;
                 for (std::size_t a = 0; a < kArenas; ++a) {
                     if (ruleset.caps[a]) {
@@ -298,41 +298,41 @@ class LedgerEngine {
     }
 
   private:
-    bool is_eligible(const ServicePeriod& period) const {
-        return period.registered && !(ruleset_.min_fte_basis == MinimumFteBasis::Period &&
+    bool is_eligible(const PathPeriod& period) const {
+        return period.registered && !(ruleset_.min_fte_basis == MinimumFteBasis::period &&
                                       period.fte < ruleset_.min_fte);
     }
 
     void build_events() {
         events_.reserve(2 * path_.periods.size() + 2);
         for (std::size_t p = 0; p < path_.periods.size(); ++p) {
-            const ServicePeriod& period = path_.periods[p];
+            const PathPeriod& period = path_.periods[p];
             const auto index = static_cast<std::uint32_t>(p);
-            events_.push_back({period.from.days_since_epoch(), EventKind::Start, index});
+            events_.push_back({period.from.days_since_epoch(), EventKind::start, index});
             if (period.to) {
-                events_.push_back({period.to->days_since_epoch() + 1, EventKind::End, index});
+                events_.push_back({period.to->days_since_epoch() + 1, EventKind::end, index});
             }
         }
         if (path_.lis1_completed) {
             position_.before_lis1 = true;
             events_.push_back(
-                {path_.lis1_completed->days_since_epoch() + 1, EventKind::Lis1Passed, 0});
+                {path_.lis1_completed->days_since_epoch() + 1, EventKind::lis1_passed, 0});
         }
-        events_.push_back({path_.as_of.days_since_epoch() + 1, EventKind::AsOfPassed, 0});
+        events_.push_back({path_.as_of.days_since_epoch() + 1, EventKind::as_of_passed, 0});
         std::sort(events_.begin(), events_.end(),
                   [](const Event& a, const Event& b) { return a.day < b.day; });
     }
 
     void apply(const Event& event) {
         switch (event.kind) {
-            case EventKind::Start:
-            case EventKind::End: {
-                const bool start = event.kind == EventKind::Start;
-                const ServicePeriod& period = path_.periods[event.period];
+            case EventKind::start:
+            case EventKind::end: {
+                const bool start = event.kind == EventKind::start;
+                const PathPeriod& period = path_.periods[event.period];
                 const std::int64_t sign = start ? 1 : -1;
-                if (period.arena == Arena::Leave) {
+                if (period.arena == Arena::leave) {
                     position_.leave += start ? 1 : -1;
-                } else if (period.arena == Arena::Other) {
+                } else if (period.arena == Arena::other) {
                     position_.other += sign * period.fte;
                 } else {
                     ArenaAmounts& group =
@@ -348,10 +348,10 @@ class LedgerEngine {
                 }
                 break;
             }
-            case EventKind::Lis1Passed:
+            case EventKind::lis1_passed:
                 position_.before_lis1 = false;
                 break;
-            case EventKind::AsOfPassed:
+            case EventKind::as_of_passed:
                 take_snapshot();
                 break;
         }
@@ -370,7 +370,7 @@ class LedgerEngine {
         if (position_.leave > 0 || position_.before_lis1) {
             return false;
         }
-        return !(ruleset_.min_fte_basis == MinimumFteBasis::Day && total < ruleset_.min_fte);
+        return !(ruleset_.min_fte_basis == MinimumFteBasis::day && total < ruleset_.min_fte);
     }
 
     // What each requirement gains per ruler part in the current state.
@@ -456,7 +456,7 @@ class LedgerEngine {
             ineligible += amount;
         }
         const bool below_day_minimum =
-            ruleset_.min_fte_basis == MinimumFteBasis::Day && total < ruleset_.min_fte;
+            ruleset_.min_fte_basis == MinimumFteBasis::day && total < ruleset_.min_fte;
         const bool anything =
             position_.other > 0 || (total > 0 && (position_.before_lis1 || ineligible > 0 ||
                                                   total > kFullTime || below_day_minimum));
@@ -464,51 +464,51 @@ class LedgerEngine {
             return;
         }
         for (const std::uint32_t p : active_) {
-            const ServicePeriod& period = path_.periods[p];
-            if (period.arena == Arena::Leave) {
+            const PathPeriod& period = path_.periods[p];
+            if (period.arena == Arena::leave) {
                 continue;
             }
-            if (period.arena == Arena::Other) {
-                note(p, WarningCode::OtherArena, day);
+            if (period.arena == Arena::other) {
+                note(p, WarningCode::other_arena, day);
                 continue;
             }
             if (position_.before_lis1) {
-                note(p, WarningCode::BeforeLis1, day);
+                note(p, WarningCode::before_lis1, day);
                 continue;
             }
             if (!period.registered) {
-                note(p, WarningCode::UnregisteredEnterprise, day);
+                note(p, WarningCode::unregistered_enterprise, day);
             } else if (!is_eligible(period) || below_day_minimum) {
-                note(p, WarningCode::BelowMinFte, day);
+                note(p, WarningCode::below_min_fte, day);
             }
             if (total > kFullTime) {
-                note(p, WarningCode::FteOver100, day);
+                note(p, WarningCode::fte_over_100, day);
             }
         }
     }
 
-    std::string warning_message(WarningCode code, const ServicePeriod& period,
+    std::string warning_message(WarningCode code, const PathPeriod& period,
                                 std::int32_t first_day) const {
         const std::string from = norwegian_date(Date::from_days(first_day));
         switch (code) {
-            case WarningCode::FteOver100:
+            case WarningCode::fte_over_100:
                 return "Samlet stilling er over 100 % fra " + from +
                        "; de samtidige periodene skaleres ned så dagen teller som 100 %.";
-            case WarningCode::BelowMinFte:
-                if (ruleset_.min_fte_basis == MinimumFteBasis::Period) {
+            case WarningCode::below_min_fte:
+                if (ruleset_.min_fte_basis == MinimumFteBasis::period) {
                     return "Stillingen på " + percent_text(period.fte) +
                            " % er under minstekravet på " + percent_text(ruleset_.min_fte) +
                            " %; perioden teller ikke.";
                 }
                 return "Samlet stilling er under " + percent_text(ruleset_.min_fte) + " % fra " +
                        from + "; slike dager teller ikke.";
-            case WarningCode::UnregisteredEnterprise:
+            case WarningCode::unregistered_enterprise:
                 return "Arbeidsgiveren var ikke registrert utdanningsvirksomhet; tjenesten teller "
                        "ikke.";
-            case WarningCode::BeforeLis1:
+            case WarningCode::before_lis1:
                 return "Tjeneste til og med " + norwegian_date(*path_.lis1_completed) +
                        " (LIS1 fullført) teller ikke.";
-            case WarningCode::OtherArena:
+            case WarningCode::other_arena:
                 return "Tjeneste i arenaen «other» teller ikke mot kravene.";
         }
         return {};
@@ -577,63 +577,19 @@ class LedgerEngine {
     std::vector<std::int32_t> first_seen_;  // per period and code: first day seen, or kNever
 };
 
-// Norwegian labels for the text report.
-std::string_view arena_label(Arena arena) {
-    switch (arena) {
-        case Arena::OpenGeneralPractice:
-            return "Åpen uselektert allmennpraksis";
-        case Arena::OtherGeneralPractice:
-            return "Annen allmennmedisinsk tjeneste";
-        case Arena::Institution:
-            return "Institusjonstjeneste";
-        case Arena::Leave:
-            return "Permisjon";
-        case Arena::Other:
-            return "Annet";
-    }
-    return "";
-}
-
-// The number of characters (not bytes) in UTF-8 `text`.
-std::size_t display_width(std::string_view text) {
-    std::size_t characters = 0;
-    for (const char c : text) {
-        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return characters;
-}
-
-// Pads `text` with spaces to `width` characters, on the left or the right.
-enum class Align { Left, Right };
-std::string pad(std::string_view text, std::size_t width, Align align) {
-    const std::size_t characters = display_width(text);
-    const std::string fill(characters < width ? width - characters : 0, ' ');
-    return align == Align::Left ? std::string(text) + fill : fill + std::string(text);
-}
-
-std::string json_string(std::string_view text) {
-    return boost::json::serialize(boost::json::string(text));
-}
-
 }  // namespace
-
-std::string norwegian_months(MonthUnits units) {
-    std::string text = format_months(units);
-    std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
 
 std::string_view warning_code_name(WarningCode code) {
     switch (code) {
-        case WarningCode::FteOver100:
+        case WarningCode::fte_over_100:
             return "fte_over_100";
-        case WarningCode::BelowMinFte:
+        case WarningCode::below_min_fte:
             return "below_min_fte";
-        case WarningCode::UnregisteredEnterprise:
+        case WarningCode::unregistered_enterprise:
             return "unregistered_enterprise";
-        case WarningCode::BeforeLis1:
+        case WarningCode::before_lis1:
             return "before_lis1";
-        case WarningCode::OtherArena:
+        case WarningCode::other_arena:
             return "other_arena";
     }
     return "";
@@ -643,120 +599,6 @@ LedgerReport evaluate(const TrainingPath& path, const Ruleset& ruleset) {
     check_training_path(path);
     LedgerEngine engine(path, ruleset);
     return engine.run();
-}
-
-std::string format_months(MonthUnits units) {
-    const bool negative = units < 0;
-    const MonthUnits magnitude = negative ? -units : units;
-    MonthUnits whole = magnitude / kUnitsPerMonth;
-    MonthUnits hundredths =
-        (magnitude % kUnitsPerMonth * 100 + kUnitsPerMonth / 2) / kUnitsPerMonth;
-    if (hundredths == 100) {
-        ++whole;
-        hundredths = 0;
-    }
-    std::string text = (negative ? "-" : "") + std::to_string(whole) + ".";
-    if (hundredths < 10) {
-        text += '0';
-    }
-    return text + std::to_string(hundredths);
-}
-
-std::string report_json(const LedgerReport& report) {
-    std::string out = "{\n";
-    out += "  \"as_of\": \"" + report.as_of.iso() + "\",\n";
-    out += "  \"ruleset\": " + json_string(report.ruleset) + ",\n";
-    out += "  \"months\": {\n";
-    for (const Arena arena : kCountingArenas) {
-        out += "    \"" + std::string(arena_name(arena)) +
-               "\": " + format_months(report.months.by_arena[counting_index(arena)]) + ",\n";
-    }
-    out += "    \"total\": " + format_months(report.months.total) + ",\n";
-    out += "    \"not_counted\": " + format_months(report.months.not_counted) + "\n";
-    out += "  },\n";
-    out += "  \"requirements\": [";
-    for (std::size_t i = 0; i < report.requirements.size(); ++i) {
-        const RequirementStatus& r = report.requirements[i];
-        out += i == 0 ? "\n" : ",\n";
-        out += "    {\"id\": " + json_string(r.id) +
-               ", \"required\": " + format_months(r.required) +
-               ", \"counted\": " + format_months(r.counted) +
-               ", \"remaining\": " + format_months(r.remaining) +
-               ", \"met\": " + (r.met ? "true" : "false") + "}";
-    }
-    out += report.requirements.empty() ? "],\n" : "\n  ],\n";
-    out += "  \"complete\": " + std::string(report.complete ? "true" : "false") + ",\n";
-    out += "  \"projected_completion\": " +
-           (report.projected_completion ? "\"" + report.projected_completion->iso() + "\""
-                                        : std::string("null")) +
-           ",\n";
-    out += "  \"warnings\": [";
-    for (std::size_t i = 0; i < report.warnings.size(); ++i) {
-        const LedgerWarning& w = report.warnings[i];
-        out += i == 0 ? "\n" : ",\n";
-        out += "    {\"code\": \"" + std::string(warning_code_name(w.code)) +
-               "\", \"period\": " + std::to_string(w.period) +
-               ", \"message\": " + json_string(w.message) + "}";
-    }
-    out += report.warnings.empty() ? "]\n" : "\n  ]\n";
-    out += "}\n";
-    return out;
-}
-
-std::string report_text(const LedgerReport& report) {
-    std::string out;
-    out += "Utdanningsregnskap per " + report.as_of.norwegian() + "\n";
-    out += "Regelsett: " + report.ruleset_name + " (" + report.ruleset + ")\n\n";
-
-    std::vector<std::string> requirement_labels;
-    for (const RequirementStatus& r : report.requirements) {
-        requirement_labels.push_back("  " + r.name);
-    }
-    // The label column fits the longest label, so that the numbers line up.
-    std::size_t label = 36;
-    for (const std::string& text : requirement_labels) {
-        label = std::max(label, display_width(text) + 2);
-    }
-    constexpr std::size_t kNumber = 10;
-    out += pad("Talt tjeneste", label, Align::Left) + pad("Måneder", kNumber, Align::Right) + "\n";
-    for (const Arena arena : kCountingArenas) {
-        out += pad("  " + std::string(arena_label(arena)), label, Align::Left) +
-               pad(norwegian_months(report.months.by_arena[counting_index(arena)]), kNumber,
-                   Align::Right) +
-               "\n";
-    }
-    out += pad("  Sum etter tak", label, Align::Left) +
-           pad(norwegian_months(report.months.total), kNumber, Align::Right) + "\n";
-    out += pad("  Teller ikke", label, Align::Left) +
-           pad(norwegian_months(report.months.not_counted), kNumber, Align::Right) + "\n\n";
-
-    out += pad("Krav", label, Align::Left) + pad("Kreves", kNumber, Align::Right) +
-           pad("Talt", kNumber, Align::Right) + pad("Gjenstår", kNumber, Align::Right) +
-           "  Oppfylt\n";
-    for (std::size_t i = 0; i < report.requirements.size(); ++i) {
-        const RequirementStatus& r = report.requirements[i];
-        out += pad(requirement_labels[i], label, Align::Left) +
-               pad(norwegian_months(r.required), kNumber, Align::Right) +
-               pad(norwegian_months(r.counted), kNumber, Align::Right) +
-               pad(norwegian_months(r.remaining), kNumber, Align::Right) + "  " +
-               (r.met ? "ja" : "nei") + "\n";
-    }
-    out += "\nFullført: " + std::string(report.complete ? "ja" : "nei") + "\n";
-    out += "Forventet fullført: " +
-           (report.projected_completion
-                ? report.projected_completion->norwegian() + " (hvis planen følges)"
-                : std::string("aldri med denne planen")) +
-           "\n";
-    if (report.warnings.empty()) {
-        out += "Advarsler: ingen\n";
-        return out;
-    }
-    out += "Advarsler:\n";
-    for (const LedgerWarning& w : report.warnings) {
-        out += "  periods[" + std::to_string(w.period) + "] " +
-               std::string(warning_code_name(w.code)) + ": " + w.message + "\n";
-    }
-    return out;
 }
 
 }  // namespace alis::domain

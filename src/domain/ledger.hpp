@@ -49,11 +49,11 @@ struct RequirementStatus {
 
 // Why (part of) a period is reported; the names are part of the output contract.
 enum class WarningCode {
-    FteOver100,              // fte_over_100: total position above 100 %, scaled down
-    BelowMinFte,             // below_min_fte: position below the ruleset's minimum
-    UnregisteredEnterprise,  // unregistered_enterprise: employer not a registered enterprise
-    BeforeLis1,              // before_lis1: service on or before the LIS1 completion date
-    OtherArena,              // other_arena: service in the arena "other" counts nothing
+    fte_over_100,             // fte_over_100: total position above 100 %, scaled down
+    below_min_fte,            // below_min_fte: position below the ruleset's minimum
+    unregistered_enterprise,  // unregistered_enterprise: employer not a registered enterprise
+    before_lis1,              // before_lis1: service on or before the LIS1 completion date
+    other_arena,              // other_arena: service in the arena "other" counts nothing
 };
 
 // The warning's code as written in the output, e.g. "fte_over_100".
@@ -61,7 +61,7 @@ std::string_view warning_code_name(WarningCode code);
 
 // A problem found in one period of the input.
 struct LedgerWarning {
-    WarningCode code = WarningCode::OtherArena;
+    WarningCode code = WarningCode::other_arena;
     std::size_t period = 0;  // index into TrainingPath::periods
     std::string message;     // in Norwegian bokmål
 };

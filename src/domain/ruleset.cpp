@@ -132,7 +132,7 @@ class RulesetReader {
                 fail(element_key, "must be an arena name (a string)");
             }
             const std::string& name = list[i].as_string()->get();
-            const auto arena = parse_arena(name);
+            const auto arena = parse_enum<Arena>(name);
             if (!arena || !is_counting(*arena)) {
                 fail(element_key, "'" + name +
                                       "' is not a counting arena (expected open_general_practice, "
@@ -172,9 +172,9 @@ void read_counting(const RulesetReader& reader, const toml::table& root, Ruleset
     const std::string basis =
         reader.string_at(counting, "min_fte_applies_to", "counting.min_fte_applies_to");
     if (basis == "day") {
-        ruleset.min_fte_basis = MinimumFteBasis::Day;
+        ruleset.min_fte_basis = MinimumFteBasis::day;
     } else if (basis == "period") {
-        ruleset.min_fte_basis = MinimumFteBasis::Period;
+        ruleset.min_fte_basis = MinimumFteBasis::period;
     } else {
         reader.fail("counting.min_fte_applies_to",
                     "must be \"day\" or \"period\", not \"" + basis + "\"");
@@ -193,7 +193,7 @@ void read_total(const RulesetReader& reader, const toml::table& root, Ruleset& r
     for (const auto& [key, node] : caps) {
         const std::string name(key.str());
         const std::string cap_key = "total.caps." + name;
-        const auto arena = parse_arena(name);
+        const auto arena = parse_enum<Arena>(name);
         if (!arena || !is_counting(*arena)) {
             reader.fail(cap_key, "unknown key: not a counting arena");
         }
@@ -222,9 +222,9 @@ Requirement read_requirement(const RulesetReader& reader, const toml::node& node
         if (counts.as_string()->get() != "total") {
             reader.fail(prefix + ".counts", "must be \"total\" or a list of arenas");
         }
-        requirement.basis = RequirementBasis::Total;
+        requirement.basis = RequirementBasis::total;
     } else {
-        requirement.basis = RequirementBasis::Arenas;
+        requirement.basis = RequirementBasis::arenas;
         requirement.arenas = reader.arenas(counts, prefix + ".counts");
     }
     requirement.months =

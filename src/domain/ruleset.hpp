@@ -17,14 +17,14 @@ namespace alis::domain {
 
 // What the minimum position is compared with.
 enum class MinimumFteBasis {
-    Day,     // the doctor's total position that day (scheme from 2019)
-    Period,  // each post on its own (pre-2019 scheme: "posts at least 50 %")
+    day,     // the doctor's total position that day (scheme from 2019)
+    period,  // each post on its own (pre-2019 scheme: "posts at least 50 %")
 };
 
 // What a requirement counts.
 enum class RequirementBasis {
-    Total,   // the ruleset's total: counting arenas after caps
-    Arenas,  // the months counted in the listed arenas, before caps
+    total,   // the ruleset's total: counting arenas after caps
+    arenas,  // the months counted in the listed arenas, before caps
 };
 
 // The longest requirement or cap a ruleset may state, in months.
@@ -34,7 +34,7 @@ inline constexpr int kMaxRequirementMonths = 1200;
 struct Requirement {
     std::string id;    // stable identifier in reports, e.g. "institution_min"
     std::string name;  // label for people, in Norwegian
-    RequirementBasis basis = RequirementBasis::Arenas;
+    RequirementBasis basis = RequirementBasis::arenas;
     std::array<bool, kCountingArenaCount> arenas{};  // for Arenas: which counting arenas count
     int months = 0;                                  // whole months required
 };
@@ -48,7 +48,7 @@ struct Ruleset {
     std::optional<Date> valid_to;    // last day of the scheme, where known
 
     PositionPpm min_fte = 0;  // days (or posts) below this position count nothing
-    MinimumFteBasis min_fte_basis = MinimumFteBasis::Day;
+    MinimumFteBasis min_fte_basis = MinimumFteBasis::day;
 
     // The arenas whose months add up to months.total, and the most each may add.
     std::array<bool, kCountingArenaCount> total_arenas{};

@@ -12,19 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-struct ArenaName {
-    Arena arena;
-    std::string_view name;
-};
-
-constexpr std::array<ArenaName, 5> kArenaNames = {{
-    {Arena::OpenGeneralPractice, "open_general_practice"},
-    {Arena::OtherGeneralPractice, "other_general_practice"},
-    {Arena::Institution, "institution"},
-    {Arena::Leave, "leave"},
-    {Arena::Other, "other"},
-}};
-
 [[noreturn]] void fail(std::string field, std::string reason) {
     throw TrainingPathError(std::move(field), std::move(reason));
 }
@@ -175,13 +162,13 @@ const json::value& require(const json::object& object, const Field& field,
     return *value;
 }
 
-ServicePeriod parse_period(const json::value& value, std::size_t index) {
+PathPeriod parse_period(const json::value& value, std::size_t index) {
     if (!value.is_object()) {
         fail(Field{index, ""}, "must be an object, not " + std::string(type_name(value)));
     }
     const json::object& object = value.get_object();
     refuse_unknown_fields(object, {"from", "to", "arena", "fte", "registered"}, index);
-    ServicePeriod period;
+    PathPeriod period;
 
     const Field from{index, "from"};
     period.from = parse_date(require(object, from), from);
@@ -195,7 +182,7 @@ ServicePeriod parse_period(const json::value& value, std::size_t index) {
     if (!arena.is_string()) {
         fail(arena_field, "must be a string, not " + std::string(type_name(arena)));
     }
-    const auto arena_value = parse_arena(arena.get_string());
+    const auto arena_value = parse_enum<Arena>(arena.get_string());
     if (!arena_value) {
         fail(arena_field,
              "unknown arena '" + std::string(arena.get_string()) +
@@ -233,7 +220,7 @@ void check_date_range(Date date, const auto& field) {
 }
 
 // Checks one period; field names are only built when something is wrong.
-void check_period(const ServicePeriod& period, std::size_t index) {
+void check_period(const PathPeriod& period, std::size_t index) {
     check_date_range(period.from, [&] { return period_field(index, "from"); });
     if (period.to) {
         check_date_range(*period.to, [&] { return period_field(index, "to"); });
@@ -267,24 +254,6 @@ TrainingPathError::TrainingPathError(std::string field, std::string reason)
     : std::runtime_error(field + ": " + reason),
       field_(std::move(field)),
       reason_(std::move(reason)) {}
-
-std::string_view arena_name(Arena arena) {
-    for (const ArenaName& entry : kArenaNames) {
-        if (entry.arena == arena) {
-            return entry.name;
-        }
-    }
-    return "other";
-}
-
-std::optional<Arena> parse_arena(std::string_view name) {
-    for (const ArenaName& entry : kArenaNames) {
-        if (entry.name == name) {
-            return entry.arena;
-        }
-    }
-    return std::nullopt;
-}
 
 std::optional<PositionPpm> percent_to_ppm(double percent) {
     if (!(percent > 0.0 && percent <= 100.0)) {

@@ -12,39 +12,46 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enum_names.hpp"
 
 namespace alis::domain {
 
 // Where a service period was served; decides whether and toward what it counts.
 enum class Arena {
-    OpenGeneralPractice,   // "åpen uselektert allmennpraksis", a GP list practice
-    OtherGeneralPractice,  // nursing home, out-of-hours service, child health clinic, KAD...
-    Institution,           // "institusjonstjeneste", hospital or other approved institution
-    Leave,                 // a day of leave counts nothing, whatever else runs that day
-    Other,                 // service that does not count
+    open_general_practice,   // "åpen uselektert allmennpraksis", a GP list practice
+    other_general_practice,  // nursing home, out-of-hours service, child health clinic, KAD...
+    institution,             // "institusjonstjeneste", hospital or other approved institution
+    leave,                   // a day of leave counts nothing, whatever else runs that day
+    other,                   // service that does not count
+};
+
+// The arena's name in input and output, e.g. "open_general_practice".
+template <>
+struct EnumNames<Arena> {
+    static constexpr std::array<std::pair<Arena, std::string_view>, 5> names{{
+        {Arena::open_general_practice, "open_general_practice"},
+        {Arena::other_general_practice, "other_general_practice"},
+        {Arena::institution, "institution"},
+        {Arena::leave, "leave"},
+        {Arena::other, "other"},
+    }};
 };
 
 // The arenas whose service can count toward requirements, in report order.
 inline constexpr std::size_t kCountingArenaCount = 3;
 inline constexpr std::array<Arena, kCountingArenaCount> kCountingArenas = {
-    Arena::OpenGeneralPractice, Arena::OtherGeneralPractice, Arena::Institution};
+    Arena::open_general_practice, Arena::other_general_practice, Arena::institution};
 
 // True for the arenas whose service can count: open and other general practice, institution.
 constexpr bool is_counting(Arena arena) {
-    return arena == Arena::OpenGeneralPractice || arena == Arena::OtherGeneralPractice ||
-           arena == Arena::Institution;
+    return arena == Arena::open_general_practice || arena == Arena::other_general_practice ||
+           arena == Arena::institution;
 }
 
 // The position of a counting arena in kCountingArenas; only valid when is_counting(arena).
 constexpr std::size_t counting_index(Arena arena) {
     return static_cast<std::size_t>(arena);
 }
-
-// The arena's name in input and output, e.g. "open_general_practice".
-std::string_view arena_name(Arena arena);
-
-// Parses an arena name as written in the input; nullopt for an unknown name.
-std::optional<Arena> parse_arena(std::string_view name);
 
 // A position share in millionths of a full-time position: 1'000'000 is 100 %, 600'000 is 60 %.
 // Input percentages have at most 4 decimals, so every valid input is exact in this unit.
@@ -55,10 +62,10 @@ inline constexpr PositionPpm kFullTime = 1'000'000;
 std::optional<PositionPpm> percent_to_ppm(double percent);
 
 // One period of service (or leave) in one arena.
-struct ServicePeriod {
+struct PathPeriod {
     Date from;
     std::optional<Date> to;  // inclusive; nullopt means ongoing
-    Arena arena = Arena::Other;
+    Arena arena = Arena::other;
     PositionPpm fte = kFullTime;  // 0 < fte <= kFullTime; ignored for leave
     bool registered = true;       // false when the employer was not a registered enterprise
 };
@@ -68,7 +75,7 @@ struct TrainingPath {
     std::string ruleset;                 // the ruleset id; empty when the input does not name one
     Date as_of;                          // "today": days after it are the plan
     std::optional<Date> lis1_completed;  // service on or before this date does not count
-    std::vector<ServicePeriod> periods;
+    std::vector<PathPeriod> periods;
 };
 
 // The dates the ledger accepts: wide enough for any career, small enough for exact sums.

@@ -50,7 +50,7 @@ void put(std::string& out, std::string_view name, const std::optional<std::int64
 
 const std::string kAuditGenesisHash(64, '0');
 
-std::string audit_canonical_encoding(const AuditEvent& event) {
+std::string audit_canonical_encoding(const domain::AuditEvent& event) {
     std::string out(kEncodingVersion);
     put(out, "id", event.id);
     put(out, "at", event.at);
@@ -65,7 +65,7 @@ std::string audit_canonical_encoding(const AuditEvent& event) {
     return out;
 }
 
-std::string audit_hash(const AuditEvent& event) {
+std::string audit_hash(const domain::AuditEvent& event) {
     // SHA-256 in libsodium needs no sodium_init(), but initialising keeps the library's contract.
     static const bool ready = sodium_init() >= 0;
     if (!ready) {

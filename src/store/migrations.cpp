@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "embedded.hpp"
-#include "store/store.hpp"
+#include "store/sql.hpp"
 
 namespace alis::store {
 

@@ -6,6 +6,8 @@
 
 #include <charconv>
 
+#include "app/auth.hpp"
+#include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "web/pipeline.hpp"
 
@@ -38,10 +40,10 @@ std::string_view path_of(const Request& request) {
 
 }  // namespace
 
-store::AuditEvent audit_event(Services& services, const Request& request,
-                              const RequestContext& context, std::string action,
-                              std::string outcome) {
-    store::AuditEvent e;
+domain::AuditEvent audit_event(Services& services, const Request& request,
+                               const RequestContext& context, std::string action,
+                               std::string outcome) {
+    domain::AuditEvent e;
     e.at = app::utc_iso(services.now());
     e.action = std::move(action);
     e.outcome = std::move(outcome);
@@ -188,16 +190,16 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 // that ids cannot be probed for existence.
                 const auto id = parse_id(context.params.at("person"));
                 if (id) {
-                    resource = app::person_resource(services.store, *id, today);
+                    resource = app::person_resource(services.app, *id, today);
                 }
                 break;
             }
             case ResourceFrom::municipality_param: {
                 const std::string& number = context.params.at("number");
-                if (!services.store.municipality(number)) {
+                if (!app::find_municipality(services.app, number)) {
                     throw HttpError(http::status::not_found, "not_found", "error.not_found");
                 }
-                resource = app::municipality_resource(services.store, number);
+                resource = app::municipality_resource(services.app, number);
                 break;
             }
             case ResourceFrom::office_param: {
@@ -217,7 +219,7 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
     if (app::decide(actor, access.action, resource, today) != app::Decision::allow) {
         auto e = audit_event(services, request, context, "access.denied", "denied");
         e.subject_person_id = resource.person_id;
-        app::record_audit(services.store, std::move(e));
+        app::record_audit(services.app, std::move(e));
         throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
     }
     if (app::requires_recent_authentication(access.action) &&
@@ -264,13 +266,13 @@ void audit_reads(Services& services, const Request& request, const RequestContex
     if (ids.empty()) {
         return;
     }
-    services.store.write([&](store::StoreWriter& writer) {
-        for (const auto id : ids) {
-            auto e = audit_event(services, request, context, "person.read", "ok");
-            e.subject_person_id = id;
-            writer.append_audit(std::move(e));
-        }
-    });
+    std::vector<domain::AuditEvent> events;
+    for (const auto id : ids) {
+        auto e = audit_event(services, request, context, "person.read", "ok");
+        e.subject_person_id = id;
+        events.push_back(std::move(e));
+    }
+    app::record_audits(services.app, events);
     services.list_reads->shown(account, ids, now);
 }
 
@@ -282,7 +284,7 @@ void audit_read(Services& services, const RouteAccess& access, const Request& re
     }
     auto e = audit_event(services, request, context, "person.read", "ok");
     e.subject_person_id = parse_id(context.params.at("person"));
-    app::record_audit(services.store, std::move(e));
+    app::record_audit(services.app, std::move(e));
 }
 
 }  // namespace alis::web

@@ -77,9 +77,9 @@ void audit_reads(Services& services, const Request& request, const RequestContex
 
 // An audit event for this request: now, the actor (or "anonym"), the address, and the target as
 // "METHOD /route/{pattern}". The caller sets the subject and appends it.
-store::AuditEvent audit_event(Services& services, const Request& request,
-                              const RequestContext& context, std::string action,
-                              std::string outcome);
+domain::AuditEvent audit_event(Services& services, const Request& request,
+                               const RequestContext& context, std::string action,
+                               std::string outcome);
 
 // A positive decimal id ("42"); nullopt for anything else ("7x", "-1", "").
 std::optional<std::int64_t> parse_id(const std::string& text);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "web/access.hpp"
 #include "web/pipeline.hpp"
@@ -108,8 +109,8 @@ Response logout(Services& s, const Request& request, RequestContext& context) {
     return response;
 }
 
-std::string role_label(const Services& s, const store::RoleGrant& grant) {
-    return s.catalogue.text("roles." + std::string(store::to_string(grant.role)));
+std::string role_label(const Services& s, const domain::RoleGrant& grant) {
+    return s.catalogue.text("roles." + std::string(domain::to_string(grant.role)));
 }
 
 Response me_page(Services& s, const Request& request, RequestContext& context) {
@@ -134,14 +135,14 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
             links.push_back(
                 json::object{{"url", std::move(url)}, {"label", s.catalogue.text(key)}});
         };
-        if (grant.role == store::Role::leader && grant.municipality_number) {
+        if (grant.role == domain::Role::leader && grant.municipality_number) {
             link("/kommuner/" + *grant.municipality_number + "/oversikt", "me.overview_link");
             link("/kommuner/" + *grant.municipality_number + "/veiledere", "me.supervisors_link");
         }
-        if (grant.role == store::Role::supervisor) {
+        if (grant.role == domain::Role::supervisor) {
             link("/meg/veiledning", "me.my_trainees_link");
         }
-        if (grant.role == store::Role::regional_office && grant.alis_office) {
+        if (grant.role == domain::Role::regional_office && grant.alis_office) {
             link("/regioner/" + *grant.alis_office, "me.region_link");
         }
         json::object role{{"label", role_label(s, grant)},
@@ -159,7 +160,7 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
 
 json::array access_events(Services& s, std::int64_t person_id) {
     json::array events;
-    for (const auto& e : s.store.audit_events_about(person_id, 500)) {
+    for (const auto& e : app::audit_events_about(s.app, person_id, 500)) {
         if (e.action != "person.read") {
             continue;
         }
@@ -193,7 +194,7 @@ Response me_api(Services& s, const Request& request, RequestContext& context) {
     const auto& actor = context.session->actor;
     json::array roles;
     for (const auto& grant : actor.roles) {
-        json::object role{{"role", std::string(store::to_string(grant.role))},
+        json::object role{{"role", std::string(domain::to_string(grant.role))},
                           {"starts_on", grant.starts_on.iso()}};
         if (grant.ends_on) {
             role["ends_on"] = grant.ends_on->iso();
@@ -241,9 +242,9 @@ Response reauth_submit(Services& s, const Request& request, RequestContext& cont
 Response accounts_page(Services& s, const Request& request, RequestContext& context,
                        const std::string& notice = {}) {
     json::array accounts;
-    for (const auto& account : s.store.accounts()) {
+    for (const auto& [account, grants] : app::accounts_with_roles(s.app)) {
         std::string roles;
-        for (const auto& grant : s.store.role_grants_of(account.id)) {
+        for (const auto& grant : grants) {
             roles += (roles.empty() ? "" : ", ") + role_label(s, grant);
         }
         accounts.push_back(json::object{{"id", account.id},
@@ -268,24 +269,11 @@ Response disable_account(Services& s, const Request& request, RequestContext& co
     if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    const auto account = s.store.account(id);
-    if (!account) {
+    try {
+        app::disable_account(s.app, id, audit_event(s, request, context, "account.disabled", "ok"));
+    } catch (const app::AccountError&) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    s.store.write([&](store::StoreWriter& writer) {
-        writer.set_account_disabled(id, true);
-        writer.delete_sessions_of(id);
-        store::AuditEvent e;
-        e.at = app::utc_iso(s.now());
-        e.actor_account_id = context.session->actor.account_id;
-        e.actor_label = context.session->actor.email;
-        e.action = "account.disabled";
-        e.subject_person_id = account->person_id;
-        e.target = "account " + std::to_string(id);
-        e.outcome = "ok";
-        e.address = context.client_address;
-        writer.append_audit(std::move(e));
-    });
     return accounts_page(s, request, context, s.catalogue.text("accounts.disabled_done"));
 }
 

@@ -15,6 +15,7 @@
 #include "app/auth.hpp"
 #include "app/education_plan.hpp"
 #include "app/policy.hpp"
+#include "app/training_records.hpp"
 #include "web/access.hpp"
 #include "web/forms.hpp"
 #include "web/ledger_view.hpp"
@@ -37,16 +38,27 @@ constexpr std::size_t kNoteMax = 2000;
 constexpr std::size_t kSpareRows = 2;
 constexpr std::size_t kMinRows = 3;
 
-const std::vector<std::string_view> kArenas = {"open_general_practice", "other_general_practice",
-                                               "institution"};
+// The arenas a plan can hold: those whose service counts.
+std::vector<std::string_view> counting_arena_names() {
+    std::vector<std::string_view> names;
+    for (const auto arena : domain::kCountingArenas) {
+        names.push_back(domain::to_string(arena));
+    }
+    return names;
+}
+const std::vector<std::string_view> kArenas = counting_arena_names();
 const char* const kPeriodFields[] = {"arena", "place", "from", "to", "fte"};
 
 std::int64_t person_id_of(const RequestContext& context) {
-    return std::stoll(context.params.at("person"));
+    const auto id = parse_id(context.params.at("person"));
+    if (!id) {
+        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    }
+    return *id;
 }
 
-store::Person load_person(Services& s, const RequestContext& context) {
-    auto person = s.store.person(person_id_of(context));
+domain::Person load_person(Services& s, const RequestContext& context) {
+    auto person = app::find_person(s.app, person_id_of(context));
     if (!person) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -67,7 +79,7 @@ std::string period_field(bool from_json, std::size_t index, std::string_view nam
 }
 
 std::string arena_label(const Catalogue& t, domain::Arena arena) {
-    return t.text("ledger.arena." + std::string(domain::arena_name(arena)));
+    return t.text("ledger.arena." + std::string(domain::to_string(arena)));
 }
 
 // A JSON scalar as form text; nullopt for arrays and objects.
@@ -172,7 +184,8 @@ RevisionDraft read_revision(FormInput& input, std::size_t period_count) {
             rows_ok = false;
             continue;
         }
-        draft.plan.periods.push_back({*domain::parse_arena(*arena), *place, *from, *to, *fte});
+        draft.plan.periods.push_back(
+            {*domain::parse_enum<domain::Arena>(*arena), *place, *from, *to, *fte});
         row_of_period.push_back(i);
     }
     if (rows_ok && draft.plan.periods.empty()) {
@@ -222,14 +235,14 @@ std::string change_kind_name(PlanChange::Kind kind) {
 }
 
 json::object period_json(const PlannedPeriod& p) {
-    return {{"arena", std::string(domain::arena_name(p.arena))},
+    return {{"arena", std::string(domain::to_string(p.arena))},
             {"place", p.place},
             {"from", p.from.iso()},
             {"to", p.to.iso()},
             {"fte", p.fte}};
 }
 
-json::object revision_json(const store::EducationPlanRevision& r,
+json::object revision_json(const domain::EducationPlanRevision& r,
                            const std::vector<PlanChange>& changes) {
     json::array periods;
     for (const auto& p : r.plan.periods) {
@@ -260,11 +273,11 @@ json::object revision_json(const store::EducationPlanRevision& r,
 }
 
 // Each revision with what changed from the one before it, oldest first.
-std::vector<std::pair<store::EducationPlanRevision, std::vector<PlanChange>>> history_of(
+std::vector<std::pair<domain::EducationPlanRevision, std::vector<PlanChange>>> history_of(
     Services& s, std::int64_t person) {
-    std::vector<std::pair<store::EducationPlanRevision, std::vector<PlanChange>>> history;
+    std::vector<std::pair<domain::EducationPlanRevision, std::vector<PlanChange>>> history;
     std::optional<domain::EducationPlan> previous;
-    for (auto& r : s.store.education_plan_revisions(person)) {
+    for (auto& r : app::education_plan_revisions(s.app, person)) {
         auto changes = domain::plan_changes(previous, r.plan);
         previous = r.plan;
         history.emplace_back(std::move(r), std::move(changes));
@@ -319,7 +332,7 @@ json::array actual_periods_view(const Catalogue& t, const domain::TrainingPath& 
             json::object{{"arena", arena_label(t, p.arena)},
                          {"from", p.from.norwegian()},
                          {"to", p.to ? p.to->norwegian() : t.text("ledger.ongoing")},
-                         {"fte", p.arena == domain::Arena::Leave
+                         {"fte", p.arena == domain::Arena::leave
                                      ? std::string("–")
                                      : std::to_string(p.fte / (domain::kFullTime / 100)) + " %"}});
     }
@@ -335,14 +348,14 @@ std::string projection_text(const Catalogue& t, const domain::LedgerReport& repo
 }
 
 // What the plan page and the print view show.
-json::object plan_view(Services& s, const RequestContext& context, const store::Person& person) {
+json::object plan_view(Services& s, const RequestContext& context, const domain::Person& person) {
     const auto& t = s.catalogue;
     const Date today = s.today();
-    const auto projection = app::education_plan_projection(s.store, person.id, today);
+    const auto projection = app::education_plan_projection(s.app, person.id, today);
     if (!projection) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    const auto resource = app::person_resource(s.store, person.id, today);
+    const auto resource = app::person_resource(s.app, person.id, today);
     const bool can_edit =
         context.session && app::decide(context.session->actor, app::Action::edit_education_plan,
                                        resource, today) == app::Decision::allow;
@@ -362,7 +375,7 @@ json::object plan_view(Services& s, const RequestContext& context, const store::
     for (const auto& y : projection->years) {
         json::object row{{"year", y.year}};
         for (std::size_t a = 0; a < domain::kCountingArenaCount; ++a) {
-            const std::string arena(domain::arena_name(domain::kCountingArenas[a]));
+            const std::string arena(domain::to_string(domain::kCountingArenas[a]));
             row["planned_" + arena] = domain::norwegian_months(y.planned[a]);
             row["actual_" + arena] = domain::norwegian_months(y.actual[a]);
         }
@@ -414,13 +427,13 @@ Response print_page(Services& s, const Request& request, RequestContext& context
 }
 
 // The form's fields prefilled from a plan (dates as users write them).
-FormInput input_from_plan(const std::optional<store::EducationPlanRevision>& current) {
+FormInput input_from_plan(const std::optional<domain::EducationPlanRevision>& current) {
     std::map<std::string, std::string> fields;
     if (current) {
         const auto& plan = current->plan;
         for (std::size_t i = 0; i < plan.periods.size(); ++i) {
             const auto& p = plan.periods[i];
-            fields[period_field(false, i, "arena")] = std::string(domain::arena_name(p.arena));
+            fields[period_field(false, i, "arena")] = std::string(domain::to_string(p.arena));
             fields[period_field(false, i, "place")] = p.place;
             fields[period_field(false, i, "from")] = p.from.norwegian();
             fields[period_field(false, i, "to")] = p.to.norwegian();
@@ -462,7 +475,7 @@ json::object field_data(const json::object& errors, const std::string& field, st
     return f;
 }
 
-json::object form_data(Services& s, const RequestContext& context, const store::Person& person,
+json::object form_data(Services& s, const RequestContext& context, const domain::Person& person,
                        const FormInput& input, std::size_t rows) {
     const auto& t = s.catalogue;
     json::object state;
@@ -505,7 +518,7 @@ Response revise_form(Services& s, const Request& request, RequestContext& contex
     const auto person = load_person(s, context);
     // The form shows the plan: a read of the person's record, audited like one.
     audit_reads(s, request, context, {person.id});
-    const auto input = input_from_plan(s.store.current_education_plan(person.id));
+    const auto input = input_from_plan(app::current_education_plan(s.app, person.id));
     const auto rows = rows_for(input, kSpareRows);
     return page(s, request, context, "education_plan_form",
                 s.catalogue.text("plan.revise_page_title"),
@@ -534,7 +547,7 @@ Response revise(Services& s, const Request& request, RequestContext& context) {
                     std::move(data), http::status::unprocessable_entity);
     }
     const auto& actor = context.session->actor;
-    store::EducationPlanRevision revision;
+    domain::EducationPlanRevision revision;
     revision.person_id = person.id;
     revision.revised_at = app::utc_iso(s.now());
     revision.revised_on = s.today();
@@ -542,9 +555,9 @@ Response revise(Services& s, const Request& request, RequestContext& context) {
     revision.author_label = actor.display_name + " (" + actor.email + ")";
     revision.plan = std::move(draft.plan);
     revision.note = std::move(draft.note);
-    const auto previous = s.store.current_education_plan(person.id);
+    const auto previous = app::current_education_plan(s.app, person.id);
     auto stored = app::revise_education_plan(
-        s.store, std::move(revision),
+        s.app, std::move(revision),
         audit_event(s, request, context, "education_plan.revised", "ok"));
     if (!input.from_json()) {
         return redirect(request.version(), plan_url(person.id) + "?lagret=1");
@@ -561,7 +574,7 @@ Response revise(Services& s, const Request& request, RequestContext& context) {
 Response plan_api(Services& s, const Request& request, RequestContext& context) {
     const auto person = load_person(s, context);
     const Date today = s.today();
-    const auto projection = app::education_plan_projection(s.store, person.id, today);
+    const auto projection = app::education_plan_projection(s.app, person.id, today);
     if (!projection) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -591,7 +604,7 @@ Response plan_api(Services& s, const Request& request, RequestContext& context) 
         json::object planned;
         json::object actual;
         for (std::size_t a = 0; a < domain::kCountingArenaCount; ++a) {
-            const std::string arena(domain::arena_name(domain::kCountingArenas[a]));
+            const std::string arena(domain::to_string(domain::kCountingArenas[a]));
             planned[arena] = json::parse(domain::format_months(y.planned[a]));
             actual[arena] = json::parse(domain::format_months(y.actual[a]));
         }

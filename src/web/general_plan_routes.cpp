@@ -9,6 +9,7 @@
 
 #include "app/auth.hpp"
 #include "app/general_plan.hpp"
+#include "app/municipality_overview.hpp"
 #include "web/access.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
@@ -18,11 +19,8 @@ namespace {
 
 namespace json = boost::json;
 
-const std::vector<std::string_view> kStatuses = {"registered", "temporarily_registered",
-                                                 "not_registered"};
-const std::vector<std::string_view> kArenaKinds = {
-    "gp_office",           "nursing_home",          "out_of_hours_service",
-    "child_health_clinic", "hospital_by_agreement", "other"};
+const std::vector<std::string_view> kStatuses = domain::enum_names<domain::EnterpriseStatus>();
+const std::vector<std::string_view> kArenaKinds = domain::enum_names<domain::ArenaKind>();
 
 std::string public_url(const std::string& number) {
     return "/kommuner/" + number + "/utdanningsplan";
@@ -33,51 +31,33 @@ std::string edit_url(const std::string& number) {
 }
 
 app::GeneralPlan load_plan(Services& s, const std::string& number) {
-    auto plan = app::general_plan(s.store, number);
+    auto plan = app::general_plan(s.app, number);
     if (!plan) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     return std::move(*plan);
 }
 
-std::optional<std::int64_t> parse_id(const std::string& text) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 // The arena named by {arena}, when it belongs to the municipality {number}; 404 otherwise, so
 // that one municipality's leader cannot reach another's arenas through their own number.
-store::LearningArena arena_of(Services& s, const RequestContext& context) {
+domain::LearningArena arena_of(Services& s, const RequestContext& context) {
     const auto id = parse_id(context.params.at("arena"));
-    auto arena = id ? s.store.learning_arena(*id) : std::nullopt;
-    if (!arena || arena->municipality_number != context.params.at("number")) {
+    auto arena =
+        id ? app::find_learning_arena(s.app, context.params.at("number"), *id) : std::nullopt;
+    if (!arena) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     return std::move(*arena);
 }
 
-store::PlanResponsibility responsibility_of(Services& s, const RequestContext& context) {
+domain::PlanResponsibility responsibility_of(Services& s, const RequestContext& context) {
     const auto id = parse_id(context.params.at("responsibility"));
-    auto responsibility = id ? s.store.plan_responsibility(*id) : std::nullopt;
-    if (!responsibility || responsibility->municipality_number != context.params.at("number")) {
+    auto responsibility =
+        id ? app::find_plan_responsibility(s.app, context.params.at("number"), *id) : std::nullopt;
+    if (!responsibility) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     return std::move(*responsibility);
-}
-
-// Who changes the plan, from where and through which route; the use case adds what and how.
-store::AuditEvent plan_audit(Services& s, const Request& request, const RequestContext& context) {
-    store::AuditEvent e;
-    e.at = app::utc_iso(s.now());
-    e.address = context.client_address;
-    e.actor_account_id = context.session->actor.account_id;
-    e.actor_label = context.session->actor.email;
-    e.target = std::string(request.method_string()) + " " + context.route;
-    return e;
 }
 
 // A text of several lines (a textarea): line breaks are kept, every other rule is required_text's.
@@ -115,22 +95,22 @@ std::string norwegian_day(const std::string& utc) {
     return d ? d->norwegian() : utc;
 }
 
-json::object status_json(const store::EnterpriseStatusChange& c) {
-    return {{"status", std::string(store::to_string(c.status))},
+json::object status_json(const domain::EnterpriseStatusChange& c) {
+    return {{"status", std::string(domain::to_string(c.status))},
             {"valid_from", c.valid_from.iso()},
             {"valid_until", date_or_null(c.valid_until)},
             {"applied_on", date_or_null(c.applied_on)},
             {"changed_at", c.changed_at}};
 }
 
-json::object arena_json(const store::LearningArena& a) {
+json::object arena_json(const domain::LearningArena& a) {
     return {{"id", a.id},
-            {"kind", std::string(store::to_string(a.kind))},
+            {"kind", std::string(domain::to_string(a.kind))},
             {"name", a.name},
             {"offers", a.offers}};
 }
 
-json::object responsibility_json(const store::PlanResponsibility& r) {
+json::object responsibility_json(const domain::PlanResponsibility& r) {
     return {{"id", r.id},
             {"area", r.area},
             {"responsible", r.responsible},
@@ -156,7 +136,7 @@ json::object plan_json(const app::GeneralPlan& plan) {
          json::object{{"number", plan.municipality.number}, {"name", plan.municipality.name}}},
         {"url", public_url(plan.municipality.number)},
         {"published", plan.published()},
-        {"enterprise_status", std::string(store::to_string(plan.municipality.enterprise_status))},
+        {"enterprise_status", std::string(domain::to_string(plan.municipality.enterprise_status))},
         {"status", current ? json::value(status_json(*current)) : json::value()},
         {"status_history", std::move(history)},
         {"arenas", std::move(arenas)},
@@ -166,8 +146,8 @@ json::object plan_json(const app::GeneralPlan& plan) {
 
 // One sentence with a status change's dates, e.g. "Midlertidig registrert fra 01.03.2026 til
 // 28.02.2027."
-std::string status_period(const Catalogue& t, const store::EnterpriseStatusChange& c) {
-    const std::string status(store::to_string(c.status));
+std::string status_period(const Catalogue& t, const domain::EnterpriseStatusChange& c) {
+    const std::string status(domain::to_string(c.status));
     std::string text =
         c.valid_until
             ? t.format("general_plan.period_until." + status,
@@ -189,7 +169,7 @@ json::object plan_view(const Catalogue& t, const app::GeneralPlan& plan) {
         {"name", plan.municipality.name},
         {"public_url", public_url(plan.municipality.number)},
         {"edit_url", edit_url(plan.municipality.number)},
-        {"status_label", t.text("enterprise_status." + std::string(store::to_string(status)))},
+        {"status_label", t.text("enterprise_status." + std::string(domain::to_string(status)))},
         {"status_color", status_color(status)},
         {"published", plan.published()},
         {"none_published",
@@ -200,7 +180,7 @@ json::object plan_view(const Catalogue& t, const app::GeneralPlan& plan) {
     json::array history;
     for (const auto& c : plan.status_history) {
         history.push_back(json::object{
-            {"label", t.text("enterprise_status." + std::string(store::to_string(c.status)))},
+            {"label", t.text("enterprise_status." + std::string(domain::to_string(c.status)))},
             {"period", status_period(t, c)},
             {"recorded", norwegian_day(c.changed_at)}});
     }
@@ -212,7 +192,7 @@ json::object plan_view(const Catalogue& t, const app::GeneralPlan& plan) {
             public_url(plan.municipality.number) + "/arenaer/" + std::to_string(a.id);
         arenas.push_back(json::object{
             {"id", a.id},
-            {"kind", t.text("general_plan.kind." + std::string(store::to_string(a.kind)))},
+            {"kind", t.text("general_plan.kind." + std::string(domain::to_string(a.kind)))},
             {"name", a.name},
             {"offers", a.offers},
             {"edit_url", base},
@@ -260,11 +240,11 @@ Response public_page(Services& s, const Request& request, RequestContext& contex
     if (context.session) {
         return render();
     }
-    if (!s.store.municipality(number)) {
+    if (!app::find_municipality(s.app, number)) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     const auto body = s.cache.get_or_compute("general-plan/" + number + "/" + s.today().iso(),
-                                             s.store.data_generation(),
+                                             s.app.data_generation(),
                                              [&] { return std::string(render().body()); });
     return cached_response(request.version(), body, kHtmlType);
 }
@@ -295,7 +275,7 @@ json::object edit_data(Services& s, const RequestContext& context, const app::Ge
     const auto* current = plan.current_status();
     const std::string status =
         typed(PlanForm::status, "status",
-              std::string(store::to_string(plan.municipality.enterprise_status)));
+              std::string(domain::to_string(plan.municipality.enterprise_status)));
     data["status_form"] = json::object{
         {"action", public_url(plan.municipality.number) + "/status"},
         {"options", select_options(t, "enterprise_status", kStatuses, status)},
@@ -366,36 +346,38 @@ Response set_status(Services& s, const Request& request, RequestContext& context
     const auto until = input.optional_date("valid_until");
     const auto applied = input.optional_date("applied_on");
     if (status && from && until && applied) {
-        for (const auto& problem : app::check_status_dates(*store::parse_enterprise_status(*status),
-                                                           *from, *until, *applied, s.today())) {
+        for (const auto& problem :
+             app::check_status_dates(*domain::parse_enum<domain::EnterpriseStatus>(*status), *from,
+                                     *until, *applied, s.today())) {
             input.fail(problem.field, problem.message_key);
         }
     }
     if (!input.ok()) {
         return refuse(s, request, context, input, PlanForm::status);
     }
-    store::EnterpriseStatusChange change;
+    domain::EnterpriseStatusChange change;
     change.municipality_number = number;
-    change.status = *store::parse_enterprise_status(*status);
+    change.status = *domain::parse_enum<domain::EnterpriseStatus>(*status);
     change.valid_from = *from;
     change.valid_until = *until;
     change.applied_on = *applied;
-    change.id = app::record_enterprise_status(s.store, change, plan_audit(s, request, context));
-    const auto stored = s.store.enterprise_status_history(number);
+    change.id =
+        app::record_enterprise_status(s.app, change, audit_event(s, request, context, "", ""));
+    const auto stored = app::enterprise_status_history(s.app, number);
     return saved(request, number, "status", http::status::ok, status_json(stored.front()));
 }
 
 // Reads and checks an arena's fields; nullopt (with the errors in `input`) when any is wrong.
-std::optional<store::LearningArena> arena_input(FormInput& input, const std::string& number) {
+std::optional<domain::LearningArena> arena_input(FormInput& input, const std::string& number) {
     const auto kind = input.required_choice("kind", kArenaKinds);
     const auto name = input.required_text("name", app::kArenaNameMax);
     const auto offers = paragraph_text(input, "offers", app::kArenaOffersMax, true);
     if (!input.ok()) {
         return std::nullopt;
     }
-    store::LearningArena arena;
+    domain::LearningArena arena;
     arena.municipality_number = number;
-    arena.kind = *store::parse_arena_kind(*kind);
+    arena.kind = *domain::parse_enum<domain::ArenaKind>(*kind);
     arena.name = *name;
     arena.offers = *offers;
     return arena;
@@ -408,16 +390,16 @@ Response add_arena(Services& s, const Request& request, RequestContext& context)
     if (!arena) {
         return refuse(s, request, context, input, PlanForm::arena);
     }
-    arena->id = app::add_learning_arena(s.store, *arena, plan_audit(s, request, context));
+    arena->id = app::add_learning_arena(s.app, *arena, audit_event(s, request, context, "", ""));
     return saved(request, number, "arena", http::status::created, arena_json(*arena));
 }
 
-std::string arena_title(const Services& s, const store::LearningArena& arena) {
+std::string arena_title(const Services& s, const domain::LearningArena& arena) {
     return s.catalogue.format("general_plan.arena_title", {{"name", arena.name}});
 }
 
 json::object arena_form_data(Services& s, const RequestContext& context,
-                             const store::LearningArena& arena, const app::GeneralPlan& plan,
+                             const domain::LearningArena& arena, const app::GeneralPlan& plan,
                              const FormInput* input) {
     const auto value = [&](std::string_view field, const std::string& stored) {
         return input != nullptr ? input->text(field) : stored;
@@ -428,7 +410,7 @@ json::object arena_form_data(Services& s, const RequestContext& context,
         {"action", public_url(plan.municipality.number) + "/arenaer/" + std::to_string(arena.id)},
         {"csrf_token", context.session->csrf_token},
         {"options", select_options(s.catalogue, "general_plan.kind", kArenaKinds,
-                                   value("kind", std::string(store::to_string(arena.kind))))},
+                                   value("kind", std::string(domain::to_string(arena.kind))))},
         {"name", value("name", arena.name)},
         {"offers", value("offers", arena.offers)}};
 }
@@ -453,14 +435,14 @@ Response update_arena(Services& s, const Request& request, RequestContext& conte
                             arena_form_data(s, context, stored, plan, &input), input);
     }
     arena->id = stored.id;
-    app::update_learning_arena(s.store, *arena, plan_audit(s, request, context));
+    app::update_learning_arena(s.app, *arena, audit_event(s, request, context, "", ""));
     return saved(request, stored.municipality_number, "arena", http::status::ok,
                  arena_json(*arena));
 }
 
 Response remove_arena(Services& s, const Request& request, RequestContext& context) {
     const auto arena = arena_of(s, context);
-    app::remove_learning_arena(s.store, arena, plan_audit(s, request, context));
+    app::remove_learning_arena(s.app, arena, audit_event(s, request, context, "", ""));
     return saved(request, arena.municipality_number, "fjernet", http::status::ok,
                  json::object{{"removed", arena_json(arena)}});
 }
@@ -475,18 +457,18 @@ Response add_responsibility(Services& s, const Request& request, RequestContext&
     if (!input.ok()) {
         return refuse(s, request, context, input, PlanForm::responsibility);
     }
-    store::PlanResponsibility r;
+    domain::PlanResponsibility r;
     r.municipality_number = number;
     r.area = *area;
     r.responsible = *responsible;
     r.description = *description;
-    r.id = app::add_plan_responsibility(s.store, r, plan_audit(s, request, context));
+    r.id = app::add_plan_responsibility(s.app, r, audit_event(s, request, context, "", ""));
     return saved(request, number, "ansvar", http::status::created, responsibility_json(r));
 }
 
 Response remove_responsibility(Services& s, const Request& request, RequestContext& context) {
     const auto r = responsibility_of(s, context);
-    app::remove_plan_responsibility(s.store, r, plan_audit(s, request, context));
+    app::remove_plan_responsibility(s.app, r, audit_event(s, request, context, "", ""));
     return saved(request, r.municipality_number, "fjernet", http::status::ok,
                  json::object{{"removed", responsibility_json(r)}});
 }

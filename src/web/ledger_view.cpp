@@ -21,11 +21,11 @@ struct Lane {
 };
 
 constexpr Lane kLanes[] = {
-    {Arena::OpenGeneralPractice, "open_general_practice", "url(#alis-fill-open)"},
-    {Arena::OtherGeneralPractice, "other_general_practice", "url(#alis-fill-other)"},
-    {Arena::Institution, "institution", "url(#alis-fill-institution)"},
-    {Arena::Leave, "leave", "url(#alis-fill-leave)"},
-    {Arena::Other, "other", "url(#alis-fill-none)"},
+    {Arena::open_general_practice, "open_general_practice", "url(#alis-fill-open)"},
+    {Arena::other_general_practice, "other_general_practice", "url(#alis-fill-other)"},
+    {Arena::institution, "institution", "url(#alis-fill-institution)"},
+    {Arena::leave, "leave", "url(#alis-fill-leave)"},
+    {Arena::other, "other", "url(#alis-fill-none)"},
 };
 
 int lane_of(Arena arena) {
@@ -103,7 +103,7 @@ json::object ledger_view(const app::PersonLedger& ledger, const Catalogue& t) {
         const bool planned = p.from > report.as_of;
         const std::string label = t.text(std::string("ledger.arena.") + kLanes[lane].key);
         const std::string to_text = p.to ? p.to->norwegian() : t.text("ledger.ongoing");
-        const std::string fte = p.arena == Arena::Leave
+        const std::string fte = p.arena == Arena::leave
                                     ? std::string("–")
                                     : std::to_string(p.fte / (domain::kFullTime / 100)) + " %";
         bars.push_back(json::object{
@@ -118,7 +118,7 @@ json::object ledger_view(const app::PersonLedger& ledger, const Catalogue& t) {
                                     {"to", to_text},
                                     {"fte", fte},
                                     {"planned", planned},
-                                    {"registered", p.registered || p.arena == Arena::Leave}});
+                                    {"registered", p.registered || p.arena == Arena::leave}});
     }
     json::array ticks;
     for (int year = start.year() + 1; year <= end.year(); ++year) {

@@ -101,8 +101,8 @@ std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalo
         c.id = row.person.id;
         c.name = row.person.full_name;
         c.hpr = row.person.hpr_number.value_or("");
-        c.post = row.post ? t.text("post_type." + std::string(store::to_string(*row.post))) : "";
-        c.pay = row.pay ? t.text("pay_model." + std::string(store::to_string(*row.pay))) : "";
+        c.post = row.post ? t.text("post_type." + std::string(domain::to_string(*row.post))) : "";
+        c.pay = row.pay ? t.text("pay_model." + std::string(domain::to_string(*row.pay))) : "";
         for (const auto& s : row.supervisors) {
             if (!c.supervisor.empty()) {
                 c.supervisor += ", ";
@@ -146,7 +146,7 @@ struct Loaded {
     app::TraineeSort sort = app::TraineeSort::name;
     app::TraineeFilter filter = app::TraineeFilter::all;
 
-    const store::Municipality& municipality() const { return selection.overview->municipality; }
+    const domain::Municipality& municipality() const { return selection.overview->municipality; }
     // A response-cache key for this list in `format`: the municipality, day, sort and filter.
     std::string cache_key(std::string_view format) const {
         return "overview/" + std::string(format) + "/" + municipality().number + "/" +
@@ -157,11 +157,11 @@ struct Loaded {
 Loaded load(Services& s, const Request& request, const RequestContext& context) {
     Loaded loaded;
     // Read first: whatever is computed after it is at least this new.
-    loaded.generation = s.store.data_generation();
+    loaded.generation = s.app.data_generation();
     loaded.sort = sort_of(query_value(request, "sorter"));
     loaded.filter = filter_of(query_value(request, "filter"));
     auto overview =
-        s.overviews->get(s.store, context.params.at("number"), s.today(), loaded.generation);
+        s.app.overviews().get(s.app, context.params.at("number"), s.today(), loaded.generation);
     if (!overview) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -295,9 +295,9 @@ std::string overview_json(const Loaded& loaded) {
                           {"required_months", json::parse(domain::format_months(row.required))},
                           {"complete", row.complete}};
         item["post_type"] =
-            row.post ? json::value(std::string(store::to_string(*row.post))) : json::value();
+            row.post ? json::value(std::string(domain::to_string(*row.post))) : json::value();
         item["pay_model"] =
-            row.pay ? json::value(std::string(store::to_string(*row.pay))) : json::value();
+            row.pay ? json::value(std::string(domain::to_string(*row.pay))) : json::value();
         json::array supervisors;
         for (const auto& name : row.supervisors) {
             supervisors.push_back(json::value(name));
@@ -328,7 +328,7 @@ Response overview_api(Services& s, const Request& request, RequestContext& conte
 // the page only hides links the reader could not follow (the regional office reads only).
 bool can_manage(Services& s, const RequestContext& context, const std::string& number) {
     return context.session && app::decide(context.session->actor, app::Action::manage_municipality,
-                                          app::municipality_resource(s.store, number),
+                                          app::municipality_resource(s.app, number),
                                           s.today()) == app::Decision::allow;
 }
 

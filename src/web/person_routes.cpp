@@ -2,8 +2,10 @@
 // (RouteAccess read_person on {person}), and each successful read is audited by the pipeline.
 #include <boost/json.hpp>
 
+#include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/training_ledger.hpp"
+#include "app/training_records.hpp"
 #include "web/access.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
@@ -13,21 +15,13 @@ namespace {
 
 namespace json = boost::json;
 
-struct PersonRecord {
-    store::Person person;
-    std::vector<store::Employment> employments;
-    std::vector<store::ServicePeriod> periods;
-    std::vector<store::Leave> leaves;
-};
-
-PersonRecord load(Services& s, const RequestContext& context) {
-    const auto id = std::stoll(context.params.at("person"));
-    auto person = s.store.person(id);
-    if (!person) {
+app::TrainingRecord load(Services& s, const RequestContext& context) {
+    const auto id = parse_id(context.params.at("person"));
+    auto record = id ? app::training_record(s.app, *id) : std::nullopt;
+    if (!record) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    return {std::move(*person), s.store.employments_of(id), s.store.service_periods_of(id),
-            s.store.leaves_of(id)};
+    return std::move(*record);
 }
 
 Response person_api(Services& s, const Request& request, RequestContext& context) {
@@ -41,8 +35,8 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                           {"starts_on", e.starts_on.iso()},
                           {"ends_on", e.ends_on ? json::value(e.ends_on->iso()) : json::value()},
                           {"fte", e.fte},
-                          {"post_type", std::string(store::to_string(e.post_type))},
-                          {"pay_model", std::string(store::to_string(e.pay_model))}};
+                          {"post_type", std::string(domain::to_string(e.post_type))},
+                          {"pay_model", std::string(domain::to_string(e.pay_model))}};
         employments.push_back(std::move(item));
     }
     json::array periods;
@@ -51,7 +45,7 @@ Response person_api(Services& s, const Request& request, RequestContext& context
             {"id", p.id},
             {"person_id", p.person_id},
             {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
-            {"arena", domain::arena_name(p.arena)},
+            {"arena", domain::to_string(p.arena)},
             {"place", p.place},
             {"starts_on", p.starts_on.iso()},
             {"ends_on", p.ends_on ? json::value(p.ends_on->iso()) : json::value()},
@@ -64,19 +58,19 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                                       {"person_id", l.person_id},
                                       {"starts_on", l.starts_on.iso()},
                                       {"ends_on", l.ends_on.iso()},
-                                      {"kind", std::string(store::to_string(l.kind))}});
+                                      {"kind", std::string(domain::to_string(l.kind))}});
     }
     json::object body{
         {"id", p.id},
         {"name", p.full_name},
         {"hpr_number", p.hpr_number ? json::value(*p.hpr_number) : json::value()},
-        {"training_status", std::string(store::to_string(p.training_status))},
+        {"training_status", std::string(domain::to_string(p.training_status))},
         {"lis1_completed", p.lis1_completed ? json::value(p.lis1_completed->iso()) : json::value()},
         {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
         {"employments", std::move(employments)},
         {"service_periods", std::move(periods)},
         {"leaves", std::move(leaves)}};
-    if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
+    if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {
         body["ledger"] = json::parse(domain::report_json(ledger->report));
     }
     return json_response(http::status::ok, request.version(), body);
@@ -89,19 +83,19 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     const std::string unknown = t.text("person.unknown");
     json::array employments;
     for (const auto& e : record.employments) {
-        const auto m = s.store.municipality(e.municipality_number);
+        const auto m = app::find_municipality(s.app, e.municipality_number);
         employments.push_back(json::object{
             {"municipality", m ? m->name + " (" + m->number + ")" : e.municipality_number},
             {"from", e.starts_on.norwegian()},
             {"to", e.ends_on ? e.ends_on->norwegian() : t.text("person.ongoing")},
             {"fte", e.fte},
-            {"post", t.text("post_type." + std::string(store::to_string(e.post_type)))},
-            {"pay", t.text("pay_model." + std::string(store::to_string(e.pay_model)))}});
+            {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
+            {"pay", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))}});
     }
     json::array periods;
     for (const auto& p : record.periods) {
         periods.push_back(json::object{
-            {"arena", t.text("ledger.arena." + std::string(domain::arena_name(p.arena)))},
+            {"arena", t.text("ledger.arena." + std::string(domain::to_string(p.arena)))},
             {"place", p.place},
             {"from", p.starts_on.norwegian()},
             {"to", p.ends_on ? p.ends_on->norwegian() : t.text("person.ongoing")},
@@ -111,7 +105,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     json::array leaves;
     for (const auto& l : record.leaves) {
         leaves.push_back(
-            json::object{{"kind", t.text("leave_kind." + std::string(store::to_string(l.kind)))},
+            json::object{{"kind", t.text("leave_kind." + std::string(domain::to_string(l.kind)))},
                          {"from", l.starts_on.norwegian()},
                          {"to", l.ends_on.norwegian()}});
     }
@@ -119,7 +113,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"heading", t.format("person.title", {{"name", p.full_name}})},
         {"plan_url", "/personer/" + std::to_string(p.id) + "/utdanningsplan"},
         {"hpr_number", p.hpr_number.value_or(unknown)},
-        {"status", t.text("training_status." + std::string(store::to_string(p.training_status)))},
+        {"status", t.text("training_status." + std::string(domain::to_string(p.training_status)))},
         {"lis1_completed", p.lis1_completed ? p.lis1_completed->norwegian() : unknown},
         {"ruleset", p.ruleset.value_or(unknown)},
         {"has_employments", !employments.empty()},
@@ -130,7 +124,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"leaves", std::move(leaves)}};
     // Links to the forms, for those the policy lets edit the record.
     if (context.session && app::decide(context.session->actor, app::Action::edit_training_record,
-                                       app::person_resource(s.store, p.id, s.today()),
+                                       app::person_resource(s.app, p.id, s.today()),
                                        s.today()) == app::Decision::allow) {
         data["edit_base"] = "/personer/" + std::to_string(p.id);
     }
@@ -138,7 +132,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon") {
         data["saved"] = t.text("records.saved_" + saved);
     }
-    if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
+    if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {
         auto view = ledger_view(*ledger, t);
         view["counted_line"] =
             t.format("ledger.counted_total",

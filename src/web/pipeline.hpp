@@ -4,9 +4,10 @@
 #include <memory>
 #include <vector>
 
+#include "app/application.hpp"
 #include "app/trainee_overview.hpp"
 #include "domain/date.hpp"
-#include "store/store.hpp"
+#include "domain/municipality.hpp"
 #include "web/access.hpp"
 #include "web/http.hpp"
 #include "web/log.hpp"
@@ -22,20 +23,19 @@ namespace alis::web {
 
 // What handlers may use. Owned by whoever starts the server; outlives the pipeline.
 struct Services {
-    store::Store& store;
+    app::Application& app;  // The use cases' database and clock (today, now).
     const Catalogue& catalogue;
     const Templates& templates;
     const StaticFiles& static_files;
     Metrics& metrics;
     Log& log;
-    std::function<domain::Date()> today;  // Injectable, so tests can fix the day.
     ResponseCache& cache;
     app::Authenticator& auth;
-    std::function<std::int64_t()> now;  // Unix seconds; injectable for session-expiry tests.
     // Which list rows each account was shown lately (web/access.hpp, audit_reads).
     std::shared_ptr<ListReadWindow> list_reads = std::make_shared<ListReadWindow>();
-    // The leaders' overviews, computed once per municipality, day and data generation.
-    std::shared_ptr<app::TraineeOverviews> overviews = std::make_shared<app::TraineeOverviews>();
+
+    domain::Date today() const { return app.today(); }
+    std::int64_t now() const { return app.now(); }
 };
 
 // A middleware wraps the rest of the chain: it may act before and after calling `next`.
@@ -104,7 +104,7 @@ Response page_from_body(const Services& services, const Request& request,
                         std::string_view body, http::status status = http::status::ok);
 
 // The Designsystemet colour of an education-enterprise status tag ("success", "warning", ...).
-const char* status_color(store::EnterpriseStatus status);
+const char* status_color(domain::EnterpriseStatus status);
 
 // Registers every alis route on the router (web/routes.cpp).
 void register_routes(Router& router, Services& services);

@@ -24,8 +24,8 @@ json::object counts_json(const app::RegionMunicipality& row) {
 std::shared_ptr<const std::string> region_json(Services& s, const std::string& office) {
     const domain::Date today = s.today();
     return s.cache.get_or_compute(
-        "region/" + office + "/" + today.iso(), s.store.data_generation(), [&] {
-            const auto overview = app::region_overview(s.store, office, today);
+        "region/" + office + "/" + today.iso(), s.app.data_generation(), [&] {
+            const auto overview = app::region_overview(s.app, office, today);
             if (!overview) {
                 return std::string();
             }
@@ -35,7 +35,7 @@ std::shared_ptr<const std::string> region_json(Services& s, const std::string& o
                 item["number"] = row.counts.municipality.number;
                 item["name"] = row.counts.municipality.name;
                 item["enterprise_status"] =
-                    std::string(store::to_string(row.counts.municipality.enterprise_status));
+                    std::string(domain::to_string(row.counts.municipality.enterprise_status));
                 municipalities.push_back(std::move(item));
             }
             return json::serialize(json::object{{"office", overview->office},

@@ -10,19 +10,19 @@ namespace {
 
 namespace json = boost::json;
 
-json::object municipality_json(const store::MunicipalitySummary& summary) {
+json::object municipality_json(const domain::MunicipalitySummary& summary) {
     const auto& m = summary.municipality;
     return {{"number", m.number},
             {"name", m.name},
             {"county", m.county},
             {"centrality_class", m.centrality_class},
-            {"enterprise_status", std::string(store::to_string(m.enterprise_status))},
+            {"enterprise_status", std::string(domain::to_string(m.enterprise_status))},
             {"alis_office", m.alis_office},
             {"trainees", summary.trainees}};
 }
 
 std::string municipalities_json(Services& services, domain::Date today) {
-    const auto overview = app::municipality_overview(services.store, today);
+    const auto overview = app::municipality_overview(services.app, today);
     json::array list;
     for (const auto& region : overview.regions) {
         for (const auto& summary : region.municipalities) {
@@ -37,7 +37,7 @@ std::string municipalities_json(Services& services, domain::Date today) {
 Response municipalities_api(Services& services, const Request& request) {
     const domain::Date today = services.today();
     const auto body = services.cache.get_or_compute(
-        "api/municipalities/" + today.iso(), services.store.data_generation(),
+        "api/municipalities/" + today.iso(), services.app.data_generation(),
         [&] { return municipalities_json(services, today); });
     return cached_response(request.version(), body, kJsonType);
 }
@@ -45,14 +45,14 @@ Response municipalities_api(Services& services, const Request& request) {
 // The front page's body: the same for everyone, the layout around it is the reader's.
 std::string home_body(Services& services, domain::Date today) {
     const auto& catalogue = services.catalogue;
-    const auto overview = app::municipality_overview(services.store, today);
+    const auto overview = app::municipality_overview(services.app, today);
     json::array regions;
     for (const auto& region : overview.regions) {
         json::array rows;
         for (const auto& summary : region.municipalities) {
             json::object row = municipality_json(summary);
             const auto status =
-                std::string(store::to_string(summary.municipality.enterprise_status));
+                std::string(domain::to_string(summary.municipality.enterprise_status));
             row["status_label"] = catalogue.text("enterprise_status." + status);
             row["status_color"] = status_color(summary.municipality.enterprise_status);
             rows.push_back(std::move(row));
@@ -73,7 +73,7 @@ std::string home_body(Services& services, domain::Date today) {
 
 Response home_page(Services& services, const Request& request, const RequestContext& context) {
     const domain::Date today = services.today();
-    const auto generation = services.store.data_generation();
+    const auto generation = services.app.data_generation();
     const auto title = services.catalogue.text("home.title");
     const auto body = services.cache.get_or_compute("home-body/" + today.iso(), generation,
                                                     [&] { return home_body(services, today); });
@@ -107,13 +107,13 @@ Response text_response(http::status status, unsigned version, std::string body,
 
 }  // namespace
 
-const char* status_color(store::EnterpriseStatus status) {
+const char* status_color(domain::EnterpriseStatus status) {
     switch (status) {
-        case store::EnterpriseStatus::registered:
+        case domain::EnterpriseStatus::registered:
             return "success";
-        case store::EnterpriseStatus::temporarily_registered:
+        case domain::EnterpriseStatus::temporarily_registered:
             return "warning";
-        case store::EnterpriseStatus::not_registered:
+        case domain::EnterpriseStatus::not_registered:
             return "danger";
     }
     return "neutral";
@@ -143,7 +143,7 @@ void register_routes(Router& router, Services& services) {
         return text_response(http::status::ok, r.version(), "ok\n");
     });
     router.add(http::verb::get, "/readyz", kPublic, [s](const Request& r, RequestContext&) {
-        if (!s->store.ping()) {
+        if (!s->app.ready()) {
             throw HttpError(http::status::service_unavailable, "database_unavailable",
                             "error.unavailable");
         }

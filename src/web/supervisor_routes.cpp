@@ -7,8 +7,11 @@
 #include <algorithm>
 
 #include "app/auth.hpp"
+#include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/supervisors.hpp"
+#include "app/training_records.hpp"
+#include "domain/hpr.hpp"
 #include "web/access.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
@@ -21,24 +24,11 @@ namespace json = boost::json;
 constexpr std::size_t kNameMax = 200;
 constexpr std::size_t kReasonMax = 1000;
 
-const std::vector<std::string_view> kQualifications = {"specialist", "approved_experienced"};
+const std::vector<std::string_view> kQualifications =
+    domain::enum_names<domain::SupervisorQualification>();
 
-// An audit event for a change made by the signed-in user through this request.
-store::AuditEvent change_event(Services& s, const Request& request, const RequestContext& context,
-                               std::string action) {
-    store::AuditEvent e;
-    e.at = app::utc_iso(s.now());
-    e.action = std::move(action);
-    e.outcome = "ok";
-    e.address = context.client_address;
-    e.target = std::string(request.method_string()) + " " + context.route;
-    e.actor_account_id = context.session->actor.account_id;
-    e.actor_label = context.session->actor.email;
-    return e;
-}
-
-store::Municipality municipality_of(Services& s, const RequestContext& context) {
-    auto m = s.store.municipality(context.params.at("number"));
+domain::Municipality municipality_of(Services& s, const RequestContext& context) {
+    auto m = app::find_municipality(s.app, context.params.at("number"));
     if (!m) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -46,26 +36,26 @@ store::Municipality municipality_of(Services& s, const RequestContext& context) 
 }
 
 std::string municipality_label(Services& s, const std::string& number) {
-    const auto m = s.store.municipality(number);
+    const auto m = app::find_municipality(s.app, number);
     return m ? m->name : number;
 }
 
-std::string qualification_label(const Catalogue& t, const store::Supervisor& x) {
-    if (x.qualification == store::SupervisorQualification::approved_experienced && x.approved_on) {
+std::string qualification_label(const Catalogue& t, const domain::Supervisor& x) {
+    if (x.qualification == domain::SupervisorQualification::approved_experienced && x.approved_on) {
         return t.format("supervisors.qualification_approved_on",
                         {{"date", x.approved_on->norwegian()}});
     }
-    return t.text("supervisors.qualification." + std::string(store::to_string(x.qualification)));
+    return t.text("supervisors.qualification." + std::string(domain::to_string(x.qualification)));
 }
 
-json::object supervisor_json(const store::Supervisor& x, const std::string& name,
+json::object supervisor_json(const domain::Supervisor& x, const std::string& name,
                              std::optional<int> trainees, int capacity) {
     json::object o{
         {"id", x.id},
         {"person_id", x.person_id},
         {"name", name},
         {"municipality", x.municipality_number},
-        {"qualification", std::string(store::to_string(x.qualification))},
+        {"qualification", std::string(domain::to_string(x.qualification))},
         {"approved_on", x.approved_on ? json::value(x.approved_on->iso()) : nullptr},
         {"approval_reason", x.approval_reason ? json::value(*x.approval_reason) : nullptr},
         {"office", x.office},
@@ -86,7 +76,7 @@ json::object supervisor_json(const store::Supervisor& x, const std::string& name
 
 // The municipalities for the home-municipality <select>, by name.
 json::array municipality_options(Services& s, const std::string& selected) {
-    auto all = s.store.municipalities();
+    auto all = app::municipalities(s.app);
     std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     json::array options;
     for (const auto& m : all) {
@@ -101,7 +91,7 @@ json::array municipality_options(Services& s, const std::string& selected) {
 
 Response supervisors_page(Services& s, const Request& request, RequestContext& context) {
     const auto& t = s.catalogue;
-    const auto list = app::supervisor_list(s.store, context.params.at("number"), s.today());
+    const auto list = app::supervisor_list(s.app, context.params.at("number"), s.today());
     if (!list) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -148,7 +138,7 @@ Response supervisors_page(Services& s, const Request& request, RequestContext& c
 }
 
 Response supervisors_api(Services& s, const Request& request, RequestContext& context) {
-    const auto list = app::supervisor_list(s.store, context.params.at("number"), s.today());
+    const auto list = app::supervisor_list(s.app, context.params.at("number"), s.today());
     if (!list) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -166,7 +156,7 @@ Response supervisors_api(Services& s, const Request& request, RequestContext& co
 
 // ---- Registering a supervisor ----
 
-json::object new_supervisor_data(Services& s, const store::Municipality& m,
+json::object new_supervisor_data(Services& s, const domain::Municipality& m,
                                  const RequestContext& context, const std::string& home,
                                  const std::string& qualification) {
     const auto& t = s.catalogue;
@@ -187,11 +177,6 @@ Response new_supervisor_form(Services& s, const Request& request, RequestContext
                 s.catalogue.format("supervisors.new_title", {{"name", m.name}}), std::move(data));
 }
 
-bool is_hpr_number(const std::string& text) {
-    return text.size() >= 4 && text.size() <= 9 &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 Response create_supervisor(Services& s, const Request& request, RequestContext& context) {
     const auto m = municipality_of(s, context);
     const domain::Date today = s.today();
@@ -202,7 +187,7 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
 
     const auto name = input.required_text("full_name", kNameMax);
     const auto hpr = input.optional_text("hpr_number", 9);
-    if (hpr && !is_hpr_number(*hpr)) {
+    if (hpr && !domain::is_hpr_number(*hpr)) {
         input.fail("hpr_number", "supervisors.bad_hpr");
     }
     const auto qualification = input.required_choice("qualification", kQualifications);
@@ -221,7 +206,7 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
     const std::string home = input.text("home_municipality");
     if (home.empty()) {
         input.fail("home_municipality", "form.required");
-    } else if (!s.store.municipality(home)) {
+    } else if (!app::find_municipality(s.app, home)) {
         input.fail("home_municipality", "supervisors.unknown_municipality");
     }
     std::optional<std::string> agreement;
@@ -236,25 +221,35 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
     if (input.ok()) {
         r.full_name = *name;
         r.hpr_number = hpr;
-        r.supervisor.qualification = *store::parse_supervisor_qualification(*qualification);
+        r.supervisor.qualification =
+            *domain::parse_enum<domain::SupervisorQualification>(*qualification);
         r.supervisor.approved_on = approved_on;
         r.supervisor.approval_reason = reason;
         r.supervisor.office = *office;
         r.supervisor.home_municipality_number = home;
         r.supervisor.agreement_reference = agreement;
         r.supervisor.agreement_date = agreement_date;
-        switch (app::check_registration(s.store, r)) {
-            case app::RegistrationProblem::person_in_training:
-                input.fail("hpr_number", "supervisors.person_in_training");
-                break;
-            case app::RegistrationProblem::already_registered:
-                input.fail("hpr_number", "supervisors.already_registered");
-                break;
-            case app::RegistrationProblem::none:
-                break;
+    }
+    std::optional<domain::Supervisor> created;
+    if (input.ok()) {
+        auto result = app::register_supervisor(
+            s.app, r, audit_event(s, request, context, "supervisor.registered", "ok"));
+        if (auto* supervisor = std::get_if<domain::Supervisor>(&result)) {
+            created = std::move(*supervisor);
+        } else {
+            switch (std::get<app::RegistrationProblem>(result)) {
+                case app::RegistrationProblem::person_in_training:
+                    input.fail("hpr_number", "supervisors.person_in_training");
+                    break;
+                case app::RegistrationProblem::already_registered:
+                    input.fail("hpr_number", "supervisors.already_registered");
+                    break;
+                case app::RegistrationProblem::none:
+                    break;
+            }
         }
     }
-    if (!input.ok()) {
+    if (!input.ok() || !created) {
         if (input.from_json()) {
             return invalid_json(s, request, context, input);
         }
@@ -265,14 +260,12 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
                                 qualification.value_or(input.text("qualification"))),
             input);
     }
-    const auto created = app::register_supervisor(
-        s.store, r, change_event(s, request, context, "supervisor.registered"));
     if (input.from_json()) {
-        const int trainees = static_cast<int>(s.store.trainees_of(created.person_id, today).size());
-        auto response =
-            json_response(http::status::created, request.version(),
-                          supervisor_json(created, s.store.person(created.person_id)->full_name,
-                                          trainees, s.store.supervisor_capacity(m.number)));
+        const int trainees = app::supervisor_load(s.app, created->person_id, today);
+        auto response = json_response(
+            http::status::created, request.version(),
+            supervisor_json(*created, app::find_person(s.app, created->person_id)->full_name,
+                            trainees, app::supervisor_list(s.app, m.number, today)->capacity));
         // As every create of the API: Location is where the new object can be read.
         response.set(http::field::location, "/api/v1/municipalities/" + m.number + "/supervisors");
         return response;
@@ -282,7 +275,7 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
 
 // ---- Capacity ----
 
-json::object capacity_data(Services& s, const store::Municipality& m,
+json::object capacity_data(Services& s, const domain::Municipality& m,
                            const RequestContext& context) {
     return json::object{
         {"heading", s.catalogue.format("supervisors.capacity_title", {{"name", m.name}})},
@@ -295,7 +288,8 @@ Response capacity_form(Services& s, const Request& request, RequestContext& cont
     const auto m = municipality_of(s, context);
     auto data = capacity_data(s, m, context);
     data["value"] =
-        json::object{{"max_trainees", std::to_string(s.store.supervisor_capacity(m.number))}};
+        json::object{{"max_trainees",
+                      std::to_string(app::supervisor_list(s.app, m.number, s.today())->capacity)}};
     return page(s, request, context, "supervisor_capacity",
                 s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
                 std::move(data));
@@ -313,8 +307,8 @@ Response set_capacity(Services& s, const Request& request, RequestContext& conte
                             s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
                             capacity_data(s, m, context), input);
     }
-    auto event = change_event(s, request, context, "supervisor_capacity.changed");
-    app::set_supervisor_capacity(s.store, m.number, *max, std::move(event));
+    auto event = audit_event(s, request, context, "supervisor_capacity.changed", "ok");
+    app::set_supervisor_capacity(s.app, m.number, *max, std::move(event));
     if (input.from_json()) {
         return json_response(http::status::ok, request.version(),
                              json::object{{"municipality", m.number}, {"capacity", *max}});
@@ -325,33 +319,21 @@ Response set_capacity(Services& s, const Request& request, RequestContext& conte
 // ---- Assigning a supervisor to a trainee ----
 
 struct Trainee {
-    store::Person person;
-    store::Municipality municipality;  // Led by the actor and employing (or hiring) the trainee.
+    domain::Person person;
+    domain::Municipality municipality;  // Led by the actor and employing (or hiring) the trainee.
 };
 
 // The trainee of {person} and the municipality whose supervisors the actor may choose from: one
 // the actor leads that employs or has hired the trainee (the policy has allowed the route).
 Trainee trainee_of(Services& s, const RequestContext& context) {
-    const auto id = std::stoll(context.params.at("person"));
-    auto person = s.store.person(id);
+    const auto id = parse_id(context.params.at("person"));
+    auto person = id ? app::find_person(s.app, *id) : std::nullopt;
     if (!person) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
-    const domain::Date today = s.today();
-    const auto resource = app::person_resource(s.store, id, today);
-    for (const auto& grant : context.session->actor.roles) {
-        if (grant.role != store::Role::leader || !grant.municipality_number ||
-            grant.starts_on > today || (grant.ends_on && *grant.ends_on < today)) {
-            continue;
-        }
-        const auto& n = *grant.municipality_number;
-        const auto has = [&](const std::vector<std::string>& v) {
-            return std::find(v.begin(), v.end(), n) != v.end();
-        };
-        if (has(resource.employing_municipalities) || has(resource.hiring_municipalities)) {
-            if (auto m = s.store.municipality(n)) {
-                return {std::move(*person), std::move(*m)};
-            }
+    if (const auto number = app::acting_municipality(s.app, context.session->actor, *id)) {
+        if (auto m = app::find_municipality(s.app, *number)) {
+            return {std::move(*person), std::move(*m)};
         }
     }
     throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
@@ -361,7 +343,7 @@ json::object assignment_data(Services& s, const Trainee& trainee, const RequestC
                              const std::string& selected) {
     const auto& t = s.catalogue;
     const domain::Date today = s.today();
-    const auto list = app::supervisor_list(s.store, trainee.municipality.number, today);
+    const auto list = app::supervisor_list(s.app, trainee.municipality.number, today);
     json::array options;
     for (const auto& row : list->supervisors) {
         const std::string id = std::to_string(row.supervisor.person_id);
@@ -374,10 +356,9 @@ json::object assignment_data(Services& s, const Trainee& trainee, const RequestC
             {"selected", id == selected}});
     }
     json::array history;
-    for (const auto& a : s.store.supervisor_assignments_of(trainee.person.id)) {
-        const auto p = s.store.person(a.supervisor_person_id);
+    for (const auto& [a, name] : app::assignment_history(s.app, trainee.person.id)) {
         history.push_back(json::object{
-            {"name", p ? p->full_name : ""},
+            {"name", name},
             {"from", a.starts_on.norwegian()},
             {"to", a.ends_on ? a.ends_on->norwegian() : t.text("supervisors.ongoing")}});
     }
@@ -416,15 +397,7 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
     if (supervisor_text.empty()) {
         input.fail("supervisor", "supervisors.choose_supervisor");
     } else {
-        try {
-            std::size_t used = 0;
-            supervisor = std::stoll(supervisor_text, &used);
-            if (used != supervisor_text.size()) {
-                supervisor.reset();
-            }
-        } catch (const std::exception&) {
-            supervisor.reset();
-        }
+        supervisor = parse_id(supervisor_text);
         if (!supervisor) {
             input.fail("supervisor", "form.bad_choice");
         }
@@ -435,11 +408,8 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
         input.fail("ends_on", "supervisors.end_before_start");
     }
     app::AssignmentCheck check;
-    if (input.ok()) {
-        a.supervisor_person_id = *supervisor;
-        a.starts_on = *starts_on;
-        a.ends_on = *ends_on;
-        check = app::check_assignment(s.store, a);
+    // Notes the problem a check found on the field it concerns.
+    const auto note = [&](const app::AssignmentCheck& check) {
         switch (check.problem) {
             case app::AssignmentProblem::not_registered:
             case app::AssignmentProblem::supervisor_is_trainee:
@@ -455,6 +425,13 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
             case app::AssignmentProblem::none:
                 break;
         }
+    };
+    if (input.ok()) {
+        a.supervisor_person_id = *supervisor;
+        a.starts_on = *starts_on;
+        a.ends_on = *ends_on;
+        check = app::check_assignment(s.app, a);
+        note(check);
     }
     const std::string title =
         t.format("supervisors.assign_title", {{"name", trainee.person.full_name}});
@@ -483,10 +460,26 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
         return page(s, request, context, "supervisor_assignment", title, std::move(data),
                     http::status::conflict);
     }
-    auto event = change_event(
+    auto event = audit_event(
         s, request, context,
-        check.over_capacity() ? "supervisor.assigned_over_capacity" : "supervisor.assigned");
-    const auto created = app::assign_supervisor(s.store, a, std::move(event));
+        check.over_capacity() ? "supervisor.assigned_over_capacity" : "supervisor.assigned", "ok");
+    auto result = app::assign_supervisor(
+        s.app, a, check.over_capacity() ? app::Capacity::may_exceed : app::Capacity::keep_within,
+        std::move(event));
+    if (const auto* changed = std::get_if<app::AssignmentCheck>(&result)) {
+        // Something was written between the check above and the write: answer as the check would.
+        note(*changed);
+        if (input.ok()) {
+            throw HttpError(http::status::conflict, "over_capacity",
+                            "supervisors.over_capacity_now", "confirm_over_capacity");
+        }
+        if (input.from_json()) {
+            return invalid_json(s, request, context, input);
+        }
+        return invalid_form(s, request, context, "supervisor_assignment", title,
+                            assignment_data(s, trainee, context, supervisor_text), input);
+    }
+    const auto& created = std::get<domain::SupervisorAssignment>(result);
     if (input.from_json()) {
         auto response = json_response(
             http::status::created, request.version(),
@@ -505,40 +498,12 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
 
 // ---- A supervisor's own trainees ----
 
-struct OwnTrainee {
-    store::Person person;
-    domain::Date since;
-    std::vector<std::string> employers;
-};
-
-std::vector<OwnTrainee> own_trainees(Services& s, const RequestContext& context) {
-    std::vector<OwnTrainee> result;
+std::vector<app::SupervisedTrainee> own_trainees(Services& s, const RequestContext& context) {
     const auto& actor = context.session->actor;
     if (!actor.person_id) {
-        return result;
+        return {};
     }
-    const domain::Date today = s.today();
-    for (const auto id : s.store.trainees_of(*actor.person_id, today)) {
-        auto person = s.store.person(id);
-        if (!person) {
-            continue;
-        }
-        OwnTrainee row{std::move(*person), today, {}};
-        for (const auto& a : s.store.supervisor_assignments_of(id)) {
-            if (a.supervisor_person_id == *actor.person_id && a.starts_on <= today &&
-                (!a.ends_on || today <= *a.ends_on)) {
-                row.since = a.starts_on;
-            }
-        }
-        for (const auto& n : s.store.employing_municipalities(id, today)) {
-            row.employers.push_back(municipality_label(s, n));
-        }
-        result.push_back(std::move(row));
-    }
-    std::sort(result.begin(), result.end(), [](const OwnTrainee& a, const OwnTrainee& b) {
-        return a.person.full_name < b.person.full_name;
-    });
-    return result;
+    return app::supervised_trainees(s.app, *actor.person_id, s.today());
 }
 
 std::string joined(const std::vector<std::string>& items) {

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <functional>
 
+#include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
-#include "domain/position.hpp"
+#include "app/training_records.hpp"
+#include "domain/hpr.hpp"
 #include "web/access.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
@@ -21,13 +23,25 @@ namespace json = boost::json;
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxPlace = 200;
 
-const std::vector<std::string_view> kRulesets = {"allmennmedisin-2019", "allmennmedisin-pre2019"};
-const std::vector<std::string_view> kPostTypes = {"gp_list", "other_general_practice",
-                                                  "institution"};
-const std::vector<std::string_view> kPayModels = {"salaried", "self_employed"};
-const std::vector<std::string_view> kArenas = {"open_general_practice", "other_general_practice",
-                                               "institution", "other"};
-const std::vector<std::string_view> kLeaveKinds = {"parental", "sick", "other"};
+// The forms' choice lists, from the enums' name tables and the known rulesets.
+std::vector<std::string_view> ruleset_names() {
+    std::vector<std::string_view> names;
+    for (const auto& id : app::known_rulesets()) {
+        names.push_back(id);
+    }
+    return names;
+}
+// A service period is in any arena but leave, which is recorded as a leave.
+std::vector<std::string_view> period_arena_names() {
+    auto names = domain::enum_names<domain::Arena>();
+    std::erase(names, domain::to_string(domain::Arena::leave));
+    return names;
+}
+const std::vector<std::string_view> kRulesets = ruleset_names();
+const std::vector<std::string_view> kPostTypes = domain::enum_names<domain::PostType>();
+const std::vector<std::string_view> kPayModels = domain::enum_names<domain::PayModel>();
+const std::vector<std::string_view> kArenas = period_arena_names();
+const std::vector<std::string_view> kLeaveKinds = domain::enum_names<domain::LeaveKind>();
 
 json::value date_or_null(const std::optional<domain::Date>& date) {
     return date ? json::value(date->iso()) : json::value();
@@ -130,75 +144,86 @@ json::object form_page(const Catalogue& t, const RequestContext& context, std::s
                         {"sections", std::move(sections)}};
 }
 
-// ---- Reading and checking input. ----
+// ---- Reading input, and the record's rules as the use cases report them. ----
 
-std::optional<domain::Date> end_not_before_start(
-    FormInput& input, const std::optional<domain::Date>& from,
-    const std::optional<std::optional<domain::Date>>& to, std::string_view to_field) {
-    if (from && to && *to && **to < *from) {
-        input.fail(std::string(to_field), "records.end_before_start");
-    }
+// The end of a span that may be open: nullopt when the field is empty (or failed).
+std::optional<domain::Date> end_date(const std::optional<std::optional<domain::Date>>& to) {
     return to && *to ? **to : std::optional<domain::Date>{};
 }
 
-// The span a new employment or period takes, checked against the ones already stored: at most
-// 100 % on any day.
-void check_full_time(FormInput& input, const std::vector<domain::PositionSpan>& existing,
-                     const domain::PositionSpan& added) {
-    const auto peak = domain::peak_position(existing, added);
-    if (peak.percent > 100) {
-        input.fail("fte", "records.over_full_time",
-                   {{"percent", peak.percent}, {"date", peak.on.norwegian()}});
+// Notes each problem the use case found on the field it concerns.
+void note(FormInput& input, const app::RecordProblems& problems) {
+    using Kind = app::RecordProblem::Kind;
+    for (const auto& p : problems) {
+        switch (p.kind) {
+            case Kind::hpr_format:
+                input.fail("hpr_number", "records.hpr_format");
+                break;
+            case Kind::hpr_taken:
+                input.fail("hpr_number", "records.hpr_taken");
+                break;
+            case Kind::lis1_required:
+                input.fail("lis1_completed", "form.required");
+                break;
+            case Kind::starts_before_lis1:
+                input.fail("starts_on", "records.starts_before_lis1",
+                           {{"date", p.date->norwegian()}});
+                break;
+            case Kind::ends_before_start:
+                input.fail("ends_on", "records.end_before_start");
+                break;
+            case Kind::over_full_time:
+                input.fail("fte", "records.over_full_time",
+                           {{"percent", p.percent}, {"date", p.date->norwegian()}});
+                break;
+            case Kind::unknown_employment:
+                input.fail("employment_id", "form.bad_choice");
+                break;
+            case Kind::outside_employment:
+                input.fail("starts_on", "records.outside_employment");
+                break;
+        }
     }
 }
 
-std::optional<store::Employment> read_employment(FormInput& input, store::Store& store,
-                                                 std::optional<std::int64_t> person_id,
-                                                 const std::string& municipality) {
+std::optional<domain::Employment> read_employment(FormInput& input, std::int64_t person_id,
+                                                  const std::string& municipality) {
     const auto from = input.required_date("starts_on");
     const auto to = input.optional_date("ends_on");
     const auto fte = input.required_int("fte", 1, 100);
     const auto post = input.required_choice("post_type", kPostTypes);
     const auto pay = input.required_choice("pay_model", kPayModels);
-    const auto end = end_not_before_start(input, from, to, "ends_on");
-    if (!from || !to || !fte || !post || !pay || input.failed("ends_on")) {
+    if (!from || !to || !fte || !post || !pay) {
         return std::nullopt;
     }
-    store::Employment e;
-    e.person_id = person_id.value_or(0);
+    domain::Employment e;
+    e.person_id = person_id;
     e.municipality_number = municipality;
     e.starts_on = *from;
-    e.ends_on = end;
+    e.ends_on = end_date(to);
     e.fte = *fte;
-    e.post_type = *store::parse_post_type(*post);
-    e.pay_model = *store::parse_pay_model(*pay);
-    if (person_id) {
-        std::vector<domain::PositionSpan> existing;
-        for (const auto& other : store.employments_of(*person_id)) {
-            existing.push_back({other.starts_on, other.ends_on, other.fte});
-        }
-        check_full_time(input, existing, {e.starts_on, e.ends_on, e.fte});
-    }
+    e.post_type = *domain::parse_enum<domain::PostType>(*post);
+    e.pay_model = *domain::parse_enum<domain::PayModel>(*pay);
     return e;
 }
 
-json::object employment_json(const store::Employment& e) {
+json::object employment_json(const domain::Employment& e) {
     return json::object{{"id", e.id},
                         {"person_id", e.person_id},
                         {"municipality", e.municipality_number},
                         {"starts_on", e.starts_on.iso()},
                         {"ends_on", date_or_null(e.ends_on)},
                         {"fte", e.fte},
-                        {"post_type", store::to_string(e.post_type)},
-                        {"pay_model", store::to_string(e.pay_model)}};
+                        {"post_type", domain::to_string(e.post_type)},
+                        {"pay_model", domain::to_string(e.pay_model)}};
 }
 
-json::object service_period_json(const store::ServicePeriod& p) {
+json::object service_period_json(const domain::ServicePeriod& p) {
     return json::object{
         {"id", p.id},
         {"person_id", p.person_id},
         {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
-        {"arena", domain::arena_name(p.arena)},
+        {"arena", domain::to_string(p.arena)},
         {"place", p.place},
         {"starts_on", p.starts_on.iso()},
         {"ends_on", date_or_null(p.ends_on)},
@@ -206,14 +231,16 @@ json::object service_period_json(const store::ServicePeriod& p) {
         {"employer_registered", p.employer_registered}};
 }
 
-json::object leave_json(const store::Leave& l) {
+json::object leave_json(const domain::Leave& l) {
     return json::object{{"id", l.id},
                         {"person_id", l.person_id},
-                        {"kind", store::to_string(l.kind)},
+                        {"kind", domain::to_string(l.kind)},
                         {"starts_on", l.starts_on.iso()},
                         {"ends_on", l.ends_on.iso()}};
 }
 
+// The answer to input with errors: 422 JSON for the API, else the record form again (only then
+// built), with what was typed and the errors.
 // The answer to input with errors: 422 JSON for the API, else the record form again (only then
 // built), with what was typed and the errors.
 Response refuse(const Services& s, const Request& request, const RequestContext& context,
@@ -237,37 +264,25 @@ std::string person_path(std::int64_t id) {
 
 // The municipality whose leader is acting on the person: the first active leader grant of the
 // actor for a municipality that employs or has hired the person (the policy allowed one).
+// The municipality whose leader is acting on the person (the policy allowed one).
 std::string acting_municipality(Services& s, const RequestContext& context, std::int64_t person) {
-    const auto resource = app::person_resource(s.store, person, s.today());
-    const domain::Date today = s.today();
-    for (const auto& grant : context.session->actor.roles) {
-        if (grant.role != store::Role::leader || !grant.municipality_number ||
-            today < grant.starts_on || (grant.ends_on && *grant.ends_on < today)) {
-            continue;
-        }
-        const auto& n = *grant.municipality_number;
-        if (std::find(resource.employing_municipalities.begin(),
-                      resource.employing_municipalities.end(),
-                      n) != resource.employing_municipalities.end() ||
-            std::find(resource.hiring_municipalities.begin(), resource.hiring_municipalities.end(),
-                      n) != resource.hiring_municipalities.end()) {
-            return n;
-        }
+    if (auto number = app::acting_municipality(s.app, context.session->actor, person)) {
+        return std::move(*number);
     }
     throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
 }
 
-store::Person load_person(Services& s, const RequestContext& context) {
+domain::Person load_person(Services& s, const RequestContext& context) {
     const auto id = parse_id(context.params.at("person"));
-    auto person = id ? s.store.person(*id) : std::nullopt;
+    auto person = id ? app::find_person(s.app, *id) : std::nullopt;
     if (!person) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
     return std::move(*person);
 }
 
-store::Municipality load_municipality(Services& s, const RequestContext& context) {
-    auto m = s.store.municipality(context.params.at("number"));
+domain::Municipality load_municipality(Services& s, const RequestContext& context) {
+    auto m = app::find_municipality(s.app, context.params.at("number"));
     if (!m) {
         throw HttpError(http::status::not_found, "not_found", "error.not_found");
     }
@@ -302,7 +317,7 @@ json::array trainee_sections(const Catalogue& t, const FormInput& in) {
                     place})};
 }
 
-json::object trainee_form(Services& s, const RequestContext& context, const store::Municipality& m,
+json::object trainee_form(Services& s, const RequestContext& context, const domain::Municipality& m,
                           const FormInput& input) {
     const auto& t = s.catalogue;
     return form_page(t, context, t.format("records.register_heading", {{"municipality", m.name}}),
@@ -327,86 +342,60 @@ Response new_trainee_page(Services& s, const Request& request, RequestContext& c
 Response register_trainee(Services& s, const Request& request, RequestContext& context) {
     const auto m = load_municipality(s, context);
     auto input = FormInput::from_request(request);
-    store::Person person;
     const auto name = input.required_text("full_name", kMaxName);
     const auto hpr = input.required_text("hpr_number", 20);
-    if (hpr &&
-        (hpr->size() < 6 || hpr->size() > 9 ||
-         !std::all_of(hpr->begin(), hpr->end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+    if (hpr && !domain::is_hpr_number(*hpr)) {
+        // The use case checks it too; checked here as well, so the form shows it with the rest.
         input.fail("hpr_number", "records.hpr_format");
-    } else if (hpr && s.store.person_by_hpr(*hpr)) {
-        input.fail("hpr_number", "records.hpr_taken");
     }
     const auto ruleset = input.required_choice("ruleset", kRulesets);
-    // LIS1 is the entry to part 3 under the 2019 rules; the older rules had no LIS1.
-    const auto lis1 =
-        ruleset && *ruleset == "allmennmedisin-pre2019"
-            ? input.optional_date("lis1_completed")
-            : std::optional<std::optional<domain::Date>>(input.required_date("lis1_completed"));
-    auto employment = read_employment(input, s.store, std::nullopt, m.number);
+    const auto lis1 = input.optional_date("lis1_completed");
+    auto employment = read_employment(input, 0, m.number);
     const bool count_as_service = input.flag("count_as_service");
     const auto place = count_as_service ? input.required_text("place", kMaxPlace)
                                         : input.optional_text("place", kMaxPlace);
-    if (employment && lis1 && *lis1 && employment->starts_on <= **lis1) {
-        input.fail("starts_on", "records.starts_before_lis1", {{"date", (*lis1)->norwegian()}});
-    }
+    const auto form = [&] { return trainee_form(s, context, m, input); };
+    const std::string title = s.catalogue.text("records.register_title");
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.register_title"),
-                      [&] { return trainee_form(s, context, m, input); });
+        return refuse(s, request, context, input, title, form);
     }
-    person.full_name = *name;
-    person.hpr_number = *hpr;
-    person.training_status = store::TrainingStatus::in_training;
-    person.lis1_completed = *lis1;
-    person.ruleset = *ruleset;
-    store::ServicePeriod period;
-    try {
-        s.store.write([&](store::StoreWriter& w) {
-            person.id = w.add_person(person);
-            employment->person_id = person.id;
-            employment->id = w.add_employment(*employment);
-            if (count_as_service) {
-                period.person_id = person.id;
-                period.employment_id = employment->id;
-                period.arena = employment->post_type == store::PostType::gp_list
-                                   ? domain::Arena::OpenGeneralPractice
-                               : employment->post_type == store::PostType::institution
-                                   ? domain::Arena::Institution
-                                   : domain::Arena::OtherGeneralPractice;
-                period.place = place.value_or(m.name);
-                period.starts_on = employment->starts_on;
-                period.ends_on = employment->ends_on;
-                period.fte = employment->fte;
-                period.employer_registered =
-                    m.enterprise_status != store::EnterpriseStatus::not_registered;
-                period.id = w.add_service_period(period);
-            }
-            auto e = audit_event(s, request, context, "trainee.register", "ok");
-            e.subject_person_id = person.id;
-            w.append_audit(std::move(e));
-        });
-    } catch (const store::ConstraintViolation&) {
-        // Another leader registered the same HPR number between our check and our write.
-        throw HttpError(http::status::conflict, "hpr_taken", "records.hpr_taken", "hpr_number");
+    app::TraineeRegistration registration;
+    registration.person.full_name = *name;
+    registration.person.hpr_number = *hpr;
+    registration.person.lis1_completed = end_date(lis1);
+    registration.person.ruleset = *ruleset;
+    registration.employment = *employment;
+    registration.count_as_service =
+        count_as_service ? app::CountAsService::yes : app::CountAsService::no;
+    registration.place = place;
+    auto result = app::register_trainee(s.app, m, std::move(registration),
+                                        audit_event(s, request, context, "trainee.register", "ok"));
+    if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
+        note(input, *problems);
+        return refuse(s, request, context, input, title, form);
     }
+    const auto& done = std::get<app::RegisteredTrainee>(result);
     if (!input.from_json()) {
-        return redirect(request.version(), person_path(person.id) + "?lagret=lege");
+        return redirect(request.version(), person_path(done.person.id) + "?lagret=lege");
     }
-    json::object body{{"id", person.id},
-                      {"name", person.full_name},
-                      {"hpr_number", *person.hpr_number},
-                      {"lis1_completed", date_or_null(person.lis1_completed)},
-                      {"ruleset", *person.ruleset},
-                      {"employment", employment_json(*employment)},
-                      {"service_period", count_as_service ? json::value(service_period_json(period))
-                                                          : json::value()}};
-    return created(request, "/api/v1/people/" + std::to_string(person.id), std::move(body));
+    json::object body{
+        {"id", done.person.id},
+        {"name", done.person.full_name},
+        {"hpr_number", *done.person.hpr_number},
+        {"lis1_completed", date_or_null(done.person.lis1_completed)},
+        {"ruleset", *done.person.ruleset},
+        {"employment", employment_json(done.employment)},
+        {"service_period",
+         done.period ? json::value(service_period_json(*done.period)) : json::value()}};
+    return created(request, "/api/v1/people/" + std::to_string(done.person.id), std::move(body));
 }
 
 // ---- An employment of a registered doctor. ----
 
+// ---- An employment of a registered doctor. ----
+
 json::object employment_form(Services& s, const RequestContext& context,
-                             const store::Person& person, const FormInput& in) {
+                             const domain::Person& person, const FormInput& in) {
     const auto& t = s.catalogue;
     json::array fields{
         date_field(t, in, "starts_on", "records.starts_on"),
@@ -434,28 +423,31 @@ Response add_employment(Services& s, const Request& request, RequestContext& con
     const auto person = load_person(s, context);
     const std::string municipality = acting_municipality(s, context, person.id);
     auto input = FormInput::from_request(request);
-    auto employment = read_employment(input, s.store, person.id, municipality);
+    auto employment = read_employment(input, person.id, municipality);
+    const auto form = [&] { return employment_form(s, context, person, input); };
+    const std::string title = s.catalogue.text("records.employment_title");
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.employment_title"),
-                      [&] { return employment_form(s, context, person, input); });
+        return refuse(s, request, context, input, title, form);
     }
-    s.store.write([&](store::StoreWriter& w) {
-        employment->id = w.add_employment(*employment);
-        auto e = audit_event(s, request, context, "employment.add", "ok");
-        e.subject_person_id = person.id;
-        w.append_audit(std::move(e));
-    });
+    auto result = app::add_employment(s.app, *employment,
+                                      audit_event(s, request, context, "employment.add", "ok"));
+    if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
+        note(input, *problems);
+        return refuse(s, request, context, input, title, form);
+    }
     if (!input.from_json()) {
         return redirect(request.version(), person_path(person.id) + "?lagret=ansettelse");
     }
     return created(request, "/api/v1/people/" + std::to_string(person.id),
-                   employment_json(*employment));
+                   employment_json(std::get<domain::Employment>(result)));
 }
 
 // ---- A service period. ----
 
+// ---- A service period. ----
+
 json::object service_period_form(Services& s, const RequestContext& context,
-                                 const store::Person& person, const FormInput& in) {
+                                 const domain::Person& person, const FormInput& in) {
     const auto& t = s.catalogue;
     auto place = text_field(t, in, "place", "records.place");
     place["hint"] = t.text("records.place_hint");
@@ -465,8 +457,9 @@ json::object service_period_form(Services& s, const RequestContext& context,
     json::array options{json::object{{"value", ""},
                                      {"label", t.text("records.no_employment")},
                                      {"selected", in.text("employment_id").empty()}}};
-    for (const auto& e : s.store.employments_of(person.id)) {
-        const auto m = s.store.municipality(e.municipality_number);
+    const auto record = app::training_record(s.app, person.id);
+    for (const auto& e : record ? record->employments : std::vector<domain::Employment>{}) {
+        const auto m = app::find_municipality(s.app, e.municipality_number);
         const std::string value = std::to_string(e.id);
         options.push_back(
             json::object{{"value", value},
@@ -510,61 +503,45 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
     const auto from = input.required_date("starts_on");
     const auto to = input.optional_date("ends_on");
     const auto fte = input.required_int("fte", 1, 100);
-    const auto end = end_not_before_start(input, from, to, "ends_on");
-    const auto employments = s.store.employments_of(person.id);
-    std::optional<store::Employment> employment;
+    std::optional<std::int64_t> employment;
     if (input.present("employment_id")) {
-        const auto id = parse_id(input.text("employment_id"));
-        const auto it = std::find_if(employments.begin(), employments.end(),
-                                     [&](const store::Employment& e) { return id && e.id == *id; });
-        if (it == employments.end()) {
+        employment = parse_id(input.text("employment_id"));
+        if (!employment) {
             input.fail("employment_id", "form.bad_choice");
-        } else {
-            employment = *it;
         }
     }
-    store::ServicePeriod period;
-    if (input.ok()) {
-        period.person_id = person.id;
-        period.employment_id =
-            employment ? std::optional<std::int64_t>(employment->id) : std::nullopt;
-        period.arena = *domain::parse_arena(*arena);
-        period.place = *place;
-        period.starts_on = *from;
-        period.ends_on = end;
-        period.fte = *fte;
-        period.employer_registered = input.flag("employer_registered");
-        if (employment && (period.starts_on < employment->starts_on ||
-                           (employment->ends_on &&
-                            (!period.ends_on || *employment->ends_on < *period.ends_on)))) {
-            input.fail("starts_on", "records.outside_employment");
-        }
-        std::vector<domain::PositionSpan> existing;
-        for (const auto& other : s.store.service_periods_of(person.id)) {
-            existing.push_back({other.starts_on, other.ends_on, other.fte});
-        }
-        check_full_time(input, existing, {period.starts_on, period.ends_on, period.fte});
-    }
+    const auto form = [&] { return service_period_form(s, context, person, input); };
+    const std::string title = s.catalogue.text("records.period_title");
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.period_title"),
-                      [&] { return service_period_form(s, context, person, input); });
+        return refuse(s, request, context, input, title, form);
     }
-    s.store.write([&](store::StoreWriter& w) {
-        period.id = w.add_service_period(period);
-        auto e = audit_event(s, request, context, "service_period.add", "ok");
-        e.subject_person_id = person.id;
-        w.append_audit(std::move(e));
-    });
+    domain::ServicePeriod period;
+    period.person_id = person.id;
+    period.employment_id = employment;
+    period.arena = *domain::parse_enum<domain::Arena>(*arena);
+    period.place = *place;
+    period.starts_on = *from;
+    period.ends_on = end_date(to);
+    period.fte = *fte;
+    period.employer_registered = input.flag("employer_registered");
+    auto result = app::add_service_period(
+        s.app, period, audit_event(s, request, context, "service_period.add", "ok"));
+    if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
+        note(input, *problems);
+        return refuse(s, request, context, input, title, form);
+    }
     if (!input.from_json()) {
         return redirect(request.version(), person_path(person.id) + "?lagret=periode");
     }
     return created(request, "/api/v1/people/" + std::to_string(person.id),
-                   service_period_json(period));
+                   service_period_json(std::get<domain::ServicePeriod>(result)));
 }
 
 // ---- A leave. ----
 
-json::object leave_form(Services& s, const RequestContext& context, const store::Person& person,
+// ---- A leave. ----
+
+json::object leave_form(Services& s, const RequestContext& context, const domain::Person& person,
                         const FormInput& in) {
     const auto& t = s.catalogue;
     json::array fields{select_field(t, in, "kind", "records.leave_kind", "leave_kind", kLeaveKinds),
@@ -592,28 +569,26 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
     const auto kind = input.required_choice("kind", kLeaveKinds);
     const auto from = input.required_date("starts_on");
     const auto to = input.required_date("ends_on");
-    if (from && to && *to < *from) {
-        input.fail("ends_on", "records.end_before_start");
-    }
+    const auto form = [&] { return leave_form(s, context, person, input); };
+    const std::string title = s.catalogue.text("records.leave_title");
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.leave_title"),
-                      [&] { return leave_form(s, context, person, input); });
+        return refuse(s, request, context, input, title, form);
     }
-    store::Leave leave;
+    domain::Leave leave;
     leave.person_id = person.id;
-    leave.kind = *store::parse_leave_kind(*kind);
+    leave.kind = *domain::parse_enum<domain::LeaveKind>(*kind);
     leave.starts_on = *from;
     leave.ends_on = *to;
-    s.store.write([&](store::StoreWriter& w) {
-        leave.id = w.add_leave(leave);
-        auto e = audit_event(s, request, context, "leave.add", "ok");
-        e.subject_person_id = person.id;
-        w.append_audit(std::move(e));
-    });
+    auto result = app::add_leave(s.app, leave, audit_event(s, request, context, "leave.add", "ok"));
+    if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
+        note(input, *problems);
+        return refuse(s, request, context, input, title, form);
+    }
     if (!input.from_json()) {
         return redirect(request.version(), person_path(person.id) + "?lagret=permisjon");
     }
-    return created(request, "/api/v1/people/" + std::to_string(person.id), leave_json(leave));
+    return created(request, "/api/v1/people/" + std::to_string(person.id),
+                   leave_json(std::get<domain::Leave>(result)));
 }
 
 }  // namespace

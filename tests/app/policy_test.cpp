@@ -6,16 +6,16 @@
 namespace alis::app {
 namespace {
 
-using store::Role;
+using domain::Role;
 
 domain::Date day(const char* iso) {
     return *domain::Date::parse_iso(iso);
 }
 
-store::RoleGrant grant(Role role, std::optional<std::string> municipality = std::nullopt,
-                       std::optional<std::string> office = std::nullopt,
-                       const char* from = "2020-01-01", const char* to = nullptr) {
-    store::RoleGrant g;
+domain::RoleGrant grant(Role role, std::optional<std::string> municipality = std::nullopt,
+                        std::optional<std::string> office = std::nullopt,
+                        const char* from = "2020-01-01", const char* to = nullptr) {
+    domain::RoleGrant g;
     g.role = role;
     g.municipality_number = std::move(municipality);
     g.alis_office = std::move(office);
@@ -26,7 +26,7 @@ store::RoleGrant grant(Role role, std::optional<std::string> municipality = std:
     return g;
 }
 
-Actor actor(std::vector<store::RoleGrant> roles,
+Actor actor(std::vector<domain::RoleGrant> roles,
             std::optional<std::int64_t> person = std::nullopt) {
     Actor a;
     a.account_id = 1;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,53 +16,52 @@ domain::Date day(const char* iso) {
 
 TEST(TrainingLedger, ServicePeriodsAndLeavesBecomePeriods) {
     testing::TempDir dir;
-    auto store = store::open_store(dir.sqlite_url(), 1);
-    store->migrate();
-    testing::add_municipality(*store, "4601", "Bergen", "Bergen");
+    auto app = testing::open_app(dir.sqlite_url(), testing::fixed_clock(), 1);
+    testing::add_municipality(app->database(), "4601", "Bergen", "Bergen");
     std::int64_t id = 0;
-    store->write([&](store::StoreWriter& w) {
-        store::Person p;
+    app->database().write([&](store::UnitOfWork& w) {
+        domain::Person p;
         p.full_name = "Kari";
         p.lis1_completed = day("2019-08-31");
         p.ruleset = "allmennmedisin-2019";
-        id = w.add_person(p);
-        store::ServicePeriod gp;
+        id = w.people().add(p);
+        domain::ServicePeriod gp;
         gp.person_id = id;
         gp.place = "Sentrum legekontor";
         gp.starts_on = day("2019-09-01");
         gp.ends_on = day("2021-08-31");
-        w.add_service_period(gp);
-        store::ServicePeriod hospital = gp;
-        hospital.arena = domain::Arena::Institution;
+        w.people().add_service_period(gp);
+        domain::ServicePeriod hospital = gp;
+        hospital.arena = domain::Arena::institution;
         hospital.place = "Haukeland universitetssjukehus";
         hospital.starts_on = day("2021-09-01");
         hospital.ends_on = day("2022-02-28");
-        w.add_service_period(hospital);
-        store::ServicePeriod other = gp;
-        other.arena = domain::Arena::OtherGeneralPractice;
+        w.people().add_service_period(hospital);
+        domain::ServicePeriod other = gp;
+        other.arena = domain::Arena::other_general_practice;
         other.place = "Kvitsøy sjukeheim";
         other.employer_registered = false;
         other.fte = 60;
         other.starts_on = day("2023-01-01");
         other.ends_on.reset();
-        w.add_service_period(other);
-        store::Leave leave;
+        w.people().add_service_period(other);
+        domain::Leave leave;
         leave.person_id = id;
         leave.starts_on = day("2022-03-01");
         leave.ends_on = day("2022-12-31");
-        w.add_leave(leave);
+        w.people().add_leave(leave);
     });
-    const auto ledger = person_ledger(*store, id, day("2026-11-22"));
+    const auto ledger = person_ledger(*app, id, day("2026-11-22"));
     ASSERT_TRUE(ledger);
     const auto& periods = ledger->path.periods;
     ASSERT_EQ(periods.size(), 4u);
-    EXPECT_EQ(periods[0].arena, domain::Arena::OpenGeneralPractice);
-    EXPECT_EQ(periods[1].arena, domain::Arena::Institution);
-    EXPECT_EQ(periods[2].arena, domain::Arena::OtherGeneralPractice);
+    EXPECT_EQ(periods[0].arena, domain::Arena::open_general_practice);
+    EXPECT_EQ(periods[1].arena, domain::Arena::institution);
+    EXPECT_EQ(periods[2].arena, domain::Arena::other_general_practice);
     EXPECT_EQ(periods[2].fte, 600'000);
     EXPECT_FALSE(periods[2].registered) << "the employer was not a registered education enterprise";
     EXPECT_TRUE(periods[0].registered);
-    EXPECT_EQ(periods[3].arena, domain::Arena::Leave);
+    EXPECT_EQ(periods[3].arena, domain::Arena::leave);
     EXPECT_EQ(ledger->path.lis1_completed, day("2019-08-31"));
 
     const auto& report = ledger->report;
@@ -70,10 +70,10 @@ TEST(TrainingLedger, ServicePeriodsAndLeavesBecomePeriods) {
     EXPECT_EQ(domain::format_months(report.months.total), "30.00");
     bool warned = false;
     for (const auto& w : report.warnings) {
-        warned = warned || w.code == domain::WarningCode::UnregisteredEnterprise;
+        warned = warned || w.code == domain::WarningCode::unregistered_enterprise;
     }
     EXPECT_TRUE(warned);
-    EXPECT_FALSE(person_ledger(*store, id + 99, day("2026-11-22")));
+    EXPECT_FALSE(person_ledger(*app, id + 99, day("2026-11-22")));
 }
 
 TEST(TrainingLedger, EmbeddedRulesetsLoadAndUnknownIdsDoNot) {

@@ -14,7 +14,7 @@ test('the leader registers a doctor, fixing bad input, and adds a service period
 
   // Bad input: an impossible date, a short HPR number, a position over 100 %.
   await page.getByLabel('Fullt navn').fill('Åse Ødegård-Ås');
-  await page.getByLabel('HPR-nummer').fill('12345');
+  await page.getByLabel('HPR-nummer').fill('123');
   await page.getByLabel('LIS1 fullført').fill('31.08.2026');
   await page.getByLabel('Fra og med').fill('31.09.2026');
   await page.getByLabel('Stillingsprosent').fill('120');

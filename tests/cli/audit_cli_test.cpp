@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "store/audit_chain.hpp"
-#include "store/store.hpp"
+#include "store/database.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -40,11 +40,11 @@ std::string read_text(const std::filesystem::path& path) {
 class AuditCli : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto store = store::open_store(dir_.sqlite_url(), 1);
-        store->migrate();
-        store->write([](store::StoreWriter& w) {
+        auto database = store::open_database(dir_.sqlite_url(), 1);
+        database->migrate();
+        database->write([](store::UnitOfWork& w) {
             for (int i = 1; i <= kEvents; ++i) {
-                store::AuditEvent e;
+                domain::AuditEvent e;
                 e.at = "2026-11-22T10:" + std::to_string(10 + i) + ":00Z";
                 e.actor_account_id = i % 4 == 0 ? std::nullopt : std::optional<std::int64_t>(2);
                 e.actor_label = i % 4 == 0 ? "anonym" : "leder@bergen.kommune.no";
@@ -53,10 +53,11 @@ class AuditCli : public ::testing::Test {
                 e.target = "/personer/" + std::to_string(100 + i);
                 e.outcome = i % 3 == 0 ? "failed" : "ok";
                 e.address = "192.0.2." + std::to_string(i);
-                w.append_audit(e);
+                w.audit().append(e);
             }
         });
-        head_hash_ = store->audit_event(kEvents)->hash;
+        head_hash_ =
+            database->read([](const store::Snapshot& s) { return s.audit().find(kEvents); })->hash;
         // Closing folds the WAL into the file, so the tampering below sees every row.
     }
 
@@ -170,10 +171,10 @@ TEST_F(AuditCli, DeletingTheLastRowsIsCaughtAgainstAKeptHead) {
 TEST_F(AuditCli, AChainRewrittenWithFreshHashesIsCaughtAgainstAKeptHead) {
     const std::string kept = keep_head();
     // The intruder edits the last row and recomputes its hash: the chain alone stays consistent.
-    store::AuditEvent last;
+    domain::AuditEvent last;
     {
-        auto store = store::open_store(db(), 1);
-        last = *store->audit_event(kEvents);
+        auto database = store::open_database(db(), 1);
+        last = *database->read([](const store::Snapshot& s) { return s.audit().find(kEvents); });
     }
     last.target = "/personer/somebody-else";
     last.hash = store::audit_hash(last);

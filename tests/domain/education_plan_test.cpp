@@ -29,8 +29,8 @@ TEST(EducationPlanRules, RevisionFallsDueTwelveMonthsLater) {
 
 TEST(EducationPlanRules, ChangesNamePeriodsAddedAndRemovedAndTextsChanged) {
     EducationPlan before;
-    before.periods = {period(Arena::OpenGeneralPractice, "2026-01-01", "2026-12-31"),
-                      period(Arena::Institution, "2027-01-01", "2027-06-30")};
+    before.periods = {period(Arena::open_general_practice, "2026-01-01", "2026-12-31"),
+                      period(Arena::institution, "2027-01-01", "2027-06-30")};
     before.courses = "A";
     const auto created = plan_changes(std::nullopt, before);
     ASSERT_EQ(created.size(), 1u);
@@ -55,16 +55,16 @@ TEST(EducationPlanRules, ChangesNamePeriodsAddedAndRemovedAndTextsChanged) {
 
 TEST(EducationPlanRules, OverlapOver100IsFoundOnTheFirstDay) {
     EXPECT_FALSE(first_overlap_over_100(
-        {period(Arena::OpenGeneralPractice, "2027-01-01", "2027-12-31", 60),
-         period(Arena::OtherGeneralPractice, "2027-03-01", "2027-03-31", 40)}));
+        {period(Arena::open_general_practice, "2027-01-01", "2027-12-31", 60),
+         period(Arena::other_general_practice, "2027-03-01", "2027-03-31", 40)}));
     // Touching periods do not overlap: the second starts the day after the first ends.
     EXPECT_FALSE(
-        first_overlap_over_100({period(Arena::OpenGeneralPractice, "2027-01-01", "2027-06-30"),
-                                period(Arena::Institution, "2027-07-01", "2027-12-31")}));
+        first_overlap_over_100({period(Arena::open_general_practice, "2027-01-01", "2027-06-30"),
+                                period(Arena::institution, "2027-07-01", "2027-12-31")}));
     const auto overlap = first_overlap_over_100(
-        {period(Arena::OpenGeneralPractice, "2027-01-01", "2027-12-31", 60),
-         period(Arena::OtherGeneralPractice, "2027-09-01", "2027-09-30", 50),
-         period(Arena::OtherGeneralPractice, "2027-05-01", "2027-05-31", 50)});
+        {period(Arena::open_general_practice, "2027-01-01", "2027-12-31", 60),
+         period(Arena::other_general_practice, "2027-09-01", "2027-09-30", 50),
+         period(Arena::other_general_practice, "2027-05-01", "2027-05-31", 50)});
     ASSERT_TRUE(overlap);
     EXPECT_EQ(overlap->day, day("2027-05-01"));
     EXPECT_EQ(overlap->period, 2u);
@@ -76,16 +76,16 @@ TEST(EducationPlanRules, ThePathOnThePlanIsTheActualPathUpToTodayThenThePlan) {
     actual.ruleset = "allmennmedisin-2019";
     actual.as_of = day("2026-11-22");
     actual.periods = {
-        {day("2024-01-01"), std::nullopt, Arena::OpenGeneralPractice, kFullTime, true},
-        {day("2027-01-01"), day("2027-12-31"), Arena::Institution, kFullTime, true},  // Later.
-        {day("2026-11-01"), day("2026-12-31"), Arena::Leave, kFullTime, true}};
+        {day("2024-01-01"), std::nullopt, Arena::open_general_practice, kFullTime, true},
+        {day("2027-01-01"), day("2027-12-31"), Arena::institution, kFullTime, true},  // Later.
+        {day("2026-11-01"), day("2026-12-31"), Arena::leave, kFullTime, true}};
     EducationPlan plan;
-    plan.periods = {period(Arena::OpenGeneralPractice, "2024-01-01", "2027-03-31", 80),
-                    period(Arena::Institution, "2027-04-01", "2027-09-30")};
+    plan.periods = {period(Arena::open_general_practice, "2024-01-01", "2027-03-31", 80),
+                    period(Arena::institution, "2027-04-01", "2027-09-30")};
     const auto path = path_with_plan(actual, plan);
     ASSERT_EQ(path.periods.size(), 4u);
     EXPECT_EQ(path.periods[0].to, day("2026-11-22")) << "ongoing service is cut at today";
-    EXPECT_EQ(path.periods[1].arena, Arena::Leave);
+    EXPECT_EQ(path.periods[1].arena, Arena::leave);
     EXPECT_EQ(path.periods[1].to, day("2026-11-22"));
     EXPECT_EQ(path.periods[2].from, day("2026-11-23")) << "the plan starts tomorrow";
     EXPECT_EQ(path.periods[2].fte, 800'000);

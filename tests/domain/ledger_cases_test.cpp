@@ -160,19 +160,19 @@ Date parse_case_date(const std::string& text) {
 }
 
 // period: <from> <to|ongoing> <arena> [<fte>%] [unregistered]
-ServicePeriod parse_period_line(const std::string& text) {
+PathPeriod parse_period_line(const std::string& text) {
     const auto parts = words(text);
     if (parts.size() < 3 || parts.size() > 5) {
         throw std::invalid_argument(
             "period: expected <from> <to|ongoing> <arena> [<fte>%] "
             "[unregistered]");
     }
-    ServicePeriod period;
+    PathPeriod period;
     period.from = parse_case_date(parts[0]);
     if (parts[1] != "ongoing") {
         period.to = parse_case_date(parts[1]);
     }
-    const auto arena = parse_arena(parts[2]);
+    const auto arena = parse_enum<Arena>(parts[2]);
     if (!arena) {
         throw std::invalid_argument("unknown arena '" + parts[2] + "'");
     }
@@ -338,7 +338,7 @@ std::optional<std::pair<MonthUnits, bool>> figure(const LedgerReport& report,
         return std::pair{report.months.not_counted, false};
     }
     for (const Arena arena : kCountingArenas) {
-        if (key == "months." + std::string(arena_name(arena))) {
+        if (key == "months." + std::string(to_string(arena))) {
             return std::pair{report.months.by_arena[counting_index(arena)], false};
         }
     }

@@ -41,12 +41,12 @@ const Date kStart = *Date::parse_iso("2014-01-01");
 TrainingPath random_path(Generator& g) {
     static constexpr PositionPpm kPositions[] = {1'000'000, 1'000'000, 800'000, 600'000, 500'000,
                                                  400'000,   333'333,   375'000, 250'000, 125'000};
-    static constexpr Arena kArenas[] = {Arena::OpenGeneralPractice,
-                                        Arena::OpenGeneralPractice,
-                                        Arena::OtherGeneralPractice,
-                                        Arena::Institution,
-                                        Arena::Leave,
-                                        Arena::Other};
+    static constexpr Arena kArenas[] = {Arena::open_general_practice,
+                                        Arena::open_general_practice,
+                                        Arena::other_general_practice,
+                                        Arena::institution,
+                                        Arena::leave,
+                                        Arena::other};
     TrainingPath path;
     path.as_of = kStart.plus_days(static_cast<std::int32_t>(g.between(0, 12 * 365)));
     if (g.chance(30)) {
@@ -54,7 +54,7 @@ TrainingPath random_path(Generator& g) {
     }
     const auto count = g.between(0, 12);
     for (std::int64_t i = 0; i < count; ++i) {
-        ServicePeriod p;
+        PathPeriod p;
         p.from = kStart.plus_days(static_cast<std::int32_t>(g.between(0, 12 * 365)));
         if (!g.chance(15)) {
             p.to = p.from.plus_days(static_cast<std::int32_t>(g.between(0, 3 * 365)));
@@ -106,7 +106,7 @@ TEST(LedgerProperty, SplittingAPeriodNeverChangesTheResult) {
             continue;
         }
         const auto index = static_cast<std::size_t>(g.between(0, path.periods.size() - 1));
-        const ServicePeriod& whole = path.periods[index];
+        const PathPeriod& whole = path.periods[index];
         const std::int32_t last =
             whole.to ? whole.to->days_since_epoch() : whole.from.days_since_epoch() + 2000;
         if (last == whole.from.days_since_epoch()) {
@@ -116,7 +116,7 @@ TEST(LedgerProperty, SplittingAPeriodNeverChangesTheResult) {
         const Date cut = Date::from_days(
             static_cast<std::int32_t>(g.between(whole.from.days_since_epoch() + 1, last)));
         TrainingPath pieces = path;
-        ServicePeriod second = whole;
+        PathPeriod second = whole;
         second.from = cut;
         pieces.periods[index].to = cut.plus_days(-1);
         pieces.periods.push_back(second);
@@ -172,7 +172,7 @@ TEST(LedgerProperty, TheOrderOfPeriodsNeverChangesTheResult) {
 // counting-arena period runs, read day by day.
 MonthUnits calendar_time_served(const TrainingPath& path) {
     std::set<std::int32_t> days;
-    for (const ServicePeriod& p : path.periods) {
+    for (const PathPeriod& p : path.periods) {
         if (!is_counting(p.arena)) {
             continue;
         }
@@ -220,7 +220,7 @@ LedgerMonths count_day_by_day(const TrainingPath& path, const Ruleset& ruleset) 
         return months;
     }
     Date first = path.periods.front().from;
-    for (const ServicePeriod& p : path.periods) {
+    for (const PathPeriod& p : path.periods) {
         first = std::min(first, p.from);
     }
     for (Date day = first; day <= path.as_of; day = day.plus_days(1)) {
@@ -228,18 +228,18 @@ LedgerMonths count_day_by_day(const TrainingPath& path, const Ruleset& ruleset) 
         std::int64_t other = 0;
         // Six groups: eligible then ineligible, each by arena.
         std::array<std::int64_t, 6> group{};
-        for (const ServicePeriod& p : path.periods) {
+        for (const PathPeriod& p : path.periods) {
             if (day < p.from || (p.to && day > *p.to)) {
                 continue;
             }
-            if (p.arena == Arena::Leave) {
+            if (p.arena == Arena::leave) {
                 leave = true;
-            } else if (p.arena == Arena::Other) {
+            } else if (p.arena == Arena::other) {
                 other += p.fte;
             } else {
                 const bool eligible =
                     p.registered &&
-                    !(ruleset.min_fte_basis == MinimumFteBasis::Period && p.fte < ruleset.min_fte);
+                    !(ruleset.min_fte_basis == MinimumFteBasis::period && p.fte < ruleset.min_fte);
                 group[(eligible ? 0 : 3) + counting_index(p.arena)] += p.fte;
             }
         }
@@ -269,7 +269,7 @@ LedgerMonths count_day_by_day(const TrainingPath& path, const Ruleset& ruleset) 
         const YearMonthDay ymd = day.ymd();
         const std::int64_t parts = kMonthParts / days_in_month(ymd.year, ymd.month);
         const bool before_lis1 = path.lis1_completed && day <= *path.lis1_completed;
-        const bool below = ruleset.min_fte_basis == MinimumFteBasis::Day && total < ruleset.min_fte;
+        const bool below = ruleset.min_fte_basis == MinimumFteBasis::day && total < ruleset.min_fte;
         months.not_counted += other * parts;
         for (std::size_t a = 0; a < kCountingArenaCount; ++a) {
             months.not_counted += group[3 + a] * parts;

@@ -32,9 +32,9 @@ const Ruleset& rules_pre2019() {
     return ruleset;
 }
 
-ServicePeriod period(const char* from, const char* to, Arena arena, int percent = 100,
-                     bool registered = true) {
-    ServicePeriod p;
+PathPeriod period(const char* from, const char* to, Arena arena, int percent = 100,
+                  bool registered = true) {
+    PathPeriod p;
     p.from = date(from);
     if (to != nullptr) {
         p.to = date(to);
@@ -45,7 +45,7 @@ ServicePeriod period(const char* from, const char* to, Arena arena, int percent 
     return p;
 }
 
-TrainingPath path_of(const char* as_of, std::vector<ServicePeriod> periods) {
+TrainingPath path_of(const char* as_of, std::vector<PathPeriod> periods) {
     TrainingPath path;
     path.as_of = date(as_of);
     path.periods = std::move(periods);
@@ -85,9 +85,9 @@ TEST(FormatMonths, RoundsHalfUpToTwoDecimals) {
 
 TEST(Ledger, FiveCalendarYearsAreExactlySixtyMonths) {
     const LedgerReport report =
-        evaluate(path_of("2024-12-31", {period("2020-01-01", "2024-12-31", Arena::Institution)}),
+        evaluate(path_of("2024-12-31", {period("2020-01-01", "2024-12-31", Arena::institution)}),
                  rules_2019());
-    EXPECT_EQ(months(report, Arena::Institution), months_to_units(60));
+    EXPECT_EQ(months(report, Arena::institution), months_to_units(60));
     EXPECT_EQ(report.months.total, months_to_units(60));
     ASSERT_EQ(report.requirements.size(), 3u);
     EXPECT_EQ(report.requirements[0].id, "total");
@@ -99,9 +99,9 @@ TEST(Ledger, TheIssueExample) {
     const TrainingPath path = parse_training_path(kIssueExample);
     const LedgerReport report = evaluate(path, rules_2019());
     // Open: 24 months, then 40 % from January 2023 to 22 November 2026 (46 + 22/30 months).
-    EXPECT_EQ(format_months(months(report, Arena::OpenGeneralPractice)), "42.69");
-    EXPECT_EQ(format_months(months(report, Arena::OtherGeneralPractice)), "28.04");
-    EXPECT_EQ(months(report, Arena::Institution), months_to_units(6));
+    EXPECT_EQ(format_months(months(report, Arena::open_general_practice)), "42.69");
+    EXPECT_EQ(format_months(months(report, Arena::other_general_practice)), "28.04");
+    EXPECT_EQ(months(report, Arena::institution), months_to_units(6));
     EXPECT_EQ(format_months(report.months.total), "76.73");
     EXPECT_EQ(report.months.not_counted, 0);
     EXPECT_TRUE(report.complete);
@@ -113,11 +113,12 @@ TEST(Ledger, TheIssueExample) {
 
 TEST(Ledger, SharesAboveFullTimeAddUpToExactlyOneDay) {
     // Three posts of 50 %: each is scaled to a third, which is not a whole number of ppm.
-    const LedgerReport report = evaluate(
-        path_of("2023-01-31", {period("2023-01-01", "2023-01-31", Arena::OpenGeneralPractice, 50),
-                               period("2023-01-01", "2023-01-31", Arena::OtherGeneralPractice, 50),
-                               period("2023-01-01", "2023-01-31", Arena::Institution, 50)}),
-        rules_2019());
+    const LedgerReport report =
+        evaluate(path_of("2023-01-31",
+                         {period("2023-01-01", "2023-01-31", Arena::open_general_practice, 50),
+                          period("2023-01-01", "2023-01-31", Arena::other_general_practice, 50),
+                          period("2023-01-01", "2023-01-31", Arena::institution, 50)}),
+                 rules_2019());
     MonthUnits sum = 0;
     for (const MonthUnits m : report.months.by_arena) {
         sum += m;
@@ -130,9 +131,9 @@ TEST(Ledger, SharesAboveFullTimeAddUpToExactlyOneDay) {
 
 TEST(Ledger, WarningsAreOrderedByPeriodAndWrittenInNorwegian) {
     TrainingPath path = path_of(
-        "2020-12-31", {period("2020-06-01", "2020-12-31", Arena::OpenGeneralPractice, 100, false),
-                       period("2020-01-01", "2020-12-31", Arena::OpenGeneralPractice, 30),
-                       period("2020-01-01", "2020-03-31", Arena::Other, 20)});
+        "2020-12-31", {period("2020-06-01", "2020-12-31", Arena::open_general_practice, 100, false),
+                       period("2020-01-01", "2020-12-31", Arena::open_general_practice, 30),
+                       period("2020-01-01", "2020-03-31", Arena::other, 20)});
     path.lis1_completed = date("2020-01-31");
     const LedgerReport report = evaluate(path, rules_2019());
     // Period 0 makes June-December 130 % and is unregistered; period 1 is 30 %: before LIS1 in
@@ -146,32 +147,33 @@ TEST(Ledger, WarningsAreOrderedByPeriodAndWrittenInNorwegian) {
         EXPECT_NE(report.warnings[i].message.find(part), std::string::npos)
             << i << ": " << report.warnings[i].message;
     };
-    expect(0, 0, WarningCode::FteOver100, "over 100 % fra 01.06.2020");
-    expect(1, 0, WarningCode::UnregisteredEnterprise, "registrert utdanningsvirksomhet");
-    expect(2, 1, WarningCode::FteOver100, "over 100 % fra 01.06.2020");
-    expect(3, 1, WarningCode::BelowMinFte, "under 50 % fra 01.02.2020");
-    expect(4, 1, WarningCode::BeforeLis1, "til og med 31.01.2020");
-    expect(5, 2, WarningCode::OtherArena, "«other»");
+    expect(0, 0, WarningCode::fte_over_100, "over 100 % fra 01.06.2020");
+    expect(1, 0, WarningCode::unregistered_enterprise, "registrert utdanningsvirksomhet");
+    expect(2, 1, WarningCode::fte_over_100, "over 100 % fra 01.06.2020");
+    expect(3, 1, WarningCode::below_min_fte, "under 50 % fra 01.02.2020");
+    expect(4, 1, WarningCode::before_lis1, "til og med 31.01.2020");
+    expect(5, 2, WarningCode::other_arena, "«other»");
     EXPECT_EQ(warning_code_name(report.warnings[5].code), "other_arena");
 }
 
 TEST(Ledger, PerPostMinimumSaysWhichPosition) {
-    const LedgerReport report = evaluate(
-        path_of("2017-12-31", {period("2017-01-01", "2017-06-30", Arena::OpenGeneralPractice, 40)}),
-        rules_pre2019());
+    const LedgerReport report =
+        evaluate(path_of("2017-12-31",
+                         {period("2017-01-01", "2017-06-30", Arena::open_general_practice, 40)}),
+                 rules_pre2019());
     ASSERT_EQ(report.warnings.size(), 1u);
-    EXPECT_EQ(report.warnings[0].code, WarningCode::BelowMinFte);
+    EXPECT_EQ(report.warnings[0].code, WarningCode::below_min_fte);
     EXPECT_NE(report.warnings[0].message.find("40 %"), std::string::npos);
     EXPECT_EQ(report.months.not_counted, months_to_units(6) / 10 * 4);
 }
 
 TEST(Ledger, OngoingLeaveMeansNever) {
     const LedgerReport report =
-        evaluate(path_of("2022-12-31", {period("2019-01-01", "2019-06-30", Arena::Institution),
-                                        period("2019-07-01", nullptr, Arena::OpenGeneralPractice),
-                                        period("2021-01-01", nullptr, Arena::Leave)}),
+        evaluate(path_of("2022-12-31", {period("2019-01-01", "2019-06-30", Arena::institution),
+                                        period("2019-07-01", nullptr, Arena::open_general_practice),
+                                        period("2021-01-01", nullptr, Arena::leave)}),
                  rules_2019());
-    EXPECT_EQ(months(report, Arena::OpenGeneralPractice), months_to_units(18));
+    EXPECT_EQ(months(report, Arena::open_general_practice), months_to_units(18));
     EXPECT_FALSE(report.projected_completion.has_value());
 }
 
@@ -181,17 +183,17 @@ TEST(Ledger, ACompletionBeyondTheCalendarIsNever) {
     ruleset.requirements.resize(1);
     ruleset.requirements[0].months = kMaxRequirementMonths;
     ruleset.caps = {};
-    TrainingPath path = path_of("2022-12-31", {period("2020-01-01", nullptr, Arena::Institution)});
+    TrainingPath path = path_of("2022-12-31", {period("2020-01-01", nullptr, Arena::institution)});
     path.periods[0].fte = 1;  // a millionth of a position: 1200 months take 1.2 billion months
     const LedgerReport report = evaluate(path, ruleset);
     EXPECT_FALSE(report.projected_completion.has_value());
     // 36 months at a millionth of a position: one unit per month part.
-    EXPECT_EQ(months(report, Arena::Institution), 36 * kMonthParts);
+    EXPECT_EQ(months(report, Arena::institution), 36 * kMonthParts);
 }
 
 TEST(Ledger, EvaluateRefusesAnInvalidPath) {
     const TrainingPath path =
-        path_of("2022-12-31", {period("2020-01-01", "2019-12-31", Arena::OpenGeneralPractice)});
+        path_of("2022-12-31", {period("2020-01-01", "2019-12-31", Arena::open_general_practice)});
     EXPECT_THROW(evaluate(path, rules_2019()), TrainingPathError);
 }
 

@@ -26,9 +26,9 @@ const Requirement* find(const Ruleset& ruleset, const std::string& id) {
     return nullptr;
 }
 
-constexpr std::size_t kOpen = counting_index(Arena::OpenGeneralPractice);
-constexpr std::size_t kOther = counting_index(Arena::OtherGeneralPractice);
-constexpr std::size_t kInstitution = counting_index(Arena::Institution);
+constexpr std::size_t kOpen = counting_index(Arena::open_general_practice);
+constexpr std::size_t kOther = counting_index(Arena::other_general_practice);
+constexpr std::size_t kInstitution = counting_index(Arena::institution);
 
 TEST(Ruleset, TheSchemeFrom2019HasTheValuesOfTheIssue) {
     const Ruleset r = parse_ruleset(read_rules_file("allmennmedisin-2019.toml"),
@@ -39,7 +39,7 @@ TEST(Ruleset, TheSchemeFrom2019HasTheValuesOfTheIssue) {
     ASSERT_TRUE(r.valid_from.has_value());
     EXPECT_EQ(r.valid_from->iso(), "2019-03-01");
     EXPECT_EQ(r.min_fte, 500'000);
-    EXPECT_EQ(r.min_fte_basis, MinimumFteBasis::Day);
+    EXPECT_EQ(r.min_fte_basis, MinimumFteBasis::day);
     EXPECT_TRUE(r.total_arenas[kOpen] && r.total_arenas[kOther] && r.total_arenas[kInstitution]);
     EXPECT_EQ(r.caps[kOpen], 54);
     EXPECT_EQ(r.caps[kOther], 30);
@@ -49,11 +49,11 @@ TEST(Ruleset, TheSchemeFrom2019HasTheValuesOfTheIssue) {
     EXPECT_EQ(r.requirements[0].id, "total");
     const Requirement* total = find(r, "total");
     ASSERT_NE(total, nullptr);
-    EXPECT_EQ(total->basis, RequirementBasis::Total);
+    EXPECT_EQ(total->basis, RequirementBasis::total);
     EXPECT_EQ(total->months, 60);
     const Requirement* open = find(r, "open_general_practice_min");
     ASSERT_NE(open, nullptr);
-    EXPECT_EQ(open->basis, RequirementBasis::Arenas);
+    EXPECT_EQ(open->basis, RequirementBasis::arenas);
     EXPECT_TRUE(open->arenas[kOpen]);
     EXPECT_FALSE(open->arenas[kOther] || open->arenas[kInstitution]);
     EXPECT_EQ(open->months, 24);
@@ -68,7 +68,7 @@ TEST(Ruleset, ThePre2019SchemeHasTheValuesOfTheIssue) {
                                     "rules/allmennmedisin-pre2019.toml");
     EXPECT_EQ(r.id, "allmennmedisin-pre2019");
     EXPECT_EQ(r.min_fte, 500'000);
-    EXPECT_EQ(r.min_fte_basis, MinimumFteBasis::Period);
+    EXPECT_EQ(r.min_fte_basis, MinimumFteBasis::period);
     EXPECT_TRUE(r.total_arenas[kOpen] && r.total_arenas[kOther]);
     EXPECT_FALSE(r.total_arenas[kInstitution]);
     ASSERT_NE(find(r, "total"), nullptr);

@@ -43,10 +43,10 @@ TEST(TrainingPath, ParsesTheIssueExample) {
     ASSERT_TRUE(path.lis1_completed.has_value());
     EXPECT_EQ(path.lis1_completed->iso(), "2019-08-31");
     ASSERT_EQ(path.periods.size(), 5u);
-    EXPECT_EQ(path.periods[0].arena, Arena::OpenGeneralPractice);
-    EXPECT_EQ(path.periods[1].arena, Arena::Institution);
-    EXPECT_EQ(path.periods[2].arena, Arena::Leave);
-    EXPECT_EQ(path.periods[3].arena, Arena::OtherGeneralPractice);
+    EXPECT_EQ(path.periods[0].arena, Arena::open_general_practice);
+    EXPECT_EQ(path.periods[1].arena, Arena::institution);
+    EXPECT_EQ(path.periods[2].arena, Arena::leave);
+    EXPECT_EQ(path.periods[3].arena, Arena::other_general_practice);
     EXPECT_EQ(path.periods[2].to->iso(), "2022-12-31");
     EXPECT_FALSE(path.periods[3].to.has_value());
     EXPECT_EQ(path.periods[3].fte, 600'000);
@@ -82,12 +82,12 @@ TEST(TrainingPath, FteAcceptsUpToFourDecimals) {
 }
 
 TEST(TrainingPath, ArenaNamesRoundTrip) {
-    for (const Arena arena : {Arena::OpenGeneralPractice, Arena::OtherGeneralPractice,
-                              Arena::Institution, Arena::Leave, Arena::Other}) {
-        EXPECT_EQ(parse_arena(arena_name(arena)), arena);
+    for (const Arena arena : {Arena::open_general_practice, Arena::other_general_practice,
+                              Arena::institution, Arena::leave, Arena::other}) {
+        EXPECT_EQ(parse_enum<Arena>(to_string(arena)), arena);
     }
-    EXPECT_FALSE(parse_arena("hospital").has_value());
-    EXPECT_FALSE(parse_arena("Open_General_Practice").has_value());
+    EXPECT_FALSE(parse_enum<Arena>("hospital").has_value());
+    EXPECT_FALSE(parse_enum<Arena>("Open_General_Practice").has_value());
 }
 
 struct BadInput {
@@ -166,7 +166,7 @@ TEST(TrainingPath, CheckRefusesAConstructedPathWithToBeforeFrom) {
     TrainingPath path;
     path.as_of = *Date::parse_iso("2026-11-22");
     path.periods.push_back(
-        {*Date::parse_iso("2020-01-01"), Date::parse_iso("2019-12-31"), Arena::Institution});
+        {*Date::parse_iso("2020-01-01"), Date::parse_iso("2019-12-31"), Arena::institution});
     try {
         check_training_path(path);
         ADD_FAILURE() << "accepted to before from";

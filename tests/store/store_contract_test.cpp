@@ -1,21 +1,41 @@
-// The contract every Store backend keeps. Backend-neutral: each backend registers a factory in
+// The contract every Database backend keeps. Backend-neutral: each backend registers a factory in
 // kBackends and runs the same tests (PostgreSQL joins when its backend lands).
 #include <gtest/gtest.h>
 
 #include <functional>
 #include <thread>
 
-#include "store/store.hpp"
+#include "app/trainee_overview.hpp"
+#include "store/database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
 namespace {
 
+using domain::ArenaKind;
+using domain::AuditEvent;
 using domain::Date;
+using domain::EducationPlanRevision;
+using domain::Employment;
+using domain::EnterpriseStatus;
+using domain::EnterpriseStatusChange;
+using domain::kDefaultSupervisorCapacity;
+using domain::LearningArena;
+using domain::Leave;
+using domain::Municipality;
+using domain::PayModel;
+using domain::Person;
+using domain::PlanResponsibility;
+using domain::PostType;
+using domain::ServicePeriod;
+using domain::Supervisor;
+using domain::SupervisorAssignment;
+using domain::SupervisorQualification;
+using domain::TrainingStatus;
 
 struct Backend {
     std::string name;
-    std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
+    std::function<std::unique_ptr<Database>(const testing::TempDir&)> open;
 };
 
 // Names the backend in test output instead of dumping its bytes.
@@ -24,7 +44,7 @@ void PrintTo(const Backend& backend, std::ostream* os) {
 }
 
 const std::vector<Backend> kBackends = {
-    {"sqlite", [](const testing::TempDir& dir) { return open_store(dir.sqlite_url(), 2); }},
+    {"sqlite", [](const testing::TempDir& dir) { return open_database(dir.sqlite_url(), 2); }},
 };
 
 Date day(const char* iso) {
@@ -45,38 +65,38 @@ Municipality municipality(std::string number, std::string name, std::string offi
 class StoreContract : public ::testing::TestWithParam<Backend> {
   protected:
     void SetUp() override {
-        store_ = GetParam().open(dir_);
-        store_->migrate();
+        db_ = GetParam().open(dir_);
+        db_->migrate();
     }
     testing::TempDir dir_;
-    std::unique_ptr<Store> store_;
+    std::unique_ptr<Database> db_;
 };
 
 TEST_P(StoreContract, MigrationsApplyOnceAndAreRecorded) {
-    const auto applied = store_->applied_migrations();
+    const auto applied = db_->applied_migrations();
     ASSERT_FALSE(applied.empty());
     EXPECT_EQ(applied.front(), 1);
-    EXPECT_EQ(store_->migrate(), 0) << "re-applying must be a no-op";
-    EXPECT_EQ(store_->applied_migrations(), applied);
-    EXPECT_TRUE(store_->ping());
+    EXPECT_EQ(db_->migrate(), 0) << "re-applying must be a no-op";
+    EXPECT_EQ(db_->applied_migrations(), applied);
+    EXPECT_TRUE(db_->ping());
 }
 
 TEST_P(StoreContract, MigrationsSurviveReopening) {
-    store_.reset();
-    store_ = GetParam().open(dir_);
-    EXPECT_EQ(store_->migrate(), 0);
+    db_.reset();
+    db_ = GetParam().open(dir_);
+    EXPECT_EQ(db_->migrate(), 0);
 }
 
 TEST_P(StoreContract, MunicipalitiesRoundTripWithNorwegianLetters) {
-    store_->write([](StoreWriter& w) {
-        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
-        w.put_municipality(municipality("1508", "Ålesund", "Trondheim"));
+    db_->write([](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        w.municipalities().put(municipality("1508", "Ålesund", "Trondheim"));
         auto m = municipality("5601", "Alta", "Bodø");
         m.enterprise_status = EnterpriseStatus::temporarily_registered;
         m.centrality_class = 5;
-        w.put_municipality(m);
+        w.municipalities().put(m);
     });
-    const auto all = store_->municipalities();
+    const auto all = db_->read([&](const Snapshot& s) { return s.municipalities().all(); });
     ASSERT_EQ(all.size(), 3u);
     // Ordered by office, then name.
     EXPECT_EQ(all[0].name, "Bergen");
@@ -88,51 +108,52 @@ TEST_P(StoreContract, MunicipalitiesRoundTripWithNorwegianLetters) {
 }
 
 TEST_P(StoreContract, PutMunicipalityReplacesByNumber) {
-    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    db_->write([](UnitOfWork& w) { w.municipalities().put(municipality("4601", "Bergen", "B")); });
     auto changed = municipality("4601", "Bergen kommune", "B");
     changed.enterprise_status = EnterpriseStatus::not_registered;
-    store_->write([&](StoreWriter& w) { w.put_municipality(changed); });
-    const auto all = store_->municipalities();
+    db_->write([&](UnitOfWork& w) { w.municipalities().put(changed); });
+    const auto all = db_->read([&](const Snapshot& s) { return s.municipalities().all(); });
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].name, "Bergen kommune");
     EXPECT_EQ(all[0].enterprise_status, EnterpriseStatus::not_registered);
 }
 
 TEST_P(StoreContract, TraineeCountsFollowEmploymentDates) {
-    store_->write([](StoreWriter& w) {
-        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
-        w.put_municipality(municipality("4621", "Voss", "Bergen"));
+    db_->write([](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        w.municipalities().put(municipality("4621", "Voss", "Bergen"));
         Person trainee;
         trainee.full_name = "Øyvind Ærø-Ås";
         trainee.hpr_number = "9100001";
-        const auto id = w.add_person(trainee);
+        const auto id = w.people().add(trainee);
         Employment first;
         first.person_id = id;
         first.municipality_number = "4621";
         first.starts_on = day("2020-01-01");
         first.ends_on = day("2024-06-30");
-        w.add_employment(first);
+        w.people().add_employment(first);
         Employment second = first;
         second.municipality_number = "4601";
         second.starts_on = day("2024-07-01");
         second.ends_on.reset();
-        w.add_employment(second);
+        w.people().add_employment(second);
         // Two concurrent posts in one municipality count one doctor.
         Employment extra = second;
         extra.fte = 20;
         extra.post_type = PostType::other_general_practice;
-        w.add_employment(extra);
+        w.people().add_employment(extra);
 
         Person specialist;
         specialist.full_name = "Kari O'Hara";
         specialist.training_status = TrainingStatus::specialist;
         Employment e = second;
-        e.person_id = w.add_person(specialist);
-        w.add_employment(e);
+        e.person_id = w.people().add(specialist);
+        w.people().add_employment(e);
     });
     auto counts = [&](const char* iso) {
         std::map<std::string, int> result;
-        for (const auto& s : store_->municipality_summaries(day(iso))) {
+        for (const auto& s :
+             db_->read([&](const Snapshot& s) { return s.municipalities().summaries(day(iso)); })) {
             result[s.municipality.number] = s.trainees;
         }
         return result;
@@ -144,43 +165,47 @@ TEST_P(StoreContract, TraineeCountsFollowEmploymentDates) {
 
 TEST_P(StoreContract, PeopleEmploymentsAndLeavesRoundTrip) {
     std::int64_t id = 0;
-    store_->write([&](StoreWriter& w) {
-        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
         Person p;
         p.full_name = "Øyvind Ærø-Ås";
         p.hpr_number = "9100001";
         p.lis1_completed = day("2019-08-31");
         p.ruleset = "allmennmedisin-2019";
-        id = w.add_person(p);
+        id = w.people().add(p);
         Employment e;
         e.person_id = id;
         e.municipality_number = "4601";
         e.starts_on = day("2019-09-01");
         e.fte = 60;
         e.pay_model = PayModel::self_employed;
-        w.add_employment(e);
+        w.people().add_employment(e);
         Leave l;
         l.person_id = id;
         l.starts_on = day("2022-03-01");
         l.ends_on = day("2022-12-31");
-        w.add_leave(l);
+        w.people().add_leave(l);
     });
-    const auto p = store_->person(id);
+    const auto p = db_->read([&](const Snapshot& s) { return s.people().find(id); });
     ASSERT_TRUE(p.has_value());
     EXPECT_EQ(p->full_name, "Øyvind Ærø-Ås");
     EXPECT_EQ(p->hpr_number, "9100001");
     EXPECT_EQ(p->lis1_completed, day("2019-08-31"));
     EXPECT_EQ(p->ruleset, "allmennmedisin-2019");
-    const auto employments = store_->employments_of(id);
+    const auto employments =
+        db_->read([&](const Snapshot& s) { return s.people().employments_of(id); });
     ASSERT_EQ(employments.size(), 1u);
     EXPECT_EQ(employments[0].fte, 60);
     EXPECT_EQ(employments[0].pay_model, PayModel::self_employed);
     EXPECT_FALSE(employments[0].ends_on.has_value());
-    const auto leaves = store_->leaves_of(id);
+    const auto leaves = db_->read([&](const Snapshot& s) { return s.people().leaves_of(id); });
     ASSERT_EQ(leaves.size(), 1u);
     EXPECT_EQ(leaves[0].ends_on, day("2022-12-31"));
-    EXPECT_FALSE(store_->person(id + 1000).has_value());
-    EXPECT_EQ(store_->count_people(TrainingStatus::in_training), 1);
+    EXPECT_FALSE(
+        db_->read([&](const Snapshot& s) { return s.people().find(id + 1000); }).has_value());
+    EXPECT_EQ(
+        db_->read([&](const Snapshot& s) { return s.people().count(TrainingStatus::in_training); }),
+        1);
 }
 
 TEST_P(StoreContract, EveryTrainingStatusRoundTripsAndIsCounted) {
@@ -188,134 +213,146 @@ TEST_P(StoreContract, EveryTrainingStatusRoundTripsAndIsCounted) {
                                                   TrainingStatus::specialist, TrainingStatus::left,
                                                   TrainingStatus::not_in_training};
     std::vector<std::int64_t> ids;
-    store_->write([&](StoreWriter& w) {
+    db_->write([&](UnitOfWork& w) {
         for (const auto status : statuses) {
             Person p;
             p.full_name = "Lege " + std::string(to_string(status));
             p.training_status = status;
-            ids.push_back(w.add_person(p));
+            ids.push_back(w.people().add(p));
         }
     });
     for (std::size_t i = 0; i < statuses.size(); ++i) {
-        EXPECT_EQ(store_->person(ids[i])->training_status, statuses[i]) << to_string(statuses[i]);
-        EXPECT_EQ(store_->count_people(statuses[i]), 1) << to_string(statuses[i]);
-        EXPECT_EQ(parse_training_status(to_string(statuses[i])), statuses[i]);
+        EXPECT_EQ(
+            db_->read([&](const Snapshot& s) { return s.people().find(ids[i]); })->training_status,
+            statuses[i])
+            << to_string(statuses[i]);
+        EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().count(statuses[i]); }), 1)
+            << to_string(statuses[i]);
+        EXPECT_EQ(domain::parse_enum<TrainingStatus>(to_string(statuses[i])), statuses[i]);
     }
 }
 
 TEST_P(StoreContract, FailedTransactionKeepsNothing) {
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
-        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
         Person p;
         p.full_name = "Ola Nordmann";
-        const auto id = w.add_person(p);
+        const auto id = w.people().add(p);
         Employment e;
         e.person_id = id;
         e.municipality_number = "9999";  // No such municipality.
         e.starts_on = day("2020-01-01");
-        w.add_employment(e);
+        w.people().add_employment(e);
     }),
                  ConstraintViolation);
-    EXPECT_TRUE(store_->municipalities().empty());
-    EXPECT_EQ(store_->count_people(TrainingStatus::in_training), 0);
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) { return s.municipalities().all(); }).empty());
+    EXPECT_EQ(
+        db_->read([&](const Snapshot& s) { return s.people().count(TrainingStatus::in_training); }),
+        0);
 }
 
 TEST_P(StoreContract, RejectsValuesTheSchemaForbids) {
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
         auto m = municipality("46O1", "Bergen", "Bergen");  // Letter O, not a digit.
-        w.put_municipality(m);
+        w.municipalities().put(m);
     }),
                  ConstraintViolation);
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
         auto m = municipality("4601", "Bergen", "Bergen");
         m.centrality_class = 7;
-        w.put_municipality(m);
+        w.municipalities().put(m);
     }),
                  ConstraintViolation);
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
         Person a;
         a.full_name = "A";
         a.hpr_number = "123";
-        w.add_person(a);
-        w.add_person(a);  // Duplicate HPR number.
+        w.people().add(a);
+        w.people().add(a);  // Duplicate HPR number.
     }),
                  ConstraintViolation);
 }
 
 TEST_P(StoreContract, ReadsRunWhileAWriteIsOpen) {
-    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
+    db_->write([](UnitOfWork& w) { w.municipalities().put(municipality("4601", "Bergen", "B")); });
     std::size_t seen_during_write = 0;
-    store_->write([&](StoreWriter& w) {
-        w.put_municipality(municipality("4621", "Voss", "B"));
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4621", "Voss", "B"));
         // Another thread reads the last committed state without waiting for this write.
-        std::thread reader([&] { seen_during_write = store_->municipalities().size(); });
+        std::thread reader([&] {
+            seen_during_write =
+                db_->read([&](const Snapshot& s) { return s.municipalities().all(); }).size();
+        });
         reader.join();
     });
     EXPECT_EQ(seen_during_write, 1u);
-    EXPECT_EQ(store_->municipalities().size(), 2u);
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.municipalities().all(); }).size(), 2u);
 }
 
 TEST_P(StoreContract, DataGenerationChangesWithDataNotWithBookkeeping) {
-    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
-    const auto before = store_->data_generation();
+    db_->write([](UnitOfWork& w) { w.municipalities().put(municipality("4601", "Bergen", "B")); });
+    const auto before = db_->data_generation();
     // Logins, sessions and the audit trail are not data a cache is derived from.
-    store_->write([](StoreWriter& w) {
-        w.add_login_failure("x@y.no", "192.0.2.1", 1'795'305'600);
+    db_->write([](UnitOfWork& w) {
+        w.identity().add_login_failure("x@y.no", "192.0.2.1", 1'795'305'600);
         AuditEvent e;
         e.at = "2026-11-22T10:15:30Z";
         e.actor_label = "test";
         e.action = "person.read";
         e.target = "GET /personer/{person}";
         e.outcome = "ok";
-        w.append_audit(e);
+        w.audit().append(e);
     });
-    EXPECT_EQ(store_->data_generation(), before);
+    EXPECT_EQ(db_->data_generation(), before);
     // A rolled-back change leaves it too.
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
-        w.put_municipality(municipality("4621", "Voss", "B"));
-        w.put_municipality(municipality("46O1", "Feil", "B"));
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
+        w.municipalities().put(municipality("4621", "Voss", "B"));
+        w.municipalities().put(municipality("46O1", "Feil", "B"));
     }),
                  ConstraintViolation);
-    EXPECT_EQ(store_->data_generation(), before);
+    EXPECT_EQ(db_->data_generation(), before);
     // Every kind of data change moves it: an insert, a replacement, an update.
-    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4621", "Voss", "B")); });
-    const auto after_insert = store_->data_generation();
+    db_->write([](UnitOfWork& w) { w.municipalities().put(municipality("4621", "Voss", "B")); });
+    const auto after_insert = db_->data_generation();
     EXPECT_NE(after_insert, before);
-    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 3); });
-    const auto after_capacity = store_->data_generation();
+    db_->write([](UnitOfWork& w) { w.supervisors().set_capacity("4601", 3); });
+    const auto after_capacity = db_->data_generation();
     EXPECT_NE(after_capacity, after_insert);
     std::int64_t person = 0;
-    store_->write([&](StoreWriter& w) {
+    db_->write([&](UnitOfWork& w) {
         Person p;
         p.full_name = "Ola Nordmann";
-        person = w.add_person(p);
+        person = w.people().add(p);
     });
-    const auto after_person = store_->data_generation();
+    const auto after_person = db_->data_generation();
     EXPECT_NE(after_person, after_capacity);
-    store_->write([&](StoreWriter& w) {
+    db_->write([&](UnitOfWork& w) {
         Leave l;
         l.person_id = person;
         l.starts_on = day("2026-01-01");
         l.ends_on = day("2026-02-01");
-        w.add_leave(l);
+        w.people().add_leave(l);
     });
-    EXPECT_NE(store_->data_generation(), after_person);
+    EXPECT_NE(db_->data_generation(), after_person);
 }
 
 TEST_P(StoreContract, DataGenerationSeesWritesOfAnotherStoreOnTheSameDatabase) {
     auto other = GetParam().open(dir_);
-    const auto before = store_->data_generation();
-    other->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
-    EXPECT_NE(store_->data_generation(), before);
+    const auto before = db_->data_generation();
+    other->write(
+        [](UnitOfWork& w) { w.municipalities().put(municipality("4601", "Bergen", "B")); });
+    EXPECT_NE(db_->data_generation(), before);
 }
 
 // General education plans (journey 6).
 
 TEST_P(StoreContract, StatusChangesKeepHistoryAndTheMunicipalitysCurrentStatus) {
-    store_->write(
-        [](StoreWriter& w) { w.put_municipality(municipality("5501", "Tromsø", "Bodø")); });
-    EXPECT_TRUE(store_->enterprise_status_history("5501").empty());
-    store_->write([](StoreWriter& w) {
+    db_->write(
+        [](UnitOfWork& w) { w.municipalities().put(municipality("5501", "Tromsø", "Bodø")); });
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.municipalities().status_history("5501"); })
+            .empty());
+    db_->write([](UnitOfWork& w) {
         EnterpriseStatusChange c;
         c.municipality_number = "5501";
         c.status = EnterpriseStatus::temporarily_registered;
@@ -324,32 +361,36 @@ TEST_P(StoreContract, StatusChangesKeepHistoryAndTheMunicipalitysCurrentStatus) 
         c.applied_on = day("2025-11-15");
         c.changed_at = "2026-01-02T08:00:00Z";
         c.changed_by = "leder@tromso.no";
-        w.add_enterprise_status_change(c);
+        w.municipalities().add_status_change(c);
     });
-    EXPECT_EQ(store_->municipality("5501")->enterprise_status,
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.municipalities().find("5501"); })
+                  ->enterprise_status,
               EnterpriseStatus::temporarily_registered);
-    store_->write([](StoreWriter& w) {
+    db_->write([](UnitOfWork& w) {
         EnterpriseStatusChange c;
         c.municipality_number = "5501";
         c.status = EnterpriseStatus::registered;
         c.valid_from = day("2026-06-01");
         c.changed_at = "2026-06-02T08:00:00Z";
         c.changed_by = "leder@tromso.no";
-        w.add_enterprise_status_change(c);
+        w.municipalities().add_status_change(c);
     });
-    const auto history = store_->enterprise_status_history("5501");
+    const auto history =
+        db_->read([&](const Snapshot& s) { return s.municipalities().status_history("5501"); });
     ASSERT_EQ(history.size(), 2u);
     EXPECT_EQ(history[0].status, EnterpriseStatus::registered) << "newest first";
     EXPECT_FALSE(history[0].valid_until.has_value());
     EXPECT_EQ(history[1].valid_until, day("2026-12-31"));
     EXPECT_EQ(history[1].applied_on, day("2025-11-15"));
     EXPECT_EQ(history[1].changed_by, "leder@tromso.no");
-    EXPECT_EQ(store_->municipality("5501")->enterprise_status, EnterpriseStatus::registered);
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.municipalities().find("5501"); })
+                  ->enterprise_status,
+              EnterpriseStatus::registered);
 }
 
 TEST_P(StoreContract, StatusChangesWithInconsistentDatesAreRefusedAndLeaveTheStatus) {
-    store_->write(
-        [](StoreWriter& w) { w.put_municipality(municipality("5501", "Tromsø", "Bodø")); });
+    db_->write(
+        [](UnitOfWork& w) { w.municipalities().put(municipality("5501", "Tromsø", "Bodø")); });
     auto change = [](EnterpriseStatus status, std::optional<Date> until) {
         EnterpriseStatusChange c;
         c.municipality_number = "5501";
@@ -363,161 +404,201 @@ TEST_P(StoreContract, StatusChangesWithInconsistentDatesAreRefusedAndLeaveTheSta
     for (const auto& c : {change(EnterpriseStatus::temporarily_registered, std::nullopt),
                           change(EnterpriseStatus::temporarily_registered, day("2026-05-31")),
                           change(EnterpriseStatus::not_registered, day("2026-12-31"))}) {
-        EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_enterprise_status_change(c); }),
+        EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.municipalities().add_status_change(c); }),
                      ConstraintViolation);
     }
-    EXPECT_TRUE(store_->enterprise_status_history("5501").empty());
-    EXPECT_EQ(store_->municipality("5501")->enterprise_status, EnterpriseStatus::registered);
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.municipalities().status_history("5501"); })
+            .empty());
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.municipalities().find("5501"); })
+                  ->enterprise_status,
+              EnterpriseStatus::registered);
 }
 
 TEST_P(StoreContract, LearningArenasAndResponsibilitiesRoundTrip) {
     std::int64_t gp = 0;
     std::int64_t hospital = 0;
     std::int64_t area = 0;
-    store_->write([&](StoreWriter& w) {
-        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
-        w.put_municipality(municipality("4621", "Voss", "Bergen"));
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        w.municipalities().put(municipality("4621", "Voss", "Bergen"));
         LearningArena a;
         a.municipality_number = "4601";
         a.kind = ArenaKind::hospital_by_agreement;
         a.name = "Haukeland universitetssjukehus";
         a.offers = "Institusjonstjeneste.\nALM 055 og ALM 085.";
-        hospital = w.add_learning_arena(a);
+        hospital = w.municipalities().add_learning_arena(a);
         a.kind = ArenaKind::gp_office;
         a.name = "Åsane legesenter";
         a.offers = "Fastlegepraksis";
-        gp = w.add_learning_arena(a);
+        gp = w.municipalities().add_learning_arena(a);
         a.municipality_number = "4621";
         a.name = "Voss legesenter";
-        w.add_learning_arena(a);
+        w.municipalities().add_learning_arena(a);
         PlanResponsibility r;
         r.municipality_number = "4601";
         r.area = "Overordnet ansvar";
         r.responsible = "Kommuneoverlege";
-        area = w.add_plan_responsibility(r);
-        w.mark_general_plan_changed({"4601", "2026-11-22T10:00:00Z", "leder@bergen.no"});
+        area = w.municipalities().add_responsibility(r);
+        w.municipalities().mark_general_plan_changed(
+            {"4601", "2026-11-22T10:00:00Z", "leder@bergen.no"});
     });
-    auto arenas = store_->learning_arenas("4601");
+    auto arenas =
+        db_->read([&](const Snapshot& s) { return s.municipalities().learning_arenas("4601"); });
     ASSERT_EQ(arenas.size(), 2u);
     EXPECT_EQ(arenas[0].id, gp) << "by kind: the GP office before the hospital";
     EXPECT_EQ(arenas[1].offers, "Institusjonstjeneste.\nALM 055 og ALM 085.");
-    EXPECT_EQ(store_->learning_arena(hospital)->municipality_number, "4601");
-    EXPECT_FALSE(store_->learning_arena(hospital + 100).has_value());
-    const auto responsibilities = store_->plan_responsibilities("4601");
+    EXPECT_EQ(db_->read([&](const Snapshot& s) {
+                     return s.municipalities().find_learning_arena(hospital);
+                 })
+                  ->municipality_number,
+              "4601");
+    EXPECT_FALSE(db_->read([&](const Snapshot& s) {
+                        return s.municipalities().find_learning_arena(hospital + 100);
+                    })
+                     .has_value());
+    const auto responsibilities =
+        db_->read([&](const Snapshot& s) { return s.municipalities().responsibilities("4601"); });
     ASSERT_EQ(responsibilities.size(), 1u);
     EXPECT_EQ(responsibilities[0].responsible, "Kommuneoverlege");
     EXPECT_EQ(responsibilities[0].description, "");
-    EXPECT_EQ(store_->general_plan_change("4601")->changed_by, "leder@bergen.no");
-    EXPECT_FALSE(store_->general_plan_change("4621").has_value());
+    EXPECT_EQ(
+        db_->read([&](const Snapshot& s) { return s.municipalities().general_plan_change("4601"); })
+            ->changed_by,
+        "leder@bergen.no");
+    EXPECT_FALSE(
+        db_->read([&](const Snapshot& s) { return s.municipalities().general_plan_change("4621"); })
+            .has_value());
 
-    store_->write([&](StoreWriter& w) {
-        LearningArena changed = *store_->learning_arena(gp);
+    db_->write([&](UnitOfWork& w) {
+        LearningArena changed = *db_->read(
+            [&](const Snapshot& s) { return s.municipalities().find_learning_arena(gp); });
         changed.kind = ArenaKind::out_of_hours_service;
         changed.name = "Bergen legevakt";
-        w.update_learning_arena(changed);
-        w.remove_learning_arena(hospital);
-        w.remove_plan_responsibility(area);
-        w.mark_general_plan_changed({"4601", "2026-11-23T10:00:00Z", "leder2@bergen.no"});
+        w.municipalities().update_learning_arena(changed);
+        w.municipalities().remove_learning_arena(hospital);
+        w.municipalities().remove_responsibility(area);
+        w.municipalities().mark_general_plan_changed(
+            {"4601", "2026-11-23T10:00:00Z", "leder2@bergen.no"});
     });
-    arenas = store_->learning_arenas("4601");
+    arenas =
+        db_->read([&](const Snapshot& s) { return s.municipalities().learning_arenas("4601"); });
     ASSERT_EQ(arenas.size(), 1u);
     EXPECT_EQ(arenas[0].kind, ArenaKind::out_of_hours_service);
     EXPECT_EQ(arenas[0].name, "Bergen legevakt");
-    EXPECT_TRUE(store_->plan_responsibilities("4601").empty());
-    EXPECT_EQ(store_->general_plan_change("4601")->changed_at, "2026-11-23T10:00:00Z");
-    EXPECT_EQ(store_->learning_arenas("4621").size(), 1u) << "Voss is untouched";
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.municipalities().responsibilities("4601"); })
+            .empty());
+    EXPECT_EQ(
+        db_->read([&](const Snapshot& s) { return s.municipalities().general_plan_change("4601"); })
+            ->changed_at,
+        "2026-11-23T10:00:00Z");
+    EXPECT_EQ(
+        db_->read([&](const Snapshot& s) { return s.municipalities().learning_arenas("4621"); })
+            .size(),
+        1u)
+        << "Voss is untouched";
 }
 
 TEST_P(StoreContract, PlanRowsNeedAKnownMunicipalityAndSaneLengths) {
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
         LearningArena a;
         a.municipality_number = "9999";
         a.name = "Ukjent";
         a.offers = "Alt";
-        w.add_learning_arena(a);
+        w.municipalities().add_learning_arena(a);
     }),
                  ConstraintViolation);
-    store_->write([](StoreWriter& w) { w.put_municipality(municipality("4601", "Bergen", "B")); });
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
+    db_->write([](UnitOfWork& w) { w.municipalities().put(municipality("4601", "Bergen", "B")); });
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
         LearningArena a;
         a.municipality_number = "4601";
         a.name = "";
         a.offers = "Alt";
-        w.add_learning_arena(a);
+        w.municipalities().add_learning_arena(a);
     }),
                  ConstraintViolation);
-    EXPECT_THROW(store_->write([](StoreWriter& w) {
+    EXPECT_THROW(db_->write([](UnitOfWork& w) {
         PlanResponsibility r;
         r.municipality_number = "4601";
         r.area = "Veiledning";
         r.responsible = std::string(121, 'x');
-        w.add_plan_responsibility(r);
+        w.municipalities().add_responsibility(r);
     }),
                  ConstraintViolation);
-    EXPECT_TRUE(store_->learning_arenas("4601").empty());
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.municipalities().learning_arenas("4601"); })
+            .empty());
 }
 
 TEST_P(StoreContract, TraineeRecordsHoldWhatThePerPersonReadsReturn) {
     std::int64_t kari = 0;
     std::int64_t ola = 0;
     std::int64_t mentor = 0;
-    store_->write([&](StoreWriter& w) {
-        w.put_municipality(municipality("4601", "Bergen", "Bergen"));
-        w.put_municipality(municipality("4624", "Bjørnafjorden", "Bergen"));
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        w.municipalities().put(municipality("4624", "Bjørnafjorden", "Bergen"));
         Person p;
         p.full_name = "Kari";
-        kari = w.add_person(p);
+        kari = w.people().add(p);
         p.full_name = "Ola";
-        ola = w.add_person(p);
+        ola = w.people().add(p);
         p.full_name = "Mentor";
         p.training_status = TrainingStatus::specialist;
-        mentor = w.add_person(p);
+        mentor = w.people().add(p);
         Employment e;
         e.municipality_number = "4601";
         e.starts_on = day("2024-01-01");
         for (const auto id : {kari, mentor}) {
             e.person_id = id;
-            w.add_employment(e);
+            w.people().add_employment(e);
         }
         e.person_id = ola;
         e.municipality_number = "4624";
-        w.add_employment(e);
+        w.people().add_employment(e);
         e.person_id = kari;
         e.starts_on = day("2020-01-01");
         e.ends_on = day("2023-12-31");
-        w.add_employment(e);
+        w.people().add_employment(e);
         ServicePeriod period;
         period.person_id = kari;
         period.place = "Legekontoret";
         period.starts_on = day("2020-01-01");
-        w.add_service_period(period);
+        w.people().add_service_period(period);
         Leave leave;
         leave.person_id = kari;
         leave.starts_on = day("2022-01-01");
         leave.ends_on = day("2022-06-30");
-        w.add_leave(leave);
+        w.people().add_leave(leave);
         SupervisorAssignment a;
         a.supervisor_person_id = mentor;
         a.trainee_person_id = kari;
         a.starts_on = day("2024-01-01");
-        w.add_supervisor_assignment(a);
+        w.supervisors().add_assignment(a);
         a.starts_on = day("2020-01-01");
         a.ends_on = day("2023-12-31");
         a.supervisor_person_id = ola;
-        w.add_supervisor_assignment(a);
+        w.supervisors().add_assignment(a);
     });
-    const auto records = store_->trainee_records("4601", day("2026-11-22"));
+    const auto records = db_->read(
+        [&](const Snapshot& s) { return app::trainee_records(s, "4601", day("2026-11-22")); });
     ASSERT_EQ(records.size(), 1u) << "Mentor is not in training; Ola is employed elsewhere";
     const auto& r = records.front();
     EXPECT_EQ(r.person.full_name, "Kari");
     ASSERT_EQ(r.employments.size(), 2u);
-    EXPECT_EQ(r.employments.front().starts_on, store_->employments_of(kari).front().starts_on);
+    EXPECT_EQ(r.employments.front().starts_on,
+              db_->read([&](const Snapshot& s) { return s.people().employments_of(kari); })
+                  .front()
+                  .starts_on);
     ASSERT_EQ(r.periods.size(), 1u);
     EXPECT_EQ(r.periods.front().place, "Legekontoret");
     ASSERT_EQ(r.leaves.size(), 1u);
     EXPECT_EQ(r.leaves.front().ends_on, day("2022-06-30"));
     EXPECT_EQ(r.supervisor_names, std::vector<std::string>{"Mentor"}) << "the past one is gone";
-    EXPECT_TRUE(store_->trainee_records("4601", day("2019-01-01")).empty());
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) {
+                       return app::trainee_records(s, "4601", day("2019-01-01"));
+                   })
+                    .empty());
 }
 
 // Individual education plans (journey 4)
@@ -529,9 +610,9 @@ EducationPlanRevision plan_revision(std::int64_t person, const char* on, std::st
     r.revised_on = day(on);
     r.author_label = "Kari Leder (leder@bergen.kommune.no)";
     r.plan.periods = {
-        {domain::Arena::OpenGeneralPractice, "Legekontoret Årstad", day("2026-01-01"),
+        {domain::Arena::open_general_practice, "Legekontoret Årstad", day("2026-01-01"),
          day("2027-12-31"), 80},
-        {domain::Arena::Institution, "Haukeland", day("2028-01-01"), day("2028-06-30"), 100}};
+        {domain::Arena::institution, "Haukeland", day("2028-01-01"), day("2028-06-30"), 100}};
     r.plan.supervision_group = "Gruppe 1\nTirsdager";
     r.plan.courses = std::move(courses);
     r.note = "Første plan";
@@ -541,33 +622,37 @@ EducationPlanRevision plan_revision(std::int64_t person, const char* on, std::st
 TEST_P(StoreContract, EducationPlanRevisionsAreNumberedAndKeptWhole) {
     std::int64_t person = 0;
     std::int64_t other = 0;
-    store_->write([&](StoreWriter& w) {
+    db_->write([&](UnitOfWork& w) {
         Person p;
         p.full_name = "Åse Øvrebø";
-        person = w.add_person(p);
+        person = w.people().add(p);
         p.full_name = "Annen Lege";
-        other = w.add_person(p);
+        other = w.people().add(p);
     });
-    EXPECT_FALSE(store_->current_education_plan(person));
-    EXPECT_TRUE(store_->education_plan_revisions(person).empty());
-    store_->write([&](StoreWriter& w) {
-        w.add_education_plan_revision(plan_revision(person, "2025-11-22", "Grunnkurs A"));
-        w.add_education_plan_revision(plan_revision(other, "2025-12-01", "Annet"));
+    EXPECT_FALSE(
+        db_->read([&](const Snapshot& s) { return s.education_plans().current_of(person); }));
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.education_plans().revisions_of(person); })
+            .empty());
+    db_->write([&](UnitOfWork& w) {
+        w.education_plans().add_revision(plan_revision(person, "2025-11-22", "Grunnkurs A"));
+        w.education_plans().add_revision(plan_revision(other, "2025-12-01", "Annet"));
     });
     auto second = plan_revision(person, "2026-11-22", "Grunnkurs B");
     second.plan.periods.pop_back();
     second.note.clear();
-    store_->write([&](StoreWriter& w) { w.add_education_plan_revision(second); });
+    db_->write([&](UnitOfWork& w) { w.education_plans().add_revision(second); });
 
-    const auto revisions = store_->education_plan_revisions(person);
+    const auto revisions =
+        db_->read([&](const Snapshot& s) { return s.education_plans().revisions_of(person); });
     ASSERT_EQ(revisions.size(), 2u);
     EXPECT_EQ(revisions[0].number, 1);
     EXPECT_EQ(revisions[1].number, 2);
     EXPECT_EQ(revisions[0].plan.periods.size(), 2u);
     EXPECT_EQ(revisions[0].plan.periods[0],
-              (domain::PlannedPeriod{domain::Arena::OpenGeneralPractice, "Legekontoret Årstad",
+              (domain::PlannedPeriod{domain::Arena::open_general_practice, "Legekontoret Årstad",
                                      day("2026-01-01"), day("2027-12-31"), 80}));
-    EXPECT_EQ(revisions[0].plan.periods[1].arena, domain::Arena::Institution);
+    EXPECT_EQ(revisions[0].plan.periods[1].arena, domain::Arena::institution);
     EXPECT_EQ(revisions[0].plan.supervision_group, "Gruppe 1\nTirsdager");
     EXPECT_EQ(revisions[0].note, "Første plan");
     EXPECT_EQ(revisions[0].revised_on, day("2025-11-22"));
@@ -576,29 +661,35 @@ TEST_P(StoreContract, EducationPlanRevisionsAreNumberedAndKeptWhole) {
     EXPECT_EQ(revisions[1].plan.periods.size(), 1u);
     EXPECT_EQ(revisions[1].plan.courses, "Grunnkurs B");
 
-    const auto current = store_->current_education_plan(person);
+    const auto current =
+        db_->read([&](const Snapshot& s) { return s.education_plans().current_of(person); });
     ASSERT_TRUE(current);
     EXPECT_EQ(current->number, 2);
     EXPECT_EQ(current->plan.periods.size(), 1u);
-    EXPECT_EQ(store_->current_education_plan(other)->number, 1) << "numbered per person";
+    EXPECT_EQ(
+        db_->read([&](const Snapshot& s) { return s.education_plans().current_of(other); })->number,
+        1)
+        << "numbered per person";
 }
 
 TEST_P(StoreContract, AnEducationPlanRevisionWithABadPeriodKeepsNothing) {
     std::int64_t person = 0;
-    store_->write([&](StoreWriter& w) {
+    db_->write([&](UnitOfWork& w) {
         Person p;
         p.full_name = "Per Lege";
-        person = w.add_person(p);
+        person = w.people().add(p);
     });
     auto bad = plan_revision(person, "2026-11-22", "");
     bad.plan.periods[1].fte = 0;
-    EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.education_plans().add_revision(bad); }),
                  ConstraintViolation);
     bad = plan_revision(person, "2026-11-22", "");
     bad.plan.periods[1].to = day("2027-01-01");  // Before its start.
-    EXPECT_THROW(store_->write([&](StoreWriter& w) { w.add_education_plan_revision(bad); }),
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.education_plans().add_revision(bad); }),
                  ConstraintViolation);
-    EXPECT_TRUE(store_->education_plan_revisions(person).empty());
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.education_plans().revisions_of(person); })
+            .empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
@@ -609,27 +700,27 @@ class SupervisorStore : public StoreContract {
   protected:
     void SetUp() override {
         StoreContract::SetUp();
-        store_->write([&](StoreWriter& w) {
-            w.put_municipality(municipality("4601", "Bergen", "Bergen"));
-            w.put_municipality(municipality("4627", "Askøy", "Bergen"));
-            w.put_municipality(municipality("5501", "Tromsø", "Bodø"));
+        db_->write([&](UnitOfWork& w) {
+            w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+            w.municipalities().put(municipality("4627", "Askøy", "Bergen"));
+            w.municipalities().put(municipality("5501", "Tromsø", "Bodø"));
             Person p;
             p.full_name = "Siri Spesialist";
             p.hpr_number = "1234567";
             p.training_status = TrainingStatus::specialist;
-            siri = w.add_person(p);
+            siri = w.people().add(p);
             p.full_name = "Anne Alis";
             p.hpr_number.reset();
             p.training_status = TrainingStatus::in_training;
-            anne = w.add_person(p);
+            anne = w.people().add(p);
             p.full_name = "Bjørn Alis";
-            bjorn = w.add_person(p);
+            bjorn = w.people().add(p);
             for (const auto id : {anne, bjorn}) {
                 Employment e;
                 e.person_id = id;
                 e.municipality_number = "4601";
                 e.starts_on = day("2024-01-01");
-                w.add_employment(e);
+                w.people().add_employment(e);
             }
         });
     }
@@ -653,18 +744,20 @@ TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
     from_askoy.agreement_reference = "Avtale Bergen–Askøy";
     from_askoy.agreement_date = day("2024-02-01");
     std::int64_t id = 0;
-    store_->write([&](StoreWriter& w) {
-        id = w.add_supervisor(from_askoy);
+    db_->write([&](UnitOfWork& w) {
+        id = w.supervisors().add(from_askoy);
         SupervisorAssignment a;
         a.supervisor_person_id = siri;
         a.trainee_person_id = anne;
         a.starts_on = day("2025-01-01");
-        a.id = w.add_supervisor_assignment(a);
-        w.end_supervisor_assignment(a.id, day("2025-06-30"));
+        a.id = w.supervisors().add_assignment(a);
+        w.supervisors().end_assignment(a.id, day("2025-06-30"));
         a.trainee_person_id = bjorn;
-        w.add_supervisor_assignment(a);
+        w.supervisors().add_assignment(a);
     });
-    const auto list = store_->supervisors_for("4601", day("2025-03-01"));
+    const auto list = db_->read([&](const Snapshot& s) {
+        return s.supervisors().registered_for("4601", day("2025-03-01"));
+    });
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].supervisor.id, id);
     EXPECT_EQ(list[0].full_name, "Siri Spesialist");
@@ -672,33 +765,51 @@ TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
     EXPECT_EQ(list[0].supervisor.agreement_reference, "Avtale Bergen–Askøy");
     EXPECT_EQ(list[0].supervisor.agreement_date, day("2024-02-01"));
     EXPECT_EQ(list[0].trainees, 2);
-    EXPECT_EQ(store_->supervisors_for("4601", day("2025-07-01"))[0].trainees, 1)
+    EXPECT_EQ(db_->read([&](const Snapshot& s) {
+                     return s.supervisors().registered_for("4601", day("2025-07-01"));
+                 })[0]
+                  .trainees,
+              1)
         << "the ended assignment no longer counts";
-    EXPECT_TRUE(store_->supervisors_for("5501", day("2025-03-01")).empty());
-    EXPECT_TRUE(store_->supervisor_registration("4601", siri).has_value());
-    EXPECT_FALSE(store_->supervisor_registration("4627", siri).has_value());
-    const auto history = store_->supervisor_assignments_of(anne);
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) {
+                       return s.supervisors().registered_for("5501", day("2025-03-01"));
+                   })
+                    .empty());
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) {
+                       return s.supervisors().find_registration("4601", siri);
+                   })
+                    .has_value());
+    EXPECT_FALSE(db_->read([&](const Snapshot& s) {
+                        return s.supervisors().find_registration("4627", siri);
+                    })
+                     .has_value());
+    const auto history =
+        db_->read([&](const Snapshot& s) { return s.supervisors().assignments_of(anne); });
     ASSERT_EQ(history.size(), 1u);
     EXPECT_EQ(history[0].ends_on, day("2025-06-30"));
-    EXPECT_EQ(store_->person_by_hpr("1234567")->id, siri);
-    EXPECT_FALSE(store_->person_by_hpr("7654321").has_value());
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().find_by_hpr("1234567"); })->id,
+              siri);
+    EXPECT_FALSE(db_->read([&](const Snapshot& s) { return s.people().find_by_hpr("7654321"); })
+                     .has_value());
 }
 
 TEST_P(SupervisorStore, CapacityDefaultsToTwoAndCanBeSet) {
-    EXPECT_EQ(store_->supervisor_capacity("4601"), kDefaultSupervisorCapacity);
-    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 3); });
-    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 4); });
-    EXPECT_EQ(store_->supervisor_capacity("4601"), 4);
-    EXPECT_EQ(store_->supervisor_capacity("4627"), kDefaultSupervisorCapacity);
-    EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 11); }),
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.supervisors().capacity("4601"); }),
+              kDefaultSupervisorCapacity);
+    db_->write([](UnitOfWork& w) { w.supervisors().set_capacity("4601", 3); });
+    db_->write([](UnitOfWork& w) { w.supervisors().set_capacity("4601", 4); });
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.supervisors().capacity("4601"); }), 4);
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.supervisors().capacity("4627"); }),
+              kDefaultSupervisorCapacity);
+    EXPECT_THROW(db_->write([](UnitOfWork& w) { w.supervisors().set_capacity("4601", 11); }),
                  ConstraintViolation);
-    EXPECT_THROW(store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 0); }),
+    EXPECT_THROW(db_->write([](UnitOfWork& w) { w.supervisors().set_capacity("4601", 0); }),
                  ConstraintViolation);
 }
 
 TEST_P(SupervisorStore, TheSchemaKeepsTheQualificationAndAgreementRules) {
     auto write = [&](const Supervisor& x) {
-        store_->write([&](StoreWriter& w) { w.add_supervisor(x); });
+        db_->write([&](UnitOfWork& w) { w.supervisors().add(x); });
     };
     Supervisor approved = specialist(siri, "4601");
     approved.qualification = SupervisorQualification::approved_experienced;
@@ -711,19 +822,25 @@ TEST_P(SupervisorStore, TheSchemaKeepsTheQualificationAndAgreementRules) {
     EXPECT_THROW(write(neighbour), ConstraintViolation) << "another home needs an agreement";
     write(specialist(siri, "4601"));
     EXPECT_THROW(write(specialist(siri, "4601")), ConstraintViolation) << "registered twice";
-    EXPECT_EQ(store_->supervisors_for("4601", day("2025-03-01")).size(), 1u);
+    EXPECT_EQ(db_->read([&](const Snapshot& s) {
+                     return s.supervisors().registered_for("4601", day("2025-03-01"));
+                 })
+                  .size(),
+              1u);
 }
 
 TEST_P(SupervisorStore, RegionCountsTraineesWithoutSupervisorAndFreeCapacity) {
-    store_->write([&](StoreWriter& w) {
-        w.add_supervisor(specialist(siri, "4601"));
+    db_->write([&](UnitOfWork& w) {
+        w.supervisors().add(specialist(siri, "4601"));
         SupervisorAssignment a;
         a.supervisor_person_id = siri;
         a.trainee_person_id = anne;
         a.starts_on = day("2025-01-01");
-        w.add_supervisor_assignment(a);
+        w.supervisors().add_assignment(a);
     });
-    auto counts = store_->region_counts("Bergen", day("2025-03-01"));
+    auto counts = db_->read([&](const Snapshot& s) {
+        return s.municipalities().region_counts("Bergen", day("2025-03-01"));
+    });
     ASSERT_EQ(counts.size(), 2u);
     EXPECT_EQ(counts[0].municipality.name, "Askøy");
     EXPECT_EQ(counts[0].trainees, 0);
@@ -731,21 +848,30 @@ TEST_P(SupervisorStore, RegionCountsTraineesWithoutSupervisorAndFreeCapacity) {
     EXPECT_EQ(counts[1].trainees, 2);
     EXPECT_EQ(counts[1].without_supervisor, 1);
     EXPECT_EQ(counts[1].supervisors_with_free_capacity, 1) << "1 of 2 trainees";
-    store_->write([](StoreWriter& w) { w.set_supervisor_capacity("4601", 1); });
-    counts = store_->region_counts("Bergen", day("2025-03-01"));
+    db_->write([](UnitOfWork& w) { w.supervisors().set_capacity("4601", 1); });
+    counts = db_->read([&](const Snapshot& s) {
+        return s.municipalities().region_counts("Bergen", day("2025-03-01"));
+    });
     EXPECT_EQ(counts[1].supervisors_with_free_capacity, 0) << "1 of 1: full";
-    EXPECT_EQ(store_->region_counts("Bodø", day("2025-03-01")).size(), 1u);
-    EXPECT_TRUE(store_->region_counts("Ingensteds", day("2025-03-01")).empty());
+    EXPECT_EQ(db_->read([&](const Snapshot& s) {
+                     return s.municipalities().region_counts("Bodø", day("2025-03-01"));
+                 })
+                  .size(),
+              1u);
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) {
+                       return s.municipalities().region_counts("Ingensteds", day("2025-03-01"));
+                   })
+                    .empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SupervisorStore, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param.name; });
 
-TEST(OpenStore, RefusesUnknownUrlsAndUnreadableFiles) {
-    EXPECT_THROW(open_store("mysql://x"), StoreError);
-    EXPECT_THROW(open_store("postgresql://localhost/alis"), StoreError);
-    EXPECT_THROW(open_store("sqlite:"), StoreError);
-    EXPECT_THROW(open_store("sqlite:/nonexistent-dir/for/sure/alis.db"), StoreError);
+TEST(OpenDatabase, RefusesUnknownUrlsAndUnreadableFiles) {
+    EXPECT_THROW(open_database("mysql://x"), StoreError);
+    EXPECT_THROW(open_database("postgresql://localhost/alis"), StoreError);
+    EXPECT_THROW(open_database("sqlite:"), StoreError);
+    EXPECT_THROW(open_database("sqlite:/nonexistent-dir/for/sure/alis.db"), StoreError);
     testing::TempDir dir;
     const auto garbage = dir.path() / "garbage.db";
     {
@@ -753,7 +879,7 @@ TEST(OpenStore, RefusesUnknownUrlsAndUnreadableFiles) {
         std::fputs("this is not a database, just text that is long enough to be a header....", f);
         std::fclose(f);
     }
-    EXPECT_THROW(open_store("sqlite:" + garbage.string()), StoreError);
+    EXPECT_THROW(open_database("sqlite:" + garbage.string()), StoreError);
 }
 
 }  // namespace

@@ -1,50 +1,62 @@
 #include "support/fixtures.hpp"
 
 #include "app/accounts.hpp"
+#include "app/passwords.hpp"
 
 namespace alis::testing {
 
-void add_municipality(store::Store& store, const std::string& number, const std::string& name,
+app::Clock fixed_clock(domain::Date today, std::int64_t now) {
+    return app::Clock{[today] { return today; }, [now] { return now; }};
+}
+
+std::unique_ptr<app::Application> open_app(const std::string& url, app::Clock clock,
+                                           int connections) {
+    auto app = std::make_unique<app::Application>(store::open_database(url, connections),
+                                                  std::move(clock));
+    app->migrate();
+    return app;
+}
+
+void add_municipality(store::Database& db, const std::string& number, const std::string& name,
                       const std::string& office) {
-    store.write([&](store::StoreWriter& w) {
-        store::Municipality m;
+    db.write([&](store::UnitOfWork& w) {
+        domain::Municipality m;
         m.number = number;
         m.name = name;
         m.county = "Testfylke";
         m.centrality_class = 3;
-        m.enterprise_status = store::EnterpriseStatus::registered;
+        m.enterprise_status = domain::EnterpriseStatus::registered;
         m.alis_office = office;
-        w.put_municipality(m);
+        w.municipalities().put(m);
     });
 }
 
-std::int64_t add_trainee(store::Store& store, const std::string& name,
+std::int64_t add_trainee(store::Database& db, const std::string& name,
                          const std::string& municipality, const char* from, const char* to) {
-    std::int64_t id = 0;
-    store.write([&](store::StoreWriter& w) {
-        store::Person p;
+    return db.write([&](store::UnitOfWork& w) {
+        domain::Person p;
         p.full_name = name;
-        id = w.add_person(p);
-        store::Employment e;
+        const auto id = w.people().add(p);
+        domain::Employment e;
         e.person_id = id;
         e.municipality_number = municipality;
         e.starts_on = *domain::Date::parse_iso(from);
         if (to != nullptr) {
             e.ends_on = domain::Date::parse_iso(to);
         }
-        const auto employment = w.add_employment(e);
-        store::ServicePeriod period;
+        const auto employment = w.people().add_employment(e);
+        domain::ServicePeriod period;
         period.person_id = id;
         period.employment_id = employment;
         period.place = "Legekontoret";
         period.starts_on = e.starts_on;
         period.ends_on = e.ends_on;
-        w.add_service_period(period);
+        w.people().add_service_period(period);
+        return id;
     });
-    return id;
 }
 
-std::int64_t add_account(store::Store& store, const std::string& email, store::Role role,
+std::int64_t add_account(app::Application& app, const std::string& email, domain::Role role,
                          std::optional<std::string> municipality, std::optional<std::string> office,
                          std::optional<std::int64_t> person) {
     static const app::PasswordPolicy policy;
@@ -57,23 +69,23 @@ std::int64_t add_account(store::Store& store, const std::string& email, store::R
     account.alis_office = std::move(office);
     account.person_id = person;
     account.starts_on = *domain::Date::parse_iso("2020-01-01");
-    return app::create_account(store, policy, account, "test", 1795305600);
+    return app::create_account(app, policy, account, "test");
 }
 
-void assign_supervisor(store::Store& store, std::int64_t supervisor, std::int64_t trainee) {
-    store.write([&](store::StoreWriter& w) {
-        store::SupervisorAssignment a;
+void assign_supervisor(store::Database& db, std::int64_t supervisor, std::int64_t trainee) {
+    db.write([&](store::UnitOfWork& w) {
+        domain::SupervisorAssignment a;
         a.supervisor_person_id = supervisor;
         a.trainee_person_id = trainee;
         a.starts_on = *domain::Date::parse_iso("2024-01-01");
-        w.add_supervisor_assignment(a);
+        w.supervisors().add_assignment(a);
     });
 }
 
-void add_education_plan(store::Store& store, std::int64_t person, const char* revised_on,
+void add_education_plan(store::Database& db, std::int64_t person, const char* revised_on,
                         const std::vector<PlannedPeriod>& periods) {
-    store.write([&](store::StoreWriter& w) {
-        store::EducationPlanRevision plan;
+    db.write([&](store::UnitOfWork& w) {
+        domain::EducationPlanRevision plan;
         plan.person_id = person;
         plan.revised_on = *domain::Date::parse_iso(revised_on);
         plan.revised_at = plan.revised_on.iso() + "T09:00:00Z";
@@ -82,7 +94,7 @@ void add_education_plan(store::Store& store, std::int64_t person, const char* re
             plan.plan.periods.push_back({p.arena, p.place, *domain::Date::parse_iso(p.from),
                                          *domain::Date::parse_iso(p.to), p.fte});
         }
-        w.add_education_plan_revision(plan);
+        w.education_plans().add_revision(plan);
     });
 }
 

@@ -1,27 +1,42 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "store/store.hpp"
+#include "app/application.hpp"
+#include "domain/education_plan.hpp"
+#include "domain/identity.hpp"
+#include "store/database.hpp"
 
 namespace alis::testing {
 
 inline constexpr const char* kTestPassword = "riktig-hest-batteri-stift";
+// The fixed "now" of tests that need one: 2026-11-22T00:00:00Z.
+inline constexpr std::int64_t kTestNow = 1795305600;
+
+// A clock that always reads `today` and `now` (Unix seconds).
+app::Clock fixed_clock(domain::Date today = *domain::Date::parse_iso("2026-11-22"),
+                       std::int64_t now = kTestNow);
+
+// An application over the database at `url` (migrated), with a fixed clock.
+std::unique_ptr<app::Application> open_app(const std::string& url, app::Clock clock = fixed_clock(),
+                                           int connections = 4);
 
 // Inserts a municipality with the given number, name and ALIS office.
-void add_municipality(store::Store& store, const std::string& number, const std::string& name,
+void add_municipality(store::Database& db, const std::string& number, const std::string& name,
                       const std::string& office);
 
 // Inserts a person in training employed by `municipality` from `from` (ongoing unless `to`).
-std::int64_t add_trainee(store::Store& store, const std::string& name,
+std::int64_t add_trainee(store::Database& db, const std::string& name,
                          const std::string& municipality, const char* from = "2024-01-01",
                          const char* to = nullptr);
 
 // Creates an account through the real use case (password rules, Argon2id, audit), with one role
 // starting 2020-01-01; returns its id.
-std::int64_t add_account(store::Store& store, const std::string& email, store::Role role,
+std::int64_t add_account(app::Application& app, const std::string& email, domain::Role role,
                          std::optional<std::string> municipality = std::nullopt,
                          std::optional<std::string> office = std::nullopt,
                          std::optional<std::int64_t> person = std::nullopt);
@@ -37,10 +52,10 @@ struct PlannedPeriod {
 
 // Appends a revision of the person's individual education plan, revised on `revised_on` (ISO),
 // holding `periods`.
-void add_education_plan(store::Store& store, std::int64_t person, const char* revised_on,
+void add_education_plan(store::Database& db, std::int64_t person, const char* revised_on,
                         const std::vector<PlannedPeriod>& periods);
 
 // Assigns a supervisor to a trainee from 2024-01-01.
-void assign_supervisor(store::Store& store, std::int64_t supervisor, std::int64_t trainee);
+void assign_supervisor(store::Database& db, std::int64_t supervisor, std::int64_t trainee);
 
 }  // namespace alis::testing

@@ -8,14 +8,22 @@
 #include <sstream>
 
 #include "app/demo_data.hpp"
+#include "store/database.hpp"
 
 namespace alis::testing {
 
 TestServer::TestServer(web::ServerConfig config, bool load_demo) {
-    store_ = store::open_store(dir_.sqlite_url(), 2);
-    store_->migrate();
+    // Today follows the settable clock (UTC), so a test can move a year ahead.
+    app::Clock clock{
+        [this] {
+            return domain::Date::from_days(static_cast<std::int32_t>(clock_.load() / 86400));
+        },
+        [this] { return clock_.load(); }};
+    app_ = std::make_unique<app::Application>(store::open_database(dir_.sqlite_url(), 2),
+                                              std::move(clock));
+    app_->migrate();
     if (load_demo) {
-        app::load_demo_data(*store_, fixed_today(), 2019);
+        app::load_demo_data(*app_, fixed_today(), 2019);
     }
     catalogue_ = std::make_unique<web::Catalogue>("nb");
     templates_ = std::make_unique<web::Templates>(*catalogue_);
@@ -23,15 +31,10 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
         std::make_unique<web::StaticFiles>(web::StaticFiles::default_sources(ALIS_SOURCE_DIR));
     log_file_ = std::fopen((dir_.path() / "server.log").c_str(), "w");
     log_ = std::make_unique<web::Log>(log_file_);
-    auto now = [this] { return clock_.load(); };
-    auth_ = std::make_unique<app::Authenticator>(*store_, now);
-    // Today follows the settable clock (UTC), so a test can move a year ahead.
-    auto today = [this] {
-        return domain::Date::from_days(static_cast<std::int32_t>(clock_.load() / 86400));
-    };
+    auth_ = std::make_unique<app::Authenticator>(*app_);
     services_ = std::make_unique<web::Services>(
-        web::Services{*store_, *catalogue_, *templates_, *static_files_, metrics_, *log_, today,
-                      cache_, *auth_, now, std::make_shared<web::ListReadWindow>()});
+        web::Services{*app_, *catalogue_, *templates_, *static_files_, metrics_, *log_, cache_,
+                      *auth_, std::make_shared<web::ListReadWindow>()});
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;

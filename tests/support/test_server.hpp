@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include "app/auth.hpp"
+#include "store/database.hpp"
 #include "support/temp_dir.hpp"
 #include "web/pipeline.hpp"
 #include "web/server.hpp"
@@ -25,7 +27,9 @@ class TestServer {
     ~TestServer();
 
     unsigned short port() const { return server_->port(); }
-    store::Store& store() { return *store_; }
+    app::Application& app() { return *app_; }
+    // The server's database, for tests that read or write it directly.
+    store::Database& database() { return app_->database(); }
     // The server's database, for a second store object that stands in for another process.
     std::string database_url() const { return dir_.sqlite_url(); }
     web::Pipeline& pipeline() { return *pipeline_; }
@@ -42,13 +46,13 @@ class TestServer {
 
   private:
     TempDir dir_;
-    std::unique_ptr<store::Store> store_;
+    std::atomic<std::int64_t> clock_{1795305600};  // 2026-11-22T00:00:00Z.
+    std::unique_ptr<app::Application> app_;
     std::unique_ptr<web::Catalogue> catalogue_;
     std::unique_ptr<web::Templates> templates_;
     std::unique_ptr<web::StaticFiles> static_files_;
     web::Metrics metrics_;
     web::ResponseCache cache_;
-    std::atomic<std::int64_t> clock_{1795305600};  // 2026-11-22T00:00:00Z.
     std::unique_ptr<app::Authenticator> auth_;
     std::FILE* log_file_ = nullptr;
     std::unique_ptr<web::Log> log_;

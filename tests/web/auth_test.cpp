@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "app/accounts.hpp"
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -17,11 +18,11 @@ namespace client = testing::client;
 class Auth : public ::testing::Test {
   protected:
     void SetUp() override {
-        testing::add_municipality(server.store(), "4601", "Bergen", "Bergen");
-        testing::add_municipality(server.store(), "5501", "Tromsø", "Bodø");
-        trainee = testing::add_trainee(server.store(), "Øyvind Ærø-Ås", "4601");
-        testing::add_account(server.store(), "leder@bergen.no", store::Role::leader, "4601");
-        testing::add_account(server.store(), "alis@bergen.no", store::Role::trainee, std::nullopt,
+        testing::add_municipality(server.database(), "4601", "Bergen", "Bergen");
+        testing::add_municipality(server.database(), "5501", "Tromsø", "Bodø");
+        trainee = testing::add_trainee(server.database(), "Øyvind Ærø-Ås", "4601");
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "alis@bergen.no", domain::Role::trainee, std::nullopt,
                              std::nullopt, trainee);
     }
 
@@ -60,8 +61,14 @@ TEST_F(Auth, LoginSetsAHardenedCookieWithANewSessionId) {
               http::status::unauthorized);
     EXPECT_EQ(me({{"Cookie", "__Host-alis_session=" + *id}}).result(), http::status::ok);
     // Only a hash of the id is stored.
-    EXPECT_FALSE(server.store().session(*id).has_value());
-    EXPECT_TRUE(server.store().session(app::Authenticator::hash_session_id(*id)).has_value());
+    EXPECT_FALSE(server.database()
+                     .read([&](const store::Snapshot& s) { return s.identity().find_session(*id); })
+                     .has_value());
+    EXPECT_TRUE(server.database()
+                    .read([&](const store::Snapshot& s) {
+                        return s.identity().find_session(app::Authenticator::hash_session_id(*id));
+                    })
+                    .has_value());
 }
 
 TEST_F(Auth, WrongPasswordUnknownAccountAndEmptyFieldsAreRefused) {
@@ -189,7 +196,10 @@ TEST_F(Auth, DisablingAnAccountEndsAllItsSessions) {
     const auto first = client::login(port(), "leder@bergen.no", kTestPassword);
     const auto second = client::login(port(), "leder@bergen.no", kTestPassword);
     ASSERT_TRUE(first && second);
-    app::disable_account(server.store(), "leder@bergen.no", "test", server.now());
+    const auto account = app::find_account_by_email(server.app(), "leder@bergen.no");
+    ASSERT_TRUE(account);
+    app::disable_account(server.app(), account->id,
+                         app::administration_event(server.app(), "test"));
     EXPECT_EQ(me(first->headers()).result(), http::status::unauthorized);
     EXPECT_EQ(me(second->headers()).result(), http::status::unauthorized);
     unsigned status = 0;
@@ -258,15 +268,15 @@ TEST_F(Auth, TheTraineeSeesWhoReadTheirRecord) {
 TEST_F(Auth, TheOldLeaderLosesAccessTheDayTheTraineeMoves) {
     // Moved from Bergen to Tromsø on 2026-11-22 (the server's today).
     const auto mover =
-        testing::add_trainee(server.store(), "Kari Flytter", "4601", "2020-01-01", "2026-11-21");
-    server.store().write([&](store::StoreWriter& w) {
-        store::Employment e;
+        testing::add_trainee(server.database(), "Kari Flytter", "4601", "2020-01-01", "2026-11-21");
+    server.database().write([&](store::UnitOfWork& w) {
+        domain::Employment e;
         e.person_id = mover;
         e.municipality_number = "5501";
         e.starts_on = *domain::Date::parse_iso("2026-11-22");
-        w.add_employment(e);
+        w.people().add_employment(e);
     });
-    testing::add_account(server.store(), "leder@tromso.no", store::Role::leader, "5501");
+    testing::add_account(server.app(), "leder@tromso.no", domain::Role::leader, "5501");
     const auto bergen = client::login(port(), "leder@bergen.no", kTestPassword);
     const auto tromso = client::login(port(), "leder@tromso.no", kTestPassword);
     ASSERT_TRUE(bergen && tromso);
@@ -278,7 +288,8 @@ TEST_F(Auth, TheOldLeaderLosesAccessTheDayTheTraineeMoves) {
     EXPECT_NE(record.body().find("\"municipality\":\"4601\""), std::string::npos);
     // The denial is in the audit trail.
     bool denial = false;
-    for (const auto& e : server.store().audit_events_about(mover, 50)) {
+    for (const auto& e : server.database().read(
+             [&](const store::Snapshot& s) { return s.audit().events_about(mover, 50); })) {
         denial = denial || (e.action == "access.denied" && e.actor_label == "leder@bergen.no");
     }
     EXPECT_TRUE(denial);
@@ -297,7 +308,7 @@ TEST_F(Auth, HostileTextIsStoredExactlyAndRenderedInert) {
     const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
     ASSERT_TRUE(leader);
     for (const auto& name : payloads) {
-        const auto id = testing::add_trainee(server.store(), name, "4601");
+        const auto id = testing::add_trainee(server.database(), name, "4601");
         const auto json =
             client::get(port(), "/api/v1/people/" + std::to_string(id), leader->headers());
         ASSERT_EQ(json.result(), http::status::ok) << name;
@@ -308,7 +319,7 @@ TEST_F(Auth, HostileTextIsStoredExactlyAndRenderedInert) {
         EXPECT_EQ(html.find("<img src=x"), std::string::npos) << name;
         EXPECT_EQ(html.find("<svg onload"), std::string::npos) << name;
     }
-    const auto ohara = testing::add_trainee(server.store(), "Siobhan O'Hara", "4601");
+    const auto ohara = testing::add_trainee(server.database(), "Siobhan O'Hara", "4601");
     const auto page =
         client::get(port(), "/personer/" + std::to_string(ohara), leader->headers()).body();
     EXPECT_NE(page.find("Siobhan O&apos;Hara"), std::string::npos);
@@ -339,9 +350,9 @@ TEST_F(Auth, ReauthenticationIsThrottledLikeLogin) {
     const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
     ASSERT_TRUE(session);
     for (int i = 0; i < 100; ++i) {
-        server.store().write([&](store::StoreWriter& w) {
-            w.add_login_failure("leder@bergen.no", "10.0.0." + std::to_string(i % 250),
-                                server.now());
+        server.database().write([&](store::UnitOfWork& w) {
+            w.identity().add_login_failure("leder@bergen.no", "10.0.0." + std::to_string(i % 250),
+                                           server.now());
         });
     }
     const auto r = client::request(
@@ -376,7 +387,7 @@ TEST_F(Auth, AnswersWithoutASessionAre401NotCsrfErrors) {
 }
 
 TEST_F(Auth, UnknownIdsLookLikeForeignOnesAndLooseIdsAreRefused) {
-    testing::add_account(server.store(), "admin@bergen.no", store::Role::admin);
+    testing::add_account(server.app(), "admin@bergen.no", domain::Role::admin);
     const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
     ASSERT_TRUE(leader);
     EXPECT_EQ(client::get(port(), "/api/v1/people/987654", leader->headers()).result(),
@@ -386,7 +397,11 @@ TEST_F(Auth, UnknownIdsLookLikeForeignOnesAndLooseIdsAreRefused) {
     const auto loose = client::request(port(), http::verb::post, "/admin/kontoer/1x/deaktiver", "",
                                        "", admin->post_headers(port()));
     EXPECT_EQ(loose.result(), http::status::not_found);
-    EXPECT_FALSE(server.store().account_by_email("leder@bergen.no")->disabled);
+    EXPECT_FALSE(server.database()
+                     .read([&](const store::Snapshot& s) {
+                         return s.identity().find_account_by_email("leder@bergen.no");
+                     })
+                     ->disabled);
 }
 
 TEST_F(Auth, AnOverlongEmailIsRefusedWithoutBeingStored) {
@@ -394,7 +409,10 @@ TEST_F(Auth, AnOverlongEmailIsRefusedWithoutBeingStored) {
     EXPECT_FALSE(
         client::login(port(), std::string(100000, 'a') + "@x.no", "whatever-password", &status));
     EXPECT_EQ(status, 401u);
-    EXPECT_EQ(server.store().login_failures_from("127.0.0.1", 0), 0);
+    EXPECT_EQ(server.database().read([&](const store::Snapshot& s) {
+        return s.identity().login_failures_from("127.0.0.1", 0);
+    }),
+              0);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -111,38 +112,39 @@ const std::map<std::string, Expect> kRoutes = {
 class AuthorizationMatrix : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
-        own_trainee = testing::add_trainee(store, "Egen Lege", "4601");
-        foreign_trainee = testing::add_trainee(store, "Fremmed Lege", "5501");
-        const auto supervisor = testing::add_trainee(store, "Veileder Bergen", "4601");
-        testing::assign_supervisor(store, supervisor, own_trainee);
-        testing::add_account(store, "trainee@a.no", store::Role::trainee, std::nullopt,
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        own_trainee = testing::add_trainee(db, "Egen Lege", "4601");
+        foreign_trainee = testing::add_trainee(db, "Fremmed Lege", "5501");
+        const auto supervisor = testing::add_trainee(db, "Veileder Bergen", "4601");
+        testing::assign_supervisor(db, supervisor, own_trainee);
+        testing::add_account(server.app(), "trainee@a.no", domain::Role::trainee, std::nullopt,
                              std::nullopt, own_trainee);
-        testing::add_account(store, "supervisor@a.no", store::Role::supervisor, std::nullopt,
-                             std::nullopt, supervisor);
-        testing::add_account(store, "clinical@a.no", store::Role::clinical_supervisor, std::nullopt,
-                             std::nullopt, supervisor);
-        testing::add_account(store, "leader@a.no", store::Role::leader, "4601");
-        testing::add_account(store, "office@a.no", store::Role::regional_office, std::nullopt,
-                             "Bergen");
-        testing::add_account(store, "national@a.no", store::Role::national);
-        testing::add_account(store, "admin@a.no", store::Role::admin);
-        foreign_account = testing::add_account(store, "leader@b.no", store::Role::leader, "5501");
+        testing::add_account(server.app(), "supervisor@a.no", domain::Role::supervisor,
+                             std::nullopt, std::nullopt, supervisor);
+        testing::add_account(server.app(), "clinical@a.no", domain::Role::clinical_supervisor,
+                             std::nullopt, std::nullopt, supervisor);
+        testing::add_account(server.app(), "leader@a.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "office@a.no", domain::Role::regional_office,
+                             std::nullopt, "Bergen");
+        testing::add_account(server.app(), "national@a.no", domain::Role::national);
+        testing::add_account(server.app(), "admin@a.no", domain::Role::admin);
+        foreign_account =
+            testing::add_account(server.app(), "leader@b.no", domain::Role::leader, "5501");
         // An arena and a responsibility of the own municipality's general plan, for the routes
         // that name one.
-        store.write([&](store::StoreWriter& w) {
-            store::LearningArena a;
+        db.write([&](store::UnitOfWork& w) {
+            domain::LearningArena a;
             a.municipality_number = "4601";
             a.name = "Sentrum legekontor";
             a.offers = "Allmennpraksis";
-            arena = w.add_learning_arena(a);
-            store::PlanResponsibility r;
+            arena = w.municipalities().add_learning_arena(a);
+            domain::PlanResponsibility r;
             r.municipality_number = "4601";
             r.area = "Overordnet ansvar";
             r.responsible = "Kommuneoverlege";
-            responsibility = w.add_plan_responsibility(r);
+            responsibility = w.municipalities().add_responsibility(r);
         });
     }
 
@@ -300,8 +302,19 @@ TEST_F(AuthorizationMatrix, OwnMunicipalityWritesAreForItsLeaderOnly) {
         }
     }
     EXPECT_GT(checked, 0);
-    EXPECT_EQ(server.store().learning_arenas("4601").size(), 1u) << "no refused removal ran";
-    EXPECT_EQ(server.store().plan_responsibilities("4601").size(), 1u);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) {
+                      return s.municipalities().learning_arenas("4601");
+                  })
+                  .size(),
+              1u)
+        << "no refused removal ran";
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) {
+                      return s.municipalities().responsibilities("4601");
+                  })
+                  .size(),
+              1u);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <regex>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -33,22 +34,22 @@ const std::string kPlanForm =
 class EducationPlan : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
-        trainee = testing::add_trainee(store, "Egen Lege", "4601");
-        const auto supervisor = testing::add_trainee(store, "Veileder Bergen", "4601");
-        testing::assign_supervisor(store, supervisor, trainee);
-        testing::add_account(store, "trainee@a.no", store::Role::trainee, std::nullopt,
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        trainee = testing::add_trainee(db, "Egen Lege", "4601");
+        const auto supervisor = testing::add_trainee(db, "Veileder Bergen", "4601");
+        testing::assign_supervisor(db, supervisor, trainee);
+        testing::add_account(server.app(), "trainee@a.no", domain::Role::trainee, std::nullopt,
                              std::nullopt, trainee);
-        testing::add_account(store, "supervisor@a.no", store::Role::supervisor, std::nullopt,
-                             std::nullopt, supervisor);
-        testing::add_account(store, "leader@a.no", store::Role::leader, "4601");
-        testing::add_account(store, "office@a.no", store::Role::regional_office, std::nullopt,
-                             "Bergen");
-        testing::add_account(store, "leader@b.no", store::Role::leader, "5501");
-        testing::add_account(store, "national@a.no", store::Role::national);
-        testing::add_account(store, "admin@a.no", store::Role::admin);
+        testing::add_account(server.app(), "supervisor@a.no", domain::Role::supervisor,
+                             std::nullopt, std::nullopt, supervisor);
+        testing::add_account(server.app(), "leader@a.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "office@a.no", domain::Role::regional_office,
+                             std::nullopt, "Bergen");
+        testing::add_account(server.app(), "leader@b.no", domain::Role::leader, "5501");
+        testing::add_account(server.app(), "national@a.no", domain::Role::national);
+        testing::add_account(server.app(), "admin@a.no", domain::Role::admin);
     }
 
     unsigned short port() { return server.port(); }
@@ -71,10 +72,16 @@ class EducationPlan : public ::testing::Test {
         return client::request(port(), http::verb::post, api_path() + "/revisions", body,
                                "application/json", who.post_headers(port()));
     }
-    std::size_t revisions() { return server.store().education_plan_revisions(trainee).size(); }
+    std::size_t revisions() {
+        return server.database()
+            .read(
+                [&](const store::Snapshot& s) { return s.education_plans().revisions_of(trainee); })
+            .size();
+    }
     int revision_audits() {
         int count = 0;
-        for (const auto& e : server.store().audit_events_about(trainee, 1000)) {
+        for (const auto& e : server.database().read(
+                 [&](const store::Snapshot& s) { return s.audit().events_about(trainee, 1000); })) {
             count += e.action == "education_plan.revised" ? 1 : 0;
         }
         return count;

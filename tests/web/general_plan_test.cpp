@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -41,19 +42,19 @@ bool contains(const std::string& text, const std::string& part) {
 class GeneralPlan : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "4621", "Voss", "Bergen");
-        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
-        const auto trainee = testing::add_trainee(store, "Lege Bergen", "4601");
-        testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
-        testing::add_account(store, "leder@tromso.no", store::Role::leader, "5501");
-        testing::add_account(store, "kontor@bergen.no", store::Role::regional_office, std::nullopt,
-                             "Bergen");
-        testing::add_account(store, "alis@bergen.no", store::Role::trainee, std::nullopt,
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "4621", "Voss", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        const auto trainee = testing::add_trainee(db, "Lege Bergen", "4601");
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "leder@tromso.no", domain::Role::leader, "5501");
+        testing::add_account(server.app(), "kontor@bergen.no", domain::Role::regional_office,
+                             std::nullopt, "Bergen");
+        testing::add_account(server.app(), "alis@bergen.no", domain::Role::trainee, std::nullopt,
                              std::nullopt, trainee);
-        testing::add_account(store, "nasjonal@a.no", store::Role::national);
-        testing::add_account(store, "admin@a.no", store::Role::admin);
+        testing::add_account(server.app(), "nasjonal@a.no", domain::Role::national);
+        testing::add_account(server.app(), "admin@a.no", domain::Role::admin);
         leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
     }
 
@@ -74,11 +75,18 @@ class GeneralPlan : public ::testing::Test {
         return client::get(server.port(), path);
     }
 
-    std::int64_t audit_rows() { return server.store().verify_audit_chain().rows_checked; }
+    std::int64_t audit_rows() {
+        return server.database()
+            .read([&](const store::Snapshot& s) { return s.audit().verify(); })
+            .rows_checked;
+    }
 
     std::string last_audit_action() {
-        const auto head = server.store().verify_audit_chain();
-        return server.store().audit_event(head.head_id)->action;
+        const auto head =
+            server.database().read([&](const store::Snapshot& s) { return s.audit().verify(); });
+        return server.database()
+            .read([&](const store::Snapshot& s) { return s.audit().find(head.head_id); })
+            ->action;
     }
 
     testing::TestServer server;
@@ -113,7 +121,8 @@ TEST_F(GeneralPlan, TheLeaderAddsChangesAndRemovesAnArenaAndThePublicPageFollows
     const auto added = form_post(leader, "/kommuner/4601/utdanningsplan/arenaer", kArena);
     ASSERT_EQ(added.result(), http::status::see_other) << added.body();
     EXPECT_EQ(added[http::field::location], "/kommuner/4601/utdanningsplan/rediger?lagret=arena");
-    const auto arenas = server.store().learning_arenas("4601");
+    const auto arenas = server.database().read(
+        [&](const store::Snapshot& s) { return s.municipalities().learning_arenas("4601"); });
     ASSERT_EQ(arenas.size(), 1u);
     EXPECT_EQ(arenas[0].offers, "Åpen uselektert allmennpraksis.\nAkutte og kroniske sykdommer.");
     EXPECT_EQ(audit_rows(), before + 1);
@@ -136,14 +145,23 @@ TEST_F(GeneralPlan, TheLeaderAddsChangesAndRemovesAnArenaAndThePublicPageFollows
                                     {"name", "Fyllingsdalen sykehjem"},
                                     {"offers", "Geriatri og lindrende behandling."}});
     ASSERT_EQ(changed.result(), http::status::see_other) << changed.body();
-    EXPECT_EQ(server.store().learning_arena(arenas[0].id)->kind, store::ArenaKind::nursing_home);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) {
+                      return s.municipalities().find_learning_arena(arenas[0].id);
+                  })
+                  ->kind,
+              domain::ArenaKind::nursing_home);
     EXPECT_EQ(last_audit_action(), "general_plan.arena_changed");
     EXPECT_TRUE(
         contains(anonymous_get("/kommuner/4601/utdanningsplan").body(), "Fyllingsdalen sykehjem"));
 
     const auto removed = form_post(leader, arena_path + "/fjern", {});
     ASSERT_EQ(removed.result(), http::status::see_other);
-    EXPECT_TRUE(server.store().learning_arenas("4601").empty());
+    EXPECT_TRUE(server.database()
+                    .read([&](const store::Snapshot& s) {
+                        return s.municipalities().learning_arenas("4601");
+                    })
+                    .empty());
     EXPECT_EQ(last_audit_action(), "general_plan.arena_removed");
     EXPECT_EQ(audit_rows(), before + 3) << "the removal keeps its audit record";
     EXPECT_FALSE(contains(anonymous_get("/kommuner/4601/utdanningsplan").body(), "Fyllingsdalen"));
@@ -157,8 +175,10 @@ TEST_F(GeneralPlan, StatusChangesKeepTheMunicipalitysEnterpriseStatusConsistent)
                               {"valid_until", "31.08.2027"},
                               {"applied_on", "15.06.2026"}});
     ASSERT_EQ(r.result(), http::status::see_other) << r.body();
-    EXPECT_EQ(server.store().municipality("4601")->enterprise_status,
-              store::EnterpriseStatus::temporarily_registered);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) { return s.municipalities().find("4601"); })
+                  ->enterprise_status,
+              domain::EnterpriseStatus::temporarily_registered);
     EXPECT_EQ(audit_rows(), before + 1);
     EXPECT_EQ(last_audit_action(), "general_plan.status_changed");
     const auto page = anonymous_get("/kommuner/4601/utdanningsplan").body();
@@ -179,8 +199,10 @@ TEST_F(GeneralPlan, StatusChangesKeepTheMunicipalitysEnterpriseStatusConsistent)
     EXPECT_EQ(stored.at("status").as_string(), "registered");
     EXPECT_EQ(stored.at("valid_from").as_string(), "2026-11-01");
     EXPECT_TRUE(stored.at("valid_until").is_null());
-    EXPECT_EQ(server.store().municipality("4601")->enterprise_status,
-              store::EnterpriseStatus::registered);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) { return s.municipalities().find("4601"); })
+                  ->enterprise_status,
+              domain::EnterpriseStatus::registered);
     const auto plan = json::parse(anonymous_get("/api/v1/municipalities/4601/general-plan").body());
     EXPECT_EQ(plan.at("enterprise_status").as_string(), "registered");
     ASSERT_EQ(plan.at("status_history").as_array().size(), 2u);
@@ -212,7 +234,12 @@ TEST_F(GeneralPlan, TheJsonApiAnswers201And200WithTheStoredObjectAnd422WithEvery
     EXPECT_EQ(error.at("code").as_string(), "invalid_input");
     EXPECT_EQ(error.at("field").as_string(), "kind");
     EXPECT_EQ(error.at("fields").as_array().size(), 2u);
-    EXPECT_EQ(server.store().learning_arenas("4601").size(), 1u);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) {
+                      return s.municipalities().learning_arenas("4601");
+                  })
+                  .size(),
+              1u);
 
     const auto responsibility =
         api(http::verb::post, "/api/v1/municipalities/4601/general-plan/responsibilities",
@@ -230,7 +257,11 @@ TEST_F(GeneralPlan, TheJsonApiAnswers201And200WithTheStoredObjectAnd422WithEvery
             "/api/v1/municipalities/4601/general-plan/responsibilities/" + std::to_string(rid), {});
     ASSERT_EQ(gone.result(), http::status::ok);
     EXPECT_EQ(json::parse(gone.body()).at("removed").at("area").as_string(), "Overordnet ansvar");
-    EXPECT_TRUE(server.store().plan_responsibilities("4601").empty());
+    EXPECT_TRUE(server.database()
+                    .read([&](const store::Snapshot& s) {
+                        return s.municipalities().responsibilities("4601");
+                    })
+                    .empty());
     EXPECT_EQ(last_audit_action(), "general_plan.responsibility_removed");
     ASSERT_EQ(api(http::verb::delete_, path, {}).result(), http::status::ok);
     EXPECT_EQ(api(http::verb::delete_, path, {}).result(), http::status::not_found);
@@ -366,12 +397,14 @@ TEST_F(GeneralPlan, EveryValidationRuleShowsItsMessageKeepsTheInputAndStoresNoth
         }
     }
     EXPECT_EQ(audit_rows(), audit_before) << "a refused form leaves no audit row";
-    EXPECT_TRUE(server.store().learning_arenas("4601").empty());
-    EXPECT_TRUE(server.store().plan_responsibilities("4601").empty());
-    EXPECT_TRUE(server.store().enterprise_status_history("4601").empty());
-    EXPECT_FALSE(server.store().general_plan_change("4601").has_value());
-    EXPECT_EQ(server.store().municipality("4601")->enterprise_status,
-              store::EnterpriseStatus::registered);
+    server.database().read([](const store::Snapshot& s) {
+        EXPECT_TRUE(s.municipalities().learning_arenas("4601").empty());
+        EXPECT_TRUE(s.municipalities().responsibilities("4601").empty());
+        EXPECT_TRUE(s.municipalities().status_history("4601").empty());
+        EXPECT_FALSE(s.municipalities().general_plan_change("4601").has_value());
+        EXPECT_EQ(s.municipalities().find("4601")->enterprise_status,
+                  domain::EnterpriseStatus::registered);
+    });
 }
 
 TEST_F(GeneralPlan, OnlyTheMunicipalitysOwnLeaderMayEditIt) {
@@ -391,8 +424,10 @@ TEST_F(GeneralPlan, OnlyTheMunicipalitysOwnLeaderMayEditIt) {
                       .result(),
                   http::status::forbidden);
     }
-    EXPECT_TRUE(server.store().learning_arenas("4601").empty());
-    EXPECT_TRUE(server.store().enterprise_status_history("4601").empty());
+    server.database().read([](const store::Snapshot& s) {
+        EXPECT_TRUE(s.municipalities().learning_arenas("4601").empty());
+        EXPECT_TRUE(s.municipalities().status_history("4601").empty());
+    });
     // Anonymous: to the login page, and no write.
     EXPECT_EQ(anonymous_get("/kommuner/4601/utdanningsplan/rediger").result(),
               http::status::see_other);
@@ -417,7 +452,12 @@ TEST_F(GeneralPlan, ALeaderCannotReachAnotherMunicipalitysArenaThroughTheirOwnNu
                               tromso.post_headers(server.port()))
                   .result(),
               http::status::not_found);
-    EXPECT_EQ(server.store().learning_arenas("4601").size(), 1u);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) {
+                      return s.municipalities().learning_arenas("4601");
+                  })
+                  .size(),
+              1u);
 }
 
 TEST_F(GeneralPlan, TheLeadersOverviewLinksTheEditPageAndTheOfficesOnlyThePublicPlan) {

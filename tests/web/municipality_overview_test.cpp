@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -16,20 +17,20 @@ namespace client = testing::client;
 class MunicipalityOverview : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "4621", "Voss", "Bergen");
-        early = testing::add_trainee(store, "Berit Tidlig", "4601", "2021-01-01");
-        late = testing::add_trainee(store, "Anders Sen", "4601", "2025-01-01");
-        testing::add_trainee(store, "Vera Voss", "4621", "2021-01-01");
-        testing::add_trainee(store, "Tidligere Ansatt", "4601", "2020-01-01", "2024-12-31");
-        const auto supervisor = testing::add_trainee(store, "Veileder", "4621");
-        testing::assign_supervisor(store, supervisor, early);
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "4621", "Voss", "Bergen");
+        early = testing::add_trainee(db, "Berit Tidlig", "4601", "2021-01-01");
+        late = testing::add_trainee(db, "Anders Sen", "4601", "2025-01-01");
+        testing::add_trainee(db, "Vera Voss", "4621", "2021-01-01");
+        testing::add_trainee(db, "Tidligere Ansatt", "4601", "2020-01-01", "2024-12-31");
+        const auto supervisor = testing::add_trainee(db, "Veileder", "4621");
+        testing::assign_supervisor(db, supervisor, early);
         // Berit has a plan, but it holds no institution service.
         testing::add_education_plan(
-            store, early, "2026-06-01",
-            {{domain::Arena::OpenGeneralPractice, "Legekontoret", "2021-01-01", "2027-12-31"}});
-        testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
+            db, early, "2026-06-01",
+            {{domain::Arena::open_general_practice, "Legekontoret", "2021-01-01", "2027-12-31"}});
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
         session = *client::login(server.port(), "leder@bergen.no", kTestPassword);
     }
 
@@ -103,7 +104,7 @@ TEST_F(MunicipalityOverview, CsvAndExcelCarryTheSameColumns) {
 }
 
 TEST_F(MunicipalityOverview, FormulaLikeNamesAreDefusedInCsv) {
-    testing::add_trainee(server.store(), "=HYPERLINK(\"http://x\")", "4601");
+    testing::add_trainee(server.database(), "=HYPERLINK(\"http://x\")", "4601");
     const auto body = get("/kommuner/4601/oversikt.csv").body();
     EXPECT_NE(body.find("\"'=HYPERLINK(\"\"http://x\"\")\""), std::string::npos) << body;
 }
@@ -111,7 +112,8 @@ TEST_F(MunicipalityOverview, FormulaLikeNamesAreDefusedInCsv) {
 TEST_F(MunicipalityOverview, AListReadIsAuditedOncePerPersonPerWindow) {
     auto reads_of = [&](std::int64_t person) {
         int n = 0;
-        for (const auto& e : server.store().audit_events_about(person, 100)) {
+        for (const auto& e : server.database().read(
+                 [&](const store::Snapshot& s) { return s.audit().events_about(person, 100); })) {
             n += e.action == "person.read" ? 1 : 0;
         }
         return n;
@@ -124,7 +126,7 @@ TEST_F(MunicipalityOverview, AListReadIsAuditedOncePerPersonPerWindow) {
     ASSERT_EQ(get("/kommuner/4601/oversikt.csv").result(), http::status::ok);
     EXPECT_EQ(reads_of(early), 1);
     // Another account sees them: audited for that account.
-    testing::add_account(server.store(), "leder2@bergen.no", store::Role::leader, "4601");
+    testing::add_account(server.app(), "leder2@bergen.no", domain::Role::leader, "4601");
     const auto other = *client::login(server.port(), "leder2@bergen.no", kTestPassword);
     ASSERT_EQ(client::get(server.port(), "/kommuner/4601/oversikt", other.headers()).result(),
               http::status::ok);
@@ -156,8 +158,8 @@ TEST_F(MunicipalityOverview, ProjectedCompletionFollowsTheIndividualPlan) {
     // 2026-11-22 (GP list capped); the hospital's six months complete the 60 and the
     // institution requirement on 2027-06-30.
     testing::add_education_plan(
-        server.store(), early, "2026-11-20",
-        {{domain::Arena::Institution, "Haukeland", "2027-01-01", "2027-06-30"}});
+        server.database(), early, "2026-11-20",
+        {{domain::Arena::institution, "Haukeland", "2027-01-01", "2027-06-30"}});
     const auto completion = completion_of("Berit Tidlig");
     ASSERT_TRUE(completion.is_string()) << completion;
     EXPECT_EQ(completion.as_string(), "2027-06-30");
@@ -173,9 +175,9 @@ TEST_F(MunicipalityOverview, AChangeShowsAtOnceInEverySortAndFormat) {
         ASSERT_EQ(get(path).result(), http::status::ok) << path;
         EXPECT_EQ(get(path).body().find("Nils Ny"), std::string::npos) << path;
     }
-    // A write through another store object on the same database: another process (the CLI, a
+    // A write through another Database object on the same database: another process (the CLI, a
     // second server) that this server's caches cannot hear about directly.
-    auto other = store::open_store(server.database_url(), 1);
+    auto other = store::open_database(server.database_url(), 1);
     testing::add_trainee(*other, "Nils Ny", "4601", "2026-01-01");
     for (const auto& path : paths) {
         EXPECT_NE(get(path).body().find("Nils Ny"), std::string::npos) << path;
@@ -196,7 +198,7 @@ TEST_F(MunicipalityOverview, TheRegionalOfficeNeverGetsTheLeadersCachedPage) {
     const auto leader_page = get("/kommuner/4601/oversikt");
     ASSERT_EQ(leader_page.result(), http::status::ok);
     ASSERT_NE(leader_page.body().find("/kommuner/4601/leger/ny"), std::string::npos);
-    testing::add_account(server.store(), "kontor@alis.no", store::Role::regional_office,
+    testing::add_account(server.app(), "kontor@alis.no", domain::Role::regional_office,
                          std::nullopt, "Bergen");
     const auto office = *client::login(server.port(), "kontor@alis.no", kTestPassword);
     const auto office_page =

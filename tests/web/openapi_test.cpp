@@ -13,6 +13,7 @@
 #include <set>
 
 #include "embedded.hpp"
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/json_schema.hpp"
 #include "support/test_server.hpp"
@@ -586,39 +587,43 @@ const std::vector<Call> kCalls = {
 class OpenApiResponses : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
-        kari = testing::add_trainee(store, "Kari Nordmann", "4601");
-        foreign = testing::add_trainee(store, "Fremmed Lege", "5501");
-        const auto bjorn = testing::add_trainee(store, "Bjørn Alis", "4601");
-        store.write([&](store::StoreWriter& w) {
-            store::Person person;
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        kari = testing::add_trainee(db, "Kari Nordmann", "4601");
+        foreign = testing::add_trainee(db, "Fremmed Lege", "5501");
+        const auto bjorn = testing::add_trainee(db, "Bjørn Alis", "4601");
+        db.write([&](store::UnitOfWork& w) {
+            domain::Person person;
             person.full_name = "Per Veileder";
-            person.training_status = store::TrainingStatus::specialist;
-            supervisor = w.add_person(person);
-            store::Supervisor registration;
+            person.training_status = domain::TrainingStatus::specialist;
+            supervisor = w.people().add(person);
+            domain::Supervisor registration;
             registration.person_id = supervisor;
             registration.municipality_number = "4601";
             registration.office = "Sentrum legesenter";
             registration.home_municipality_number = "4601";
             registration.registered_on = *domain::Date::parse_iso("2024-01-01");
-            w.add_supervisor(registration);
+            w.supervisors().add(registration);
         });
-        testing::assign_supervisor(store, supervisor, bjorn);
-        testing::add_account(store, kLeader, store::Role::leader, "4601");
-        testing::add_account(store, kOffice, store::Role::regional_office, std::nullopt, "Bergen");
-        testing::add_account(store, kNational, store::Role::national);
-        testing::add_account(store, kKari, store::Role::trainee, std::nullopt, std::nullopt, kari);
-        testing::add_account(store, kSupervisor, store::Role::supervisor, std::nullopt,
+        testing::assign_supervisor(db, supervisor, bjorn);
+        testing::add_account(server.app(), kLeader, domain::Role::leader, "4601");
+        testing::add_account(server.app(), kOffice, domain::Role::regional_office, std::nullopt,
+                             "Bergen");
+        testing::add_account(server.app(), kNational, domain::Role::national);
+        testing::add_account(server.app(), kKari, domain::Role::trainee, std::nullopt, std::nullopt,
+                             kari);
+        testing::add_account(server.app(), kSupervisor, domain::Role::supervisor, std::nullopt,
                              std::nullopt, supervisor);
     }
 
     // `text` with its placeholders replaced; {arena} and {responsibility} are looked up now, as
     // earlier calls create them.
     std::string concrete(const std::string& text) {
-        const auto arenas = server.store().learning_arenas("4601");
-        const auto responsibilities = server.store().plan_responsibilities("4601");
+        const auto arenas = server.database().read(
+            [&](const store::Snapshot& s) { return s.municipalities().learning_arenas("4601"); });
+        const auto responsibilities = server.database().read(
+            [&](const store::Snapshot& s) { return s.municipalities().responsibilities("4601"); });
         const std::vector<std::pair<std::string, std::int64_t>> ids = {
             {"kari", kari},
             {"foreign", foreign},

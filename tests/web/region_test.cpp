@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -21,85 +22,85 @@ domain::Date day(const char* iso) {
 class Region : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "4627", "Askøy", "Bergen");
-        testing::add_municipality(store, "4624", "Bjørnafjorden", "Bergen");
-        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
-        store.write([](store::StoreWriter& w) {
-            store::Municipality askoy;
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "4627", "Askøy", "Bergen");
+        testing::add_municipality(db, "4624", "Bjørnafjorden", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        db.write([](store::UnitOfWork& w) {
+            domain::Municipality askoy;
             askoy.number = "4627";
             askoy.name = "Askøy";
             askoy.county = "Vestland";
             askoy.centrality_class = 3;
-            askoy.enterprise_status = store::EnterpriseStatus::not_registered;
+            askoy.enterprise_status = domain::EnterpriseStatus::not_registered;
             askoy.alis_office = "Bergen";
-            w.put_municipality(askoy);
+            w.municipalities().put(askoy);
         });
         // Bergen: Alfa has GP-list service only, so institution service is neither met nor
         // planned (at risk), and a supervisor. Gamma's plan reaches completion (GP list, six
         // planned months of institution service, GP list again), and has no supervisor.
-        alfa = testing::add_trainee(store, "Alfa", "4601", "2021-01-01");
-        const auto gamma = testing::add_trainee(store, "Gamma", "4601", "2024-01-01", "2026-12-31");
-        store.write([&](store::StoreWriter& w) {
-            store::Employment e;
+        alfa = testing::add_trainee(db, "Alfa", "4601", "2021-01-01");
+        const auto gamma = testing::add_trainee(db, "Gamma", "4601", "2024-01-01", "2026-12-31");
+        db.write([&](store::UnitOfWork& w) {
+            domain::Employment e;
             e.person_id = gamma;
             e.municipality_number = "4601";
-            e.post_type = store::PostType::institution;
+            e.post_type = domain::PostType::institution;
             e.starts_on = day("2027-01-01");
             e.ends_on = day("2027-06-30");
             // The ledger counts service periods; each employment here has one.
-            store::ServicePeriod period;
+            domain::ServicePeriod period;
             period.person_id = gamma;
-            period.employment_id = w.add_employment(e);
-            period.arena = domain::Arena::Institution;
+            period.employment_id = w.people().add_employment(e);
+            period.arena = domain::Arena::institution;
             period.place = "Haukeland";
             period.starts_on = e.starts_on;
             period.ends_on = e.ends_on;
-            w.add_service_period(period);
-            e.post_type = store::PostType::gp_list;
+            w.people().add_service_period(period);
+            e.post_type = domain::PostType::gp_list;
             e.starts_on = day("2027-07-01");
             e.ends_on.reset();
-            period.employment_id = w.add_employment(e);
-            period.arena = domain::Arena::OpenGeneralPractice;
+            period.employment_id = w.people().add_employment(e);
+            period.arena = domain::Arena::open_general_practice;
             period.place = "Sentrum legekontor";
             period.starts_on = e.starts_on;
             period.ends_on.reset();
-            w.add_service_period(period);
+            w.people().add_service_period(period);
         });
-        testing::add_trainee(store, "Sluttet", "4601", "2020-01-01", "2025-12-31");
+        testing::add_trainee(db, "Sluttet", "4601", "2020-01-01", "2025-12-31");
         // Askøy is not a registered education enterprise: its two trainees are at risk.
-        const auto delta = testing::add_trainee(store, "Delta", "4627", "2025-01-01");
-        const auto epsilon = testing::add_trainee(store, "Epsilon", "4627", "2025-01-01");
-        testing::add_trainee(store, "Tromsø-lege", "5501", "2025-01-01");
+        const auto delta = testing::add_trainee(db, "Delta", "4627", "2025-01-01");
+        const auto epsilon = testing::add_trainee(db, "Epsilon", "4627", "2025-01-01");
+        testing::add_trainee(db, "Tromsø-lege", "5501", "2025-01-01");
         // Supervisors registered in Bergen: S1 with Alfa (1 of 2), S2 with none, S3 with Delta
         // and Epsilon (2 of 2, full). Askøy has none.
         std::vector<std::int64_t> supervisors;
-        store.write([&](store::StoreWriter& w) {
+        db.write([&](store::UnitOfWork& w) {
             for (const char* name : {"S1", "S2", "S3"}) {
-                store::Person p;
+                domain::Person p;
                 p.full_name = name;
-                p.training_status = store::TrainingStatus::specialist;
-                const auto id = w.add_person(p);
+                p.training_status = domain::TrainingStatus::specialist;
+                const auto id = w.people().add(p);
                 supervisors.push_back(id);
-                store::Supervisor x;
+                domain::Supervisor x;
                 x.person_id = id;
                 x.municipality_number = "4601";
                 x.office = "Sentrum legesenter";
                 x.home_municipality_number = "4601";
                 x.registered_on = day("2024-01-01");
-                w.add_supervisor(x);
+                w.supervisors().add(x);
             }
         });
-        testing::assign_supervisor(store, supervisors[0], alfa);
-        testing::assign_supervisor(store, supervisors[2], delta);
-        testing::assign_supervisor(store, supervisors[2], epsilon);
-        testing::add_account(store, "kontor@bergen.no", store::Role::regional_office, std::nullopt,
-                             "Bergen");
-        testing::add_account(store, "kontor@bodo.no", store::Role::regional_office, std::nullopt,
-                             "Bodø");
-        testing::add_account(store, "nasjonal@hdir.no", store::Role::national);
-        testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
+        testing::assign_supervisor(db, supervisors[0], alfa);
+        testing::assign_supervisor(db, supervisors[2], delta);
+        testing::assign_supervisor(db, supervisors[2], epsilon);
+        testing::add_account(server.app(), "kontor@bergen.no", domain::Role::regional_office,
+                             std::nullopt, "Bergen");
+        testing::add_account(server.app(), "kontor@bodo.no", domain::Role::regional_office,
+                             std::nullopt, "Bodø");
+        testing::add_account(server.app(), "nasjonal@hdir.no", domain::Role::national);
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
         office = *client::login(server.port(), "kontor@bergen.no", kTestPassword);
     }
 
@@ -161,9 +162,9 @@ TEST_F(Region, InstitutionServiceInTheIndividualPlanTakesATraineeOutOfRisk) {
     // Alfa's individual plan: six months at the hospital, then the GP list again. Nothing in the
     // service periods changes; the plan alone reaches completion.
     testing::add_education_plan(
-        server.store(), alfa, "2026-11-01",
-        {{domain::Arena::Institution, "Haukeland", "2027-01-01", "2027-06-30"},
-         {domain::Arena::OpenGeneralPractice, "Sentrum legekontor", "2027-07-01", "2028-12-31"}});
+        server.database(), alfa, "2026-11-01",
+        {{domain::Arena::institution, "Haukeland", "2027-01-01", "2027-06-30"},
+         {domain::Arena::open_general_practice, "Sentrum legekontor", "2027-07-01", "2028-12-31"}});
     EXPECT_EQ(bergen_at_risk(), 0);
 }
 
@@ -173,7 +174,7 @@ TEST_F(Region, TheCountsFollowWritesAtOnce) {
                   .at("supervisors_with_free_capacity")
                   .as_int64(),
               2);
-    server.store().write([](store::StoreWriter& w) { w.set_supervisor_capacity("4601", 1); });
+    server.database().write([](store::UnitOfWork& w) { w.supervisors().set_capacity("4601", 1); });
     EXPECT_EQ(json::parse(get(office, "/api/v1/regions/Bergen").body())
                   .at("totals")
                   .at("supervisors_with_free_capacity")

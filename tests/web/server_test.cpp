@@ -6,6 +6,7 @@
 #include <atomic>
 #include <future>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -50,8 +51,8 @@ TEST(Server, HomePageListsMunicipalitiesByRegionInNorwegian) {
 
 TEST(Server, TheFrontPageSharesItsBodyButNeverTheSignedInBar) {
     TestServer server({}, true);
-    testing::add_account(server.store(), "kari@bergen.no", store::Role::leader, "4601");
-    testing::add_account(server.store(), "per@voss.no", store::Role::leader, "4621");
+    testing::add_account(server.app(), "kari@bergen.no", domain::Role::leader, "4601");
+    testing::add_account(server.app(), "per@voss.no", domain::Role::leader, "4621");
     const auto kari = *client::login(server.port(), "kari@bergen.no", testing::kTestPassword);
     const auto per = *client::login(server.port(), "per@voss.no", testing::kTestPassword);
     const auto anonymous = client::get(server.port(), "/");
@@ -76,7 +77,10 @@ TEST(Server, ApiGivesTheSameDataAsJson) {
     const auto doc = boost::json::parse(r.body()).as_object();
     EXPECT_EQ(doc.at("as_of").as_string(), "2026-11-22");
     const auto& list = doc.at("municipalities").as_array();
-    EXPECT_EQ(list.size(), server.store().municipalities().size());
+    EXPECT_EQ(list.size(),
+              server.database()
+                  .read([&](const store::Snapshot& s) { return s.municipalities().all(); })
+                  .size());
     int api_trainees = 0;
     bool found_bergen = false;
     for (const auto& item : list) {
@@ -90,7 +94,9 @@ TEST(Server, ApiGivesTheSameDataAsJson) {
     }
     EXPECT_TRUE(found_bergen);
     int store_trainees = 0;
-    for (const auto& s : server.store().municipality_summaries(TestServer::fixed_today())) {
+    for (const auto& s : server.database().read([&](const store::Snapshot& s) {
+             return s.municipalities().summaries(TestServer::fixed_today());
+         })) {
         store_trainees += s.trainees;
     }
     EXPECT_EQ(api_trainees, store_trainees);
@@ -487,24 +493,24 @@ int trainees_in(const testing::client::Response& r, const std::string& number) {
 
 TEST(Server, AWriteShowsAtOnceDespiteTheResponseCache) {
     TestServer server;
-    server.store().write([](store::StoreWriter& w) {
-        store::Municipality m;
+    server.database().write([](store::UnitOfWork& w) {
+        domain::Municipality m;
         m.number = "4601";
         m.name = "Bergen";
         m.county = "Vestland";
         m.centrality_class = 2;
         m.alis_office = "Bergen";
-        w.put_municipality(m);
+        w.municipalities().put(m);
     });
     EXPECT_EQ(trainees_in(client::get(server.port(), "/api/v1/municipalities"), "4601"), 0);
-    server.store().write([](store::StoreWriter& w) {
-        store::Person p;
+    server.database().write([](store::UnitOfWork& w) {
+        domain::Person p;
         p.full_name = "Ola Nordmann";
-        store::Employment e;
-        e.person_id = w.add_person(p);
+        domain::Employment e;
+        e.person_id = w.people().add(p);
         e.municipality_number = "4601";
         e.starts_on = *domain::Date::parse_iso("2025-01-01");
-        w.add_employment(e);
+        w.people().add_employment(e);
     });
     EXPECT_EQ(trainees_in(client::get(server.port(), "/api/v1/municipalities"), "4601"), 1);
     EXPECT_NE(client::get(server.port(), "/").body().find("1 leger i spesialisering"),

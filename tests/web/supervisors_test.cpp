@@ -6,6 +6,7 @@
 
 #include <cctype>
 
+#include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -34,20 +35,20 @@ std::string url_encode(const std::string& text) {
 class Supervisors : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto& store = server.store();
-        testing::add_municipality(store, "4601", "Bergen", "Bergen");
-        testing::add_municipality(store, "4627", "Askøy", "Bergen");
-        testing::add_municipality(store, "5501", "Tromsø", "Bodø");
-        anne = testing::add_trainee(store, "Anne Alis", "4601");
-        bjorn = testing::add_trainee(store, "Bjørn Alis", "4601");
-        cecilie = testing::add_trainee(store, "Cecilie Alis", "4601");
-        tore = testing::add_trainee(store, "Tore Tromsø", "5501");
-        testing::add_account(store, "leder@bergen.no", store::Role::leader, "4601");
-        testing::add_account(store, "leder@tromso.no", store::Role::leader, "5501");
-        testing::add_account(store, "anne@alis.no", store::Role::trainee, std::nullopt,
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "4627", "Askøy", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        anne = testing::add_trainee(db, "Anne Alis", "4601");
+        bjorn = testing::add_trainee(db, "Bjørn Alis", "4601");
+        cecilie = testing::add_trainee(db, "Cecilie Alis", "4601");
+        tore = testing::add_trainee(db, "Tore Tromsø", "5501");
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "leder@tromso.no", domain::Role::leader, "5501");
+        testing::add_account(server.app(), "anne@alis.no", domain::Role::trainee, std::nullopt,
                              std::nullopt, anne);
-        testing::add_account(store, "kontor@bergen.no", store::Role::regional_office, std::nullopt,
-                             "Bergen");
+        testing::add_account(server.app(), "kontor@bergen.no", domain::Role::regional_office,
+                             std::nullopt, "Bergen");
         leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
     }
 
@@ -99,7 +100,11 @@ class Supervisors : public ::testing::Test {
             leader, "/api/v1/people/" + std::to_string(trainee) + "/supervisor-assignments", body);
     }
 
-    std::int64_t audit_rows() { return server.store().verify_audit_chain().rows_checked; }
+    std::int64_t audit_rows() {
+        return server.database()
+            .read([&](const store::Snapshot& s) { return s.audit().verify(); })
+            .rows_checked;
+    }
 
     testing::TestServer server;
     client::SignedIn leader;
@@ -124,11 +129,15 @@ TEST_F(Supervisors, TheLeaderRegistersASpecialistAndTheRegistrationIsAudited) {
     EXPECT_EQ(created.at("trainees").as_int64(), 0);
     EXPECT_EQ(audit_rows(), before + 1);
     const auto person_id = created.at("person_id").as_int64();
-    const auto events = server.store().audit_events_about(person_id, 10);
+    const auto events = server.database().read(
+        [&](const store::Snapshot& s) { return s.audit().events_about(person_id, 10); });
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0].action, "supervisor.registered");
     EXPECT_EQ(events[0].actor_label, "leder@bergen.no");
-    EXPECT_EQ(server.store().person(person_id)->training_status, store::TrainingStatus::specialist);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) { return s.people().find(person_id); })
+                  ->training_status,
+              domain::TrainingStatus::specialist);
 
     const auto list = json::parse(get(leader, "/api/v1/municipalities/4601/supervisors").body());
     EXPECT_EQ(list.at("capacity").as_int64(), 2);
@@ -195,8 +204,16 @@ TEST_F(Supervisors, EachValidationRuleNamesItsFieldAndStoresNothing) {
         }
         EXPECT_TRUE(named) << c.what << ": " << r.body();
     }
-    EXPECT_TRUE(server.store().supervisors_for("4601", testing::TestServer::fixed_today()).empty());
-    EXPECT_EQ(server.store().count_people(store::TrainingStatus::specialist), 0);
+    EXPECT_TRUE(server.database()
+                    .read([&](const store::Snapshot& s) {
+                        return s.supervisors().registered_for("4601",
+                                                              testing::TestServer::fixed_today());
+                    })
+                    .empty());
+    EXPECT_EQ(server.database().read([&](const store::Snapshot& s) {
+        return s.people().count(domain::TrainingStatus::specialist);
+    }),
+              0);
     EXPECT_EQ(audit_rows(), before) << "no audit event for a refused write";
 }
 
@@ -221,7 +238,12 @@ TEST_F(Supervisors, TheHtmlFormComesBackWithMessagesNextToTheFieldsAndTheInputKe
     EXPECT_NE(body.find("value=\"Fjordbyen legesenter\""), std::string::npos);
     EXPECT_NE(body.find("value=\"4627\" selected"), std::string::npos);
     EXPECT_NE(body.find("value=\"approved_experienced\" selected"), std::string::npos);
-    EXPECT_TRUE(server.store().supervisors_for("4601", testing::TestServer::fixed_today()).empty());
+    EXPECT_TRUE(server.database()
+                    .read([&](const store::Snapshot& s) {
+                        return s.supervisors().registered_for("4601",
+                                                              testing::TestServer::fixed_today());
+                    })
+                    .empty());
 
     // Corrected, the same form registers the supervisor and goes back to the list.
     const auto ok = post_form(leader, "/kommuner/4601/veiledere/ny",
@@ -235,10 +257,12 @@ TEST_F(Supervisors, TheHtmlFormComesBackWithMessagesNextToTheFieldsAndTheInputKe
                                {"agreement_date", "01.02.2024"}});
     ASSERT_EQ(ok.result(), http::status::see_other) << ok.body();
     EXPECT_EQ(ok[http::field::location], "/kommuner/4601/veiledere");
-    const auto list = server.store().supervisors_for("4601", testing::TestServer::fixed_today());
+    const auto list = server.database().read([&](const store::Snapshot& s) {
+        return s.supervisors().registered_for("4601", testing::TestServer::fixed_today());
+    });
     ASSERT_EQ(list.size(), 1u);
     const auto& x = list[0].supervisor;
-    EXPECT_EQ(x.qualification, store::SupervisorQualification::approved_experienced);
+    EXPECT_EQ(x.qualification, domain::SupervisorQualification::approved_experienced);
     EXPECT_EQ(x.approved_on, domain::Date::from_ymd(2025, 3, 1));
     EXPECT_EQ(x.approval_reason, "Tjue års erfaring som fastlege");
     EXPECT_EQ(x.home_municipality_number, "4627");
@@ -260,15 +284,18 @@ TEST_F(Supervisors, AnApprovedExperiencedGpIsNotInTrainingAndNeverShownAsHavingL
                               {"home_municipality", "4601"}});
     ASSERT_EQ(r.result(), http::status::created) << r.body();
     const auto kari = json::parse(r.body()).at("person_id").as_int64();
-    EXPECT_EQ(server.store().person(kari)->training_status, store::TrainingStatus::not_in_training);
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) { return s.people().find(kari); })
+                  ->training_status,
+              domain::TrainingStatus::not_in_training);
 
     // Her record is open to the leader of a municipality that employs her, as a GP.
-    server.store().write([&](store::StoreWriter& w) {
-        store::Employment e;
+    server.database().write([&](store::UnitOfWork& w) {
+        domain::Employment e;
         e.person_id = kari;
         e.municipality_number = "4601";
         e.starts_on = *domain::Date::from_ymd(2005, 1, 1);
-        w.add_employment(e);
+        w.people().add_employment(e);
     });
     const auto page = get(leader, "/personer/" + std::to_string(kari));
     ASSERT_EQ(page.result(), http::status::ok) << page.body();
@@ -280,11 +307,11 @@ TEST_F(Supervisors, AnApprovedExperiencedGpIsNotInTrainingAndNeverShownAsHavingL
 }
 
 TEST_F(Supervisors, AKnownHprNumberReusesThePersonButNeverADoctorInTraining) {
-    server.store().write([&](store::StoreWriter& w) {
-        store::Person p;
+    server.database().write([&](store::UnitOfWork& w) {
+        domain::Person p;
         p.full_name = "Lege i spesialisering";
         p.hpr_number = "7777777";
-        w.add_person(p);
+        w.people().add(p);
     });
     auto body = valid_specialist();
     body["hpr_number"] = "7777777";
@@ -325,11 +352,15 @@ TEST_F(Supervisors, CapacityIsAMunicipalitySettingFrom1To10) {
     r = post_json(leader, "/api/v1/municipalities/4601/supervisor-capacity",
                   {{"max_trainees", "to"}}, boost::beast::http::verb::put);
     EXPECT_EQ(r.result(), http::status::unprocessable_entity);
-    EXPECT_EQ(server.store().supervisor_capacity("4601"), 2);
+    EXPECT_EQ(server.database().read(
+                  [&](const store::Snapshot& s) { return s.supervisors().capacity("4601"); }),
+              2);
     r = post_json(leader, "/api/v1/municipalities/4601/supervisor-capacity", {{"max_trainees", 3}},
                   boost::beast::http::verb::put);
     ASSERT_EQ(r.result(), http::status::ok) << r.body();
-    EXPECT_EQ(server.store().supervisor_capacity("4601"), 3);
+    EXPECT_EQ(server.database().read(
+                  [&](const store::Snapshot& s) { return s.supervisors().capacity("4601"); }),
+              3);
 
     const auto form =
         post_form(leader, "/kommuner/4601/veiledere/kapasitet", {{"max_trainees", "0"}});
@@ -340,8 +371,13 @@ TEST_F(Supervisors, CapacityIsAMunicipalitySettingFrom1To10) {
     const auto ok =
         post_form(leader, "/kommuner/4601/veiledere/kapasitet", {{"max_trainees", "1"}});
     EXPECT_EQ(ok.result(), http::status::see_other);
-    EXPECT_EQ(server.store().supervisor_capacity("4601"), 1);
-    EXPECT_EQ(server.store().supervisor_capacity("5501"), 2) << "per municipality";
+    EXPECT_EQ(server.database().read(
+                  [&](const store::Snapshot& s) { return s.supervisors().capacity("4601"); }),
+              1);
+    EXPECT_EQ(server.database().read(
+                  [&](const store::Snapshot& s) { return s.supervisors().capacity("5501"); }),
+              2)
+        << "per municipality";
 }
 
 TEST_F(Supervisors, GoingOverCapacityNeedsConfirmationAndShowsAsAWarning) {
@@ -352,7 +388,10 @@ TEST_F(Supervisors, GoingOverCapacityNeedsConfirmationAndShowsAsAWarning) {
     auto r = assign(cecilie, siri, "2026-01-01");
     ASSERT_EQ(r.result(), http::status::conflict) << r.body();
     EXPECT_EQ(json::parse(r.body()).at("error").at("code").as_string(), "over_capacity");
-    EXPECT_TRUE(server.store().supervisor_assignments_of(cecilie).empty());
+    EXPECT_TRUE(
+        server.database()
+            .read([&](const store::Snapshot& s) { return s.supervisors().assignments_of(cecilie); })
+            .empty());
     EXPECT_EQ(audit_rows(), before);
 
     // The HTML form comes back with the warning and a checkbox to confirm.
@@ -364,16 +403,22 @@ TEST_F(Supervisors, GoingOverCapacityNeedsConfirmationAndShowsAsAWarning) {
               std::string::npos);
     EXPECT_NE(page.body().find("name=\"confirm_over_capacity\""), std::string::npos);
     EXPECT_NE(page.body().find("value=\"01.01.2026\""), std::string::npos);
-    EXPECT_TRUE(server.store().supervisor_assignments_of(cecilie).empty());
+    EXPECT_TRUE(
+        server.database()
+            .read([&](const store::Snapshot& s) { return s.supervisors().assignments_of(cecilie); })
+            .empty());
 
     const auto confirmed = post_form(leader, path,
                                      {{"supervisor", std::to_string(siri)},
                                       {"starts_on", "01.01.2026"},
                                       {"confirm_over_capacity", "ja"}});
     ASSERT_EQ(confirmed.result(), http::status::see_other) << confirmed.body();
-    EXPECT_EQ(server.store().supervisors_of(cecilie, testing::TestServer::fixed_today()),
+    EXPECT_EQ(server.database().read([&](const store::Snapshot& s) {
+        return s.supervisors().supervisors_of(cecilie, testing::TestServer::fixed_today());
+    }),
               std::vector<std::int64_t>{siri});
-    const auto events = server.store().audit_events_about(cecilie, 5);
+    const auto events = server.database().read(
+        [&](const store::Snapshot& s) { return s.audit().events_about(cecilie, 5); });
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events[0].action, "supervisor.assigned_over_capacity");
 
@@ -400,11 +445,14 @@ TEST_F(Supervisors, ANewSupervisorEndsTheCurrentOneAndOverlapsAreRefused) {
         << "already the supervisor";
     const auto r = assign(anne, per, "2026-06-01");
     ASSERT_EQ(r.result(), http::status::created) << r.body();
-    auto history = server.store().supervisor_assignments_of(anne);
+    auto history = server.database().read(
+        [&](const store::Snapshot& s) { return s.supervisors().assignments_of(anne); });
     ASSERT_EQ(history.size(), 2u);
     EXPECT_EQ(history[0].ends_on, domain::Date::from_ymd(2026, 5, 31));
     EXPECT_FALSE(history[1].ends_on.has_value());
-    EXPECT_EQ(server.store().supervisors_of(anne, testing::TestServer::fixed_today()),
+    EXPECT_EQ(server.database().read([&](const store::Snapshot& s) {
+        return s.supervisors().supervisors_of(anne, testing::TestServer::fixed_today());
+    }),
               std::vector<std::int64_t>{per});
 
     // Per's assignment runs on from 2026-06-01: an earlier start that reaches it is refused.
@@ -417,8 +465,15 @@ TEST_F(Supervisors, ANewSupervisorEndsTheCurrentOneAndOverlapsAreRefused) {
     EXPECT_EQ(json::parse(refused.body()).at("error").at("field").as_string(), "ends_on");
     refused = assign(bjorn, siri, "");
     EXPECT_EQ(refused.result(), http::status::unprocessable_entity);
-    EXPECT_EQ(server.store().supervisor_assignments_of(anne).size(), 2u);
-    EXPECT_TRUE(server.store().supervisor_assignments_of(bjorn).empty());
+    EXPECT_EQ(
+        server.database()
+            .read([&](const store::Snapshot& s) { return s.supervisors().assignments_of(anne); })
+            .size(),
+        2u);
+    EXPECT_TRUE(
+        server.database()
+            .read([&](const store::Snapshot& s) { return s.supervisors().assignments_of(bjorn); })
+            .empty());
 }
 
 TEST_F(Supervisors, OnlySupervisorsRegisteredForTheMunicipalityCanBeChosen) {
@@ -435,7 +490,10 @@ TEST_F(Supervisors, OnlySupervisorsRegisteredForTheMunicipalityCanBeChosen) {
         ASSERT_EQ(refused.result(), http::status::unprocessable_entity) << id;
         EXPECT_EQ(json::parse(refused.body()).at("error").at("field").as_string(), "supervisor");
     }
-    EXPECT_TRUE(server.store().supervisor_assignments_of(anne).empty());
+    EXPECT_TRUE(
+        server.database()
+            .read([&](const store::Snapshot& s) { return s.supervisors().assignments_of(anne); })
+            .empty());
     const auto form = get(leader, "/personer/" + std::to_string(anne) + "/veileder");
     ASSERT_EQ(form.result(), http::status::ok);
     EXPECT_EQ(form.body().find("Tromsø-veileder"), std::string::npos);
@@ -443,12 +501,16 @@ TEST_F(Supervisors, OnlySupervisorsRegisteredForTheMunicipalityCanBeChosen) {
 
 TEST_F(Supervisors, OnlyTheLeaderOfTheMunicipalityMayRegisterAssignOrSeeTheList) {
     const auto siri = register_specialist("Siri Spesialist", "1234567");
-    testing::add_account(server.store(), "siri@veileder.no", store::Role::supervisor, std::nullopt,
+    testing::add_account(server.app(), "siri@veileder.no", domain::Role::supervisor, std::nullopt,
                          std::nullopt, siri);
     ASSERT_EQ(assign(anne, siri, "2026-01-01").result(), http::status::created);
     const auto before = audit_rows();
     const auto before_list =
-        server.store().supervisors_for("4601", testing::TestServer::fixed_today()).size();
+        server.database()
+            .read([&](const store::Snapshot& s) {
+                return s.supervisors().registered_for("4601", testing::TestServer::fixed_today());
+            })
+            .size();
     for (const char* email :
          {"leder@tromso.no", "anne@alis.no", "siri@veileder.no", "kontor@bergen.no"}) {
         const auto who = *client::login(server.port(), email, kTestPassword);
@@ -477,17 +539,27 @@ TEST_F(Supervisors, OnlyTheLeaderOfTheMunicipalityMayRegisterAssignOrSeeTheList)
         EXPECT_EQ(audit_rows(), after_login + 5) << email << ": each denial is audited";
     }
     EXPECT_GT(audit_rows(), before);
-    EXPECT_EQ(server.store().supervisors_for("4601", testing::TestServer::fixed_today()).size(),
+    EXPECT_EQ(server.database()
+                  .read([&](const store::Snapshot& s) {
+                      return s.supervisors().registered_for("4601",
+                                                            testing::TestServer::fixed_today());
+                  })
+                  .size(),
               before_list);
-    EXPECT_EQ(server.store().supervisor_capacity("4601"), 2);
-    EXPECT_TRUE(server.store().supervisor_assignments_of(bjorn).empty());
+    EXPECT_EQ(server.database().read(
+                  [&](const store::Snapshot& s) { return s.supervisors().capacity("4601"); }),
+              2);
+    EXPECT_TRUE(
+        server.database()
+            .read([&](const store::Snapshot& s) { return s.supervisors().assignments_of(bjorn); })
+            .empty());
     // The leader may not pick a supervisor for a trainee of another municipality.
     EXPECT_EQ(assign(tore, siri, "2026-01-01").result(), http::status::forbidden);
 }
 
 TEST_F(Supervisors, TheSupervisorSeesTheirTraineesAndMayOpenTheirRecords) {
     const auto siri = register_specialist("Siri Spesialist", "1234567");
-    testing::add_account(server.store(), "siri@veileder.no", store::Role::supervisor, std::nullopt,
+    testing::add_account(server.app(), "siri@veileder.no", domain::Role::supervisor, std::nullopt,
                          std::nullopt, siri);
     ASSERT_EQ(assign(anne, siri, "2026-01-01").result(), http::status::created);
     ASSERT_EQ(assign(bjorn, siri, "2025-01-01", false, "2025-12-31").result(),
@@ -509,7 +581,8 @@ TEST_F(Supervisors, TheSupervisorSeesTheirTraineesAndMayOpenTheirRecords) {
     EXPECT_EQ(get(who, "/personer/" + std::to_string(bjorn)).result(), http::status::forbidden);
     // Anne sees in her access log that her supervisor's list showed her.
     bool listed = false;
-    for (const auto& e : server.store().audit_events_about(anne, 20)) {
+    for (const auto& e : server.database().read(
+             [&](const store::Snapshot& s) { return s.audit().events_about(anne, 20); })) {
         listed = listed || (e.action == "person.read" && e.actor_label == "siri@veileder.no");
     }
     EXPECT_TRUE(listed);

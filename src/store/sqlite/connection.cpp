@@ -2,10 +2,33 @@
 
 #include <sqlite3.h>
 
-#include "store/store.hpp"
+#include <charconv>
+
+#include "store/sql.hpp"
 
 namespace alis::store::sqlite {
 namespace {
+
+// The SQLite index of each parameter $1, $2, ... of a prepared statement; throws StoreError for a
+// statement whose parameters are not exactly $1..$n.
+std::vector<int> parameter_slots(sqlite3_stmt* stmt) {
+    const int count = sqlite3_bind_parameter_count(stmt);
+    std::vector<int> slots(static_cast<std::size_t>(count), 0);
+    for (int index = 1; index <= count; ++index) {
+        const char* name = sqlite3_bind_parameter_name(stmt, index);
+        const std::string_view text = name != nullptr ? name : "";
+        int number = 0;
+        const auto [end, ec] =
+            text.size() > 1 ? std::from_chars(text.data() + 1, text.data() + text.size(), number)
+                            : std::from_chars_result{text.data(), std::errc::invalid_argument};
+        if (text.empty() || text.front() != '$' || ec != std::errc{} ||
+            end != text.data() + text.size() || number < 1 || number > count) {
+            throw StoreError("a statement's parameters must be $1..$n");
+        }
+        slots[static_cast<std::size_t>(number - 1)] = index;
+    }
+    return slots;
+}
 
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& what) {
     const std::string reason = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -74,6 +97,7 @@ Statement::Statement(Connection& connection, std::string_view sql) : db_(connect
         stmt_ = it->second.stmt;
         in_use_ = &it->second.in_use;
         *in_use_ = true;
+        slots_ = &it->second.slots;
         return;
     }
     const bool keep = it == connection.statements_.end();
@@ -83,10 +107,17 @@ Statement::Statement(Connection& connection, std::string_view sql) : db_(connect
     if (rc != SQLITE_OK) {
         fail(db_, rc, "prepare");
     }
+    try {
+        own_slots_ = parameter_slots(stmt_);
+    } catch (...) {
+        sqlite3_finalize(stmt_);
+        throw;
+    }
     if (keep) {
         auto& cached = connection.statements_[std::string(sql)];
-        cached = {stmt_, true};
+        cached = {stmt_, true, std::move(own_slots_)};
         in_use_ = &cached.in_use;
+        slots_ = &cached.slots;
     }
 }
 
@@ -100,31 +131,32 @@ Statement::~Statement() {
     *in_use_ = false;
 }
 
-Statement& Statement::bind(int index, std::int64_t value) {
-    const int rc = sqlite3_bind_int64(stmt_, index, value);
-    if (rc != SQLITE_OK) {
-        fail(db_, rc, "bind");
+Statement& Statement::bind(std::span<const Param> params) {
+    if (params.size() != slots_->size()) {
+        throw StoreError("a statement was given " + std::to_string(params.size()) +
+                         " parameters for " + std::to_string(slots_->size()));
     }
-    return *this;
-}
-
-Statement& Statement::bind(int index, std::string_view value) {
-    const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                                     SQLITE_TRANSIENT);
-    if (rc != SQLITE_OK) {
-        fail(db_, rc, "bind");
-    }
-    return *this;
-}
-
-Statement& Statement::bind(int index, const std::optional<std::string>& value) {
-    return value ? bind(index, std::string_view(*value)) : bind_null(index);
-}
-
-Statement& Statement::bind_null(int index) {
-    const int rc = sqlite3_bind_null(stmt_, index);
-    if (rc != SQLITE_OK) {
-        fail(db_, rc, "bind");
+    for (std::size_t k = 0; k < params.size(); ++k) {
+        const int slot = (*slots_)[k];
+        const auto& value = params[k].value();
+        int rc = SQLITE_OK;
+        if (std::holds_alternative<std::monostate>(value)) {
+            rc = sqlite3_bind_null(stmt_, slot);
+        } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+            rc = sqlite3_bind_int64(stmt_, slot, *i);
+        } else if (const auto* t = std::get_if<std::string_view>(&value)) {
+            rc = sqlite3_bind_text(stmt_, slot, t->data(), static_cast<int>(t->size()),
+                                   SQLITE_TRANSIENT);
+        } else if (const auto* b = std::get_if<bool>(&value)) {
+            rc = sqlite3_bind_int(stmt_, slot, *b ? 1 : 0);
+        } else if (const auto* d = std::get_if<domain::Date>(&value)) {
+            const std::string iso = d->iso();
+            rc = sqlite3_bind_text(stmt_, slot, iso.data(), static_cast<int>(iso.size()),
+                                   SQLITE_TRANSIENT);
+        }
+        if (rc != SQLITE_OK) {
+            fail(db_, rc, "bind");
+        }
     }
     return *this;
 }
@@ -140,9 +172,8 @@ bool Statement::step() {
     fail(db_, rc, "query");
 }
 
-void Statement::run() {
-    while (step()) {
-    }
+bool Statement::column_is_null(int index) const {
+    return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
 std::int64_t Statement::column_int(int index) const {
@@ -155,13 +186,6 @@ std::string Statement::column_text(int index) const {
                ? std::string(reinterpret_cast<const char*>(text),
                              static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
                : std::string();
-}
-
-std::optional<std::string> Statement::column_optional_text(int index) const {
-    if (sqlite3_column_type(stmt_, index) == SQLITE_NULL) {
-        return std::nullopt;
-    }
-    return column_text(index);
 }
 
 }  // namespace alis::store::sqlite

@@ -3,8 +3,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "store/sql.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -34,6 +38,7 @@ class Connection {
     struct Cached {
         sqlite3_stmt* stmt = nullptr;
         bool in_use = false;
+        std::vector<int> slots;  // The SQLite index of each parameter $1, $2, ...
     };
     std::map<std::string, Cached, std::less<>> statements_;
     sqlite3* db_ = nullptr;
@@ -41,8 +46,10 @@ class Connection {
 };
 
 // A prepared statement with bound parameters; every value reaches SQL through bind(), never through
-// string building. Statements are prepared once per connection and reset for reuse when this
-// object goes; a second Statement with the same SQL alive at once gets its own.
+// string building. Parameters are written $1, $2, ... and bound in that order, wherever they stand
+// in the text (SQLite numbers named parameters by first appearance, so each is looked up by its
+// name). Statements are prepared once per connection and reset for reuse when this object goes;
+// a second Statement with the same SQL alive at once gets its own.
 class Statement {
   public:
     Statement(Connection& connection, std::string_view sql);
@@ -50,31 +57,23 @@ class Statement {
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
-    // Binds parameter `index` (1-based). Returns *this for chaining.
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-    Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) {
-        return bind(index, std::string_view(value));
-    }
-    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    Statement& bind(int index, const std::optional<std::string>& value);
-    Statement& bind_null(int index);
+    // Binds params[k] to $k+1; throws StoreError when their number is not the statement's.
+    Statement& bind(std::span<const Param> params);
 
     // Advances to the next row; false when done. Throws StoreError (ConstraintViolation for a
     // broken constraint) on failure.
     bool step();
-    // Steps to completion, for statements that return no rows.
-    void run();
 
+    bool column_is_null(int index) const;
     std::int64_t column_int(int index) const;
     std::string column_text(int index) const;
-    std::optional<std::string> column_optional_text(int index) const;
 
   private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     bool* in_use_ = nullptr;  // Set when the statement is the connection's cached one.
+    std::vector<int> own_slots_;
+    const std::vector<int>* slots_ = &own_slots_;
 };
 
 }  // namespace alis::store::sqlite

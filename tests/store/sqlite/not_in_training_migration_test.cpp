@@ -9,12 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/store.hpp"
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
 namespace {
+
+using domain::TrainingStatus;
 
 constexpr int kBefore = 7;  // The last migration before the one tested here.
 
@@ -82,7 +84,7 @@ class RawDatabase {
     std::string last_message_;
 };
 
-// Applies the migrations up to `last` the way SqliteStore::migrate does: each in a transaction
+// Applies the migrations up to `last` the way SqliteDatabase::migrate does: each in a transaction
 // with foreign keys on, recorded in schema_migrations.
 void migrate_up_to(RawDatabase& db, int last) {
     db.exec(
@@ -149,26 +151,31 @@ class NotInTrainingMigration : public ::testing::Test {
         db.exec(kPeopleBefore);
     }
     std::string path() const { return (dir_.path() / "alis.db").string(); }
-    // Opens the store on the file and applies the migrations after kBefore.
-    std::unique_ptr<Store> migrated() {
-        auto store = open_store(dir_.sqlite_url(), 1);
-        EXPECT_EQ(store->migrate(), static_cast<int>(migrations_for("sqlite").size()) - kBefore);
-        return store;
+    // Opens the database on the file and applies the migrations after kBefore.
+    std::unique_ptr<Database> migrated() {
+        auto db = open_database(dir_.sqlite_url(), 1);
+        EXPECT_EQ(db->migrate(), static_cast<int>(migrations_for("sqlite").size()) - kBefore);
+        return db;
     }
 
     testing::TempDir dir_;
 };
 
 TEST_F(NotInTrainingMigration, MovesOnlyApprovedSupervisorsWithoutATrainingPathOfTheirOwn) {
-    auto store = migrated();
-    const auto status = [&](std::int64_t id) { return store->person(id)->training_status; };
+    auto db = migrated();
+    const auto status = [&](std::int64_t id) {
+        return db->read([&](const Snapshot& s) { return s.people().find(id); })->training_status;
+    };
     EXPECT_EQ(status(kKari), TrainingStatus::not_in_training);
     EXPECT_EQ(status(kOla), TrainingStatus::left) << "was employed as a trainee";
     EXPECT_EQ(status(kLise), TrainingStatus::left) << "had a supervisor of her own";
     EXPECT_EQ(status(kSiri), TrainingStatus::specialist);
     EXPECT_EQ(status(kPer), TrainingStatus::left) << "no supervisor registration";
     EXPECT_EQ(status(kAnne), TrainingStatus::in_training);
-    EXPECT_EQ(store->count_people(TrainingStatus::not_in_training), 1);
+    EXPECT_EQ(db->read([&](const Snapshot& s) {
+        return s.people().count(TrainingStatus::not_in_training);
+    }),
+              1);
 }
 
 TEST_F(NotInTrainingMigration, KeepsEveryRowAndEveryReferenceToAPerson) {
@@ -195,7 +202,7 @@ TEST_F(NotInTrainingMigration, TheSchemaAllowsTheNewStatusAndStillRefusesOthers)
     // migration increments the schema version.
     RawDatabase before(path());
     ASSERT_EQ(before.column("SELECT count(*) FROM people"), std::vector<std::string>{"6"});
-    auto store = migrated();
+    auto db = migrated();
     EXPECT_EQ(before.try_exec("INSERT INTO people (full_name, training_status)"
                               " VALUES ('Eva Erfaren', 'not_in_training')"),
               SQLITE_OK)
@@ -205,12 +212,13 @@ TEST_F(NotInTrainingMigration, TheSchemaAllowsTheNewStatusAndStillRefusesOthers)
               SQLITE_OK);
     EXPECT_NE(before.last_message().find("CHECK constraint failed"), std::string::npos);
 
-    Person person;
+    domain::Person person;
     person.full_name = "Kjell Kollega";
     person.training_status = TrainingStatus::not_in_training;
     std::int64_t id = 0;
-    store->write([&](StoreWriter& w) { id = w.add_person(person); });
-    EXPECT_EQ(store->person(id)->training_status, TrainingStatus::not_in_training);
+    db->write([&](UnitOfWork& w) { id = w.people().add(person); });
+    EXPECT_EQ(db->read([&](const Snapshot& s) { return s.people().find(id); })->training_status,
+              TrainingStatus::not_in_training);
 }
 
 TEST_F(NotInTrainingMigration, APeopleTableItDoesNotRecogniseStopsItAndKeepsEverything) {
@@ -223,10 +231,12 @@ TEST_F(NotInTrainingMigration, APeopleTableItDoesNotRecogniseStopsItAndKeepsEver
             " '''specialist'',''left''))') WHERE name = 'people';"
             "PRAGMA writable_schema = RESET;");
     }
-    auto store = open_store(dir_.sqlite_url(), 1);
-    EXPECT_THROW(store->migrate(), StoreError);
-    EXPECT_EQ(store->applied_migrations().back(), kBefore);
-    EXPECT_EQ(store->person(kKari)->training_status, TrainingStatus::left);
+    auto database = open_database(dir_.sqlite_url(), 1);
+    EXPECT_THROW(database->migrate(), StoreError);
+    EXPECT_EQ(database->applied_migrations().back(), kBefore);
+    EXPECT_EQ(
+        database->read([&](const Snapshot& s) { return s.people().find(kKari); })->training_status,
+        TrainingStatus::left);
     RawDatabase db(path());
     EXPECT_EQ(db.column("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
     EXPECT_NE(db.try_exec("UPDATE people SET training_status = 'not_in_training' WHERE id = 1"),

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "store/store.hpp"
+#include "store/database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
@@ -31,22 +31,22 @@ int run_raw(const std::string& path, const char* sql, std::string& message) {
 
 TEST(EducationPlanStore, RevisionsAndTheirPeriodsAreAppendOnly) {
     testing::TempDir dir;
-    auto store = open_store(dir.sqlite_url(), 1);
-    store->migrate();
+    auto db = open_database(dir.sqlite_url(), 1);
+    db->migrate();
     std::int64_t person = 0;
-    store->write([&](StoreWriter& w) {
-        Person p;
+    db->write([&](UnitOfWork& w) {
+        domain::Person p;
         p.full_name = "Åse Lege";
-        person = w.add_person(p);
-        EducationPlanRevision r;
+        person = w.people().add(p);
+        domain::EducationPlanRevision r;
         r.person_id = person;
         r.revised_at = "2026-11-22T09:00:00Z";
         r.revised_on = *domain::Date::parse_iso("2026-11-22");
         r.author_label = "Kari Leder";
-        r.plan.periods.push_back({domain::Arena::Institution, "Haukeland",
+        r.plan.periods.push_back({domain::Arena::institution, "Haukeland",
                                   *domain::Date::parse_iso("2027-01-01"),
                                   *domain::Date::parse_iso("2027-06-30"), 100});
-        w.add_education_plan_revision(r);
+        w.education_plans().add_revision(r);
     });
     const std::string path = (dir.path() / "alis.db").string();
     std::string message;
@@ -59,7 +59,8 @@ TEST(EducationPlanStore, RevisionsAndTheirPeriodsAreAppendOnly) {
         EXPECT_NE(run_raw(path, sql, message), SQLITE_OK) << sql;
         EXPECT_NE(message.find("append-only"), std::string::npos) << sql << ": " << message;
     }
-    const auto kept = store->education_plan_revisions(person);
+    const auto kept =
+        db->read([&](const Snapshot& s) { return s.education_plans().revisions_of(person); });
     ASSERT_EQ(kept.size(), 1u);
     EXPECT_EQ(kept[0].plan.courses, "");
     ASSERT_EQ(kept[0].plan.periods.size(), 1u);

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "store/store.hpp"
+#include "store/database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
@@ -40,8 +40,8 @@ const std::set<std::string> kBookkeeping = {"sessions", "login_failures", "audit
 TEST(DataGeneration, EveryDataTableBumpsItOnInsertUpdateAndDelete) {
     testing::TempDir dir;
     {
-        auto store = open_store(dir.sqlite_url(), 1);
-        store->migrate();
+        auto db = open_database(dir.sqlite_url(), 1);
+        db->migrate();
     }
     const std::string path = (dir.path() / "alis.db").string();
     const auto tables = names(path,

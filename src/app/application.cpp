@@ -1,0 +1,56 @@
+#include "app/application.hpp"
+
+#include <ctime>
+
+#include "app/trainee_overview.hpp"
+#include "store/database.hpp"
+
+namespace alis::app {
+
+Clock system_clock() {
+    return Clock{[] {
+                     const std::time_t now = std::time(nullptr);
+                     std::tm tm{};
+                     localtime_r(&now, &tm);
+                     return *domain::Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+                 },
+                 [] { return static_cast<std::int64_t>(std::time(nullptr)); }};
+}
+
+std::unique_ptr<Application> Application::open(std::string_view url, Clock clock, int connections) {
+    try {
+        return std::make_unique<Application>(store::open_database(url, connections),
+                                             std::move(clock));
+    } catch (const store::StoreError& e) {
+        throw DatabaseUnavailable(e.what());
+    }
+}
+
+Application::Application(std::unique_ptr<store::Database> database, Clock clock)
+    : database_(std::move(database)),
+      clock_(std::move(clock)),
+      overviews_(std::make_unique<TraineeOverviews>()) {}
+
+Application::~Application() = default;
+
+int Application::migrate() {
+    try {
+        return database_->migrate();
+    } catch (const store::StoreError& e) {
+        throw DatabaseUnavailable(e.what());
+    }
+}
+
+std::vector<int> Application::applied_migrations() {
+    return database_->applied_migrations();
+}
+
+bool Application::ready() {
+    return database_->ping();
+}
+
+std::uint64_t Application::data_generation() {
+    return database_->data_generation();
+}
+
+}  // namespace alis::app

@@ -1,0 +1,109 @@
+#pragma once
+
+// A municipality, its status as an education enterprise, and its general education plan
+// ("generell utdanningsplan"): the learning arenas and who is responsible for what.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "domain/date.hpp"
+#include "domain/enum_names.hpp"
+
+namespace alis::domain {
+
+// Whether service in the municipality counts: only a registered education enterprise's does.
+enum class EnterpriseStatus { registered, temporarily_registered, not_registered };
+template <>
+struct EnumNames<EnterpriseStatus> {
+    static constexpr std::array<std::pair<EnterpriseStatus, std::string_view>, 3> names{{
+        {EnterpriseStatus::registered, "registered"},
+        {EnterpriseStatus::temporarily_registered, "temporarily_registered"},
+        {EnterpriseStatus::not_registered, "not_registered"},
+    }};
+};
+
+// The kinds of learning arena a general education plan lists.
+enum class ArenaKind {
+    gp_office,
+    nursing_home,
+    out_of_hours_service,
+    child_health_clinic,
+    hospital_by_agreement,
+    other
+};
+template <>
+struct EnumNames<ArenaKind> {
+    static constexpr std::array<std::pair<ArenaKind, std::string_view>, 6> names{{
+        {ArenaKind::gp_office, "gp_office"},
+        {ArenaKind::nursing_home, "nursing_home"},
+        {ArenaKind::out_of_hours_service, "out_of_hours_service"},
+        {ArenaKind::child_health_clinic, "child_health_clinic"},
+        {ArenaKind::hospital_by_agreement, "hospital_by_agreement"},
+        {ArenaKind::other, "other"},
+    }};
+};
+
+struct Municipality {
+    std::string number;  // SSB municipality number, 4 digits.
+    std::string name;
+    std::string county;
+    int centrality_class = 0;  // SSB, 1 (most central) to 6.
+    EnterpriseStatus enterprise_status = EnterpriseStatus::not_registered;
+    std::string alis_office;  // The regional ALIS office, e.g. "Bergen".
+};
+
+// A municipality with the number of doctors in training it employs on a given day.
+struct MunicipalitySummary {
+    Municipality municipality;
+    int trainees = 0;
+};
+
+// The counts a regional office sees for one of its municipalities on a day.
+struct RegionMunicipalityCounts {
+    Municipality municipality;
+    int trainees = 0;                        // In training and employed there.
+    int without_supervisor = 0;              // Of those, with no supervisor assigned.
+    int supervisors_with_free_capacity = 0;  // Registered there, below its capacity.
+};
+
+// One recorded change of a municipality's education-enterprise status, with its dates.
+struct EnterpriseStatusChange {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    EnterpriseStatus status = EnterpriseStatus::not_registered;
+    Date valid_from;                  // Registered since, or not registered since.
+    std::optional<Date> valid_until;  // Set exactly for temporarily_registered (inclusive).
+    std::optional<Date> applied_on;   // When the municipality applied for registration, if told.
+    std::string changed_at;           // UTC, "2026-11-22T10:15:30Z".
+    std::string changed_by;           // The e-mail of whoever recorded it.
+};
+
+// A place where doctors in training learn, and what it offers (learning objectives, patients).
+struct LearningArena {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    ArenaKind kind = ArenaKind::gp_office;
+    std::string name;
+    std::string offers;
+};
+
+// Who is responsible for what in the municipality's training programme.
+struct PlanResponsibility {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    std::string area;         // E.g. "Overordnet ansvar".
+    std::string responsible;  // A role or a person, e.g. "Kommuneoverlege".
+    std::string description;  // May be empty.
+};
+
+// When a municipality's general plan last changed, and by whom.
+struct GeneralPlanChange {
+    std::string municipality_number;
+    std::string changed_at;  // UTC, "2026-11-22T10:15:30Z".
+    std::string changed_by;
+};
+
+}  // namespace alis::domain

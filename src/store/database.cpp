@@ -1,0 +1,18 @@
+#include "store/database.hpp"
+
+#include "store/sqlite/sqlite_database.hpp"
+
+namespace alis::store {
+
+std::unique_ptr<Database> open_database(std::string_view url, int connections) {
+    if (url.starts_with("sqlite:")) {
+        return std::make_unique<sqlite::SqliteDatabase>(std::string(url.substr(7)), connections);
+    }
+    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+        throw StoreError("the PostgreSQL backend is not available yet; use sqlite:PATH");
+    }
+    throw StoreError("unknown database URL '" + std::string(url) +
+                     "': expected sqlite:PATH or postgresql://...");
+}
+
+}  // namespace alis::store

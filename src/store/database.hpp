@@ -1,0 +1,139 @@
+#pragma once
+
+// The store's one interface to a database: open it by URL, migrate it, and run reads and writes
+// against the aggregates, each in one transaction. Backends: SQLite (store/sqlite/) now,
+// PostgreSQL next; the aggregates and their SQL are shared by both.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "store/audit_trail.hpp"
+#include "store/education_plans.hpp"
+#include "store/identity.hpp"
+#include "store/municipalities.hpp"
+#include "store/people.hpp"
+#include "store/sql.hpp"
+#include "store/supervisors.hpp"
+
+namespace alis::store {
+
+// The aggregates as one read transaction sees them: a consistent view of the data, read-only.
+class Snapshot {
+  public:
+    explicit Snapshot(Transaction& tx)
+        : municipalities_(tx),
+          people_(tx),
+          supervisors_(tx),
+          education_plans_(tx),
+          identity_(tx),
+          audit_(tx),
+          tx_(tx) {}
+
+    const Municipalities& municipalities() const { return municipalities_; }
+    const People& people() const { return people_; }
+    const Supervisors& supervisors() const { return supervisors_; }
+    const EducationPlans& education_plans() const { return education_plans_; }
+    const Identity& identity() const { return identity_; }
+    const AuditTrail& audit() const { return audit_; }
+    Dialect dialect() const { return tx_.dialect(); }
+
+  protected:
+    Municipalities municipalities_;
+    People people_;
+    Supervisors supervisors_;
+    EducationPlans education_plans_;
+    Identity identity_;
+    AuditTrail audit_;
+    Transaction& tx_;
+};
+
+// One unit of work: reads and writes in one transaction, so that the checks a use case makes
+// and the writes that follow from them see the same data. All of its writes are kept, or none.
+class UnitOfWork : public Snapshot {
+  public:
+    using Snapshot::audit;
+    using Snapshot::education_plans;
+    using Snapshot::identity;
+    using Snapshot::municipalities;
+    using Snapshot::people;
+    using Snapshot::Snapshot;
+    using Snapshot::supervisors;
+    Municipalities& municipalities() { return municipalities_; }
+    People& people() { return people_; }
+    Supervisors& supervisors() { return supervisors_; }
+    EducationPlans& education_plans() { return education_plans_; }
+    Identity& identity() { return identity_; }
+    AuditTrail& audit() { return audit_; }
+};
+
+// Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and
+// was rolled back; nothing of it was kept. Trying again later may succeed (see docs/decisions.md,
+// "Writes and conflicts").
+class WriteConflict : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
+// A database: the one object a process opens per database URL. Safe to use from several threads
+// at once; each read or write gets a connection of its own for its transaction.
+class Database {
+  public:
+    virtual ~Database() = default;
+
+    virtual Dialect dialect() const = 0;
+    // Applies every migration not yet recorded in schema_migrations; returns how many it applied.
+    virtual int migrate() = 0;
+    // The versions recorded in schema_migrations, oldest first.
+    virtual std::vector<int> applied_migrations() = 0;
+    // True when the database answers a trivial query.
+    virtual bool ping() = 0;
+    // A number that changes with every committed change to data (anything but sessions, login
+    // failures and the audit trail), made by this process or any other using the database: what
+    // a cache derived from the data stays valid for (kept by triggers; migrations/README.md).
+    virtual std::uint64_t data_generation() = 0;
+
+    // Runs `work` against one consistent snapshot and returns what it returns.
+    template <typename Work>
+    auto read(Work&& work) {
+        using Result = std::invoke_result_t<Work, const Snapshot&>;
+        if constexpr (std::is_void_v<Result>) {
+            run_read([&](const Snapshot& snapshot) { work(snapshot); });
+        } else {
+            std::optional<Result> result;
+            run_read([&](const Snapshot& snapshot) { result.emplace(work(snapshot)); });
+            return std::move(*result);
+        }
+    }
+
+    // Runs `work` as one unit of work and returns what it returns: every write it makes is
+    // committed, or none when it throws (the exception then propagates). `work` may run more than
+    // once when the backend retries after a conflict, so it must have no effect outside the unit
+    // of work beyond setting its own results.
+    template <typename Work>
+    auto write(Work&& work) {
+        using Result = std::invoke_result_t<Work, UnitOfWork&>;
+        if constexpr (std::is_void_v<Result>) {
+            run_write([&](UnitOfWork& unit) { work(unit); });
+        } else {
+            std::optional<Result> result;
+            run_write([&](UnitOfWork& unit) { result.emplace(work(unit)); });
+            return std::move(*result);
+        }
+    }
+
+  protected:
+    virtual void run_read(const std::function<void(const Snapshot&)>& work) = 0;
+    virtual void run_write(const std::function<void(UnitOfWork&)>& work) = 0;
+};
+
+// Opens the database named by a URL: "sqlite:PATH" (PATH may be relative). `connections` is how
+// many reads may run at once. Throws StoreError with a one-line reason for an unknown scheme or a
+// database that cannot be opened.
+std::unique_ptr<Database> open_database(std::string_view url, int connections = 4);
+
+}  // namespace alis::store

@@ -1,0 +1,204 @@
+#include "store/people.hpp"
+
+namespace alis::store {
+namespace {
+
+#define ALIS_PERSON_COLUMNS "id, full_name, hpr_number, training_status, lis1_completed, ruleset"
+#define ALIS_EMPLOYMENT_COLUMNS \
+    "id, person_id, municipality_number, starts_on, ends_on, fte, post_type, pay_model"
+#define ALIS_PERIOD_COLUMNS                                                \
+    "id, person_id, employment_id, arena, place, starts_on, ends_on, fte," \
+    " employer_registered"
+#define ALIS_LEAVE_COLUMNS "id, person_id, starts_on, ends_on, kind"
+
+constexpr const char* kFind = "SELECT " ALIS_PERSON_COLUMNS " FROM people WHERE id = $1";
+constexpr const char* kFindByHpr =
+    "SELECT " ALIS_PERSON_COLUMNS " FROM people WHERE hpr_number = $1";
+constexpr const char* kCount = "SELECT count(*) FROM people WHERE training_status = $1";
+constexpr const char* kEmploymentsOf = "SELECT " ALIS_EMPLOYMENT_COLUMNS
+                                       " FROM employments WHERE person_id = $1"
+                                       " ORDER BY starts_on, id";
+constexpr const char* kLeavesOf =
+    "SELECT " ALIS_LEAVE_COLUMNS " FROM leaves WHERE person_id = $1 ORDER BY starts_on, id";
+constexpr const char* kServicePeriodsOf = "SELECT " ALIS_PERIOD_COLUMNS
+                                          " FROM service_periods WHERE person_id = $1"
+                                          " ORDER BY starts_on, id";
+constexpr const char* kEmployingMunicipalities =
+    "SELECT DISTINCT municipality_number FROM employments WHERE person_id = $1"
+    " AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2) ORDER BY municipality_number";
+constexpr const char* kTraineesEmployedBy =
+    "SELECT " ALIS_PERSON_COLUMNS
+    " FROM people"
+    " WHERE training_status = 'in_training' AND id IN (SELECT person_id FROM employments"
+    "   WHERE municipality_number = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2))"
+    " ORDER BY full_name, id";
+
+// The people whose ids $1 lists (see id_list): the one place the dialects differ here.
+#define ALIS_LISTED_SQLITE " IN (SELECT value FROM json_each($1))"
+#define ALIS_LISTED_POSTGRESQL " = ANY($1::bigint[])"
+#define ALIS_FOR_LISTED(select, order)                                          \
+    DialectSql {                                                                \
+        select " WHERE person_id" ALIS_LISTED_SQLITE " ORDER BY " order,        \
+            select " WHERE person_id" ALIS_LISTED_POSTGRESQL " ORDER BY " order \
+    }
+const DialectSql kEmploymentsOfPeople = ALIS_FOR_LISTED(
+    "SELECT " ALIS_EMPLOYMENT_COLUMNS " FROM employments", "person_id, starts_on, id");
+const DialectSql kServicePeriodsOfPeople = ALIS_FOR_LISTED(
+    "SELECT " ALIS_PERIOD_COLUMNS " FROM service_periods", "person_id, starts_on, id");
+const DialectSql kLeavesOfPeople =
+    ALIS_FOR_LISTED("SELECT " ALIS_LEAVE_COLUMNS " FROM leaves", "person_id, starts_on, id");
+#undef ALIS_FOR_LISTED
+#undef ALIS_LISTED_SQLITE
+#undef ALIS_LISTED_POSTGRESQL
+
+constexpr const char* kAdd =
+    "INSERT INTO people (full_name, hpr_number, training_status, lis1_completed, ruleset)"
+    " VALUES ($1, $2, $3, $4, $5) RETURNING id";
+constexpr const char* kAddEmployment =
+    "INSERT INTO employments (person_id, municipality_number, starts_on, ends_on, fte, post_type,"
+    " pay_model) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+constexpr const char* kAddLeave =
+    "INSERT INTO leaves (person_id, starts_on, ends_on, kind) VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr const char* kAddServicePeriod =
+    "INSERT INTO service_periods (person_id, employment_id, arena, place, starts_on, ends_on, fte,"
+    " employer_registered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+
+#undef ALIS_PERSON_COLUMNS
+#undef ALIS_EMPLOYMENT_COLUMNS
+#undef ALIS_PERIOD_COLUMNS
+#undef ALIS_LEAVE_COLUMNS
+
+domain::Person read_person(const Row& row) {
+    domain::Person p;
+    p.id = row.integer(0);
+    p.full_name = row.text(1);
+    p.hpr_number = row.optional_text(2);
+    p.training_status = row.enumeration<domain::TrainingStatus>(3);
+    p.lis1_completed = row.optional_date(4);
+    p.ruleset = row.optional_text(5);
+    return p;
+}
+
+domain::Employment read_employment(const Row& row) {
+    domain::Employment e;
+    e.id = row.integer(0);
+    e.person_id = row.integer(1);
+    e.municipality_number = row.text(2);
+    e.starts_on = row.date(3);
+    e.ends_on = row.optional_date(4);
+    e.fte = static_cast<int>(row.integer(5));
+    e.post_type = row.enumeration<domain::PostType>(6);
+    e.pay_model = row.enumeration<domain::PayModel>(7);
+    return e;
+}
+
+domain::Leave read_leave(const Row& row) {
+    domain::Leave l;
+    l.id = row.integer(0);
+    l.person_id = row.integer(1);
+    l.starts_on = row.date(2);
+    l.ends_on = row.date(3);
+    l.kind = row.enumeration<domain::LeaveKind>(4);
+    return l;
+}
+
+domain::ServicePeriod read_service_period(const Row& row) {
+    domain::ServicePeriod p;
+    p.id = row.integer(0);
+    p.person_id = row.integer(1);
+    p.employment_id = row.optional_integer(2);
+    p.arena = row.enumeration<domain::Arena>(3);
+    p.place = row.text(4);
+    p.starts_on = row.date(5);
+    p.ends_on = row.optional_date(6);
+    p.fte = static_cast<int>(row.integer(7));
+    p.employer_registered = row.boolean(8);
+    return p;
+}
+
+// Runs a query over the listed people and hands each row, read by `read`, to `each` with its
+// person id (every record type here has person_id as its second column).
+template <typename Read, typename Each>
+void for_listed(Transaction& tx, const DialectSql& sql, const std::vector<std::int64_t>& people,
+                Read read, const Each& each) {
+    if (people.empty()) {
+        return;
+    }
+    tx.each_row(tx.pick(sql), {id_list(tx.dialect(), people)},
+                [&](const Row& row) { each(row.integer(1), read(row)); });
+}
+
+}  // namespace
+
+std::optional<domain::Person> People::find(std::int64_t id) const {
+    return tx_.row(kFind, {id}, read_person);
+}
+
+std::optional<domain::Person> People::find_by_hpr(const std::string& hpr_number) const {
+    return tx_.row(kFindByHpr, {hpr_number}, read_person);
+}
+
+int People::count(domain::TrainingStatus status) const {
+    return static_cast<int>(tx_.integer(kCount, {status}));
+}
+
+std::vector<domain::Employment> People::employments_of(std::int64_t person_id) const {
+    return tx_.rows(kEmploymentsOf, {person_id}, read_employment);
+}
+
+std::vector<domain::Leave> People::leaves_of(std::int64_t person_id) const {
+    return tx_.rows(kLeavesOf, {person_id}, read_leave);
+}
+
+std::vector<domain::ServicePeriod> People::service_periods_of(std::int64_t person_id) const {
+    return tx_.rows(kServicePeriodsOf, {person_id}, read_service_period);
+}
+
+std::vector<std::string> People::employing_municipalities(std::int64_t person_id,
+                                                          domain::Date day) const {
+    return tx_.rows(kEmployingMunicipalities, {person_id, day},
+                    [](const Row& row) { return row.text(0); });
+}
+
+std::vector<domain::Person> People::trainees_employed_by(const std::string& municipality_number,
+                                                         domain::Date day) const {
+    return tx_.rows(kTraineesEmployedBy, {municipality_number, day}, read_person);
+}
+
+void People::employments_of(
+    const std::vector<std::int64_t>& people,
+    const std::function<void(std::int64_t, domain::Employment)>& each) const {
+    for_listed(tx_, kEmploymentsOfPeople, people, read_employment, each);
+}
+
+void People::service_periods_of(
+    const std::vector<std::int64_t>& people,
+    const std::function<void(std::int64_t, domain::ServicePeriod)>& each) const {
+    for_listed(tx_, kServicePeriodsOfPeople, people, read_service_period, each);
+}
+
+void People::leaves_of(const std::vector<std::int64_t>& people,
+                       const std::function<void(std::int64_t, domain::Leave)>& each) const {
+    for_listed(tx_, kLeavesOfPeople, people, read_leave, each);
+}
+
+std::int64_t People::add(const domain::Person& p) {
+    return tx_.insert(kAdd,
+                      {p.full_name, p.hpr_number, p.training_status, p.lis1_completed, p.ruleset});
+}
+
+std::int64_t People::add_employment(const domain::Employment& e) {
+    return tx_.insert(kAddEmployment, {e.person_id, e.municipality_number, e.starts_on, e.ends_on,
+                                       e.fte, e.post_type, e.pay_model});
+}
+
+std::int64_t People::add_leave(const domain::Leave& l) {
+    return tx_.insert(kAddLeave, {l.person_id, l.starts_on, l.ends_on, l.kind});
+}
+
+std::int64_t People::add_service_period(const domain::ServicePeriod& p) {
+    return tx_.insert(kAddServicePeriod, {p.person_id, p.employment_id, p.arena, p.place,
+                                          p.starts_on, p.ends_on, p.fte, p.employer_registered});
+}
+
+}  // namespace alis::store

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/person.hpp"
+#include "store/sql.hpp"
+
+namespace alis::store {
+
+// People and their training records: employments, service periods and leaves.
+class People {
+  public:
+    explicit People(Transaction& tx) : tx_(tx) {}
+
+    // The person with this id, or nullopt.
+    std::optional<domain::Person> find(std::int64_t id) const;
+    // The person with this HPR number, or nullopt.
+    std::optional<domain::Person> find_by_hpr(const std::string& hpr_number) const;
+    // The number of people of each training status.
+    int count(domain::TrainingStatus status) const;
+    // The employments of a person, oldest first.
+    std::vector<domain::Employment> employments_of(std::int64_t person_id) const;
+    // The leaves of a person, oldest first.
+    std::vector<domain::Leave> leaves_of(std::int64_t person_id) const;
+    // The service periods of a person, oldest first.
+    std::vector<domain::ServicePeriod> service_periods_of(std::int64_t person_id) const;
+    // Numbers of the municipalities that employ the person on `day`.
+    std::vector<std::string> employing_municipalities(std::int64_t person_id,
+                                                      domain::Date day) const;
+    // The people in training employed by the municipality on `day`, by name.
+    std::vector<domain::Person> trainees_employed_by(const std::string& municipality_number,
+                                                     domain::Date day) const;
+
+    // The same for many people at once (one query each, not one per person): each row is handed
+    // to `each` with the id of the person it belongs to, oldest first per person.
+    void employments_of(const std::vector<std::int64_t>& people,
+                        const std::function<void(std::int64_t, domain::Employment)>& each) const;
+    void service_periods_of(
+        const std::vector<std::int64_t>& people,
+        const std::function<void(std::int64_t, domain::ServicePeriod)>& each) const;
+    void leaves_of(const std::vector<std::int64_t>& people,
+                   const std::function<void(std::int64_t, domain::Leave)>& each) const;
+
+    // Each add inserts a row and returns its new id (the argument's id field is ignored).
+    std::int64_t add(const domain::Person& person);
+    std::int64_t add_employment(const domain::Employment& employment);
+    std::int64_t add_leave(const domain::Leave& leave);
+    std::int64_t add_service_period(const domain::ServicePeriod& period);
+
+  private:
+    Transaction& tx_;
+};
+
+}  // namespace alis::store
