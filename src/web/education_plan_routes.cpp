@@ -41,103 +41,20 @@ const std::vector<std::string_view> kArenas = {"open_general_practice", "other_g
                                                "institution"};
 const char* const kPeriodFields[] = {"arena", "place", "from", "to", "fte"};
 
-std::int64_t person_id_of(const RequestContext& context) {
-    return std::stoll(context.params.at("person"));
-}
-
 store::Person load_person(Services& s, const RequestContext& context) {
-    auto person = s.store.person(person_id_of(context));
-    if (!person) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*person);
+    return found(s.store.person(context.id("person")));
 }
 
 std::string plan_url(std::int64_t person) {
     return "/personer/" + std::to_string(person) + "/utdanningsplan";
 }
 
-// The name of a field of planned period `index` (from 0): period_1_from in forms,
-// periods[0].from in JSON.
-std::string period_field(bool from_json, std::size_t index, std::string_view name) {
-    if (from_json) {
-        return "periods[" + std::to_string(index) + "]." + std::string(name);
-    }
-    return "period_" + std::to_string(index + 1) + "_" + std::string(name);
-}
+// The planned periods: `periods: [{arena, place, from, to, fte}]` in JSON, period_1_arena ... in
+// the form.
+const FieldRows kPeriods{"periods", "period", domain::kMaxPlannedPeriods, "plan.too_many_periods"};
 
 std::string arena_label(const Catalogue& t, domain::Arena arena) {
     return t.text("ledger.arena." + std::string(domain::arena_name(arena)));
-}
-
-// A JSON scalar as form text; nullopt for arrays and objects.
-std::optional<std::string> scalar_text(const json::value& value) {
-    switch (value.kind()) {
-        case json::kind::string:
-            return std::string(value.get_string());
-        case json::kind::bool_:
-            return value.get_bool() ? "true" : "false";
-        case json::kind::null:
-            return std::string();
-        case json::kind::int64:
-        case json::kind::uint64:
-        case json::kind::double_:
-            return json::serialize(value);
-        default:
-            return std::nullopt;
-    }
-}
-
-// The input of a revision. A form post is read as it is; a JSON body's `periods` array is
-// flattened to periods[i].name fields. `period_count` is how many period rows to read.
-FormInput revision_input(const Request& request, std::size_t& period_count) {
-    if (!std::string_view(request[http::field::content_type]).starts_with("application/json")) {
-        period_count = domain::kMaxPlannedPeriods;
-        return FormInput::from_request(request);
-    }
-    json::value body;
-    try {
-        body = json::parse(request.body());
-    } catch (const std::exception&) {
-        throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
-    }
-    if (!body.is_object()) {
-        throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
-    }
-    std::map<std::string, std::string> fields;
-    period_count = 0;
-    for (const auto& [key, value] : body.get_object()) {
-        if (key == "periods" && value.is_array()) {
-            const auto& periods = value.get_array();
-            if (periods.size() > domain::kMaxPlannedPeriods) {
-                throw HttpError(http::status::unprocessable_entity, "invalid_input",
-                                "plan.too_many_periods", "periods");
-            }
-            period_count = periods.size();
-            for (std::size_t i = 0; i < periods.size(); ++i) {
-                if (!periods[i].is_object()) {
-                    throw HttpError(http::status::unprocessable_entity, "invalid_input",
-                                    "form.not_a_value", period_field(true, i, ""));
-                }
-                for (const auto& [name, field] : periods[i].get_object()) {
-                    const auto text = scalar_text(field);
-                    if (!text) {
-                        throw HttpError(http::status::unprocessable_entity, "invalid_input",
-                                        "form.not_a_value", period_field(true, i, name));
-                    }
-                    fields.emplace(period_field(true, i, name), *text);
-                }
-            }
-            continue;
-        }
-        const auto text = scalar_text(value);
-        if (!text) {
-            throw HttpError(http::status::unprocessable_entity, "invalid_input", "form.not_a_value",
-                            std::string(key));
-        }
-        fields.emplace(std::string(key), *text);
-    }
-    return FormInput(std::move(fields), true);
 }
 
 struct RevisionDraft {
@@ -146,13 +63,12 @@ struct RevisionDraft {
 };
 
 // Reads and checks a revision; every broken rule is recorded in `input` next to its field.
-RevisionDraft read_revision(FormInput& input, std::size_t period_count) {
+RevisionDraft read_revision(FormInput& input) {
     RevisionDraft draft;
-    const bool from_json = input.from_json();
     std::vector<std::size_t> row_of_period;  // The input row of each accepted period.
     bool rows_ok = true;
-    for (std::size_t i = 0; i < period_count; ++i) {
-        auto field = [&](std::string_view name) { return period_field(from_json, i, name); };
+    for (std::size_t i = 0; i < input.row_count(kPeriods); ++i) {
+        auto field = [&](std::string_view name) { return input.row_field(kPeriods, i, name); };
         const bool used = std::any_of(std::begin(kPeriodFields), std::end(kPeriodFields),
                                       [&](const char* name) { return input.present(field(name)); });
         if (!used) {
@@ -176,12 +92,11 @@ RevisionDraft read_revision(FormInput& input, std::size_t period_count) {
         row_of_period.push_back(i);
     }
     if (rows_ok && draft.plan.periods.empty()) {
-        input.fail(from_json ? "periods" : period_field(false, 0, "arena"),
-                   "plan.no_periods_error");
+        input.fail(input.rows_field(kPeriods, "arena"), "plan.no_periods_error");
     }
     if (rows_ok) {
         if (const auto overlap = domain::first_overlap_over_100(draft.plan.periods)) {
-            input.fail(period_field(from_json, row_of_period[overlap->period], "fte"),
+            input.fail(input.row_field(kPeriods, row_of_period[overlap->period], "fte"),
                        "plan.over_100",
                        {{"date", overlap->day.norwegian()}, {"total", overlap->total_fte}});
         }
@@ -340,7 +255,7 @@ json::object plan_view(Services& s, const RequestContext& context, const store::
     const Date today = s.today();
     const auto projection = app::education_plan_projection(s.store, person.id, today);
     if (!projection) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     const auto resource = app::person_resource(s.store, person.id, today);
     const bool can_edit =
@@ -420,11 +335,11 @@ FormInput input_from_plan(const std::optional<store::EducationPlanRevision>& cur
         const auto& plan = current->plan;
         for (std::size_t i = 0; i < plan.periods.size(); ++i) {
             const auto& p = plan.periods[i];
-            fields[period_field(false, i, "arena")] = std::string(domain::arena_name(p.arena));
-            fields[period_field(false, i, "place")] = p.place;
-            fields[period_field(false, i, "from")] = p.from.norwegian();
-            fields[period_field(false, i, "to")] = p.to.norwegian();
-            fields[period_field(false, i, "fte")] = std::to_string(p.fte);
+            fields[kPeriods.form_field(i, "arena")] = std::string(domain::arena_name(p.arena));
+            fields[kPeriods.form_field(i, "place")] = p.place;
+            fields[kPeriods.form_field(i, "from")] = p.from.norwegian();
+            fields[kPeriods.form_field(i, "to")] = p.to.norwegian();
+            fields[kPeriods.form_field(i, "fte")] = std::to_string(p.fte);
         }
         fields["supervision_group"] = plan.supervision_group;
         fields["courses"] = plan.courses;
@@ -439,7 +354,7 @@ std::size_t rows_for(const FormInput& input, std::size_t extra) {
     std::size_t rows = kMinRows;
     for (std::size_t i = 0; i < domain::kMaxPlannedPeriods; ++i) {
         for (const char* name : kPeriodFields) {
-            if (input.present(period_field(false, i, name))) {
+            if (input.present(kPeriods.form_field(i, name))) {
                 rows = std::max(rows, i + 1);
             }
         }
@@ -473,16 +388,16 @@ json::object form_data(Services& s, const RequestContext& context, const store::
         json::object row{{"number", i + 1},
                          {"legend", t.format("plan.period_legend", {{"number", i + 1}})}};
         for (const char* name : kPeriodFields) {
-            const std::string field = period_field(false, i, name);
+            const std::string field = kPeriods.form_field(i, name);
             row[name] = field_data(errors, field, input.text(field));
         }
         json::array options;
         options.push_back(
             json::object{{"value", ""},
                          {"label", t.text("plan.choose_arena")},
-                         {"selected", input.text(period_field(false, i, "arena")).empty()}});
+                         {"selected", input.text(kPeriods.form_field(i, "arena")).empty()}});
         for (auto& option : select_options(t, "ledger.arena", kArenas,
-                                           input.text(period_field(false, i, "arena")))) {
+                                           input.text(kPeriods.form_field(i, "arena")))) {
             options.push_back(std::move(option));
         }
         row["arena_options"] = std::move(options);
@@ -514,24 +429,16 @@ Response revise_form(Services& s, const Request& request, RequestContext& contex
 
 Response revise(Services& s, const Request& request, RequestContext& context) {
     const auto person = load_person(s, context);
-    std::size_t period_count = 0;
-    auto input = revision_input(request, period_count);
+    auto input = FormInput::from_request(request, {kPeriods});
     const std::string title = s.catalogue.text("plan.revise_page_title");
-    if (!input.from_json() && input.present("add_row")) {
+    if (!wants_json(request) && input.present("add_row")) {
         return page(s, request, context, "education_plan_form", title,
                     form_data(s, context, person, input, rows_for(input, 1)));
     }
-    auto draft = read_revision(input, period_count);
+    auto draft = read_revision(input);
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        const auto rows = rows_for(input, 0);
-        auto data = form_data(s, context, person, input, rows);
-        add_form_state(s.catalogue, input, data);
-        return page(s, request, context, "education_plan_form",
-                    s.catalogue.format("form.title_with_errors", {{"title", title}}),
-                    std::move(data), http::status::unprocessable_entity);
+        return refuse(s, request, context, input, "education_plan_form", title,
+                      [&] { return form_data(s, context, person, input, rows_for(input, 0)); });
     }
     const auto& actor = context.session->actor;
     store::EducationPlanRevision revision;
@@ -546,7 +453,7 @@ Response revise(Services& s, const Request& request, RequestContext& context) {
     auto stored = app::revise_education_plan(
         s.store, std::move(revision),
         audit_event(s, request, context, "education_plan.revised", "ok"));
-    if (!input.from_json()) {
+    if (!wants_json(request)) {
         return redirect(request.version(), plan_url(person.id) + "?lagret=1");
     }
     const auto changes =
@@ -563,7 +470,7 @@ Response plan_api(Services& s, const Request& request, RequestContext& context) 
     const Date today = s.today();
     const auto projection = app::education_plan_projection(s.store, person.id, today);
     if (!projection) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     json::object body{{"person", person.id}, {"as_of", today.iso()}};
     auto date_or_null = [](const std::optional<Date>& d) {
@@ -614,25 +521,18 @@ Response revisions_api(Services& s, const Request& request, RequestContext& cont
 
 }  // namespace
 
-void register_education_plan_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_education_plan_routes(Routes& routes) {
     const RouteAccess kRead{app::Action::read_person, ResourceFrom::person_param};
     const RouteAccess kEdit{app::Action::edit_education_plan, ResourceFrom::person_param};
-    auto handler = [s](Response (*f)(Services&, const Request&, RequestContext&)) {
-        return [s, f](const Request& r, RequestContext& c) { return f(*s, r, c); };
-    };
-    router.add(http::verb::get, "/personer/{person}/utdanningsplan", kRead, handler(plan_page));
-    router.add(http::verb::get, "/personer/{person}/utdanningsplan/utskrift", kRead,
-               handler(print_page));
-    router.add(http::verb::get, "/personer/{person}/utdanningsplan/revider", kEdit,
-               handler(revise_form));
-    router.add(http::verb::post, "/personer/{person}/utdanningsplan/revider", kEdit,
-               handler(revise));
-    router.add(http::verb::get, "/api/v1/people/{person}/education-plan", kRead, handler(plan_api));
-    router.add(http::verb::get, "/api/v1/people/{person}/education-plan/revisions", kRead,
-               handler(revisions_api));
-    router.add(http::verb::post, "/api/v1/people/{person}/education-plan/revisions", kEdit,
-               handler(revise));
+    using http::verb;
+    routes.add(verb::get, "/personer/{person:id}/utdanningsplan", kRead, plan_page);
+    routes.add(verb::get, "/personer/{person:id}/utdanningsplan/utskrift", kRead, print_page);
+    routes.add(verb::get, "/personer/{person:id}/utdanningsplan/revider", kEdit, revise_form);
+    routes.add(verb::post, "/personer/{person:id}/utdanningsplan/revider", kEdit, revise);
+    routes.add(verb::get, "/api/v1/people/{person:id}/education-plan", kRead, plan_api);
+    routes.add(verb::get, "/api/v1/people/{person:id}/education-plan/revisions", kRead,
+               revisions_api);
+    routes.add(verb::post, "/api/v1/people/{person:id}/education-plan/revisions", kEdit, revise);
 }
 
 }  // namespace alis::web

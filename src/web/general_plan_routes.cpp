@@ -5,7 +5,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include "app/auth.hpp"
 #include "app/general_plan.hpp"
@@ -33,51 +32,25 @@ std::string edit_url(const std::string& number) {
 }
 
 app::GeneralPlan load_plan(Services& s, const std::string& number) {
-    auto plan = app::general_plan(s.store, number);
-    if (!plan) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*plan);
+    return found(app::general_plan(s.store, number));
 }
 
-std::optional<std::int64_t> parse_id(const std::string& text) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
-}
-
-// The arena named by {arena}, when it belongs to the municipality {number}; 404 otherwise, so
+// The arena named by {arena:id}, when it belongs to the municipality {number}; 404 otherwise, so
 // that one municipality's leader cannot reach another's arenas through their own number.
 store::LearningArena arena_of(Services& s, const RequestContext& context) {
-    const auto id = parse_id(context.params.at("arena"));
-    auto arena = id ? s.store.learning_arena(*id) : std::nullopt;
-    if (!arena || arena->municipality_number != context.params.at("number")) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    auto arena = found(s.store.learning_arena(context.id("arena")));
+    if (arena.municipality_number != context.params.at("number")) {
+        not_found();
     }
-    return std::move(*arena);
+    return arena;
 }
 
 store::PlanResponsibility responsibility_of(Services& s, const RequestContext& context) {
-    const auto id = parse_id(context.params.at("responsibility"));
-    auto responsibility = id ? s.store.plan_responsibility(*id) : std::nullopt;
-    if (!responsibility || responsibility->municipality_number != context.params.at("number")) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+    auto responsibility = found(s.store.plan_responsibility(context.id("responsibility")));
+    if (responsibility.municipality_number != context.params.at("number")) {
+        not_found();
     }
-    return std::move(*responsibility);
-}
-
-// Who changes the plan, from where and through which route; the use case adds what and how.
-store::AuditEvent plan_audit(Services& s, const Request& request, const RequestContext& context) {
-    store::AuditEvent e;
-    e.at = app::utc_iso(s.now());
-    e.address = context.client_address;
-    e.actor_account_id = context.session->actor.account_id;
-    e.actor_label = context.session->actor.email;
-    e.target = std::string(request.method_string()) + " " + context.route;
-    return e;
+    return responsibility;
 }
 
 // A text of several lines (a textarea): line breaks are kept, every other rule is required_text's.
@@ -261,7 +234,7 @@ Response public_page(Services& s, const Request& request, RequestContext& contex
         return render();
     }
     if (!s.store.municipality(number)) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     const auto body = s.cache.get_or_compute("general-plan/" + number + "/" + s.today().iso(),
                                              s.store.data_generation(),
@@ -332,14 +305,11 @@ Response edit_page(Services& s, const Request& request, RequestContext& context)
 }
 
 // The answer to a failed write: 422 JSON, or the edit page again with the failed form's input.
-Response refuse(Services& s, const Request& request, const RequestContext& context,
-                const FormInput& input, PlanForm form) {
-    if (wants_json(request)) {
-        return invalid_json(s, request, context, input);
-    }
+Response refuse_edit(Services& s, const Request& request, const RequestContext& context,
+                     const FormInput& input, PlanForm form) {
     const auto plan = load_plan(s, context.params.at("number"));
-    return invalid_form(s, request, context, "general_plan_edit", edit_title(s, plan),
-                        edit_data(s, context, plan, form, &input), input);
+    return refuse(s, request, context, input, "general_plan_edit", edit_title(s, plan),
+                  [&] { return edit_data(s, context, plan, form, &input); });
 }
 
 Response saved(const Request& request, const std::string& number, const std::string& what,
@@ -372,7 +342,7 @@ Response set_status(Services& s, const Request& request, RequestContext& context
         }
     }
     if (!input.ok()) {
-        return refuse(s, request, context, input, PlanForm::status);
+        return refuse_edit(s, request, context, input, PlanForm::status);
     }
     store::EnterpriseStatusChange change;
     change.municipality_number = number;
@@ -380,7 +350,8 @@ Response set_status(Services& s, const Request& request, RequestContext& context
     change.valid_from = *from;
     change.valid_until = *until;
     change.applied_on = *applied;
-    change.id = app::record_enterprise_status(s.store, change, plan_audit(s, request, context));
+    change.id = app::record_enterprise_status(
+        s.store, change, audit_event(s, request, context, "general_plan.status_changed", "ok"));
     const auto stored = s.store.enterprise_status_history(number);
     return saved(request, number, "status", http::status::ok, status_json(stored.front()));
 }
@@ -406,9 +377,10 @@ Response add_arena(Services& s, const Request& request, RequestContext& context)
     auto input = FormInput::from_request(request);
     auto arena = arena_input(input, number);
     if (!arena) {
-        return refuse(s, request, context, input, PlanForm::arena);
+        return refuse_edit(s, request, context, input, PlanForm::arena);
     }
-    arena->id = app::add_learning_arena(s.store, *arena, plan_audit(s, request, context));
+    arena->id = app::add_learning_arena(
+        s.store, *arena, audit_event(s, request, context, "general_plan.arena_added", "ok"));
     return saved(request, number, "arena", http::status::created, arena_json(*arena));
 }
 
@@ -445,22 +417,23 @@ Response update_arena(Services& s, const Request& request, RequestContext& conte
     auto input = FormInput::from_request(request);
     auto arena = arena_input(input, stored.municipality_number);
     if (!arena) {
-        if (wants_json(request)) {
-            return invalid_json(s, request, context, input);
-        }
-        const auto plan = load_plan(s, stored.municipality_number);
-        return invalid_form(s, request, context, "general_plan_arena", arena_title(s, stored),
-                            arena_form_data(s, context, stored, plan, &input), input);
+        return refuse(s, request, context, input, "general_plan_arena", arena_title(s, stored),
+                      [&] {
+                          return arena_form_data(s, context, stored,
+                                                 load_plan(s, stored.municipality_number), &input);
+                      });
     }
     arena->id = stored.id;
-    app::update_learning_arena(s.store, *arena, plan_audit(s, request, context));
+    app::update_learning_arena(
+        s.store, *arena, audit_event(s, request, context, "general_plan.arena_changed", "ok"));
     return saved(request, stored.municipality_number, "arena", http::status::ok,
                  arena_json(*arena));
 }
 
 Response remove_arena(Services& s, const Request& request, RequestContext& context) {
     const auto arena = arena_of(s, context);
-    app::remove_learning_arena(s.store, arena, plan_audit(s, request, context));
+    app::remove_learning_arena(
+        s.store, arena, audit_event(s, request, context, "general_plan.arena_removed", "ok"));
     return saved(request, arena.municipality_number, "fjernet", http::status::ok,
                  json::object{{"removed", arena_json(arena)}});
 }
@@ -473,62 +446,62 @@ Response add_responsibility(Services& s, const Request& request, RequestContext&
     const auto description =
         paragraph_text(input, "description", app::kResponsibilityDescriptionMax, false);
     if (!input.ok()) {
-        return refuse(s, request, context, input, PlanForm::responsibility);
+        return refuse_edit(s, request, context, input, PlanForm::responsibility);
     }
     store::PlanResponsibility r;
     r.municipality_number = number;
     r.area = *area;
     r.responsible = *responsible;
     r.description = *description;
-    r.id = app::add_plan_responsibility(s.store, r, plan_audit(s, request, context));
+    r.id = app::add_plan_responsibility(
+        s.store, r, audit_event(s, request, context, "general_plan.responsibility_added", "ok"));
     return saved(request, number, "ansvar", http::status::created, responsibility_json(r));
 }
 
 Response remove_responsibility(Services& s, const Request& request, RequestContext& context) {
     const auto r = responsibility_of(s, context);
-    app::remove_plan_responsibility(s.store, r, plan_audit(s, request, context));
+    app::remove_plan_responsibility(
+        s.store, r, audit_event(s, request, context, "general_plan.responsibility_removed", "ok"));
     return saved(request, r.municipality_number, "fjernet", http::status::ok,
                  json::object{{"removed", responsibility_json(r)}});
 }
 
 }  // namespace
 
-void register_general_plan_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_general_plan_routes(Routes& routes) {
     const RouteAccess kPublic{app::Action::view_public};
     const RouteAccess kManage{app::Action::manage_municipality, ResourceFrom::municipality_param};
-    const auto route = [&](http::verb method, const char* pattern, const RouteAccess& access,
-                           Response (*handler)(Services&, const Request&, RequestContext&)) {
-        router.add(method, pattern, access,
-                   [s, handler](const Request& r, RequestContext& c) { return handler(*s, r, c); });
-    };
     using http::verb;
     // Published without login, as the regulation requires.
-    route(verb::get, "/kommuner/{number}/utdanningsplan", kPublic, public_page);
-    route(verb::get, "/api/v1/municipalities/{number}/general-plan", kPublic, public_api);
+    routes.add(verb::get, "/kommuner/{number}/utdanningsplan", kPublic, public_page);
+    routes.add(verb::get, "/api/v1/municipalities/{number}/general-plan", kPublic, public_api);
     // The leader's pages and form posts.
-    route(verb::get, "/kommuner/{number}/utdanningsplan/rediger", kManage, edit_page);
-    route(verb::post, "/kommuner/{number}/utdanningsplan/status", kManage, set_status);
-    route(verb::post, "/kommuner/{number}/utdanningsplan/arenaer", kManage, add_arena);
-    route(verb::get, "/kommuner/{number}/utdanningsplan/arenaer/{arena}", kManage, arena_page);
-    route(verb::post, "/kommuner/{number}/utdanningsplan/arenaer/{arena}", kManage, update_arena);
-    route(verb::post, "/kommuner/{number}/utdanningsplan/arenaer/{arena}/fjern", kManage,
-          remove_arena);
-    route(verb::post, "/kommuner/{number}/utdanningsplan/ansvar", kManage, add_responsibility);
-    route(verb::post, "/kommuner/{number}/utdanningsplan/ansvar/{responsibility}/fjern", kManage,
-          remove_responsibility);
+    routes.add(verb::get, "/kommuner/{number}/utdanningsplan/rediger", kManage, edit_page);
+    routes.add(verb::post, "/kommuner/{number}/utdanningsplan/status", kManage, set_status);
+    routes.add(verb::post, "/kommuner/{number}/utdanningsplan/arenaer", kManage, add_arena);
+    routes.add(verb::get, "/kommuner/{number}/utdanningsplan/arenaer/{arena:id}", kManage,
+               arena_page);
+    routes.add(verb::post, "/kommuner/{number}/utdanningsplan/arenaer/{arena:id}", kManage,
+               update_arena);
+    routes.add(verb::post, "/kommuner/{number}/utdanningsplan/arenaer/{arena:id}/fjern", kManage,
+               remove_arena);
+    routes.add(verb::post, "/kommuner/{number}/utdanningsplan/ansvar", kManage, add_responsibility);
+    routes.add(verb::post, "/kommuner/{number}/utdanningsplan/ansvar/{responsibility:id}/fjern",
+               kManage, remove_responsibility);
     // The same writes as JSON.
-    route(verb::put, "/api/v1/municipalities/{number}/general-plan/status", kManage, set_status);
-    route(verb::post, "/api/v1/municipalities/{number}/general-plan/arenas", kManage, add_arena);
-    route(verb::put, "/api/v1/municipalities/{number}/general-plan/arenas/{arena}", kManage,
-          update_arena);
-    route(verb::delete_, "/api/v1/municipalities/{number}/general-plan/arenas/{arena}", kManage,
-          remove_arena);
-    route(verb::post, "/api/v1/municipalities/{number}/general-plan/responsibilities", kManage,
-          add_responsibility);
-    route(verb::delete_,
-          "/api/v1/municipalities/{number}/general-plan/responsibilities/{responsibility}", kManage,
-          remove_responsibility);
+    routes.add(verb::put, "/api/v1/municipalities/{number}/general-plan/status", kManage,
+               set_status);
+    routes.add(verb::post, "/api/v1/municipalities/{number}/general-plan/arenas", kManage,
+               add_arena);
+    routes.add(verb::put, "/api/v1/municipalities/{number}/general-plan/arenas/{arena:id}", kManage,
+               update_arena);
+    routes.add(verb::delete_, "/api/v1/municipalities/{number}/general-plan/arenas/{arena:id}",
+               kManage, remove_arena);
+    routes.add(verb::post, "/api/v1/municipalities/{number}/general-plan/responsibilities", kManage,
+               add_responsibility);
+    routes.add(verb::delete_,
+               "/api/v1/municipalities/{number}/general-plan/responsibilities/{responsibility:id}",
+               kManage, remove_responsibility);
 }
 
 }  // namespace alis::web

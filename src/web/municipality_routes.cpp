@@ -163,7 +163,7 @@ Loaded load(Services& s, const Request& request, const RequestContext& context) 
     auto overview =
         s.overviews->get(s.store, context.params.at("number"), s.today(), loaded.generation);
     if (!overview) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     loaded.selection = app::select_trainees(std::move(overview), loaded.sort, loaded.filter);
     // Each listed trainee sees this read in "Hvem har sett mine opplysninger".
@@ -411,17 +411,13 @@ Response overview_page(Services& s, const Request& request, RequestContext& cont
 
 }  // namespace
 
-void register_municipality_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_municipality_routes(Routes& routes) {
     const RouteAccess kView{app::Action::view_municipality, ResourceFrom::municipality_param};
-    router.add(http::verb::get, "/kommuner/{number}/oversikt", kView,
-               [s](const Request& r, RequestContext& c) { return overview_page(*s, r, c); });
-    router.add(http::verb::get, "/kommuner/{number}/oversikt.csv", kView,
-               [s](const Request& r, RequestContext& c) { return overview_csv(*s, r, c); });
-    router.add(http::verb::get, "/kommuner/{number}/oversikt.xlsx", kView,
-               [s](const Request& r, RequestContext& c) { return overview_xlsx(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/municipalities/{number}/trainees", kView,
-               [s](const Request& r, RequestContext& c) { return overview_api(*s, r, c); });
+    using http::verb;
+    routes.add(verb::get, "/kommuner/{number}/oversikt", kView, overview_page);
+    routes.add(verb::get, "/kommuner/{number}/oversikt.csv", kView, overview_csv);
+    routes.add(verb::get, "/kommuner/{number}/oversikt.xlsx", kView, overview_xlsx);
+    routes.add(verb::get, "/api/v1/municipalities/{number}/trainees", kView, overview_api);
 }
 
 }  // namespace alis::web

@@ -1,5 +1,5 @@
 // A person's training record: the page and the JSON. Access is decided before these run
-// (RouteAccess read_person on {person}), and each successful read is audited by the pipeline.
+// (RouteAccess read_person on {person:id}), and each successful read is audited by the pipeline.
 #include <boost/json.hpp>
 
 #include "app/policy.hpp"
@@ -21,12 +21,8 @@ struct PersonRecord {
 };
 
 PersonRecord load(Services& s, const RequestContext& context) {
-    const auto id = std::stoll(context.params.at("person"));
-    auto person = s.store.person(id);
-    if (!person) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return {std::move(*person), s.store.employments_of(id), s.store.service_periods_of(id),
+    const auto id = context.id("person");
+    return {found(s.store.person(id)), s.store.employments_of(id), s.store.service_periods_of(id),
             s.store.leaves_of(id)};
 }
 
@@ -150,13 +146,10 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
 
 }  // namespace
 
-void register_person_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_person_routes(Routes& routes) {
     const RouteAccess kReadPerson{app::Action::read_person, ResourceFrom::person_param};
-    router.add(http::verb::get, "/personer/{person}", kReadPerson,
-               [s](const Request& r, RequestContext& c) { return person_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/people/{person}", kReadPerson,
-               [s](const Request& r, RequestContext& c) { return person_api(*s, r, c); });
+    routes.add(http::verb::get, "/personer/{person:id}", kReadPerson, person_page);
+    routes.add(http::verb::get, "/api/v1/people/{person:id}", kReadPerson, person_api);
 }
 
 }  // namespace alis::web

@@ -1,7 +1,7 @@
 // Supervisors (journey 5): the leader registers supervisors, sets the capacity and assigns one
 // supervisor per trainee; a supervisor sees their trainees. Pages and JSON API share one handler
 // per write. Access is declared per route (manage_municipality on {number}, edit_training_record
-// on {person}, view_own_account for one's own trainees) and decided by the central policy.
+// on {person:id}, view_own_account for one's own trainees) and decided by the central policy.
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -23,26 +23,8 @@ constexpr std::size_t kReasonMax = 1000;
 
 const std::vector<std::string_view> kQualifications = {"specialist", "approved_experienced"};
 
-// An audit event for a change made by the signed-in user through this request.
-store::AuditEvent change_event(Services& s, const Request& request, const RequestContext& context,
-                               std::string action) {
-    store::AuditEvent e;
-    e.at = app::utc_iso(s.now());
-    e.action = std::move(action);
-    e.outcome = "ok";
-    e.address = context.client_address;
-    e.target = std::string(request.method_string()) + " " + context.route;
-    e.actor_account_id = context.session->actor.account_id;
-    e.actor_label = context.session->actor.email;
-    return e;
-}
-
 store::Municipality municipality_of(Services& s, const RequestContext& context) {
-    auto m = s.store.municipality(context.params.at("number"));
-    if (!m) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*m);
+    return found(s.store.municipality(context.params.at("number")));
 }
 
 std::string municipality_label(Services& s, const std::string& number) {
@@ -103,7 +85,7 @@ Response supervisors_page(Services& s, const Request& request, RequestContext& c
     const auto& t = s.catalogue;
     const auto list = app::supervisor_list(s.store, context.params.at("number"), s.today());
     if (!list) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     const std::string base = "/kommuner/" + list->municipality.number;
     json::array rows;
@@ -150,7 +132,7 @@ Response supervisors_page(Services& s, const Request& request, RequestContext& c
 Response supervisors_api(Services& s, const Request& request, RequestContext& context) {
     const auto list = app::supervisor_list(s.store, context.params.at("number"), s.today());
     if (!list) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     json::array items;
     for (const auto& row : list->supervisors) {
@@ -255,19 +237,16 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
         }
     }
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(
-            s, request, context, "supervisor_form",
-            s.catalogue.format("supervisors.new_title", {{"name", m.name}}),
-            new_supervisor_data(s, m, context, home,
-                                qualification.value_or(input.text("qualification"))),
-            input);
+        return refuse(s, request, context, input, "supervisor_form",
+                      s.catalogue.format("supervisors.new_title", {{"name", m.name}}), [&] {
+                          return new_supervisor_data(
+                              s, m, context, home,
+                              qualification.value_or(input.text("qualification")));
+                      });
     }
     const auto created = app::register_supervisor(
-        s.store, r, change_event(s, request, context, "supervisor.registered"));
-    if (input.from_json()) {
+        s.store, r, audit_event(s, request, context, "supervisor.registered", "ok"));
+    if (wants_json(request)) {
         const int trainees = static_cast<int>(s.store.trainees_of(created.person_id, today).size());
         auto response =
             json_response(http::status::created, request.version(),
@@ -306,16 +285,14 @@ Response set_capacity(Services& s, const Request& request, RequestContext& conte
     auto input = FormInput::from_request(request);
     const auto max = input.required_int("max_trainees", 1, 10);
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "supervisor_capacity",
-                            s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
-                            capacity_data(s, m, context), input);
+        return refuse(s, request, context, input, "supervisor_capacity",
+                      s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
+                      [&] { return capacity_data(s, m, context); });
     }
-    auto event = change_event(s, request, context, "supervisor_capacity.changed");
-    app::set_supervisor_capacity(s.store, m.number, *max, std::move(event));
-    if (input.from_json()) {
+    app::set_supervisor_capacity(
+        s.store, m.number, *max,
+        audit_event(s, request, context, "supervisor_capacity.changed", "ok"));
+    if (wants_json(request)) {
         return json_response(http::status::ok, request.version(),
                              json::object{{"municipality", m.number}, {"capacity", *max}});
     }
@@ -332,11 +309,8 @@ struct Trainee {
 // The trainee of {person} and the municipality whose supervisors the actor may choose from: one
 // the actor leads that employs or has hired the trainee (the policy has allowed the route).
 Trainee trainee_of(Services& s, const RequestContext& context) {
-    const auto id = std::stoll(context.params.at("person"));
-    auto person = s.store.person(id);
-    if (!person) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
+    const auto id = context.id("person");
+    auto person = found(s.store.person(id));
     const domain::Date today = s.today();
     const auto resource = app::person_resource(s.store, id, today);
     for (const auto& grant : context.session->actor.roles) {
@@ -350,7 +324,7 @@ Trainee trainee_of(Services& s, const RequestContext& context) {
         };
         if (has(resource.employing_municipalities) || has(resource.hiring_municipalities)) {
             if (auto m = s.store.municipality(n)) {
-                return {std::move(*person), std::move(*m)};
+                return {std::move(person), std::move(*m)};
             }
         }
     }
@@ -416,15 +390,7 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
     if (supervisor_text.empty()) {
         input.fail("supervisor", "supervisors.choose_supervisor");
     } else {
-        try {
-            std::size_t used = 0;
-            supervisor = std::stoll(supervisor_text, &used);
-            if (used != supervisor_text.size()) {
-                supervisor.reset();
-            }
-        } catch (const std::exception&) {
-            supervisor.reset();
-        }
+        supervisor = parse_id(supervisor_text);
         if (!supervisor) {
             input.fail("supervisor", "form.bad_choice");
         }
@@ -459,17 +425,14 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
     const std::string title =
         t.format("supervisors.assign_title", {{"name", trainee.person.full_name}});
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "supervisor_assignment", title,
-                            assignment_data(s, trainee, context, supervisor_text), input);
+        return refuse(s, request, context, input, "supervisor_assignment", title,
+                      [&] { return assignment_data(s, trainee, context, supervisor_text); });
     }
     if (check.over_capacity() && !input.flag("confirm_over_capacity")) {
         const std::string message =
             t.format("supervisors.over_capacity",
                      {{"trainees", check.trainees}, {"capacity", check.capacity}});
-        if (input.from_json()) {
+        if (wants_json(request)) {
             return json_response(
                 http::status::conflict, request.version(),
                 json::object{{"error", json::object{{"code", "over_capacity"},
@@ -483,11 +446,11 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
         return page(s, request, context, "supervisor_assignment", title, std::move(data),
                     http::status::conflict);
     }
-    auto event = change_event(
+    auto event = audit_event(
         s, request, context,
-        check.over_capacity() ? "supervisor.assigned_over_capacity" : "supervisor.assigned");
+        check.over_capacity() ? "supervisor.assigned_over_capacity" : "supervisor.assigned", "ok");
     const auto created = app::assign_supervisor(s.store, a, std::move(event));
-    if (input.from_json()) {
+    if (wants_json(request)) {
         auto response = json_response(
             http::status::created, request.version(),
             json::object{{"id", created.id},
@@ -592,37 +555,27 @@ Response own_trainees_api(Services& s, const Request& request, RequestContext& c
 
 }  // namespace
 
-void register_supervisor_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_supervisor_routes(Routes& routes) {
     const RouteAccess kManage{app::Action::manage_municipality, ResourceFrom::municipality_param};
     const RouteAccess kEditRecord{app::Action::edit_training_record, ResourceFrom::person_param};
     const RouteAccess kOwn{app::Action::view_own_account};
-    router.add(http::verb::get, "/kommuner/{number}/veiledere", kManage,
-               [s](const Request& r, RequestContext& c) { return supervisors_page(*s, r, c); });
-    router.add(http::verb::get, "/kommuner/{number}/veiledere/ny", kManage,
-               [s](const Request& r, RequestContext& c) { return new_supervisor_form(*s, r, c); });
-    router.add(http::verb::post, "/kommuner/{number}/veiledere/ny", kManage,
-               [s](const Request& r, RequestContext& c) { return create_supervisor(*s, r, c); });
-    router.add(http::verb::get, "/kommuner/{number}/veiledere/kapasitet", kManage,
-               [s](const Request& r, RequestContext& c) { return capacity_form(*s, r, c); });
-    router.add(http::verb::post, "/kommuner/{number}/veiledere/kapasitet", kManage,
-               [s](const Request& r, RequestContext& c) { return set_capacity(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/municipalities/{number}/supervisors", kManage,
-               [s](const Request& r, RequestContext& c) { return supervisors_api(*s, r, c); });
-    router.add(http::verb::post, "/api/v1/municipalities/{number}/supervisors", kManage,
-               [s](const Request& r, RequestContext& c) { return create_supervisor(*s, r, c); });
-    router.add(http::verb::put, "/api/v1/municipalities/{number}/supervisor-capacity", kManage,
-               [s](const Request& r, RequestContext& c) { return set_capacity(*s, r, c); });
-    router.add(http::verb::get, "/personer/{person}/veileder", kEditRecord,
-               [s](const Request& r, RequestContext& c) { return assignment_form(*s, r, c); });
-    router.add(http::verb::post, "/personer/{person}/veileder", kEditRecord,
-               [s](const Request& r, RequestContext& c) { return assign(*s, r, c); });
-    router.add(http::verb::post, "/api/v1/people/{person}/supervisor-assignments", kEditRecord,
-               [s](const Request& r, RequestContext& c) { return assign(*s, r, c); });
-    router.add(http::verb::get, "/meg/veiledning", kOwn,
-               [s](const Request& r, RequestContext& c) { return own_trainees_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/me/trainees", kOwn,
-               [s](const Request& r, RequestContext& c) { return own_trainees_api(*s, r, c); });
+    using http::verb;
+    routes.add(verb::get, "/kommuner/{number}/veiledere", kManage, supervisors_page);
+    routes.add(verb::get, "/kommuner/{number}/veiledere/ny", kManage, new_supervisor_form);
+    routes.add(verb::post, "/kommuner/{number}/veiledere/ny", kManage, create_supervisor);
+    routes.add(verb::get, "/kommuner/{number}/veiledere/kapasitet", kManage, capacity_form);
+    routes.add(verb::post, "/kommuner/{number}/veiledere/kapasitet", kManage, set_capacity);
+    routes.add(verb::get, "/api/v1/municipalities/{number}/supervisors", kManage, supervisors_api);
+    routes.add(verb::post, "/api/v1/municipalities/{number}/supervisors", kManage,
+               create_supervisor);
+    routes.add(verb::put, "/api/v1/municipalities/{number}/supervisor-capacity", kManage,
+               set_capacity);
+    routes.add(verb::get, "/personer/{person:id}/veileder", kEditRecord, assignment_form);
+    routes.add(verb::post, "/personer/{person:id}/veileder", kEditRecord, assign);
+    routes.add(verb::post, "/api/v1/people/{person:id}/supervisor-assignments", kEditRecord,
+               assign);
+    routes.add(verb::get, "/meg/veiledning", kOwn, own_trainees_page);
+    routes.add(verb::get, "/api/v1/me/trainees", kOwn, own_trainees_api);
 }
 
 }  // namespace alis::web

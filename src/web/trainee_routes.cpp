@@ -5,11 +5,11 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <functional>
 
 #include "app/policy.hpp"
 #include "domain/position.hpp"
 #include "web/access.hpp"
+#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
 
@@ -31,103 +31,6 @@ const std::vector<std::string_view> kLeaveKinds = {"parental", "sick", "other"};
 
 json::value date_or_null(const std::optional<domain::Date>& date) {
     return date ? json::value(date->iso()) : json::value();
-}
-
-// ---- Form fields: one description per input, rendered by templates/_field.mustache. ----
-
-json::object field(const Catalogue& t, const FormInput& input, std::string_view id,
-                   std::string_view label_key) {
-    json::object f{{"id", id},
-                   {"label", t.text(label_key)},
-                   {"value", input.text(id)},
-                   {"hint", nullptr},
-                   {"error", nullptr},
-                   {"optional", false},
-                   {"is_select", false},
-                   {"is_checkbox", false},
-                   {"inputmode", nullptr},
-                   {"autocomplete", "off"},
-                   {"width", "md"}};
-    for (const auto& e : input.errors()) {
-        if (e.field == id) {
-            f["error"] = t.format(e.message_key, e.args);
-            break;
-        }
-    }
-    return f;
-}
-
-json::object text_field(const Catalogue& t, const FormInput& input, std::string_view id,
-                        std::string_view label_key) {
-    return field(t, input, id, label_key);
-}
-
-json::object date_field(const Catalogue& t, const FormInput& input, std::string_view id,
-                        std::string_view label_key, bool optional = false) {
-    auto f = field(t, input, id, label_key);
-    f["hint"] = t.text("form.date_hint");
-    f["optional"] = optional;
-    f["width"] = "sm";
-    return f;
-}
-
-json::object percent_field(const Catalogue& t, const FormInput& input, std::string_view id,
-                           std::string_view label_key) {
-    auto f = field(t, input, id, label_key);
-    f["hint"] = t.text("records.fte_hint");
-    f["inputmode"] = "numeric";
-    f["width"] = "xs";
-    return f;
-}
-
-json::object select_field(const Catalogue& t, const FormInput& input, std::string_view id,
-                          std::string_view label_key, std::string_view label_prefix,
-                          const std::vector<std::string_view>& values) {
-    auto f = field(t, input, id, label_key);
-    f["is_select"] = true;
-    f["options"] = select_options(t, label_prefix, values, input.text(id));
-    return f;
-}
-
-json::object checkbox_field(const Catalogue& t, const FormInput& input, std::string_view id,
-                            std::string_view label_key, std::string_view hint_key) {
-    auto f = field(t, input, id, label_key);
-    f["is_checkbox"] = true;
-    f["checked"] = input.flag(id);
-    f["hint"] = t.text(hint_key);
-    return f;
-}
-
-json::object section(const Catalogue& t, std::string_view legend_key, json::array fields) {
-    return json::object{{"legend", t.text(legend_key)}, {"fields", std::move(fields)}};
-}
-
-// The data of templates/record_form.mustache.
-json::object form_page(const Catalogue& t, const RequestContext& context, std::string heading,
-                       std::string intro, std::string action, std::string cancel,
-                       std::string_view submit_key, json::array sections) {
-    // Each input is described by its hint and its error, when it has them.
-    for (auto& s : sections) {
-        for (auto& f : s.as_object()["fields"].as_array()) {
-            auto& o = f.as_object();
-            const std::string id(o["id"].as_string());
-            std::string described;
-            if (!o["hint"].is_null()) {
-                described = id + "-hint";
-            }
-            if (!o["error"].is_null()) {
-                described += (described.empty() ? "" : " ") + id + "-error";
-            }
-            o["describedby"] = described.empty() ? json::value() : json::value(described);
-        }
-    }
-    return json::object{{"heading", std::move(heading)},
-                        {"intro", std::move(intro)},
-                        {"action", std::move(action)},
-                        {"cancel", std::move(cancel)},
-                        {"submit", t.text(submit_key)},
-                        {"csrf_token", context.session ? context.session->csrf_token : ""},
-                        {"sections", std::move(sections)}};
 }
 
 // ---- Reading and checking input. ----
@@ -214,17 +117,6 @@ json::object leave_json(const store::Leave& l) {
                         {"ends_on", l.ends_on.iso()}};
 }
 
-// The answer to input with errors: 422 JSON for the API, else the record form again (only then
-// built), with what was typed and the errors.
-Response refuse(const Services& s, const Request& request, const RequestContext& context,
-                const FormInput& input, const std::string& title,
-                const std::function<json::object()>& form) {
-    if (input.from_json()) {
-        return invalid_json(s, request, context, input);
-    }
-    return invalid_form(s, request, context, "record_form", title, form(), input);
-}
-
 Response created(const Request& request, const std::string& location, json::object body) {
     auto response = json_response(http::status::created, request.version(), body);
     response.set(http::field::location, location);
@@ -258,20 +150,11 @@ std::string acting_municipality(Services& s, const RequestContext& context, std:
 }
 
 store::Person load_person(Services& s, const RequestContext& context) {
-    const auto id = parse_id(context.params.at("person"));
-    auto person = id ? s.store.person(*id) : std::nullopt;
-    if (!person) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*person);
+    return found(s.store.person(context.id("person")));
 }
 
 store::Municipality load_municipality(Services& s, const RequestContext& context) {
-    auto m = s.store.municipality(context.params.at("number"));
-    if (!m) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*m);
+    return found(s.store.municipality(context.params.at("number")));
 }
 
 // ---- Register a doctor in training. ----
@@ -351,7 +234,8 @@ Response register_trainee(Services& s, const Request& request, RequestContext& c
         input.fail("starts_on", "records.starts_before_lis1", {{"date", (*lis1)->norwegian()}});
     }
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.register_title"),
+        return refuse(s, request, context, input, "record_form",
+                      s.catalogue.text("records.register_title"),
                       [&] { return trainee_form(s, context, m, input); });
     }
     person.full_name = *name;
@@ -389,7 +273,7 @@ Response register_trainee(Services& s, const Request& request, RequestContext& c
         // Another leader registered the same HPR number between our check and our write.
         throw HttpError(http::status::conflict, "hpr_taken", "records.hpr_taken", "hpr_number");
     }
-    if (!input.from_json()) {
+    if (!wants_json(request)) {
         return redirect(request.version(), person_path(person.id) + "?lagret=lege");
     }
     json::object body{{"id", person.id},
@@ -436,7 +320,8 @@ Response add_employment(Services& s, const Request& request, RequestContext& con
     auto input = FormInput::from_request(request);
     auto employment = read_employment(input, s.store, person.id, municipality);
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.employment_title"),
+        return refuse(s, request, context, input, "record_form",
+                      s.catalogue.text("records.employment_title"),
                       [&] { return employment_form(s, context, person, input); });
     }
     s.store.write([&](store::StoreWriter& w) {
@@ -445,7 +330,7 @@ Response add_employment(Services& s, const Request& request, RequestContext& con
         e.subject_person_id = person.id;
         w.append_audit(std::move(e));
     });
-    if (!input.from_json()) {
+    if (!wants_json(request)) {
         return redirect(request.version(), person_path(person.id) + "?lagret=ansettelse");
     }
     return created(request, "/api/v1/people/" + std::to_string(person.id),
@@ -546,7 +431,8 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
         check_full_time(input, existing, {period.starts_on, period.ends_on, period.fte});
     }
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.period_title"),
+        return refuse(s, request, context, input, "record_form",
+                      s.catalogue.text("records.period_title"),
                       [&] { return service_period_form(s, context, person, input); });
     }
     s.store.write([&](store::StoreWriter& w) {
@@ -555,7 +441,7 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
         e.subject_person_id = person.id;
         w.append_audit(std::move(e));
     });
-    if (!input.from_json()) {
+    if (!wants_json(request)) {
         return redirect(request.version(), person_path(person.id) + "?lagret=periode");
     }
     return created(request, "/api/v1/people/" + std::to_string(person.id),
@@ -596,7 +482,8 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
         input.fail("ends_on", "records.end_before_start");
     }
     if (!input.ok()) {
-        return refuse(s, request, context, input, s.catalogue.text("records.leave_title"),
+        return refuse(s, request, context, input, "record_form",
+                      s.catalogue.text("records.leave_title"),
                       [&] { return leave_form(s, context, person, input); });
     }
     store::Leave leave;
@@ -610,7 +497,7 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
         e.subject_person_id = person.id;
         w.append_audit(std::move(e));
     });
-    if (!input.from_json()) {
+    if (!wants_json(request)) {
         return redirect(request.version(), person_path(person.id) + "?lagret=permisjon");
     }
     return created(request, "/api/v1/people/" + std::to_string(person.id), leave_json(leave));
@@ -618,31 +505,23 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
 
 }  // namespace
 
-void register_trainee_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_trainee_routes(Routes& routes) {
     const RouteAccess kManage{app::Action::manage_municipality, ResourceFrom::municipality_param};
     const RouteAccess kEdit{app::Action::edit_training_record, ResourceFrom::person_param};
-    const auto bind = [s](Response (*handler)(Services&, const Request&, RequestContext&)) {
-        return [s, handler](const Request& r, RequestContext& c) { return handler(*s, r, c); };
-    };
-    router.add(http::verb::get, "/kommuner/{number}/leger/ny", kManage, bind(new_trainee_page));
-    router.add(http::verb::post, "/kommuner/{number}/leger/ny", kManage, bind(register_trainee));
-    router.add(http::verb::post, "/api/v1/municipalities/{number}/trainees", kManage,
-               bind(register_trainee));
-    router.add(http::verb::get, "/personer/{person}/ansettelser/ny", kEdit,
-               bind(new_employment_page));
-    router.add(http::verb::post, "/personer/{person}/ansettelser/ny", kEdit, bind(add_employment));
-    router.add(http::verb::post, "/api/v1/people/{person}/employments", kEdit,
-               bind(add_employment));
-    router.add(http::verb::get, "/personer/{person}/tjenesteperioder/ny", kEdit,
-               bind(new_service_period_page));
-    router.add(http::verb::post, "/personer/{person}/tjenesteperioder/ny", kEdit,
-               bind(add_service_period));
-    router.add(http::verb::post, "/api/v1/people/{person}/service-periods", kEdit,
-               bind(add_service_period));
-    router.add(http::verb::get, "/personer/{person}/permisjoner/ny", kEdit, bind(new_leave_page));
-    router.add(http::verb::post, "/personer/{person}/permisjoner/ny", kEdit, bind(add_leave));
-    router.add(http::verb::post, "/api/v1/people/{person}/leaves", kEdit, bind(add_leave));
+    using http::verb;
+    routes.add(verb::get, "/kommuner/{number}/leger/ny", kManage, new_trainee_page);
+    routes.add(verb::post, "/kommuner/{number}/leger/ny", kManage, register_trainee);
+    routes.add(verb::post, "/api/v1/municipalities/{number}/trainees", kManage, register_trainee);
+    routes.add(verb::get, "/personer/{person:id}/ansettelser/ny", kEdit, new_employment_page);
+    routes.add(verb::post, "/personer/{person:id}/ansettelser/ny", kEdit, add_employment);
+    routes.add(verb::post, "/api/v1/people/{person:id}/employments", kEdit, add_employment);
+    routes.add(verb::get, "/personer/{person:id}/tjenesteperioder/ny", kEdit,
+               new_service_period_page);
+    routes.add(verb::post, "/personer/{person:id}/tjenesteperioder/ny", kEdit, add_service_period);
+    routes.add(verb::post, "/api/v1/people/{person:id}/service-periods", kEdit, add_service_period);
+    routes.add(verb::get, "/personer/{person:id}/permisjoner/ny", kEdit, new_leave_page);
+    routes.add(verb::post, "/personer/{person:id}/permisjoner/ny", kEdit, add_leave);
+    routes.add(verb::post, "/api/v1/people/{person:id}/leaves", kEdit, add_leave);
 }
 
 }  // namespace alis::web
