@@ -10,26 +10,13 @@
 #include "app/general_plan.hpp"
 #include "web/access.hpp"
 #include "web/forms.hpp"
+#include "web/general_plan_view.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
 namespace {
 
 namespace json = boost::json;
-
-const std::vector<std::string_view> kStatuses = {"registered", "temporarily_registered",
-                                                 "not_registered"};
-const std::vector<std::string_view> kArenaKinds = {
-    "gp_office",           "nursing_home",          "out_of_hours_service",
-    "child_health_clinic", "hospital_by_agreement", "other"};
-
-std::string public_url(const std::string& number) {
-    return "/kommuner/" + number + "/utdanningsplan";
-}
-
-std::string edit_url(const std::string& number) {
-    return public_url(number) + "/rediger";
-}
 
 app::GeneralPlan load_plan(Services& s, const std::string& number) {
     return found(app::general_plan(s.store, number));
@@ -78,144 +65,6 @@ std::optional<std::string> paragraph_text(FormInput& input, std::string_view fie
     return text;
 }
 
-json::value date_or_null(const std::optional<domain::Date>& d) {
-    return d ? json::value(d->iso()) : json::value();
-}
-
-// "2026-11-22T10:15:30Z" as 22.11.2026.
-std::string norwegian_day(const std::string& utc) {
-    const auto d = domain::Date::parse_iso(utc.substr(0, 10));
-    return d ? d->norwegian() : utc;
-}
-
-json::object status_json(const store::EnterpriseStatusChange& c) {
-    return {{"status", std::string(store::to_string(c.status))},
-            {"valid_from", c.valid_from.iso()},
-            {"valid_until", date_or_null(c.valid_until)},
-            {"applied_on", date_or_null(c.applied_on)},
-            {"changed_at", c.changed_at}};
-}
-
-json::object arena_json(const store::LearningArena& a) {
-    return {{"id", a.id},
-            {"kind", std::string(store::to_string(a.kind))},
-            {"name", a.name},
-            {"offers", a.offers}};
-}
-
-json::object responsibility_json(const store::PlanResponsibility& r) {
-    return {{"id", r.id},
-            {"area", r.area},
-            {"responsible", r.responsible},
-            {"description", r.description}};
-}
-
-json::object plan_json(const app::GeneralPlan& plan) {
-    json::array history;
-    for (const auto& c : plan.status_history) {
-        history.push_back(status_json(c));
-    }
-    json::array arenas;
-    for (const auto& a : plan.arenas) {
-        arenas.push_back(arena_json(a));
-    }
-    json::array responsibilities;
-    for (const auto& r : plan.responsibilities) {
-        responsibilities.push_back(responsibility_json(r));
-    }
-    const auto* current = plan.current_status();
-    return {
-        {"municipality",
-         json::object{{"number", plan.municipality.number}, {"name", plan.municipality.name}}},
-        {"url", public_url(plan.municipality.number)},
-        {"published", plan.published()},
-        {"enterprise_status", std::string(store::to_string(plan.municipality.enterprise_status))},
-        {"status", current ? json::value(status_json(*current)) : json::value()},
-        {"status_history", std::move(history)},
-        {"arenas", std::move(arenas)},
-        {"responsibilities", std::move(responsibilities)},
-        {"changed_at", plan.changed ? json::value(plan.changed->changed_at) : json::value()}};
-}
-
-// One sentence with a status change's dates, e.g. "Midlertidig registrert fra 01.03.2026 til
-// 28.02.2027."
-std::string status_period(const Catalogue& t, const store::EnterpriseStatusChange& c) {
-    const std::string status(store::to_string(c.status));
-    std::string text =
-        c.valid_until
-            ? t.format("general_plan.period_until." + status,
-                       {{"from", c.valid_from.norwegian()}, {"until", c.valid_until->norwegian()}})
-            : t.format("general_plan.period." + status, {{"from", c.valid_from.norwegian()}});
-    if (c.applied_on) {
-        // Appended in two steps: GCC 12 warns (falsely) about " " + std::string here.
-        text.append(1, ' ').append(
-            t.format("general_plan.applied", {{"date", c.applied_on->norwegian()}}));
-    }
-    return text;
-}
-
-// What the public page and the edit page both show: status, arenas, responsibilities.
-json::object plan_view(const Catalogue& t, const app::GeneralPlan& plan) {
-    const auto status = plan.municipality.enterprise_status;
-    json::object data{
-        {"number", plan.municipality.number},
-        {"name", plan.municipality.name},
-        {"public_url", public_url(plan.municipality.number)},
-        {"edit_url", edit_url(plan.municipality.number)},
-        {"status_label", t.text("enterprise_status." + std::string(store::to_string(status)))},
-        {"status_color", status_color(status)},
-        {"published", plan.published()},
-        {"none_published",
-         t.format("general_plan.none_published", {{"name", plan.municipality.name}})}};
-    if (const auto* current = plan.current_status()) {
-        data["status_period"] = status_period(t, *current);
-    }
-    json::array history;
-    for (const auto& c : plan.status_history) {
-        history.push_back(json::object{
-            {"label", t.text("enterprise_status." + std::string(store::to_string(c.status)))},
-            {"period", status_period(t, c)},
-            {"recorded", norwegian_day(c.changed_at)}});
-    }
-    data["has_history"] = history.size() > 1;
-    data["history"] = std::move(history);
-    json::array arenas;
-    for (const auto& a : plan.arenas) {
-        const std::string base =
-            public_url(plan.municipality.number) + "/arenaer/" + std::to_string(a.id);
-        arenas.push_back(json::object{
-            {"id", a.id},
-            {"kind", t.text("general_plan.kind." + std::string(store::to_string(a.kind)))},
-            {"name", a.name},
-            {"offers", a.offers},
-            {"edit_url", base},
-            {"edit_label", t.format("general_plan.edit_arena_label", {{"name", a.name}})},
-            {"remove_url", base + "/fjern"},
-            {"remove_label", t.format("general_plan.remove_arena_label", {{"name", a.name}})}});
-    }
-    data["has_arenas"] = !arenas.empty();
-    data["arenas"] = std::move(arenas);
-    json::array responsibilities;
-    for (const auto& r : plan.responsibilities) {
-        responsibilities.push_back(json::object{
-            {"id", r.id},
-            {"area", r.area},
-            {"responsible", r.responsible},
-            {"description", r.description},
-            {"remove_url",
-             public_url(plan.municipality.number) + "/ansvar/" + std::to_string(r.id) + "/fjern"},
-            {"remove_label",
-             t.format("general_plan.remove_responsibility_label", {{"area", r.area}})}});
-    }
-    data["has_responsibilities"] = !responsibilities.empty();
-    data["responsibilities"] = std::move(responsibilities);
-    if (plan.changed) {
-        data["changed"] =
-            t.format("general_plan.changed", {{"date", norwegian_day(plan.changed->changed_at)}});
-    }
-    return data;
-}
-
 // ---- Public reads ----
 
 // The same for everyone and unchanged until a write or the next day: anonymous answers come from
@@ -226,7 +75,7 @@ Response public_page(Services& s, const Request& request, RequestContext& contex
         const auto plan = load_plan(s, number);
         const auto title =
             s.catalogue.format("general_plan.public_title", {{"name", plan.municipality.name}});
-        json::object data = plan_view(s.catalogue, plan);
+        json::object data = general_plan_view(s.catalogue, plan);
         data["heading"] = title;
         return page(s, request, context, "general_plan", title, std::move(data));
     };
@@ -244,72 +93,28 @@ Response public_page(Services& s, const Request& request, RequestContext& contex
 
 Response public_api(Services& s, const Request& request, RequestContext& context) {
     return json_response(http::status::ok, request.version(),
-                         plan_json(load_plan(s, context.params.at("number"))));
+                         general_plan_json(load_plan(s, context.params.at("number"))));
 }
 
 // ---- The edit pages ----
 
-// Which of the edit page's forms a failed post came from, so only it shows what was typed.
-enum class PlanForm { none, status, arena, responsibility };
-
-std::string edit_title(const Services& s, const app::GeneralPlan& plan) {
-    return s.catalogue.format("general_plan.edit_title", {{"name", plan.municipality.name}});
-}
-
-json::object edit_data(Services& s, const RequestContext& context, const app::GeneralPlan& plan,
-                       PlanForm failed, const FormInput* input) {
-    const auto& t = s.catalogue;
-    json::object data = plan_view(t, plan);
-    data["heading"] = edit_title(s, plan);
-    data["csrf_token"] = context.session->csrf_token;
-    const auto typed = [&](PlanForm form, std::string_view field, std::string fallback) {
-        return failed == form && input != nullptr ? input->text(field) : fallback;
-    };
-    const auto* current = plan.current_status();
-    const std::string status =
-        typed(PlanForm::status, "status",
-              std::string(store::to_string(plan.municipality.enterprise_status)));
-    data["status_form"] = json::object{
-        {"action", public_url(plan.municipality.number) + "/status"},
-        {"options", select_options(t, "enterprise_status", kStatuses, status)},
-        {"valid_from",
-         typed(PlanForm::status, "valid_from", current ? current->valid_from.norwegian() : "")},
-        {"valid_until",
-         typed(PlanForm::status, "valid_until",
-               current && current->valid_until ? current->valid_until->norwegian() : "")},
-        {"applied_on",
-         typed(PlanForm::status, "applied_on",
-               current && current->applied_on ? current->applied_on->norwegian() : "")}};
-    data["arena_form"] = json::object{
-        {"action", public_url(plan.municipality.number) + "/arenaer"},
-        {"options",
-         select_options(t, "general_plan.kind", kArenaKinds, typed(PlanForm::arena, "kind", ""))},
-        {"name", typed(PlanForm::arena, "name", "")},
-        {"offers", typed(PlanForm::arena, "offers", "")}};
-    data["responsibility_form"] =
-        json::object{{"action", public_url(plan.municipality.number) + "/ansvar"},
-                     {"area", typed(PlanForm::responsibility, "area", "")},
-                     {"responsible", typed(PlanForm::responsibility, "responsible", "")},
-                     {"description", typed(PlanForm::responsibility, "description", "")}};
-    return data;
-}
-
 Response edit_page(Services& s, const Request& request, RequestContext& context) {
     const auto plan = load_plan(s, context.params.at("number"));
-    json::object data = edit_data(s, context, plan, PlanForm::none, nullptr);
+    json::object data = general_plan_edit_data(s, context, plan, PlanForm::none, nullptr);
     const std::string saved = query_value(request, "lagret");
     if (saved == "status" || saved == "arena" || saved == "ansvar" || saved == "fjernet") {
         data["saved"] = s.catalogue.text("general_plan.saved." + saved);
     }
-    return page(s, request, context, "general_plan_edit", edit_title(s, plan), std::move(data));
+    return page(s, request, context, "general_plan_edit", general_plan_edit_title(s, plan),
+                std::move(data));
 }
 
 // The answer to a failed write: 422 JSON, or the edit page again with the failed form's input.
 Response refuse_edit(Services& s, const Request& request, const RequestContext& context,
                      const FormInput& input, PlanForm form) {
     const auto plan = load_plan(s, context.params.at("number"));
-    return refuse(s, request, context, input, "general_plan_edit", edit_title(s, plan),
-                  [&] { return edit_data(s, context, plan, form, &input); });
+    return refuse(s, request, context, input, "general_plan_edit", general_plan_edit_title(s, plan),
+                  [&] { return general_plan_edit_data(s, context, plan, form, &input); });
 }
 
 Response saved(const Request& request, const std::string& number, const std::string& what,
@@ -323,7 +128,7 @@ Response saved(const Request& request, const std::string& number, const std::str
         }
         return response;
     }
-    return redirect(request.version(), edit_url(number) + "?lagret=" + what);
+    return redirect(request.version(), general_plan_edit_url(number) + "?lagret=" + what);
 }
 
 // ---- Writes ----
@@ -353,7 +158,8 @@ Response set_status(Services& s, const Request& request, RequestContext& context
     change.id = app::record_enterprise_status(
         s.store, change, audit_event(s, request, context, "general_plan.status_changed", "ok"));
     const auto stored = s.store.enterprise_status_history(number);
-    return saved(request, number, "status", http::status::ok, status_json(stored.front()));
+    return saved(request, number, "status", http::status::ok,
+                 enterprise_status_json(stored.front()));
 }
 
 // Reads and checks an arena's fields; nullopt (with the errors in `input`) when any is wrong.
@@ -381,35 +187,14 @@ Response add_arena(Services& s, const Request& request, RequestContext& context)
     }
     arena->id = app::add_learning_arena(
         s.store, *arena, audit_event(s, request, context, "general_plan.arena_added", "ok"));
-    return saved(request, number, "arena", http::status::created, arena_json(*arena));
-}
-
-std::string arena_title(const Services& s, const store::LearningArena& arena) {
-    return s.catalogue.format("general_plan.arena_title", {{"name", arena.name}});
-}
-
-json::object arena_form_data(Services& s, const RequestContext& context,
-                             const store::LearningArena& arena, const app::GeneralPlan& plan,
-                             const FormInput* input) {
-    const auto value = [&](std::string_view field, const std::string& stored) {
-        return input != nullptr ? input->text(field) : stored;
-    };
-    return {
-        {"heading", arena_title(s, arena)},
-        {"edit_url", edit_url(plan.municipality.number)},
-        {"action", public_url(plan.municipality.number) + "/arenaer/" + std::to_string(arena.id)},
-        {"csrf_token", context.session->csrf_token},
-        {"options", select_options(s.catalogue, "general_plan.kind", kArenaKinds,
-                                   value("kind", std::string(store::to_string(arena.kind))))},
-        {"name", value("name", arena.name)},
-        {"offers", value("offers", arena.offers)}};
+    return saved(request, number, "arena", http::status::created, learning_arena_json(*arena));
 }
 
 Response arena_page(Services& s, const Request& request, RequestContext& context) {
     const auto arena = arena_of(s, context);
     const auto plan = load_plan(s, arena.municipality_number);
-    return page(s, request, context, "general_plan_arena", arena_title(s, arena),
-                arena_form_data(s, context, arena, plan, nullptr));
+    return page(s, request, context, "general_plan_arena", learning_arena_title(s, arena),
+                learning_arena_form_data(s, context, arena, plan, nullptr));
 }
 
 Response update_arena(Services& s, const Request& request, RequestContext& context) {
@@ -417,17 +202,17 @@ Response update_arena(Services& s, const Request& request, RequestContext& conte
     auto input = FormInput::from_request(request);
     auto arena = arena_input(input, stored.municipality_number);
     if (!arena) {
-        return refuse(s, request, context, input, "general_plan_arena", arena_title(s, stored),
-                      [&] {
-                          return arena_form_data(s, context, stored,
-                                                 load_plan(s, stored.municipality_number), &input);
+        return refuse(s, request, context, input, "general_plan_arena",
+                      learning_arena_title(s, stored), [&] {
+                          return learning_arena_form_data(
+                              s, context, stored, load_plan(s, stored.municipality_number), &input);
                       });
     }
     arena->id = stored.id;
     app::update_learning_arena(
         s.store, *arena, audit_event(s, request, context, "general_plan.arena_changed", "ok"));
     return saved(request, stored.municipality_number, "arena", http::status::ok,
-                 arena_json(*arena));
+                 learning_arena_json(*arena));
 }
 
 Response remove_arena(Services& s, const Request& request, RequestContext& context) {
@@ -435,7 +220,7 @@ Response remove_arena(Services& s, const Request& request, RequestContext& conte
     app::remove_learning_arena(
         s.store, arena, audit_event(s, request, context, "general_plan.arena_removed", "ok"));
     return saved(request, arena.municipality_number, "fjernet", http::status::ok,
-                 json::object{{"removed", arena_json(arena)}});
+                 json::object{{"removed", learning_arena_json(arena)}});
 }
 
 Response add_responsibility(Services& s, const Request& request, RequestContext& context) {
@@ -455,7 +240,7 @@ Response add_responsibility(Services& s, const Request& request, RequestContext&
     r.description = *description;
     r.id = app::add_plan_responsibility(
         s.store, r, audit_event(s, request, context, "general_plan.responsibility_added", "ok"));
-    return saved(request, number, "ansvar", http::status::created, responsibility_json(r));
+    return saved(request, number, "ansvar", http::status::created, plan_responsibility_json(r));
 }
 
 Response remove_responsibility(Services& s, const Request& request, RequestContext& context) {
@@ -463,7 +248,7 @@ Response remove_responsibility(Services& s, const Request& request, RequestConte
     app::remove_plan_responsibility(
         s.store, r, audit_event(s, request, context, "general_plan.responsibility_removed", "ok"));
     return saved(request, r.municipality_number, "fjernet", http::status::ok,
-                 json::object{{"removed", responsibility_json(r)}});
+                 json::object{{"removed", plan_responsibility_json(r)}});
 }
 
 }  // namespace

@@ -94,6 +94,10 @@ Response json_response(http::status status, unsigned version, const boost::json:
     return response;
 }
 
+boost::json::value date_or_null(const std::optional<domain::Date>& date) {
+    return date ? boost::json::value(date->iso()) : boost::json::value();
+}
+
 Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
                          std::string_view content_type) {
     Response response{http::status::ok, version};

@@ -77,6 +77,8 @@ inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
 inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
 Response html_response(http::status status, unsigned version, std::string body);
 Response json_response(http::status status, unsigned version, const boost::json::value& body);
+// An optional date as JSON: its ISO text ("2026-11-22"), or null.
+boost::json::value date_or_null(const std::optional<domain::Date>& date);
 // A 200 answer whose body is shared with the response cache: sent from its buffer, not copied.
 Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
                          std::string_view content_type);

@@ -9,9 +9,9 @@
 #include "app/policy.hpp"
 #include "domain/position.hpp"
 #include "web/access.hpp"
-#include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
+#include "web/trainee_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -20,18 +20,6 @@ namespace json = boost::json;
 
 constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxPlace = 200;
-
-const std::vector<std::string_view> kRulesets = {"allmennmedisin-2019", "allmennmedisin-pre2019"};
-const std::vector<std::string_view> kPostTypes = {"gp_list", "other_general_practice",
-                                                  "institution"};
-const std::vector<std::string_view> kPayModels = {"salaried", "self_employed"};
-const std::vector<std::string_view> kArenas = {"open_general_practice", "other_general_practice",
-                                               "institution", "other"};
-const std::vector<std::string_view> kLeaveKinds = {"parental", "sick", "other"};
-
-json::value date_or_null(const std::optional<domain::Date>& date) {
-    return date ? json::value(date->iso()) : json::value();
-}
 
 // ---- Reading and checking input. ----
 
@@ -85,46 +73,10 @@ std::optional<store::Employment> read_employment(FormInput& input, store::Store&
     return e;
 }
 
-json::object employment_json(const store::Employment& e) {
-    return json::object{{"id", e.id},
-                        {"person_id", e.person_id},
-                        {"municipality", e.municipality_number},
-                        {"starts_on", e.starts_on.iso()},
-                        {"ends_on", date_or_null(e.ends_on)},
-                        {"fte", e.fte},
-                        {"post_type", store::to_string(e.post_type)},
-                        {"pay_model", store::to_string(e.pay_model)}};
-}
-
-json::object service_period_json(const store::ServicePeriod& p) {
-    return json::object{
-        {"id", p.id},
-        {"person_id", p.person_id},
-        {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
-        {"arena", domain::arena_name(p.arena)},
-        {"place", p.place},
-        {"starts_on", p.starts_on.iso()},
-        {"ends_on", date_or_null(p.ends_on)},
-        {"fte", p.fte},
-        {"employer_registered", p.employer_registered}};
-}
-
-json::object leave_json(const store::Leave& l) {
-    return json::object{{"id", l.id},
-                        {"person_id", l.person_id},
-                        {"kind", store::to_string(l.kind)},
-                        {"starts_on", l.starts_on.iso()},
-                        {"ends_on", l.ends_on.iso()}};
-}
-
 Response created(const Request& request, const std::string& location, json::object body) {
     auto response = json_response(http::status::created, request.version(), body);
     response.set(http::field::location, location);
     return response;
-}
-
-std::string person_path(std::int64_t id) {
-    return "/personer/" + std::to_string(id);
 }
 
 // The municipality whose leader is acting on the person: the first active leader grant of the
@@ -158,41 +110,6 @@ store::Municipality load_municipality(Services& s, const RequestContext& context
 }
 
 // ---- Register a doctor in training. ----
-
-json::array trainee_sections(const Catalogue& t, const FormInput& in) {
-    auto hpr = text_field(t, in, "hpr_number", "records.hpr_number");
-    hpr["hint"] = t.text("records.hpr_hint");
-    hpr["inputmode"] = "numeric";
-    hpr["width"] = "sm";
-    auto name = text_field(t, in, "full_name", "records.full_name");
-    name["autocomplete"] = "name";
-    auto place = text_field(t, in, "place", "records.place");
-    place["hint"] = t.text("records.place_hint");
-    return json::array{
-        section(
-            t, "records.legend_person",
-            json::array{name, hpr, date_field(t, in, "lis1_completed", "records.lis1"),
-                        select_field(t, in, "ruleset", "records.ruleset", "ruleset", kRulesets)}),
-        section(t, "records.legend_employment",
-                json::array{
-                    date_field(t, in, "starts_on", "records.starts_on"),
-                    date_field(t, in, "ends_on", "records.ends_on", true),
-                    percent_field(t, in, "fte", "records.fte"),
-                    select_field(t, in, "post_type", "records.post_type", "post_type", kPostTypes),
-                    select_field(t, in, "pay_model", "records.pay_model", "pay_model", kPayModels),
-                    checkbox_field(t, in, "count_as_service", "records.count_as_service",
-                                   "records.count_as_service_hint"),
-                    place})};
-}
-
-json::object trainee_form(Services& s, const RequestContext& context, const store::Municipality& m,
-                          const FormInput& input) {
-    const auto& t = s.catalogue;
-    return form_page(t, context, t.format("records.register_heading", {{"municipality", m.name}}),
-                     t.text("records.register_intro"), "/kommuner/" + m.number + "/leger/ny",
-                     "/kommuner/" + m.number + "/oversikt", "records.register_submit",
-                     trainee_sections(t, input));
-}
 
 Response new_trainee_page(Services& s, const Request& request, RequestContext& context) {
     const auto m = load_municipality(s, context);
@@ -289,22 +206,6 @@ Response register_trainee(Services& s, const Request& request, RequestContext& c
 
 // ---- An employment of a registered doctor. ----
 
-json::object employment_form(Services& s, const RequestContext& context,
-                             const store::Person& person, const FormInput& in) {
-    const auto& t = s.catalogue;
-    json::array fields{
-        date_field(t, in, "starts_on", "records.starts_on"),
-        date_field(t, in, "ends_on", "records.ends_on", true),
-        percent_field(t, in, "fte", "records.fte"),
-        select_field(t, in, "post_type", "records.post_type", "post_type", kPostTypes),
-        select_field(t, in, "pay_model", "records.pay_model", "pay_model", kPayModels)};
-    return form_page(t, context,
-                     t.format("records.employment_heading", {{"name", person.full_name}}),
-                     t.text("records.employment_intro"), person_path(person.id) + "/ansettelser/ny",
-                     person_path(person.id), "records.save",
-                     json::array{section(t, "records.legend_employment", fields)});
-}
-
 Response new_employment_page(Services& s, const Request& request, RequestContext& context) {
     const auto person = load_person(s, context);
     const FormInput defaults({{"fte", "100"}, {"post_type", "gp_list"}, {"pay_model", "salaried"}});
@@ -339,43 +240,6 @@ Response add_employment(Services& s, const Request& request, RequestContext& con
 
 // ---- A service period. ----
 
-json::object service_period_form(Services& s, const RequestContext& context,
-                                 const store::Person& person, const FormInput& in) {
-    const auto& t = s.catalogue;
-    auto place = text_field(t, in, "place", "records.place");
-    place["hint"] = t.text("records.place_hint");
-    auto employment = field(t, in, "employment_id", "records.employment");
-    employment["is_select"] = true;
-    employment["optional"] = true;
-    json::array options{json::object{{"value", ""},
-                                     {"label", t.text("records.no_employment")},
-                                     {"selected", in.text("employment_id").empty()}}};
-    for (const auto& e : s.store.employments_of(person.id)) {
-        const auto m = s.store.municipality(e.municipality_number);
-        const std::string value = std::to_string(e.id);
-        options.push_back(
-            json::object{{"value", value},
-                         {"label", t.format("records.employment_option",
-                                            {{"municipality", m ? m->name : e.municipality_number},
-                                             {"from", e.starts_on.norwegian()},
-                                             {"to", e.ends_on ? e.ends_on->norwegian() : ""}})},
-                         {"selected", in.text("employment_id") == value}});
-    }
-    employment["options"] = std::move(options);
-    json::array fields{select_field(t, in, "arena", "records.arena", "ledger.arena", kArenas),
-                       place,
-                       date_field(t, in, "starts_on", "records.starts_on"),
-                       date_field(t, in, "ends_on", "records.ends_on", true),
-                       percent_field(t, in, "fte", "records.fte"),
-                       checkbox_field(t, in, "employer_registered", "records.employer_registered",
-                                      "records.employer_registered_hint"),
-                       employment};
-    return form_page(t, context, t.format("records.period_heading", {{"name", person.full_name}}),
-                     t.text("records.period_intro"),
-                     person_path(person.id) + "/tjenesteperioder/ny", person_path(person.id),
-                     "records.save", json::array{section(t, "records.legend_period", fields)});
-}
-
 Response new_service_period_page(Services& s, const Request& request, RequestContext& context) {
     const auto person = load_person(s, context);
     const FormInput defaults(
@@ -390,7 +254,7 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
     const auto person = load_person(s, context);
     acting_municipality(s, context, person.id);
     auto input = FormInput::from_request(request);
-    const auto arena = input.required_choice("arena", kArenas);
+    const auto arena = input.required_choice("arena", kServiceArenas);
     const auto place = input.required_text("place", kMaxPlace);
     const auto from = input.required_date("starts_on");
     const auto to = input.optional_date("ends_on");
@@ -449,18 +313,6 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
 }
 
 // ---- A leave. ----
-
-json::object leave_form(Services& s, const RequestContext& context, const store::Person& person,
-                        const FormInput& in) {
-    const auto& t = s.catalogue;
-    json::array fields{select_field(t, in, "kind", "records.leave_kind", "leave_kind", kLeaveKinds),
-                       date_field(t, in, "starts_on", "records.starts_on"),
-                       date_field(t, in, "ends_on", "records.leave_ends_on")};
-    return form_page(t, context, t.format("records.leave_heading", {{"name", person.full_name}}),
-                     t.text("records.leave_intro"), person_path(person.id) + "/permisjoner/ny",
-                     person_path(person.id), "records.save",
-                     json::array{section(t, "records.legend_leave", fields)});
-}
 
 Response new_leave_page(Services& s, const Request& request, RequestContext& context) {
     const auto person = load_person(s, context);
