@@ -25,8 +25,6 @@ namespace {
 
 namespace json = boost::json;
 using domain::Date;
-using domain::PlanChange;
-using domain::PlannedPeriod;
 
 constexpr std::size_t kPlaceMax = 200;
 constexpr std::size_t kSupervisionGroupMax = 1000;

@@ -7,6 +7,7 @@
 #include "web/access.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
+#include "web/trainee_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -31,47 +32,25 @@ Response person_api(Services& s, const Request& request, RequestContext& context
     const auto& p = record.person;
     json::array employments;
     for (const auto& e : record.employments) {
-        json::object item{{"id", e.id},
-                          {"person_id", e.person_id},
-                          {"municipality", e.municipality_number},
-                          {"starts_on", e.starts_on.iso()},
-                          {"ends_on", e.ends_on ? json::value(e.ends_on->iso()) : json::value()},
-                          {"fte", e.fte},
-                          {"post_type", std::string(store::to_string(e.post_type))},
-                          {"pay_model", std::string(store::to_string(e.pay_model))}};
-        employments.push_back(std::move(item));
+        employments.push_back(employment_json(e));
     }
     json::array periods;
-    for (const auto& p : record.periods) {
-        periods.push_back(json::object{
-            {"id", p.id},
-            {"person_id", p.person_id},
-            {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
-            {"arena", domain::arena_name(p.arena)},
-            {"place", p.place},
-            {"starts_on", p.starts_on.iso()},
-            {"ends_on", p.ends_on ? json::value(p.ends_on->iso()) : json::value()},
-            {"fte", p.fte},
-            {"employer_registered", p.employer_registered}});
+    for (const auto& period : record.periods) {
+        periods.push_back(service_period_json(period));
     }
     json::array leaves;
     for (const auto& l : record.leaves) {
-        leaves.push_back(json::object{{"id", l.id},
-                                      {"person_id", l.person_id},
-                                      {"starts_on", l.starts_on.iso()},
-                                      {"ends_on", l.ends_on.iso()},
-                                      {"kind", std::string(store::to_string(l.kind))}});
+        leaves.push_back(leave_json(l));
     }
-    json::object body{
-        {"id", p.id},
-        {"name", p.full_name},
-        {"hpr_number", p.hpr_number ? json::value(*p.hpr_number) : json::value()},
-        {"training_status", std::string(store::to_string(p.training_status))},
-        {"lis1_completed", p.lis1_completed ? json::value(p.lis1_completed->iso()) : json::value()},
-        {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
-        {"employments", std::move(employments)},
-        {"service_periods", std::move(periods)},
-        {"leaves", std::move(leaves)}};
+    json::object body{{"id", p.id},
+                      {"name", p.full_name},
+                      {"hpr_number", p.hpr_number ? json::value(*p.hpr_number) : json::value()},
+                      {"training_status", std::string(store::to_string(p.training_status))},
+                      {"lis1_completed", date_or_null(p.lis1_completed)},
+                      {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
+                      {"employments", std::move(employments)},
+                      {"service_periods", std::move(periods)},
+                      {"leaves", std::move(leaves)}};
     if (const auto ledger = app::person_ledger(s.store, p.id, s.today())) {
         body["ledger"] = json::parse(domain::report_json(ledger->report));
     }

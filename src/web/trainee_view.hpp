@@ -1,7 +1,7 @@
 #pragma once
 
 // The view models of the training record's writes (web/trainee_routes.cpp): the record forms
-// (templates/record_form.mustache) and the JSON of what a write stored.
+// (templates/record_form.mustache) and the JSON of the records (also in the person API).
 
 #include <boost/json.hpp>
 
