@@ -4,8 +4,6 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/parse_query.hpp>
 
-#include <charconv>
-
 #include "app/auth.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
@@ -56,15 +54,6 @@ domain::AuditEvent audit_event(Services& services, const Request& request,
         e.actor_label = "anonym";
     }
     return e;
-}
-
-std::optional<std::int64_t> parse_id(const std::string& text) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
@@ -187,17 +176,15 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 break;
             case ResourceFrom::person_param: {
                 // An unknown id gets the same answer as someone else's record (403), so
-                // that ids cannot be probed for existence.
-                const auto id = parse_id(context.params.at("person"));
-                if (id) {
-                    resource = app::person_resource(services.app, *id, today);
-                }
+                // that ids cannot be probed for existence. Text that is no id did not match
+                // the route (404).
+                resource = app::person_resource(services.app, context.id("person"), today);
                 break;
             }
             case ResourceFrom::municipality_param: {
                 const std::string& number = context.params.at("number");
                 if (!app::find_municipality(services.app, number)) {
-                    throw HttpError(http::status::not_found, "not_found", "error.not_found");
+                    not_found();
                 }
                 resource = app::municipality_resource(services.app, number);
                 break;
@@ -283,7 +270,7 @@ void audit_read(Services& services, const RouteAccess& access, const Request& re
         return;
     }
     auto e = audit_event(services, request, context, "person.read", "ok");
-    e.subject_person_id = parse_id(context.params.at("person"));
+    e.subject_person_id = context.id("person");
     app::record_audit(services.app, std::move(e));
 }
 

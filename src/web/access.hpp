@@ -75,14 +75,13 @@ class ListReadWindow {
 void audit_reads(Services& services, const Request& request, const RequestContext& context,
                  const std::vector<std::int64_t>& person_ids);
 
-// An audit event for this request: now, the actor (or "anonym"), the address, and the target as
-// "METHOD /route/{pattern}". The caller sets the subject and appends it.
+// The one audit event of web: now, the actor (or "anonym"), the address, the action and its
+// outcome, and the target as "METHOD /route/{name}" (the route's name, without parameter types).
+// Every write and denial of web builds its event here; the caller sets the subject and appends it
+// (or hands it to the use case).
 domain::AuditEvent audit_event(Services& services, const Request& request,
                                const RequestContext& context, std::string action,
                                std::string outcome);
-
-// A positive decimal id ("42"); nullopt for anything else ("7x", "-1", "").
-std::optional<std::int64_t> parse_id(const std::string& text);
 
 // A 303 See Other to `location` (a path on this server).
 Response redirect(unsigned version, const std::string& location);

@@ -2,7 +2,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
@@ -218,8 +217,8 @@ Response me_api(Services& s, const Request& request, RequestContext& context) {
     return json_response(http::status::ok, request.version(), body);
 }
 
-Response reauth_page(Services& s, const Request& request, RequestContext& context,
-                     const std::string& error = {}) {
+Response reauth_form(Services& s, const Request& request, RequestContext& context,
+                     const std::string& error) {
     json::object data{{"next", safe_next(query_value(request, "neste"))},
                       {"csrf_token", context.session->csrf_token}};
     if (!error.empty()) {
@@ -229,18 +228,22 @@ Response reauth_page(Services& s, const Request& request, RequestContext& contex
                 error.empty() ? http::status::ok : http::status::unauthorized);
 }
 
+Response reauth_page(Services& s, const Request& request, RequestContext& context) {
+    return reauth_form(s, request, context, {});
+}
+
 Response reauth_submit(Services& s, const Request& request, RequestContext& context) {
     const auto fields = form_fields(request);
     const auto password = fields.contains("password") ? fields.at("password") : std::string();
     const auto next = safe_next(fields.contains("neste") ? fields.at("neste") : std::string());
     if (!s.auth.reauthenticate(*context.session, password, context.client_address)) {
-        return reauth_page(s, request, context, s.catalogue.text("reauth.wrong"));
+        return reauth_form(s, request, context, s.catalogue.text("reauth.wrong"));
     }
     return redirect(request.version(), next);
 }
 
-Response accounts_page(Services& s, const Request& request, RequestContext& context,
-                       const std::string& notice = {}) {
+Response accounts_list(Services& s, const Request& request, RequestContext& context,
+                       const std::string& notice) {
     json::array accounts;
     for (const auto& [account, grants] : app::accounts_with_roles(s.app)) {
         std::string roles;
@@ -262,50 +265,38 @@ Response accounts_page(Services& s, const Request& request, RequestContext& cont
                 std::move(data));
 }
 
+Response accounts_page(Services& s, const Request& request, RequestContext& context) {
+    return accounts_list(s, request, context, {});
+}
+
 Response disable_account(Services& s, const Request& request, RequestContext& context) {
-    std::int64_t id = 0;
-    const std::string& text = context.params.at("account");
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
+    const std::int64_t id = context.id("account");
     try {
         app::disable_account(s.app, id, audit_event(s, request, context, "account.disabled", "ok"));
     } catch (const app::AccountError&) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
-    return accounts_page(s, request, context, s.catalogue.text("accounts.disabled_done"));
+    return accounts_list(s, request, context, s.catalogue.text("accounts.disabled_done"));
 }
 
 }  // namespace
 
-void register_account_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_account_routes(Routes& routes) {
     const RouteAccess kPublic{app::Action::view_public};
     const RouteAccess kOwn{app::Action::view_own_account};
     const RouteAccess kAdmin{app::Action::manage_accounts};
-    router.add(http::verb::get, "/logg-inn", kPublic,
-               [s](const Request& r, RequestContext& c) { return login_page(*s, r, c); });
-    router.add(http::verb::post, "/logg-inn", kPublic,
-               [s](const Request& r, RequestContext& c) { return login_submit(*s, r, c); });
-    router.add(http::verb::post, "/logg-ut", kOwn,
-               [s](const Request& r, RequestContext& c) { return logout(*s, r, c); });
-    router.add(http::verb::get, "/bekreft-passord", kOwn,
-               [s](const Request& r, RequestContext& c) { return reauth_page(*s, r, c); });
-    router.add(http::verb::post, "/bekreft-passord", kOwn,
-               [s](const Request& r, RequestContext& c) { return reauth_submit(*s, r, c); });
-    router.add(http::verb::get, "/meg", kOwn,
-               [s](const Request& r, RequestContext& c) { return me_page(*s, r, c); });
-    router.add(http::verb::get, "/meg/innsyn", kOwn,
-               [s](const Request& r, RequestContext& c) { return access_log_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/me", kOwn,
-               [s](const Request& r, RequestContext& c) { return me_api(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/me/access-log", kOwn,
-               [s](const Request& r, RequestContext& c) { return access_log_api(*s, r, c); });
-    router.add(http::verb::get, "/admin/kontoer", kAdmin,
-               [s](const Request& r, RequestContext& c) { return accounts_page(*s, r, c); });
-    router.add(http::verb::post, "/admin/kontoer/{account}/deaktiver", kAdmin,
-               [s](const Request& r, RequestContext& c) { return disable_account(*s, r, c); });
+    using http::verb;
+    routes.add(verb::get, "/logg-inn", kPublic, login_page);
+    routes.add(verb::post, "/logg-inn", kPublic, login_submit);
+    routes.add(verb::post, "/logg-ut", kOwn, logout);
+    routes.add(verb::get, "/bekreft-passord", kOwn, reauth_page);
+    routes.add(verb::post, "/bekreft-passord", kOwn, reauth_submit);
+    routes.add(verb::get, "/meg", kOwn, me_page);
+    routes.add(verb::get, "/meg/innsyn", kOwn, access_log_page);
+    routes.add(verb::get, "/api/v1/me", kOwn, me_api);
+    routes.add(verb::get, "/api/v1/me/access-log", kOwn, access_log_api);
+    routes.add(verb::get, "/admin/kontoer", kAdmin, accounts_page);
+    routes.add(verb::post, "/admin/kontoer/{account:id}/deaktiver", kAdmin, disable_account);
 }
 
 }  // namespace alis::web

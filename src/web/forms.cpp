@@ -93,56 +93,112 @@ std::optional<domain::Date> parse_user_date(std::string_view text) {
     return std::nullopt;
 }
 
+// A JSON scalar as form text; nullopt for arrays and objects.
+std::optional<std::string> scalar_text(const json::value& value) {
+    switch (value.kind()) {
+        case json::kind::string:
+            return std::string(value.get_string());
+        case json::kind::bool_:
+            return value.get_bool() ? "true" : "false";
+        case json::kind::null:
+            return std::string();
+        case json::kind::int64:
+        case json::kind::uint64:
+        case json::kind::double_:
+            return json::serialize(value);
+        default:
+            return std::nullopt;
+    }
+}
+
 }  // namespace
 
-FormInput::FormInput(std::map<std::string, std::string> fields, bool from_json)
-    : from_json_(from_json) {
+std::string FieldRows::form_field(std::size_t index, std::string_view field) const {
+    return std::string(form_prefix) + "_" + std::to_string(index + 1) + "_" + std::string(field);
+}
+
+std::string FieldRows::json_field(std::size_t index, std::string_view field) const {
+    return std::string(name) + "[" + std::to_string(index) + "]." + std::string(field);
+}
+
+FormInput::FormInput(std::map<std::string, std::string> fields) {
     for (auto& [key, value] : fields) {
         fields_.emplace(key, std::move(value));
     }
 }
 
-FormInput FormInput::from_request(const Request& request) {
+FormInput FormInput::from_request(const Request& request, const std::vector<FieldRows>& rows) {
     const std::string_view type = request[http::field::content_type];
-    if (type.starts_with("application/json")) {
-        json::value body;
-        try {
-            body = json::parse(request.body());
-        } catch (const std::exception&) {
-            throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
-        }
-        if (!body.is_object()) {
-            throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
-        }
-        std::map<std::string, std::string> fields;
-        for (const auto& [key, value] : body.get_object()) {
-            switch (value.kind()) {
-                case json::kind::string:
-                    fields.emplace(std::string(key), std::string(value.get_string()));
-                    break;
-                case json::kind::bool_:
-                    fields.emplace(std::string(key), value.get_bool() ? "true" : "false");
-                    break;
-                case json::kind::null:
-                    fields.emplace(std::string(key), "");
-                    break;
-                case json::kind::int64:
-                case json::kind::uint64:
-                case json::kind::double_:
-                    fields.emplace(std::string(key), json::serialize(value));
-                    break;
-                default:
-                    throw HttpError(http::status::unprocessable_entity, "invalid_input",
-                                    "form.not_a_value", std::string(key));
-            }
-        }
-        return FormInput(std::move(fields), true);
-    }
     if (type.starts_with("application/x-www-form-urlencoded")) {
         return FormInput(form_fields(request));
     }
-    throw HttpError(http::status::unsupported_media_type, "unsupported_media_type",
-                    "error.unsupported_media_type");
+    if (!type.starts_with("application/json")) {
+        throw HttpError(http::status::unsupported_media_type, "unsupported_media_type",
+                        "error.unsupported_media_type");
+    }
+    json::value body;
+    try {
+        body = json::parse(request.body());
+    } catch (const std::exception&) {
+        throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
+    }
+    if (!body.is_object()) {
+        throw HttpError(http::status::bad_request, "bad_json", "error.bad_json");
+    }
+    const auto not_a_value = [](std::string field) {
+        return HttpError(http::status::unprocessable_entity, "invalid_input", "form.not_a_value",
+                         std::move(field));
+    };
+    FormInput input{std::map<std::string, std::string>{}};
+    input.json_rows_.emplace();
+    for (const auto& [key, value] : body.get_object()) {
+        const auto group = std::find_if(rows.begin(), rows.end(),
+                                        [&](const FieldRows& r) { return r.name == key; });
+        if (group != rows.end() && value.is_array()) {
+            const auto& items = value.get_array();
+            if (items.size() > group->max_rows) {
+                throw HttpError(http::status::unprocessable_entity, "invalid_input",
+                                std::string(group->too_many_key), std::string(key));
+            }
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (!items[i].is_object()) {
+                    throw not_a_value(group->json_field(i, ""));
+                }
+                for (const auto& [name, field] : items[i].get_object()) {
+                    auto text = scalar_text(field);
+                    if (!text) {
+                        throw not_a_value(group->json_field(i, name));
+                    }
+                    input.fields_.emplace(group->json_field(i, name), std::move(*text));
+                }
+            }
+            input.json_rows_->emplace(std::string(key), items.size());
+            continue;
+        }
+        auto text = scalar_text(value);
+        if (!text) {
+            throw not_a_value(std::string(key));
+        }
+        input.fields_.emplace(std::string(key), std::move(*text));
+    }
+    return input;
+}
+
+std::size_t FormInput::row_count(const FieldRows& rows) const {
+    if (!json_rows_) {
+        return rows.max_rows;
+    }
+    const auto it = json_rows_->find(rows.name);
+    return it == json_rows_->end() ? 0 : it->second;
+}
+
+std::string FormInput::row_field(const FieldRows& rows, std::size_t index,
+                                 std::string_view field) const {
+    return json_rows_ ? rows.json_field(index, field) : rows.form_field(index, field);
+}
+
+std::string FormInput::rows_field(const FieldRows& rows, std::string_view field) const {
+    return json_rows_ ? std::string(rows.name) : rows.form_field(0, field);
 }
 
 std::string FormInput::text(std::string_view field) const {
@@ -309,17 +365,16 @@ json::array select_options(const Catalogue& catalogue, std::string_view label_pr
     return options;
 }
 
-Response invalid_form(const Services& services, const Request& request,
-                      const RequestContext& context, std::string_view template_name,
-                      const std::string& title, json::object data, const FormInput& input) {
-    add_form_state(services.catalogue, input, data);
-    return page(services, request, context, template_name,
-                services.catalogue.format("form.title_with_errors", {{"title", title}}),
-                std::move(data), http::status::unprocessable_entity);
-}
-
-Response invalid_json(const Services& services, const Request& request,
-                      const RequestContext& context, const FormInput& input) {
+Response refuse(const Services& services, const Request& request, const RequestContext& context,
+                const FormInput& input, std::string_view template_name, const std::string& title,
+                const std::function<json::object()>& form) {
+    if (!wants_json(request)) {
+        json::object data = form();
+        add_form_state(services.catalogue, input, data);
+        return page(services, request, context, template_name,
+                    services.catalogue.format("form.title_with_errors", {{"title", title}}),
+                    std::move(data), http::status::unprocessable_entity);
+    }
     json::array fields;
     for (const auto& e : input.errors()) {
         fields.push_back(json::object{

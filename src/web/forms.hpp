@@ -3,8 +3,8 @@
 // The input of a write, read the same way from an HTML form (application/x-www-form-urlencoded)
 // and from a JSON API body, and validated field by field on the server. A handler reads every field
 // through the checks below, which record an error per field instead of throwing; when any failed,
-// it answers with `invalid_form` (the form again with what the user typed, an error summary and a
-// message next to each field) or `invalid_json` (422 with every field error), and writes nothing.
+// it answers with `refuse` (422: the form again with what the user typed, an error summary and a
+// message next to each field, or JSON with every field error), and writes nothing.
 
 #include <boost/json.hpp>
 
@@ -28,15 +28,40 @@ struct FieldError {
     boost::json::object args;
 };
 
+// A repeated group of fields, e.g. the planned periods of an education plan. A JSON body gives its
+// rows as an array of objects of scalars (`periods: [{"from": ...}]`, fields named
+// `periods[0].from`); a form as numbered fields (`period_1_from`).
+struct FieldRows {
+    std::string_view name;         // The JSON array, and the name of its errors: "periods".
+    std::string_view form_prefix;  // The form's fields: "period" for period_1_from.
+    std::size_t max_rows;          // At most this many; more in JSON is a 422 `too_many_key`.
+    std::string_view too_many_key;
+
+    // The form's name of `field` in row `index` (from 0): period_1_from.
+    std::string form_field(std::size_t index, std::string_view field) const;
+    // The JSON name of `field` in row `index` (from 0): periods[0].from.
+    std::string json_field(std::size_t index, std::string_view field) const;
+};
+
 class FormInput {
   public:
     // Reads the body of a form post or of a JSON object (values may be strings, numbers, booleans
-    // or null). Anything else is a 400/415 HttpError.
-    static FormInput from_request(const Request& request);
-    // For tests and for callers that already hold the fields.
-    explicit FormInput(std::map<std::string, std::string> fields, bool from_json = false);
+    // or null; for a group in `rows`, an array of objects of such values). Anything else is a
+    // 400/415 HttpError, and a value of another kind a 422 form.not_a_value on its field.
+    static FormInput from_request(const Request& request, const std::vector<FieldRows>& rows = {});
+    // For tests and for callers that already hold the fields (named as in a form).
+    explicit FormInput(std::map<std::string, std::string> fields);
 
-    bool from_json() const { return from_json_; }
+    // How many rows of `rows` to read: as many as the JSON array has, or for a form max_rows (the
+    // caller skips the rows left empty).
+    std::size_t row_count(const FieldRows& rows) const;
+    // The name of `field` in row `index` (from 0) as this input names it: periods[0].from in
+    // JSON, period_1_from in a form.
+    std::string row_field(const FieldRows& rows, std::size_t index, std::string_view field) const;
+    // Where an error about the rows as a whole goes: the JSON array, or in a form `field` of the
+    // first row (the first input the user can fill in).
+    std::string rows_field(const FieldRows& rows, std::string_view field) const;
+
     // The raw text of a field, trimmed; empty when absent.
     std::string text(std::string_view field) const;
     bool present(std::string_view field) const;
@@ -73,7 +98,8 @@ class FormInput {
 
   private:
     std::map<std::string, std::string, std::less<>> fields_;
-    bool from_json_ = false;
+    // For a JSON body: how many rows each group in it has, by the group's name.
+    std::optional<std::map<std::string, std::size_t, std::less<>>> json_rows_;
     std::vector<FieldError> errors_;
 };
 
@@ -86,14 +112,13 @@ boost::json::array select_options(const Catalogue& catalogue, std::string_view l
                                   const std::vector<std::string_view>& values,
                                   std::string_view selected);
 
-// 422 as HTML: the form page again, with the user's input and its errors.
-Response invalid_form(const Services& services, const Request& request,
-                      const RequestContext& context, std::string_view template_name,
-                      const std::string& title, boost::json::object data, const FormInput& input);
-
-// 422 as JSON: {error: {code: "invalid_input", message, field, fields: [{field, message}]}}; the
-// top-level message and field are the first error's.
-Response invalid_json(const Services& services, const Request& request,
-                      const RequestContext& context, const FormInput& input);
+// The one answer to input with errors (422), decided by the one rule of wants_json (an /api/
+// path, or an Accept header asking for JSON): as JSON, {error: {code: "invalid_input", message,
+// field, fields: [{field, message}]}} (the top-level message and field are the first error's);
+// else the form page `template_name` again, with the user's input and its errors, its data built
+// by `form` (only then) and its title `title` marked as having errors.
+Response refuse(const Services& services, const Request& request, const RequestContext& context,
+                const FormInput& input, std::string_view template_name, const std::string& title,
+                const std::function<boost::json::object()>& form);
 
 }  // namespace alis::web

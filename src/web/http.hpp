@@ -8,8 +8,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace alis::web {
 
@@ -53,12 +55,26 @@ using Response = http::response<SharedStringBody>;
 
 // What the pipeline knows about a request beside the request itself.
 struct RequestContext {
-    std::string request_id;                     // Also the correlation id shown on error pages.
-    std::string route = "-";                    // The matched route pattern, for logs and metrics.
-    std::map<std::string, std::string> params;  // Path parameters, e.g. {"number": "4601"}.
+    std::string request_id;  // Also the correlation id shown on error pages.
+    // The matched route's name (its pattern without parameter types, "/personer/{person}"), for
+    // logs, metrics and audit targets.
+    std::string route = "-";
+    // Text path parameters ({number}), e.g. {"number": "4601"}.
+    std::map<std::string, std::string, std::less<>> params;
+    // Id path parameters ({person:id}), parsed by the router when it matched the path.
+    std::map<std::string, std::int64_t, std::less<>> ids;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::string client_address;                  // The peer's IP address.
     std::optional<app::ResumedSession> session;  // Set when the request carries a live session.
+
+    // The value of the route's {name:id} parameter; throws std::out_of_range when it has none.
+    std::int64_t id(std::string_view name) const {
+        const auto it = ids.find(name);
+        if (it == ids.end()) {
+            throw std::out_of_range("the route has no id parameter " + std::string(name));
+        }
+        return it->second;
+    }
 };
 
 // A handler is a plain function from a request (plus its context) to a response.
@@ -87,6 +103,21 @@ class HttpError : public std::runtime_error {
     std::string message_key_;
     std::string field_;
 };
+
+// Throws the one "not found" of alis (404 not_found), for a record a handler looked for and did
+// not find.
+[[noreturn]] inline void not_found() {
+    throw HttpError(http::status::not_found, "not_found", "error.not_found");
+}
+
+// The record a handler looked for, or 404 (not_found) when there is none.
+template <class T>
+T found(std::optional<T> record) {
+    if (!record) {
+        not_found();
+    }
+    return std::move(*record);
+}
 
 // True when the client asked for JSON (an /api/ path or an Accept header preferring JSON).
 bool wants_json(const Request& request);

@@ -1,5 +1,5 @@
 // A person's training record: the page and the JSON. Access is decided before these run
-// (RouteAccess read_person on {person}), and each successful read is audited by the pipeline.
+// (RouteAccess read_person on {person:id}), and each successful read is audited by the pipeline.
 #include <boost/json.hpp>
 
 #include "app/municipality_overview.hpp"
@@ -9,6 +9,7 @@
 #include "web/access.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
+#include "web/trainee_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -16,12 +17,7 @@ namespace {
 namespace json = boost::json;
 
 app::TrainingRecord load(Services& s, const RequestContext& context) {
-    const auto id = parse_id(context.params.at("person"));
-    auto record = id ? app::training_record(s.app, *id) : std::nullopt;
-    if (!record) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*record);
+    return found(app::training_record(s.app, context.id("person")));
 }
 
 Response person_api(Services& s, const Request& request, RequestContext& context) {
@@ -29,47 +25,25 @@ Response person_api(Services& s, const Request& request, RequestContext& context
     const auto& p = record.person;
     json::array employments;
     for (const auto& e : record.employments) {
-        json::object item{{"id", e.id},
-                          {"person_id", e.person_id},
-                          {"municipality", e.municipality_number},
-                          {"starts_on", e.starts_on.iso()},
-                          {"ends_on", e.ends_on ? json::value(e.ends_on->iso()) : json::value()},
-                          {"fte", e.fte},
-                          {"post_type", std::string(domain::to_string(e.post_type))},
-                          {"pay_model", std::string(domain::to_string(e.pay_model))}};
-        employments.push_back(std::move(item));
+        employments.push_back(employment_json(e));
     }
     json::array periods;
-    for (const auto& p : record.periods) {
-        periods.push_back(json::object{
-            {"id", p.id},
-            {"person_id", p.person_id},
-            {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
-            {"arena", domain::to_string(p.arena)},
-            {"place", p.place},
-            {"starts_on", p.starts_on.iso()},
-            {"ends_on", p.ends_on ? json::value(p.ends_on->iso()) : json::value()},
-            {"fte", p.fte},
-            {"employer_registered", p.employer_registered}});
+    for (const auto& period : record.periods) {
+        periods.push_back(service_period_json(period));
     }
     json::array leaves;
     for (const auto& l : record.leaves) {
-        leaves.push_back(json::object{{"id", l.id},
-                                      {"person_id", l.person_id},
-                                      {"starts_on", l.starts_on.iso()},
-                                      {"ends_on", l.ends_on.iso()},
-                                      {"kind", std::string(domain::to_string(l.kind))}});
+        leaves.push_back(leave_json(l));
     }
-    json::object body{
-        {"id", p.id},
-        {"name", p.full_name},
-        {"hpr_number", p.hpr_number ? json::value(*p.hpr_number) : json::value()},
-        {"training_status", std::string(domain::to_string(p.training_status))},
-        {"lis1_completed", p.lis1_completed ? json::value(p.lis1_completed->iso()) : json::value()},
-        {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
-        {"employments", std::move(employments)},
-        {"service_periods", std::move(periods)},
-        {"leaves", std::move(leaves)}};
+    json::object body{{"id", p.id},
+                      {"name", p.full_name},
+                      {"hpr_number", p.hpr_number ? json::value(*p.hpr_number) : json::value()},
+                      {"training_status", std::string(domain::to_string(p.training_status))},
+                      {"lis1_completed", date_or_null(p.lis1_completed)},
+                      {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
+                      {"employments", std::move(employments)},
+                      {"service_periods", std::move(periods)},
+                      {"leaves", std::move(leaves)}};
     if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {
         body["ledger"] = json::parse(domain::report_json(ledger->report));
     }
@@ -144,13 +118,10 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
 
 }  // namespace
 
-void register_person_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_person_routes(Routes& routes) {
     const RouteAccess kReadPerson{app::Action::read_person, ResourceFrom::person_param};
-    router.add(http::verb::get, "/personer/{person}", kReadPerson,
-               [s](const Request& r, RequestContext& c) { return person_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/people/{person}", kReadPerson,
-               [s](const Request& r, RequestContext& c) { return person_api(*s, r, c); });
+    routes.add(http::verb::get, "/personer/{person:id}", kReadPerson, person_page);
+    routes.add(http::verb::get, "/api/v1/people/{person:id}", kReadPerson, person_api);
 }
 
 }  // namespace alis::web

@@ -94,6 +94,10 @@ Response json_response(http::status status, unsigned version, const boost::json:
     return response;
 }
 
+boost::json::value date_or_null(const std::optional<domain::Date>& date) {
+    return date ? boost::json::value(date->iso()) : boost::json::value();
+}
+
 Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
                          std::string_view content_type) {
     Response response{http::status::ok, version};
@@ -150,6 +154,13 @@ Response page_from_body(const Services& services, const Request& request,
                                                           user_bar(context)));
 }
 
+void Routes::add(http::verb method, std::string pattern, RouteAccess access, Endpoint endpoint) {
+    router_.add(method, std::move(pattern), access,
+                [&services = services_, endpoint](const Request& request, RequestContext& context) {
+                    return endpoint(services, request, context);
+                });
+}
+
 Pipeline::Pipeline(Services& services) : services_(services) {
     register_routes(router_, services_);
 }
@@ -165,10 +176,11 @@ Response Pipeline::dispatch(const Request& request, RequestContext& context) {
             throw HttpError(http::status::method_not_allowed, "method_not_allowed",
                             "error.method_not_allowed");
         }
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
-    context.route = match.route->pattern;
+    context.route = match.route->name;
     context.params = match.params;
+    context.ids = match.ids;
     const RouteAccess access = match.route->access;
     resume_session(services_, request, context);
     // Access first: a POST without a live session is answered 401 (not "CSRF failed").

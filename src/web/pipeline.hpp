@@ -77,6 +77,8 @@ inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";
 inline constexpr std::string_view kJsonType = "application/json; charset=utf-8";
 Response html_response(http::status status, unsigned version, std::string body);
 Response json_response(http::status status, unsigned version, const boost::json::value& body);
+// An optional date as JSON: its ISO text ("2026-11-22"), or null.
+boost::json::value date_or_null(const std::optional<domain::Date>& date);
 // A 200 answer whose body is shared with the response cache: sent from its buffer, not copied.
 Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
                          std::string_view content_type);
@@ -105,6 +107,23 @@ Response page_from_body(const Services& services, const Request& request,
 
 // The Designsystemet colour of an education-enterprise status tag ("success", "warning", ...).
 const char* status_color(domain::EnterpriseStatus status);
+
+// A handler of alis: a plain function of the services, the request and what the pipeline knows
+// about it (the path parameters, the session).
+using Endpoint = Response (*)(Services&, const Request&, RequestContext&);
+
+// The one way to declare an alis route: a method, a pattern with its typed parameters
+// ("/personer/{person:id}", see Router), the access it needs, and its handler, bound to the
+// services. Each web/*_routes.cpp declares its routes through it.
+class Routes {
+  public:
+    Routes(Router& router, Services& services) : router_(router), services_(services) {}
+    void add(http::verb method, std::string pattern, RouteAccess access, Endpoint endpoint);
+
+  private:
+    Router& router_;
+    Services& services_;
+};
 
 // Registers every alis route on the router (web/routes.cpp).
 void register_routes(Router& router, Services& services);

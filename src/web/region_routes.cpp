@@ -49,7 +49,7 @@ std::shared_ptr<const std::string> region_json(Services& s, const std::string& o
 std::shared_ptr<const std::string> load_json(Services& s, const RequestContext& context) {
     auto body = region_json(s, context.params.at("office"));
     if (body->empty()) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     return body;
 }
@@ -89,13 +89,10 @@ Response region_page(Services& s, const Request& request, RequestContext& contex
 
 }  // namespace
 
-void register_region_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_region_routes(Routes& routes) {
     const RouteAccess kRegion{app::Action::view_region, ResourceFrom::office_param};
-    router.add(http::verb::get, "/regioner/{office}", kRegion,
-               [s](const Request& r, RequestContext& c) { return region_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/regions/{office}", kRegion,
-               [s](const Request& r, RequestContext& c) { return region_api(*s, r, c); });
+    routes.add(http::verb::get, "/regioner/{office}", kRegion, region_page);
+    routes.add(http::verb::get, "/api/v1/regions/{office}", kRegion, region_api);
 }
 
 }  // namespace alis::web

@@ -34,7 +34,7 @@ std::string municipalities_json(Services& services, domain::Date today) {
 }
 
 // The overview changes only with writes or the date: answered from the response cache.
-Response municipalities_api(Services& services, const Request& request) {
+Response municipalities_api(Services& services, const Request& request, RequestContext&) {
     const domain::Date today = services.today();
     const auto body = services.cache.get_or_compute(
         "api/municipalities/" + today.iso(), services.app.data_generation(),
@@ -71,7 +71,7 @@ std::string home_body(Services& services, domain::Date today) {
     return services.templates.render_body("home", std::move(data), services.static_files.urls());
 }
 
-Response home_page(Services& services, const Request& request, const RequestContext& context) {
+Response home_page(Services& services, const Request& request, RequestContext& context) {
     const domain::Date today = services.today();
     const auto generation = services.app.data_generation();
     const auto title = services.catalogue.text("home.title");
@@ -89,7 +89,7 @@ Response home_page(Services& services, const Request& request, const RequestCont
 
 // The OpenAPI document of the JSON API (api/openapi.json, compiled into the binary), served as
 // written. tests/web/openapi_test.cpp keeps it true to the registered routes and real answers.
-Response openapi_document(const Request& request) {
+Response openapi_document(Services&, const Request& request, RequestContext&) {
     static const std::string_view document = embedded::files().at("api/openapi.json");
     Response response{http::status::ok, request.version()};
     response.set(http::field::content_type, "application/json");
@@ -103,6 +103,31 @@ Response text_response(http::status status, unsigned version, std::string body,
     response.set(http::field::content_type, content_type);
     response.body() = std::move(body);
     return response;
+}
+
+Response health(Services&, const Request& request, RequestContext&) {
+    return text_response(http::status::ok, request.version(), "ok\n");
+}
+
+Response ready(Services& s, const Request& request, RequestContext&) {
+    if (!s.app.ready()) {
+        throw HttpError(http::status::service_unavailable, "database_unavailable",
+                        "error.unavailable");
+    }
+    return text_response(http::status::ok, request.version(), "ready\n");
+}
+
+Response metrics(Services& s, const Request& request, RequestContext&) {
+    return text_response(http::status::ok, request.version(), s.metrics.render(),
+                         "text/plain; version=0.0.4; charset=utf-8");
+}
+
+Response static_file(Services& s, const Request& request, RequestContext& context) {
+    return s.static_files.serve(request, "", context.params.at("name"));
+}
+
+Response hashed_static_file(Services& s, const Request& request, RequestContext& context) {
+    return s.static_files.serve(request, context.params.at("hash"), context.params.at("name"));
 }
 
 }  // namespace
@@ -119,56 +144,36 @@ const char* status_color(domain::EnterpriseStatus status) {
     return "neutral";
 }
 
-void register_account_routes(Router& router, Services& services);
-void register_person_routes(Router& router, Services& services);
-void register_municipality_routes(Router& router, Services& services);
-void register_trainee_routes(Router& router, Services& services);
-void register_supervisor_routes(Router& router, Services& services);
-void register_region_routes(Router& router, Services& services);
-void register_general_plan_routes(Router& router, Services& services);
-void register_education_plan_routes(Router& router, Services& services);
+void register_account_routes(Routes& routes);
+void register_person_routes(Routes& routes);
+void register_municipality_routes(Routes& routes);
+void register_trainee_routes(Routes& routes);
+void register_supervisor_routes(Routes& routes);
+void register_region_routes(Routes& routes);
+void register_general_plan_routes(Routes& routes);
+void register_education_plan_routes(Routes& routes);
 
 void register_routes(Router& router, Services& services) {
-    Services* s = &services;
+    Routes routes(router, services);
+    using http::verb;
     // Aggregates and operations endpoints: no person-level data.
     const RouteAccess kPublic{app::Action::view_public};
-    router.add(http::verb::get, "/", kPublic,
-               [s](const Request& r, RequestContext& c) { return home_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/municipalities", kPublic,
-               [s](const Request& r, RequestContext&) { return municipalities_api(*s, r); });
-    router.add(http::verb::get, "/api/v1/openapi.json", kPublic,
-               [](const Request& r, RequestContext&) { return openapi_document(r); });
-
-    router.add(http::verb::get, "/healthz", kPublic, [](const Request& r, RequestContext&) {
-        return text_response(http::status::ok, r.version(), "ok\n");
-    });
-    router.add(http::verb::get, "/readyz", kPublic, [s](const Request& r, RequestContext&) {
-        if (!s->app.ready()) {
-            throw HttpError(http::status::service_unavailable, "database_unavailable",
-                            "error.unavailable");
-        }
-        return text_response(http::status::ok, r.version(), "ready\n");
-    });
-    router.add(http::verb::get, "/metrics", kPublic, [s](const Request& r, RequestContext&) {
-        return text_response(http::status::ok, r.version(), s->metrics.render(),
-                             "text/plain; version=0.0.4; charset=utf-8");
-    });
-    router.add(http::verb::get, "/static/{name}", kPublic,
-               [s](const Request& r, RequestContext& c) {
-                   return s->static_files.serve(r, "", c.params.at("name"));
-               });
-    router.add(http::verb::get, "/static/{hash}/{name}", kPublic,
-               [s](const Request& r, RequestContext& c) {
-                   return s->static_files.serve(r, c.params.at("hash"), c.params.at("name"));
-               });
-    register_account_routes(router, services);
-    register_person_routes(router, services);
-    register_municipality_routes(router, services);
-    register_trainee_routes(router, services);
-    register_supervisor_routes(router, services);
-    register_region_routes(router, services);
-    register_general_plan_routes(router, services);
-    register_education_plan_routes(router, services);
+    routes.add(verb::get, "/", kPublic, home_page);
+    routes.add(verb::get, "/api/v1/municipalities", kPublic, municipalities_api);
+    routes.add(verb::get, "/api/v1/openapi.json", kPublic, openapi_document);
+    routes.add(verb::get, "/healthz", kPublic, health);
+    routes.add(verb::get, "/readyz", kPublic, ready);
+    routes.add(verb::get, "/metrics", kPublic, metrics);
+    routes.add(verb::get, "/static/{name}", kPublic, static_file);
+    routes.add(verb::get, "/static/{hash}/{name}", kPublic, hashed_static_file);
+    register_account_routes(routes);
+    register_person_routes(routes);
+    register_municipality_routes(routes);
+    register_trainee_routes(routes);
+    register_supervisor_routes(routes);
+    register_region_routes(routes);
+    register_general_plan_routes(routes);
+    register_education_plan_routes(routes);
 }
 
 }  // namespace alis::web

@@ -1,7 +1,7 @@
 // Supervisors (journey 5): the leader registers supervisors, sets the capacity and assigns one
 // supervisor per trainee; a supervisor sees their trainees. Pages and JSON API share one handler
 // per write. Access is declared per route (manage_municipality on {number}, edit_training_record
-// on {person}, view_own_account for one's own trainees) and decided by the central policy.
+// on {person:id}, view_own_account for one's own trainees) and decided by the central policy.
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include "web/access.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
+#include "web/supervisor_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -24,67 +25,8 @@ namespace json = boost::json;
 constexpr std::size_t kNameMax = 200;
 constexpr std::size_t kReasonMax = 1000;
 
-const std::vector<std::string_view> kQualifications =
-    domain::enum_names<domain::SupervisorQualification>();
-
 domain::Municipality municipality_of(Services& s, const RequestContext& context) {
-    auto m = app::find_municipality(s.app, context.params.at("number"));
-    if (!m) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    return std::move(*m);
-}
-
-std::string municipality_label(Services& s, const std::string& number) {
-    const auto m = app::find_municipality(s.app, number);
-    return m ? m->name : number;
-}
-
-std::string qualification_label(const Catalogue& t, const domain::Supervisor& x) {
-    if (x.qualification == domain::SupervisorQualification::approved_experienced && x.approved_on) {
-        return t.format("supervisors.qualification_approved_on",
-                        {{"date", x.approved_on->norwegian()}});
-    }
-    return t.text("supervisors.qualification." + std::string(domain::to_string(x.qualification)));
-}
-
-json::object supervisor_json(const domain::Supervisor& x, const std::string& name,
-                             std::optional<int> trainees, int capacity) {
-    json::object o{
-        {"id", x.id},
-        {"person_id", x.person_id},
-        {"name", name},
-        {"municipality", x.municipality_number},
-        {"qualification", std::string(domain::to_string(x.qualification))},
-        {"approved_on", x.approved_on ? json::value(x.approved_on->iso()) : nullptr},
-        {"approval_reason", x.approval_reason ? json::value(*x.approval_reason) : nullptr},
-        {"office", x.office},
-        {"home_municipality", x.home_municipality_number},
-        {"registered_on", x.registered_on.iso()}};
-    o["agreement"] =
-        x.agreement_reference
-            ? json::value(json::object{{"reference", *x.agreement_reference},
-                                       {"date", x.agreement_date ? x.agreement_date->iso() : ""}})
-            : json::value(nullptr);
-    if (trainees) {
-        o["trainees"] = *trainees;
-        o["capacity"] = capacity;
-        o["over_capacity"] = *trainees > capacity;
-    }
-    return o;
-}
-
-// The municipalities for the home-municipality <select>, by name.
-json::array municipality_options(Services& s, const std::string& selected) {
-    auto all = app::municipalities(s.app);
-    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    json::array options;
-    for (const auto& m : all) {
-        options.push_back(json::object{{"value", m.number},
-                                       {"label", m.name + " (" + m.number + ")"},
-                                       {"selected", m.number == selected}});
-    }
-    return options;
+    return found(app::find_municipality(s.app, context.params.at("number")));
 }
 
 // ---- The list ----
@@ -93,45 +35,9 @@ Response supervisors_page(Services& s, const Request& request, RequestContext& c
     const auto& t = s.catalogue;
     const auto list = app::supervisor_list(s.app, context.params.at("number"), s.today());
     if (!list) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
-    const std::string base = "/kommuner/" + list->municipality.number;
-    json::array rows;
-    int over = 0;
-    for (const auto& row : list->supervisors) {
-        const auto& x = row.supervisor;
-        std::string home = municipality_label(s, x.home_municipality_number);
-        std::string agreement;
-        if (x.agreement_reference) {
-            agreement = t.format("supervisors.agreement_line",
-                                 {{"reference", *x.agreement_reference},
-                                  {"date", x.agreement_date ? x.agreement_date->norwegian() : ""}});
-        }
-        const bool over_capacity = row.trainees > list->capacity;
-        over += over_capacity ? 1 : 0;
-        rows.push_back(json::object{
-            {"name", row.full_name},
-            {"qualification", qualification_label(t, x)},
-            {"office", x.office},
-            {"home", home},
-            {"agreement", agreement},
-            {"load", t.format("supervisors.load",
-                              {{"trainees", row.trainees}, {"capacity", list->capacity}})},
-            {"over_capacity", over_capacity},
-            {"full", row.trainees == list->capacity}});
-    }
-    json::object data{
-        {"heading", t.format("supervisors.title", {{"name", list->municipality.name}})},
-        {"intro", t.format("supervisors.intro",
-                           {{"capacity", list->capacity}, {"date", s.today().norwegian()}})},
-        {"rows", std::move(rows)},
-        {"has_rows", !list->supervisors.empty()},
-        {"over_count", over},
-        {"has_over", over > 0},
-        {"over_summary", t.format("supervisors.over_summary", {{"count", over}})},
-        {"new_url", base + "/veiledere/ny"},
-        {"capacity_url", base + "/veiledere/kapasitet"},
-        {"overview_url", base + "/oversikt"}};
+    auto data = supervisor_list_view(s, *list);
     return page(s, request, context, "supervisors",
                 t.format("supervisors.title", {{"name", list->municipality.name}}),
                 std::move(data));
@@ -140,7 +46,7 @@ Response supervisors_page(Services& s, const Request& request, RequestContext& c
 Response supervisors_api(Services& s, const Request& request, RequestContext& context) {
     const auto list = app::supervisor_list(s.app, context.params.at("number"), s.today());
     if (!list) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
+        not_found();
     }
     json::array items;
     for (const auto& row : list->supervisors) {
@@ -155,19 +61,6 @@ Response supervisors_api(Services& s, const Request& request, RequestContext& co
 }
 
 // ---- Registering a supervisor ----
-
-json::object new_supervisor_data(Services& s, const domain::Municipality& m,
-                                 const RequestContext& context, const std::string& home,
-                                 const std::string& qualification) {
-    const auto& t = s.catalogue;
-    return json::object{{"heading", t.format("supervisors.new_title", {{"name", m.name}})},
-                        {"action", "/kommuner/" + m.number + "/veiledere/ny"},
-                        {"cancel_url", "/kommuner/" + m.number + "/veiledere"},
-                        {"csrf_token", context.session->csrf_token},
-                        {"qualifications", select_options(t, "supervisors.qualification",
-                                                          kQualifications, qualification)},
-                        {"municipalities", municipality_options(s, home)}};
-}
 
 Response new_supervisor_form(Services& s, const Request& request, RequestContext& context) {
     const auto m = municipality_of(s, context);
@@ -250,17 +143,14 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
         }
     }
     if (!input.ok() || !created) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(
-            s, request, context, "supervisor_form",
-            s.catalogue.format("supervisors.new_title", {{"name", m.name}}),
-            new_supervisor_data(s, m, context, home,
-                                qualification.value_or(input.text("qualification"))),
-            input);
+        return refuse(s, request, context, input, "supervisor_form",
+                      s.catalogue.format("supervisors.new_title", {{"name", m.name}}), [&] {
+                          return new_supervisor_data(
+                              s, m, context, home,
+                              qualification.value_or(input.text("qualification")));
+                      });
     }
-    if (input.from_json()) {
+    if (wants_json(request)) {
         const int trainees = app::supervisor_load(s.app, created->person_id, today);
         auto response = json_response(
             http::status::created, request.version(),
@@ -274,15 +164,6 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
 }
 
 // ---- Capacity ----
-
-json::object capacity_data(Services& s, const domain::Municipality& m,
-                           const RequestContext& context) {
-    return json::object{
-        {"heading", s.catalogue.format("supervisors.capacity_title", {{"name", m.name}})},
-        {"action", "/kommuner/" + m.number + "/veiledere/kapasitet"},
-        {"cancel_url", "/kommuner/" + m.number + "/veiledere"},
-        {"csrf_token", context.session->csrf_token}};
-}
 
 Response capacity_form(Services& s, const Request& request, RequestContext& context) {
     const auto m = municipality_of(s, context);
@@ -300,16 +181,14 @@ Response set_capacity(Services& s, const Request& request, RequestContext& conte
     auto input = FormInput::from_request(request);
     const auto max = input.required_int("max_trainees", 1, 10);
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "supervisor_capacity",
-                            s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
-                            capacity_data(s, m, context), input);
+        return refuse(s, request, context, input, "supervisor_capacity",
+                      s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
+                      [&] { return capacity_data(s, m, context); });
     }
-    auto event = audit_event(s, request, context, "supervisor_capacity.changed", "ok");
-    app::set_supervisor_capacity(s.app, m.number, *max, std::move(event));
-    if (input.from_json()) {
+    app::set_supervisor_capacity(
+        s.app, m.number, *max,
+        audit_event(s, request, context, "supervisor_capacity.changed", "ok"));
+    if (wants_json(request)) {
         return json_response(http::status::ok, request.version(),
                              json::object{{"municipality", m.number}, {"capacity", *max}});
     }
@@ -318,61 +197,17 @@ Response set_capacity(Services& s, const Request& request, RequestContext& conte
 
 // ---- Assigning a supervisor to a trainee ----
 
-struct Trainee {
-    domain::Person person;
-    domain::Municipality municipality;  // Led by the actor and employing (or hiring) the trainee.
-};
-
 // The trainee of {person} and the municipality whose supervisors the actor may choose from: one
 // the actor leads that employs or has hired the trainee (the policy has allowed the route).
 Trainee trainee_of(Services& s, const RequestContext& context) {
-    const auto id = parse_id(context.params.at("person"));
-    auto person = id ? app::find_person(s.app, *id) : std::nullopt;
-    if (!person) {
-        throw HttpError(http::status::not_found, "not_found", "error.not_found");
-    }
-    if (const auto number = app::acting_municipality(s.app, context.session->actor, *id)) {
+    const auto id = context.id("person");
+    auto person = found(app::find_person(s.app, id));
+    if (const auto number = app::acting_municipality(s.app, context.session->actor, id)) {
         if (auto m = app::find_municipality(s.app, *number)) {
-            return {std::move(*person), std::move(*m)};
+            return {std::move(person), std::move(*m)};
         }
     }
     throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
-}
-
-json::object assignment_data(Services& s, const Trainee& trainee, const RequestContext& context,
-                             const std::string& selected) {
-    const auto& t = s.catalogue;
-    const domain::Date today = s.today();
-    const auto list = app::supervisor_list(s.app, trainee.municipality.number, today);
-    json::array options;
-    for (const auto& row : list->supervisors) {
-        const std::string id = std::to_string(row.supervisor.person_id);
-        options.push_back(json::object{
-            {"value", id},
-            {"label", t.format("supervisors.option", {{"name", row.full_name},
-                                                      {"office", row.supervisor.office},
-                                                      {"trainees", row.trainees},
-                                                      {"capacity", list->capacity}})},
-            {"selected", id == selected}});
-    }
-    json::array history;
-    for (const auto& [a, name] : app::assignment_history(s.app, trainee.person.id)) {
-        history.push_back(json::object{
-            {"name", name},
-            {"from", a.starts_on.norwegian()},
-            {"to", a.ends_on ? a.ends_on->norwegian() : t.text("supervisors.ongoing")}});
-    }
-    return json::object{
-        {"heading", t.format("supervisors.assign_title", {{"name", trainee.person.full_name}})},
-        {"action", "/personer/" + std::to_string(trainee.person.id) + "/veileder"},
-        {"cancel_url", "/kommuner/" + trainee.municipality.number + "/oversikt"},
-        {"supervisors_url", "/kommuner/" + trainee.municipality.number + "/veiledere"},
-        {"csrf_token", context.session->csrf_token},
-        {"options", std::move(options)},
-        {"has_options", !list->supervisors.empty()},
-        {"history", history},
-        {"has_history", !history.empty()},
-        {"municipality", trainee.municipality.name}};
 }
 
 Response assignment_form(Services& s, const Request& request, RequestContext& context) {
@@ -436,17 +271,14 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
     const std::string title =
         t.format("supervisors.assign_title", {{"name", trainee.person.full_name}});
     if (!input.ok()) {
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "supervisor_assignment", title,
-                            assignment_data(s, trainee, context, supervisor_text), input);
+        return refuse(s, request, context, input, "supervisor_assignment", title,
+                      [&] { return assignment_data(s, trainee, context, supervisor_text); });
     }
     if (check.over_capacity() && !input.flag("confirm_over_capacity")) {
         const std::string message =
             t.format("supervisors.over_capacity",
                      {{"trainees", check.trainees}, {"capacity", check.capacity}});
-        if (input.from_json()) {
+        if (wants_json(request)) {
             return json_response(
                 http::status::conflict, request.version(),
                 json::object{{"error", json::object{{"code", "over_capacity"},
@@ -473,14 +305,11 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
             throw HttpError(http::status::conflict, "over_capacity",
                             "supervisors.over_capacity_now", "confirm_over_capacity");
         }
-        if (input.from_json()) {
-            return invalid_json(s, request, context, input);
-        }
-        return invalid_form(s, request, context, "supervisor_assignment", title,
-                            assignment_data(s, trainee, context, supervisor_text), input);
+        return refuse(s, request, context, input, "supervisor_assignment", title,
+                      [&] { return assignment_data(s, trainee, context, supervisor_text); });
     }
     const auto& created = std::get<domain::SupervisorAssignment>(result);
-    if (input.from_json()) {
+    if (wants_json(request)) {
         auto response = json_response(
             http::status::created, request.version(),
             json::object{{"id", created.id},
@@ -497,22 +326,6 @@ Response assign(Services& s, const Request& request, RequestContext& context) {
 }
 
 // ---- A supervisor's own trainees ----
-
-std::vector<app::SupervisedTrainee> own_trainees(Services& s, const RequestContext& context) {
-    const auto& actor = context.session->actor;
-    if (!actor.person_id) {
-        return {};
-    }
-    return app::supervised_trainees(s.app, *actor.person_id, s.today());
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        out += (out.empty() ? "" : ", ") + item;
-    }
-    return out;
-}
 
 Response own_trainees_page(Services& s, const Request& request, RequestContext& context) {
     const auto& t = s.catalogue;
@@ -557,37 +370,27 @@ Response own_trainees_api(Services& s, const Request& request, RequestContext& c
 
 }  // namespace
 
-void register_supervisor_routes(Router& router, Services& services) {
-    Services* s = &services;
+void register_supervisor_routes(Routes& routes) {
     const RouteAccess kManage{app::Action::manage_municipality, ResourceFrom::municipality_param};
     const RouteAccess kEditRecord{app::Action::edit_training_record, ResourceFrom::person_param};
     const RouteAccess kOwn{app::Action::view_own_account};
-    router.add(http::verb::get, "/kommuner/{number}/veiledere", kManage,
-               [s](const Request& r, RequestContext& c) { return supervisors_page(*s, r, c); });
-    router.add(http::verb::get, "/kommuner/{number}/veiledere/ny", kManage,
-               [s](const Request& r, RequestContext& c) { return new_supervisor_form(*s, r, c); });
-    router.add(http::verb::post, "/kommuner/{number}/veiledere/ny", kManage,
-               [s](const Request& r, RequestContext& c) { return create_supervisor(*s, r, c); });
-    router.add(http::verb::get, "/kommuner/{number}/veiledere/kapasitet", kManage,
-               [s](const Request& r, RequestContext& c) { return capacity_form(*s, r, c); });
-    router.add(http::verb::post, "/kommuner/{number}/veiledere/kapasitet", kManage,
-               [s](const Request& r, RequestContext& c) { return set_capacity(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/municipalities/{number}/supervisors", kManage,
-               [s](const Request& r, RequestContext& c) { return supervisors_api(*s, r, c); });
-    router.add(http::verb::post, "/api/v1/municipalities/{number}/supervisors", kManage,
-               [s](const Request& r, RequestContext& c) { return create_supervisor(*s, r, c); });
-    router.add(http::verb::put, "/api/v1/municipalities/{number}/supervisor-capacity", kManage,
-               [s](const Request& r, RequestContext& c) { return set_capacity(*s, r, c); });
-    router.add(http::verb::get, "/personer/{person}/veileder", kEditRecord,
-               [s](const Request& r, RequestContext& c) { return assignment_form(*s, r, c); });
-    router.add(http::verb::post, "/personer/{person}/veileder", kEditRecord,
-               [s](const Request& r, RequestContext& c) { return assign(*s, r, c); });
-    router.add(http::verb::post, "/api/v1/people/{person}/supervisor-assignments", kEditRecord,
-               [s](const Request& r, RequestContext& c) { return assign(*s, r, c); });
-    router.add(http::verb::get, "/meg/veiledning", kOwn,
-               [s](const Request& r, RequestContext& c) { return own_trainees_page(*s, r, c); });
-    router.add(http::verb::get, "/api/v1/me/trainees", kOwn,
-               [s](const Request& r, RequestContext& c) { return own_trainees_api(*s, r, c); });
+    using http::verb;
+    routes.add(verb::get, "/kommuner/{number}/veiledere", kManage, supervisors_page);
+    routes.add(verb::get, "/kommuner/{number}/veiledere/ny", kManage, new_supervisor_form);
+    routes.add(verb::post, "/kommuner/{number}/veiledere/ny", kManage, create_supervisor);
+    routes.add(verb::get, "/kommuner/{number}/veiledere/kapasitet", kManage, capacity_form);
+    routes.add(verb::post, "/kommuner/{number}/veiledere/kapasitet", kManage, set_capacity);
+    routes.add(verb::get, "/api/v1/municipalities/{number}/supervisors", kManage, supervisors_api);
+    routes.add(verb::post, "/api/v1/municipalities/{number}/supervisors", kManage,
+               create_supervisor);
+    routes.add(verb::put, "/api/v1/municipalities/{number}/supervisor-capacity", kManage,
+               set_capacity);
+    routes.add(verb::get, "/personer/{person:id}/veileder", kEditRecord, assignment_form);
+    routes.add(verb::post, "/personer/{person:id}/veileder", kEditRecord, assign);
+    routes.add(verb::post, "/api/v1/people/{person:id}/supervisor-assignments", kEditRecord,
+               assign);
+    routes.add(verb::get, "/meg/veiledning", kOwn, own_trainees_page);
+    routes.add(verb::get, "/api/v1/me/trainees", kOwn, own_trainees_api);
 }
 
 }  // namespace alis::web
