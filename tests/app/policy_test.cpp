@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 namespace alis::app {
 namespace {
 
@@ -63,6 +66,20 @@ TEST(Policy, DecisionTable) {
     Resource activity;
     activity.kind = Resource::Kind::activity;
     activity.clinical_supervisor_person_id = 30;
+    Resource bergen_office;
+    bergen_office.kind = Resource::Kind::office;
+    bergen_office.office = "Bergen";
+    // Employed in Bergen today; Tromsø (5501) has hired them from a later day.
+    Resource moving = trainee_in_bergen();
+    moving.hiring_municipalities = {"5501"};
+    const auto ended = [](Role role, std::optional<std::string> municipality = std::nullopt,
+                          std::optional<std::string> office = std::nullopt) {
+        return grant(role, std::move(municipality), std::move(office), "2020-01-01", "2026-11-21");
+    };
+    const auto future = [](Role role, std::optional<std::string> municipality = std::nullopt,
+                           std::optional<std::string> office = std::nullopt) {
+        return grant(role, std::move(municipality), std::move(office), "2026-11-23");
+    };
 
     const std::vector<Case> cases = {
         {"anyone sees public pages", Actor{}, Action::view_public, {}, Decision::allow},
@@ -139,10 +156,165 @@ TEST(Policy, DecisionTable) {
          bergen, Decision::allow},
         {"a record with no facts gives no access", actor({grant(Role::leader, "4601")}),
          Action::read_person, Resource{}, Decision::deny},
+
+        {"a signed-in account sees its own page",
+         actor({grant(Role::trainee)}, 10),
+         Action::view_own_account,
+         {},
+         Decision::allow},
+        {"even with no role left", actor({}), Action::view_own_account, {}, Decision::allow},
+
+        {"leader reads aggregates",
+         actor({grant(Role::leader, "4601")}),
+         Action::read_aggregates,
+         {},
+         Decision::allow},
+        {"an ended national role reads no aggregates",
+         actor({ended(Role::national)}),
+         Action::read_aggregates,
+         {},
+         Decision::deny},
+        {"an ended admin role manages nothing",
+         actor({ended(Role::admin)}),
+         Action::manage_accounts,
+         {},
+         Decision::deny},
+
+        {"an ended leader role approves nothing", actor({ended(Role::leader, "4601")}, 99),
+         Action::approve_objective, bergen, Decision::deny},
+        {"the hiring leader approves nothing before the first day",
+         actor({grant(Role::leader, "5501")}, 99), Action::approve_objective, moving,
+         Decision::deny},
+
+        {"leader signs the agreement of own trainee", actor({grant(Role::leader, "4601")}, 99),
+         Action::sign_agreement, bergen, Decision::allow},
+        {"nobody signs their own agreement", actor({grant(Role::leader, "4601")}, 10),
+         Action::sign_agreement, bergen, Decision::deny},
+        {"other leader signs nothing", actor({grant(Role::leader, "5501")}, 99),
+         Action::sign_agreement, bergen, Decision::deny},
+        {"the regional office signs nothing",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::sign_agreement,
+         bergen, Decision::deny},
+        {"the trainee signs nothing for themself", actor({grant(Role::trainee)}, 10),
+         Action::sign_agreement, bergen, Decision::deny},
+        {"a future leader role signs nothing yet", actor({future(Role::leader, "4601")}, 99),
+         Action::sign_agreement, bergen, Decision::deny},
+
+        {"an ended clinical supervisor role signs off nothing",
+         actor({ended(Role::clinical_supervisor)}, 30), Action::sign_off_activity, activity,
+         Decision::deny},
+        {"a leader signs off no activity", actor({grant(Role::leader, "4601")}, 30),
+         Action::sign_off_activity, activity, Decision::deny},
+
+        {"an ended leader role sees no overview", actor({ended(Role::leader, "4601")}),
+         Action::view_municipality, municipality, Decision::deny},
+
+        {"leader manages own municipality", actor({grant(Role::leader, "4601")}),
+         Action::manage_municipality, municipality, Decision::allow},
+        {"other leader does not manage it", actor({grant(Role::leader, "5501")}),
+         Action::manage_municipality, municipality, Decision::deny},
+        {"the regional office sees but does not manage",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::manage_municipality,
+         municipality, Decision::deny},
+        {"a person is not a municipality to manage", actor({grant(Role::leader, "4601")}),
+         Action::manage_municipality, bergen, Decision::deny},
+        {"an ended leader role manages nothing", actor({ended(Role::leader, "4601")}),
+         Action::manage_municipality, municipality, Decision::deny},
+        {"a future leader role manages nothing yet", actor({future(Role::leader, "4601")}),
+         Action::manage_municipality, municipality, Decision::deny},
+
+        {"employer's leader edits the record", actor({grant(Role::leader, "4601")}, 99),
+         Action::edit_training_record, bergen, Decision::allow},
+        {"the hiring leader prepares the record", actor({grant(Role::leader, "5501")}, 99),
+         Action::edit_training_record, moving, Decision::allow},
+        {"other leader does not edit it", actor({grant(Role::leader, "5501")}, 99),
+         Action::edit_training_record, bergen, Decision::deny},
+        {"the trainee does not edit their own record", actor({grant(Role::trainee)}, 10),
+         Action::edit_training_record, bergen, Decision::deny},
+        {"the supervisor does not edit the record", actor({grant(Role::supervisor)}, 20),
+         Action::edit_training_record, bergen, Decision::deny},
+        {"the regional office does not edit the record",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::edit_training_record, bergen, Decision::deny},
+        {"an ended leader role edits nothing", actor({ended(Role::leader, "4601")}, 99),
+         Action::edit_training_record, bergen, Decision::deny},
+        {"a future leader role edits nothing yet", actor({future(Role::leader, "4601")}, 99),
+         Action::edit_training_record, bergen, Decision::deny},
+
+        {"employer's leader revises the plan", actor({grant(Role::leader, "4601")}),
+         Action::edit_education_plan, bergen, Decision::allow},
+        {"the trainee revises their own plan", actor({grant(Role::trainee)}, 10),
+         Action::edit_education_plan, bergen, Decision::allow},
+        {"the assigned supervisor revises the plan", actor({grant(Role::supervisor)}, 20),
+         Action::edit_education_plan, bergen, Decision::allow},
+        {"another trainee does not", actor({grant(Role::trainee)}, 11), Action::edit_education_plan,
+         bergen, Decision::deny},
+        {"another supervisor does not", actor({grant(Role::supervisor)}, 21),
+         Action::edit_education_plan, bergen, Decision::deny},
+        {"the regional office does not",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::edit_education_plan,
+         bergen, Decision::deny},
+        {"an ended trainee role revises nothing", actor({ended(Role::trainee)}, 10),
+         Action::edit_education_plan, bergen, Decision::deny},
+        {"an ended supervisor role revises nothing", actor({ended(Role::supervisor)}, 20),
+         Action::edit_education_plan, bergen, Decision::deny},
+
+        {"the office sees its own region",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::view_region,
+         bergen_office, Decision::allow},
+        {"the national authority sees every region", actor({grant(Role::national)}),
+         Action::view_region, bergen_office, Decision::allow},
+        {"another office does not", actor({grant(Role::regional_office, std::nullopt, "Bodø")}),
+         Action::view_region, bergen_office, Decision::deny},
+        {"a leader sees no region", actor({grant(Role::leader, "4601")}), Action::view_region,
+         bergen_office, Decision::deny},
+        {"a municipality is not a region",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::view_region,
+         municipality, Decision::deny},
+        {"an ended office role sees no region",
+         actor({ended(Role::regional_office, std::nullopt, "Bergen")}), Action::view_region,
+         bergen_office, Decision::deny},
+        {"a future national role sees no region yet", actor({future(Role::national)}),
+         Action::view_region, bergen_office, Decision::deny},
     };
+    std::map<Action, std::set<Decision>> covered;
     for (const auto& c : cases) {
         EXPECT_EQ(decide(c.who, c.action, c.what, day("2026-11-22")), c.expected) << c.name;
+        covered[c.action].insert(c.expected);
     }
+    // Every action has a row that allows it and one that denies it, so a new Action needs rows
+    // here. view_public is allowed to everyone by design, so it has no deny row.
+    for (int a = static_cast<int>(Action::view_public); a <= static_cast<int>(Action::view_region);
+         ++a) {
+        const auto action = static_cast<Action>(a);
+        EXPECT_TRUE(covered[action].contains(Decision::allow))
+            << to_string(action) << " has no row that allows it";
+        if (action != Action::view_public) {
+            EXPECT_TRUE(covered[action].contains(Decision::deny))
+                << to_string(action) << " has no row that denies it";
+        }
+    }
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::view_region) + 1)), "unknown")
+        << "view_region is no longer the last Action: loop to the new last one above";
+}
+
+// A leader who is also in training, employed by the municipality they lead, never edits or
+// approves their own record; a colleague's they may.
+TEST(Policy, ALeaderNeverEditsTheirOwnRecord) {
+    const Actor leader_in_training = actor({grant(Role::leader, "4601"), grant(Role::trainee)}, 10);
+    const Resource own = trainee_in_bergen();
+    Resource colleague = trainee_in_bergen();
+    colleague.person_id = 11;
+    const auto today = day("2026-11-22");
+    for (const auto action :
+         {Action::edit_training_record, Action::approve_objective, Action::sign_agreement}) {
+        EXPECT_EQ(decide(leader_in_training, action, own, today), Decision::deny)
+            << to_string(action) << " on their own record";
+        EXPECT_EQ(decide(leader_in_training, action, colleague, today), Decision::allow)
+            << to_string(action) << " on a colleague's record";
+    }
+    EXPECT_EQ(decide(leader_in_training, Action::read_person, own, today), Decision::allow)
+        << "reading one's own record is fine";
 }
 
 TEST(Policy, ApprovalsNeedThePasswordWithinTenMinutes) {

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <regex>
+#include <set>
 
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -149,18 +150,21 @@ class AuthorizationMatrix : public ::testing::Test {
         });
     }
 
-    // A path of `pattern` naming the fixture's resources; {name:type} parameters as {name}.
-    std::string concrete(const std::string& pattern, const std::string& number = "5501") const {
+    // The pattern with its parameters filled in ({name:type} read as {name}): the foreign
+    // municipality's resources unless told otherwise.
+    std::string concrete(const std::string& pattern, const std::string& number = "5501",
+                         std::optional<std::int64_t> person = std::nullopt,
+                         const std::string& office = "Bod%C3%B8") const {
         std::string path = std::regex_replace(pattern, std::regex("\\{(\\w+):\\w+\\}"), "{$1}");
-        path =
-            std::regex_replace(path, std::regex("\\{person\\}"), std::to_string(foreign_trainee));
+        path = std::regex_replace(path, std::regex("\\{person\\}"),
+                                  std::to_string(person.value_or(foreign_trainee)));
         path = std::regex_replace(path, std::regex("\\{arena\\}"), std::to_string(arena));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
             std::regex_replace(path, std::regex("\\{account\\}"), std::to_string(foreign_account));
         path = std::regex_replace(path, std::regex("\\{hash\\}"), "0000000000000000");
-        path = std::regex_replace(path, std::regex("\\{office\\}"), "Bod%C3%B8");
+        path = std::regex_replace(path, std::regex("\\{office\\}"), office);
         path = std::regex_replace(path, std::regex("\\{number\\}"), number);
         return std::regex_replace(path, std::regex("\\{name\\}"), "alis.css");
     }
@@ -174,14 +178,22 @@ class AuthorizationMatrix : public ::testing::Test {
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {
+    std::set<std::string> registered;
     for (const auto& route : server.pipeline().router().routes()) {
         const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+        registered.insert(key);
         EXPECT_TRUE(kRoutes.contains(key))
             << key << " is registered but not in the authorization matrix: decide who may use "
             << "it and add it to kRoutes";
         if (route.access.resource == ResourceFrom::person_param) {
             EXPECT_NE(route.access.action, app::Action::view_public) << key;
         }
+    }
+    // A loop over no routes proves nothing: alis has registered at least this many since
+    // journey 7.
+    EXPECT_GE(registered.size(), 75u);
+    for (const auto& [key, expect] : kRoutes) {
+        EXPECT_TRUE(registered.contains(key)) << key << " is in the matrix but not registered";
     }
 }
 
@@ -195,13 +207,18 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
         ASSERT_TRUE(session) << email;
         sessions.emplace(email, *session);
     }
+    int routes_checked = 0;
+    int cases = 0;
+    int forbidden = 0;
     for (const auto& route : server.pipeline().router().routes()) {
         const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
         const auto expect = kRoutes.at(key);
         if (expect == Expect::public_route || expect == Expect::own_account) {
             continue;  // No foreign resource can be named in these paths.
         }
+        ++routes_checked;
         const std::string path = concrete(route.pattern);
+        EXPECT_EQ(path.find('{'), std::string::npos) << key << ": a parameter was not filled in";
         // Anonymous: never the content.
         const auto anonymous =
             client::request(server.port(), route.method, path, "", "",
@@ -222,8 +239,95 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
             EXPECT_TRUE(r.result() == http::status::forbidden ||
                         r.result() == http::status::not_found)
                 << key << " as " << email << " -> " << r.result_int();
+            ++cases;
+            forbidden += r.result() == http::status::forbidden ? 1 : 0;
         }
     }
+    // Guards against a loop that checks nothing, or paths no route matches (404 for all).
+    EXPECT_GE(routes_checked, 50);
+    EXPECT_GE(cases, routes_checked * 6);
+    EXPECT_GT(forbidden, cases / 2) << "most refusals come from the policy, not from a 404";
+}
+
+// Every registered route, with the own municipality's resources: the role that may use it gets
+// past access control (and past routing), and a role that may not gets 401/403. So the paths the
+// other tests build do reach their routes, and both outcomes really occur.
+TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
+    std::map<std::string, testing::client::SignedIn> sessions;
+    for (const auto* email :
+         {"trainee@a.no", "leader@a.no", "office@a.no", "national@a.no", "admin@a.no"}) {
+        auto session = client::login(server.port(), email, kTestPassword);
+        ASSERT_TRUE(session) << email;
+        sessions.emplace(email, *session);
+    }
+    // Who may, and who may not, use a route of each kind on the own municipality's resources.
+    const std::map<Expect, std::pair<std::string, std::string>> roles = {
+        {Expect::public_route, {"", ""}},
+        {Expect::own_account, {"leader@a.no", ""}},
+        {Expect::person, {"leader@a.no", "national@a.no"}},
+        {Expect::admin_only, {"admin@a.no", "leader@a.no"}},
+        {Expect::municipality, {"leader@a.no", "trainee@a.no"}},
+        {Expect::leader_only, {"leader@a.no", "office@a.no"}},
+        {Expect::region, {"office@a.no", "leader@a.no"}},
+    };
+    const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+    auto send = [&](const auto& route, const std::string& path, const std::string& email) {
+        auto headers = email.empty()
+                           ? std::vector<std::pair<std::string, std::string>>{{"Origin", origin}}
+                           : sessions.at(email).post_headers(server.port());
+        headers.emplace_back("Accept", "application/json");
+        return client::request(server.port(), route.method, path, "", "", headers);
+    };
+    // Allowed through, but the form's own refusal of an empty body carries an auth status.
+    const std::map<std::string, http::status> form_refusals = {
+        {"POST /logg-inn", http::status::forbidden},            // No double-submit CSRF token.
+        {"POST /bekreft-passord", http::status::unauthorized},  // No password.
+    };
+    // The fingerprinted path of alis.css: its ETag's hash.
+    const std::string etag(client::get(server.port(), "/static/alis.css")[http::field::etag]);
+    ASSERT_EQ(etag.size(), 18u);
+    const std::string hash = etag.substr(1, 16);
+    std::set<std::string> requested;
+    int allowed = 0;
+    int denied = 0;
+    for (const auto& route : server.pipeline().router().routes()) {
+        const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
+        ASSERT_TRUE(kRoutes.contains(key)) << key;
+        const auto expect = kRoutes.at(key);
+        std::string path = concrete(route.pattern, "4601", own_trainee, "Bergen");
+        path = std::regex_replace(path, std::regex("0000000000000000"), hash);
+        const auto& [may, may_not] = roles.at(expect);
+        // Removals and logout take effect on an empty body; they are tested with their journeys.
+        const bool destructive = route.method == http::verb::delete_ || path.ends_with("/fjern") ||
+                                 path == "/logg-ut" || path.ends_with("/deaktiver");
+        requested.insert(key);
+        if (!destructive) {
+            const auto r = send(route, path, may);
+            if (const auto it = form_refusals.find(key); it != form_refusals.end()) {
+                EXPECT_EQ(r.result(), it->second) << key;
+            } else {
+                EXPECT_TRUE(r.result() != http::status::unauthorized &&
+                            r.result() != http::status::forbidden &&
+                            r.result() != http::status::not_found &&
+                            r.result() != http::status::method_not_allowed)
+                    << key << " as " << (may.empty() ? "anonymous" : may) << " -> "
+                    << r.result_int() << " " << path;
+            }
+            ++allowed;
+        }
+        if (expect != Expect::public_route) {
+            const auto r = send(route, path, may_not);
+            EXPECT_TRUE(r.result() == http::status::unauthorized ||
+                        r.result() == http::status::forbidden ||
+                        (may_not.empty() && r.result() == http::status::see_other))
+                << key << " as " << (may_not.empty() ? "anonymous" : may_not) << " -> "
+                << r.result_int() << " " << path;
+            ++denied;
+        }
+    }
+    EXPECT_EQ(requested.size(), kRoutes.size()) << "every classified route was requested";
+    EXPECT_GE(allowed, 65);
+    EXPECT_GE(denied, 60);
 }
 
 TEST_F(AuthorizationMatrix, OwnMunicipalityOverviewIsForItsLeaderAndRegionalOfficeOnly) {

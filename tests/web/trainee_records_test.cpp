@@ -464,5 +464,56 @@ TEST_F(TraineeRecords, TheLeaderOfAHiringMunicipalityMayPrepareTheRecordBeforeTh
     EXPECT_EQ(client::get(server.port(), base, tromso.headers()).result(), http::status::ok);
 }
 
+TEST_F(TraineeRecords, ALeaderInTrainingNeverEditsTheirOwnRecord) {
+    // The leader of Bergen is also a doctor in training employed by Bergen.
+    const auto self = testing::add_trainee(server.database(), "Leder Lege", "4601");
+    testing::add_account(server.app(), "leder-lege@bergen.no", domain::Role::leader, "4601",
+                         std::nullopt, self);
+    const auto who = *client::login(server.port(), "leder-lege@bergen.no", kTestPassword);
+    const auto record = [&](std::int64_t person) {
+        const auto r =
+            client::get(server.port(), "/api/v1/people/" + std::to_string(person), who.headers());
+        EXPECT_EQ(r.result(), http::status::ok) << person;
+        return json::parse(r.body()).as_object();
+    };
+    const std::vector<std::pair<std::string, json::object>> writes = {
+        {"/employments",
+         {{"starts_on", "2022-01-01"},
+          {"ends_on", "2023-12-31"},
+          {"fte", 20},
+          {"post_type", "other_general_practice"},
+          {"pay_model", "salaried"}}},
+        {"/service-periods",
+         {{"arena", "institution"},
+          {"place", "Haukeland universitetssjukehus"},
+          {"starts_on", "2023-01-01"},
+          {"ends_on", "2023-12-31"},
+          {"fte", 100},
+          {"employer_registered", true}}},
+        {"/leaves", {{"kind", "parental"}, {"starts_on", "2025-01-01"}, {"ends_on", "2025-06-30"}}},
+    };
+    const auto own_before = record(self);
+    for (const auto& [path, body] : writes) {
+        const auto r = post_json("/api/v1/people/" + std::to_string(self) + path, body, who);
+        EXPECT_EQ(r.result(), http::status::forbidden) << path << ": " << r.body();
+    }
+    const auto form =
+        post_form("/personer/" + std::to_string(self) + "/permisjoner/ny",
+                  {{"kind", "sick"}, {"starts_on", "01.01.2026"}, {"ends_on", "02.01.2026"}}, who);
+    EXPECT_EQ(form.result(), http::status::forbidden);
+    EXPECT_EQ(json::serialize(record(self)), json::serialize(own_before))
+        << "nothing was stored on their own record";
+
+    // The same writes on a colleague's record are the leader's to make.
+    for (const auto& [path, body] : writes) {
+        const auto r = post_json("/api/v1/people/" + std::to_string(existing) + path, body, who);
+        EXPECT_EQ(r.result(), http::status::created) << path << ": " << r.body();
+    }
+    const auto colleague = record(existing);
+    EXPECT_EQ(colleague.at("employments").as_array().size(), 2u);
+    EXPECT_EQ(colleague.at("service_periods").as_array().size(), 2u);
+    EXPECT_EQ(colleague.at("leaves").as_array().size(), 1u);
+}
+
 }  // namespace
 }  // namespace alis::web
