@@ -7,6 +7,7 @@
 #include "app/auth.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
+#include "domain/text.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
@@ -93,13 +94,18 @@ std::string query_value(const Request& request, std::string_view name) {
     }
     for (const auto& param : url->params()) {
         if (param.key == name) {
+            // Checked where it enters, as every text is (domain/text.hpp).
+            if (domain::check_input(param.value) != domain::TextProblem::none) {
+                throw HttpError(http::status::bad_request, "bad_request", "error.bad_request");
+            }
             return param.value;
         }
     }
     return {};
 }
 
-std::map<std::string, std::string> form_fields(const Request& request) {
+std::map<std::string, std::string> form_fields(const Request& request,
+                                               std::map<std::string, std::string>* refused) {
     std::map<std::string, std::string> fields;
     if (!request[http::field::content_type].starts_with("application/x-www-form-urlencoded")) {
         return fields;
@@ -112,7 +118,25 @@ std::map<std::string, std::string> form_fields(const Request& request) {
         // Forms encode a space as '+'.
         boost::urls::encoding_opts options;
         options.space_as_plus = true;
-        fields.emplace(param.key.decode(options), param.value.decode(options));
+        std::string key = param.key.decode(options);
+        std::string value = param.value.decode(options);
+        // Every field is checked here, once, whoever reads it later (domain/text.hpp).
+        if (domain::check_input(key) != domain::TextProblem::none) {
+            throw HttpError(http::status::unprocessable_entity, "invalid_input",
+                            "form.bad_characters");
+        }
+        if (const auto problem = domain::check_input(value); problem != domain::TextProblem::none) {
+            const char* message = problem == domain::TextProblem::invisible_character
+                                      ? "form.invisible_characters"
+                                      : "form.bad_characters";
+            if (refused == nullptr) {
+                throw HttpError(http::status::unprocessable_entity, "invalid_input", message, key);
+            }
+            // The form shows the error next to the field; the bad text goes no further.
+            refused->emplace(key, message);
+            value.clear();
+        }
+        fields.emplace(std::move(key), std::move(value));
     }
     return fields;
 }
@@ -137,7 +161,9 @@ void check_state_change(const Request& request, const RequestContext& context) {
     }
     std::string token(request["X-CSRF-Token"]);
     if (token.empty()) {
-        const auto fields = form_fields(request);
+        // Bad text in other fields is the handler's to answer; the token is hex or nothing.
+        std::map<std::string, std::string> refused;
+        const auto fields = form_fields(request, &refused);
         if (const auto it = fields.find("csrf_token"); it != fields.end()) {
             token = it->second;
         }

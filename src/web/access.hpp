@@ -30,7 +30,11 @@ std::string cookie_header(std::string_view name, std::string_view value,
 std::string query_value(const Request& request, std::string_view name);
 
 // The fields of an application/x-www-form-urlencoded body (empty for other types).
-std::map<std::string, std::string> form_fields(const Request& request);
+// Every key and value is checked as text entering alis (domain::check_input): a bad key is a 422;
+// a bad value is a 422 too, unless `refused` is given, which then gets the field and its message
+// key, and the value is left empty.
+std::map<std::string, std::string> form_fields(
+    const Request& request, std::map<std::string, std::string>* refused = nullptr);
 
 // Finds the session of the request's cookie and puts it in the context.
 void resume_session(Services& services, const Request& request, RequestContext& context);

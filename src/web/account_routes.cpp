@@ -55,7 +55,9 @@ Response login_page(Services& s, const Request& request, RequestContext& context
 }
 
 Response login_submit(Services& s, const Request& request, RequestContext& context) {
-    const auto fields = form_fields(request);
+    // A field with bad characters arrives empty: for these forms that is answer enough.
+    std::map<std::string, std::string> refused;
+    const auto fields = form_fields(request, &refused);
     auto field = [&](const char* name) {
         const auto it = fields.find(name);
         return it == fields.end() ? std::string() : it->second;
@@ -233,7 +235,9 @@ Response reauth_page(Services& s, const Request& request, RequestContext& contex
 }
 
 Response reauth_submit(Services& s, const Request& request, RequestContext& context) {
-    const auto fields = form_fields(request);
+    // A field with bad characters arrives empty: for these forms that is answer enough.
+    std::map<std::string, std::string> refused;
+    const auto fields = form_fields(request, &refused);
     const auto password = fields.contains("password") ? fields.at("password") : std::string();
     const auto next = safe_next(fields.contains("neste") ? fields.at("neste") : std::string());
     if (!s.auth.reauthenticate(*context.session, password, context.client_address)) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/text.hpp"
 #include "web/access.hpp"
 
 namespace alis::web {
@@ -21,42 +22,18 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-// The number of code points in valid UTF-8; nullopt for invalid UTF-8.
-std::optional<std::size_t> utf8_length(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t width = 0;
-        if (byte < 0x80) {
-            width = 1;
-        } else if ((byte & 0xE0) == 0xC0 && byte >= 0xC2) {
-            width = 2;
-        } else if ((byte & 0xF0) == 0xE0) {
-            width = 3;
-        } else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4) {
-            width = 4;
-        } else {
-            return std::nullopt;
-        }
-        if (i + width > text.size()) {
-            return std::nullopt;
-        }
-        for (std::size_t k = 1; k < width; ++k) {
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
-                return std::nullopt;
-            }
-        }
-        i += width;
-        ++count;
-    }
-    return count;
+// The message key for a text problem of a field.
+const char* text_problem_key(domain::TextProblem problem) {
+    return problem == domain::TextProblem::invisible_character ? "form.invisible_characters"
+                                                               : "form.bad_characters";
 }
 
-bool has_control_character(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7F;
-    });
+// Refuses a JSON key that may not enter alis at all (web/access.cpp does so for forms).
+void check_json_key(std::string_view text, const std::string& field) {
+    if (const auto problem = domain::check_input(text); problem != domain::TextProblem::none) {
+        throw HttpError(http::status::unprocessable_entity, "invalid_input",
+                        text_problem_key(problem), field);
+    }
 }
 
 std::optional<int> whole_number(std::string_view text) {
@@ -130,7 +107,12 @@ FormInput::FormInput(std::map<std::string, std::string> fields) {
 FormInput FormInput::from_request(const Request& request, const std::vector<FieldRows>& rows) {
     const std::string_view type = request[http::field::content_type];
     if (type.starts_with("application/x-www-form-urlencoded")) {
-        return FormInput(form_fields(request));
+        std::map<std::string, std::string> refused;
+        FormInput input(form_fields(request, &refused));
+        for (auto& [field, message_key] : refused) {
+            input.fail(field, message_key);
+        }
+        return input;
     }
     if (!type.starts_with("application/json")) {
         throw HttpError(http::status::unsupported_media_type, "unsupported_media_type",
@@ -165,21 +147,26 @@ FormInput FormInput::from_request(const Request& request, const std::vector<Fiel
                     throw not_a_value(group->json_field(i, ""));
                 }
                 for (const auto& [name, field] : items[i].get_object()) {
+                    const std::string id = group->json_field(i, name);
+                    check_json_key(name, std::string(key));
                     auto text = scalar_text(field);
                     if (!text) {
-                        throw not_a_value(group->json_field(i, name));
+                        throw not_a_value(id);
                     }
-                    input.fields_.emplace(group->json_field(i, name), std::move(*text));
+                    input.note_json_kind(id, field);
+                    input.add_checked(id, std::move(*text));
                 }
             }
             input.json_rows_->emplace(std::string(key), items.size());
             continue;
         }
+        check_json_key(key, "");
         auto text = scalar_text(value);
         if (!text) {
             throw not_a_value(std::string(key));
         }
-        input.fields_.emplace(std::string(key), std::move(*text));
+        input.note_json_kind(std::string(key), value);
+        input.add_checked(std::string(key), std::move(*text));
     }
     return input;
 }
@@ -219,18 +206,48 @@ bool FormInput::failed(std::string_view field) const {
                        [&](const FieldError& e) { return e.field == field; });
 }
 
+void FormInput::add_checked(const std::string& field, std::string text) {
+    // Checked once, here, as web/access.cpp checks form fields: the bad text goes no further.
+    if (const auto problem = domain::check_input(text); problem != domain::TextProblem::none) {
+        fail(field, text_problem_key(problem));
+        text.clear();
+    }
+    fields_.emplace(field, std::move(text));
+}
+
+void FormInput::note_json_kind(const std::string& field, const json::value& value) {
+    if (value.is_number() || value.is_bool()) {
+        not_text_.insert(field);
+    }
+}
+
+bool FormInput::text_expected(std::string_view field) {
+    if (failed(field)) {
+        return false;  // Refused where it entered (bad characters): one message is enough.
+    }
+    if (not_text_.find(field) == not_text_.end()) {
+        return true;
+    }
+    fail(std::string(field), "form.not_text");
+    return false;
+}
+
 std::optional<std::string> FormInput::required_text(std::string_view field,
                                                     std::size_t max_length) {
+    if (!text_expected(field)) {
+        return std::nullopt;
+    }
     const std::string value = text(field);
     if (value.empty()) {
         fail(std::string(field), "form.required");
         return std::nullopt;
     }
-    const auto length = utf8_length(value);
-    if (!length || has_control_character(value)) {
-        fail(std::string(field), "form.bad_characters");
+    if (const auto problem = domain::check_text(value, domain::TextKind::line);
+        problem != domain::TextProblem::none) {
+        fail(std::string(field), text_problem_key(problem));
         return std::nullopt;
     }
+    const auto length = domain::utf8_code_points(value);
     if (*length > max_length) {
         fail(std::string(field), "form.too_long", {{"max", max_length}});
         return std::nullopt;
@@ -248,20 +265,21 @@ std::optional<std::string> FormInput::optional_text(std::string_view field,
 
 std::optional<std::string> FormInput::multiline_text(std::string_view field,
                                                      std::size_t max_length) {
+    if (!text_expected(field)) {
+        return std::nullopt;
+    }
     std::string value;
     for (const char c : text(field)) {
         if (c != '\r') {
             value.push_back(c);
         }
     }
-    const auto length = utf8_length(value);
-    const bool bad_control = std::any_of(value.begin(), value.end(), [](char c) {
-        return c != '\n' && c != '\t' && has_control_character(std::string_view(&c, 1));
-    });
-    if (!length || bad_control) {
-        fail(std::string(field), "form.bad_characters");
+    if (const auto problem = domain::check_text(value, domain::TextKind::lines);
+        problem != domain::TextProblem::none) {
+        fail(std::string(field), text_problem_key(problem));
         return std::nullopt;
     }
+    const auto length = domain::utf8_code_points(value);
     if (*length > max_length) {
         fail(std::string(field), "form.too_long", {{"max", max_length}});
         return std::nullopt;
@@ -270,6 +288,9 @@ std::optional<std::string> FormInput::multiline_text(std::string_view field,
 }
 
 std::optional<domain::Date> FormInput::required_date(std::string_view field) {
+    if (!text_expected(field)) {
+        return std::nullopt;
+    }
     const std::string value = text(field);
     if (value.empty()) {
         fail(std::string(field), "form.required");
@@ -295,6 +316,9 @@ std::optional<std::optional<domain::Date>> FormInput::optional_date(std::string_
 }
 
 std::optional<int> FormInput::required_int(std::string_view field, int min, int max) {
+    if (failed(field)) {
+        return std::nullopt;  // Refused where it entered.
+    }
     const std::string value = text(field);
     if (value.empty()) {
         fail(std::string(field), "form.required");
@@ -315,6 +339,9 @@ bool FormInput::flag(std::string_view field) const {
 
 std::optional<std::string> FormInput::required_choice(
     std::string_view field, const std::vector<std::string_view>& choices) {
+    if (!text_expected(field)) {
+        return std::nullopt;
+    }
     const std::string value = text(field);
     if (value.empty()) {
         fail(std::string(field), "form.required");

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,7 +98,16 @@ class FormInput {
     boost::json::object values() const;
 
   private:
+    // Adds a field of a JSON body, checked as text entering alis (an error on the field if not).
+    void add_checked(const std::string& field, std::string text);
+    // Remembers that a JSON field held a number or a boolean, which no text field takes.
+    void note_json_kind(const std::string& field, const boost::json::value& value);
+    // False (with the field's error) when a text was expected and the JSON gave a number or a
+    // boolean.
+    bool text_expected(std::string_view field);
+
     std::map<std::string, std::string, std::less<>> fields_;
+    std::set<std::string, std::less<>> not_text_;
     // For a JSON body: how many rows each group in it has, by the group's name.
     std::optional<std::map<std::string, std::size_t, std::less<>>> json_rows_;
     std::vector<FieldError> errors_;

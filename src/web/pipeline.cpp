@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "domain/text.hpp"
 #include "web/access.hpp"
 
 namespace alis::web {
@@ -167,7 +168,9 @@ Pipeline::Pipeline(Services& services) : services_(services) {
 
 Response Pipeline::dispatch(const Request& request, RequestContext& context) {
     const auto url = boost::urls::parse_origin_form(request.target());
-    if (!url) {
+    // The path as the router and the handlers see it (decoded) is text that entered alis: strict
+    // UTF-8 without control characters (domain/text.hpp), or the request is refused here.
+    if (!url || domain::check_input(url->path()) != domain::TextProblem::none) {
         throw HttpError(http::status::bad_request, "bad_request", "error.bad_request");
     }
     const auto match = router_.match(request.method(), url->path());
