@@ -36,14 +36,8 @@ void check_scope(const store::Snapshot& s, domain::Role role,
 
 domain::AuditEvent admin_event(const std::string& by, std::int64_t now, std::string action,
                                std::string target) {
-    domain::AuditEvent e;
-    e.at = utc_iso(now);
-    e.actor_label = by;
-    e.action = std::move(action);
-    e.target = std::move(target);
-    e.outcome = "ok";
-    e.address = "-";
-    return e;
+    return audit_event(now, AuditOrigin{std::nullopt, by, "-", std::move(target)},
+                       std::move(action), "ok");
 }
 
 std::int64_t add_grant(store::UnitOfWork& w, std::int64_t account_id, domain::Role role,

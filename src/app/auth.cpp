@@ -18,18 +18,27 @@ std::string hex(const unsigned char* data, std::size_t size) {
     return out;
 }
 
+// An event of the login form, by whoever the e-mail names (set by the caller).
 domain::AuditEvent event(std::int64_t now, std::string action, std::string outcome,
                          std::string address) {
-    domain::AuditEvent e;
-    e.at = utc_iso(now);
-    e.action = std::move(action);
-    e.outcome = std::move(outcome);
-    e.address = std::move(address);
-    e.target = "/logg-inn";
-    return e;
+    return audit_event(now, AuditOrigin{std::nullopt, "", std::move(address), "/logg-inn"},
+                       std::move(action), std::move(outcome));
 }
 
 }  // namespace
+
+domain::AuditEvent audit_event(std::int64_t now, const AuditOrigin& origin, std::string action,
+                               std::string outcome) {
+    domain::AuditEvent e;
+    e.at = utc_iso(now);
+    e.actor_account_id = origin.account_id;
+    e.actor_label = origin.label;
+    e.address = origin.address;
+    e.target = origin.target;
+    e.action = std::move(action);
+    e.outcome = std::move(outcome);
+    return e;
+}
 
 std::string utc_iso(std::int64_t unix_seconds) {
     const std::time_t t = static_cast<std::time_t>(unix_seconds);

@@ -71,6 +71,20 @@ Resource person_resource(Application& app, std::int64_t person_id, domain::Date 
 // The facts access to a municipality is derived from.
 Resource municipality_resource(Application& app, const std::string& number);
 
+// Who does something, from where and through what: the part of an audit event that the front
+// (a request, a command) knows.
+struct AuditOrigin {
+    std::optional<std::int64_t> account_id;
+    std::string label;    // The actor's e-mail, or "anonym", "cli", "system".
+    std::string address;  // The client's IP address, or "-".
+    std::string target;   // The route ("POST /personer/{person}/permisjoner/ny") or object.
+};
+
+// The one way alis makes an audit event: at `now` (Unix seconds), by `origin`, `action` with
+// `outcome` ("ok", "failed", "denied"). The caller sets the subject and appends it.
+domain::AuditEvent audit_event(std::int64_t now, const AuditOrigin& origin, std::string action,
+                               std::string outcome);
+
 // The audit events whose subject is the person, newest first, at most `limit`.
 std::vector<domain::AuditEvent> audit_events_about(Application& app, std::int64_t person_id,
                                                    int limit);

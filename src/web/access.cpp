@@ -42,19 +42,13 @@ std::string_view path_of(const Request& request) {
 domain::AuditEvent audit_event(Services& services, const Request& request,
                                const RequestContext& context, std::string action,
                                std::string outcome) {
-    domain::AuditEvent e;
-    e.at = app::utc_iso(services.now());
-    e.action = std::move(action);
-    e.outcome = std::move(outcome);
-    e.address = context.client_address;
-    e.target = std::string(request.method_string()) + " " + context.route;
+    app::AuditOrigin origin{std::nullopt, "anonym", context.client_address,
+                            std::string(request.method_string()) + " " + context.route};
     if (context.session) {
-        e.actor_account_id = context.session->actor.account_id;
-        e.actor_label = context.session->actor.email;
-    } else {
-        e.actor_label = "anonym";
+        origin.account_id = context.session->actor.account_id;
+        origin.label = context.session->actor.email;
     }
-    return e;
+    return app::audit_event(services.now(), origin, std::move(action), std::move(outcome));
 }
 
 std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
