@@ -14,6 +14,7 @@
 #include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
+#include "app/record_json.hpp"
 #include "domain/splitmix.hpp"
 #include "embedded.hpp"
 
@@ -247,7 +248,10 @@ class DemoBuilder {
             leave.starts_on = month_start(start, random_.between(6, months_in - 6));
             leave.ends_on = month_start(leave.starts_on, random_.between(4, 12)).plus_days(-1);
             leave.kind = random_.chance(80) ? domain::LeaveKind::parental : domain::LeaveKind::sick;
-            writer_.people().add_leave(leave);
+            leave.id = writer_.people().add_leave(leave);
+            if (!first_leave_) {
+                first_leave_ = leave;
+            }
             ++summary_.leaves;
         }
         if (moves) {
@@ -352,12 +356,37 @@ class DemoBuilder {
     std::map<std::string, std::vector<std::int64_t>> trainees_by_home_;
     store::UnitOfWork& writer_;
     Date as_of_;
+
+  public:
+    // The first leave added, with its id.
+    const std::optional<Leave>& first_leave() const { return first_leave_; }
+
+  private:
+    std::optional<Leave> first_leave_;
     Random random_;
     std::vector<std::string> given_;
     std::vector<std::string> family_;
     std::set<std::string> used_names_;
     DemoSummary summary_;
 };
+
+// One leave corrected by Bergen's demo leader a week before `as_of`, so that the demo shows the
+// history of corrections.
+void add_demo_correction(store::UnitOfWork& w, const Leave& leave, Date as_of) {
+    Leave corrected = leave;
+    corrected.ends_on = leave.ends_on.plus_days(-14);
+    w.people().update_leave(corrected);
+    domain::RecordCorrection c;
+    c.person_id = leave.person_id;
+    c.kind = domain::RecordKind::leave;
+    c.record_id = leave.id;
+    c.before = boost::json::serialize(leave_json(leave));
+    c.after = boost::json::serialize(leave_json(corrected));
+    c.reason = "Legen kom tilbake to uker tidligere enn planlagt.";
+    c.corrected_at = as_of.plus_days(-7).iso() + "T09:00:00Z";
+    c.corrected_by = "Demo Leder";
+    w.people().add_correction(c);
+}
 
 }  // namespace
 
@@ -371,6 +400,9 @@ DemoSummary load_demo_data(Application& app, Date as_of, std::uint64_t seed, int
             builder.fill("4601", bergen_trainees);
         }
         add_demo_general_plans(writer, as_of);
+        if (builder.first_leave()) {
+            add_demo_correction(writer, *builder.first_leave(), as_of);
+        }
         summary = builder.summary();
     });
     add_demo_supervisors(app, as_of, seed);

@@ -104,6 +104,41 @@ struct ServicePeriod {
     bool employer_registered = true;
 };
 
+// The kinds of record of a training record that a leader may correct.
+enum class RecordKind { employment, service_period, leave };
+template <>
+struct EnumNames<RecordKind> {
+    static constexpr std::array<std::pair<RecordKind, std::string_view>, 3> names{{
+        {RecordKind::employment, "employment"},
+        {RecordKind::service_period, "service_period"},
+        {RecordKind::leave, "leave"},
+    }};
+};
+
+enum class CorrectionAction { changed, removed };
+template <>
+struct EnumNames<CorrectionAction> {
+    static constexpr std::array<std::pair<CorrectionAction, std::string_view>, 2> names{{
+        {CorrectionAction::changed, "changed"},
+        {CorrectionAction::removed, "removed"},
+    }};
+};
+
+// One correction of a record, kept for good: the version before it (and after it, unless the
+// record was removed) as the JSON of the record, who corrected it, when and why.
+struct RecordCorrection {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    RecordKind kind = RecordKind::employment;
+    std::int64_t record_id = 0;
+    CorrectionAction action = CorrectionAction::changed;
+    std::string before;                // JSON of the earlier version.
+    std::optional<std::string> after;  // JSON of the corrected version; nullopt when removed.
+    std::string reason;                // 1..1000 characters.
+    std::string corrected_at;          // UTC, "2026-11-22T10:15:30Z".
+    std::string corrected_by;          // The actor's name and e-mail.
+};
+
 // A person in training with what the leader's overview reads about them.
 struct TraineeRecord {
     Person person;

@@ -63,6 +63,32 @@ constexpr const char* kAddServicePeriod =
     "INSERT INTO service_periods (person_id, employment_id, arena, place, starts_on, ends_on, fte,"
     " employer_registered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 
+constexpr const char* kPathLength =
+    "SELECT (SELECT count(*) FROM service_periods WHERE person_id = $1)"
+    " + (SELECT count(*) FROM leaves WHERE person_id = $1)";
+constexpr const char* kUpdateEmployment =
+    "UPDATE employments SET municipality_number = $3, starts_on = $4, ends_on = $5, fte = $6,"
+    " post_type = $7, pay_model = $8 WHERE id = $1 AND person_id = $2 RETURNING id";
+constexpr const char* kRemoveEmployment =
+    "DELETE FROM employments WHERE id = $1 AND person_id = $2 RETURNING id";
+constexpr const char* kUpdateServicePeriod =
+    "UPDATE service_periods SET employment_id = $3, arena = $4, place = $5, starts_on = $6,"
+    " ends_on = $7, fte = $8, employer_registered = $9 WHERE id = $1 AND person_id = $2"
+    " RETURNING id";
+constexpr const char* kRemoveServicePeriod =
+    "DELETE FROM service_periods WHERE id = $1 AND person_id = $2 RETURNING id";
+constexpr const char* kUpdateLeave =
+    "UPDATE leaves SET starts_on = $3, ends_on = $4, kind = $5 WHERE id = $1 AND person_id = $2"
+    " RETURNING id";
+constexpr const char* kRemoveLeave =
+    "DELETE FROM leaves WHERE id = $1 AND person_id = $2 RETURNING id";
+constexpr const char* kAddCorrection =
+    "INSERT INTO record_corrections (person_id, kind, record_id, action, before, after, reason,"
+    " corrected_at, corrected_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+constexpr const char* kCorrectionsOf =
+    "SELECT id, person_id, kind, record_id, action, before, after, reason, corrected_at,"
+    " corrected_by FROM record_corrections WHERE person_id = $1 ORDER BY id DESC";
+
 #undef ALIS_PERSON_COLUMNS
 #undef ALIS_EMPLOYMENT_COLUMNS
 #undef ALIS_PERIOD_COLUMNS
@@ -114,6 +140,21 @@ domain::ServicePeriod read_service_period(const Row& row) {
     p.fte = static_cast<int>(row.integer(7));
     p.employer_registered = row.boolean(8);
     return p;
+}
+
+domain::RecordCorrection read_correction(const Row& row) {
+    domain::RecordCorrection c;
+    c.id = row.integer(0);
+    c.person_id = row.integer(1);
+    c.kind = row.enumeration<domain::RecordKind>(2);
+    c.record_id = row.integer(3);
+    c.action = row.enumeration<domain::CorrectionAction>(4);
+    c.before = row.text(5);
+    c.after = row.optional_text(6);
+    c.reason = row.text(7);
+    c.corrected_at = row.instant(8);
+    c.corrected_by = row.text(9);
+    return c;
 }
 
 // Runs a query over the listed people and hands each row, read by `read`, to `each` with its
@@ -199,6 +240,46 @@ std::int64_t People::add_leave(const domain::Leave& l) {
 std::int64_t People::add_service_period(const domain::ServicePeriod& p) {
     return tx_.insert(kAddServicePeriod, {p.person_id, p.employment_id, p.arena, p.place,
                                           p.starts_on, p.ends_on, p.fte, p.employer_registered});
+}
+
+int People::path_length(std::int64_t person_id) const {
+    return static_cast<int>(tx_.integer(kPathLength, {person_id}));
+}
+
+bool People::update_employment(const domain::Employment& e) {
+    return tx_.integer(kUpdateEmployment, {e.id, e.person_id, e.municipality_number, e.starts_on,
+                                           e.ends_on, e.fte, e.post_type, e.pay_model}) != 0;
+}
+
+bool People::remove_employment(std::int64_t person_id, std::int64_t id) {
+    return tx_.integer(kRemoveEmployment, {id, person_id}) != 0;
+}
+
+bool People::update_service_period(const domain::ServicePeriod& p) {
+    return tx_.integer(kUpdateServicePeriod,
+                       {p.id, p.person_id, p.employment_id, p.arena, p.place, p.starts_on,
+                        p.ends_on, p.fte, p.employer_registered}) != 0;
+}
+
+bool People::remove_service_period(std::int64_t person_id, std::int64_t id) {
+    return tx_.integer(kRemoveServicePeriod, {id, person_id}) != 0;
+}
+
+bool People::update_leave(const domain::Leave& l) {
+    return tx_.integer(kUpdateLeave, {l.id, l.person_id, l.starts_on, l.ends_on, l.kind}) != 0;
+}
+
+bool People::remove_leave(std::int64_t person_id, std::int64_t id) {
+    return tx_.integer(kRemoveLeave, {id, person_id}) != 0;
+}
+
+std::int64_t People::add_correction(const domain::RecordCorrection& c) {
+    return tx_.insert(kAddCorrection, {c.person_id, c.kind, c.record_id, c.action, c.before,
+                                       c.after, c.reason, c.corrected_at, c.corrected_by});
+}
+
+std::vector<domain::RecordCorrection> People::corrections_of(std::int64_t person_id) const {
+    return tx_.rows(kCorrectionsOf, {person_id}, read_correction);
 }
 
 }  // namespace alis::store

@@ -51,6 +51,25 @@ class People {
     std::int64_t add_leave(const domain::Leave& leave);
     std::int64_t add_service_period(const domain::ServicePeriod& period);
 
+    // How many service periods and leaves the person has together (what the ledger counts as
+    // the periods of the path).
+    int path_length(std::int64_t person_id) const;
+
+    // Corrections: each update writes every field but the id and the person of the record with
+    // the argument's id and person; each remove deletes the person's record with that id. They
+    // return whether a row was changed (false for an id the person does not have).
+    bool update_employment(const domain::Employment& employment);
+    bool remove_employment(std::int64_t person_id, std::int64_t id);
+    bool update_service_period(const domain::ServicePeriod& period);
+    bool remove_service_period(std::int64_t person_id, std::int64_t id);
+    bool update_leave(const domain::Leave& leave);
+    bool remove_leave(std::int64_t person_id, std::int64_t id);
+
+    // The log of earlier versions (append-only): adds one and returns its id; the person's
+    // corrections, newest first.
+    std::int64_t add_correction(const domain::RecordCorrection& correction);
+    std::vector<domain::RecordCorrection> corrections_of(std::int64_t person_id) const;
+
   private:
     Transaction& tx_;
 };

@@ -15,6 +15,7 @@ json::object field(const Catalogue& t, const FormInput& input, std::string_view 
                    {"optional", false},
                    {"is_select", false},
                    {"is_checkbox", false},
+                   {"is_textarea", false},
                    {"inputmode", nullptr},
                    {"autocomplete", "off"},
                    {"width", "md"}};
@@ -65,6 +66,15 @@ json::object checkbox_field(const Catalogue& t, const FormInput& input, std::str
     f["is_checkbox"] = true;
     f["checked"] = input.flag(id);
     f["hint"] = t.text(hint_key);
+    return f;
+}
+
+json::object textarea_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                            std::string_view label_key, std::string_view hint_key) {
+    auto f = field(t, input, id, label_key);
+    f["is_textarea"] = true;
+    f["hint"] = t.text(hint_key);
+    f["width"] = "lg";
     return f;
 }
 

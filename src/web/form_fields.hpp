@@ -36,6 +36,9 @@ boost::json::object select_field(const Catalogue& t, const FormInput& input, std
 // A checkbox with a hint (`hint_key`), checked when `input` has the flag set.
 boost::json::object checkbox_field(const Catalogue& t, const FormInput& input, std::string_view id,
                                    std::string_view label_key, std::string_view hint_key);
+// A text of several lines (a <textarea>) with a hint (`hint_key`).
+boost::json::object textarea_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                                   std::string_view label_key, std::string_view hint_key);
 // A <fieldset> of fields with its legend (`legend_key`).
 boost::json::object section(const Catalogue& t, std::string_view legend_key,
                             boost::json::array fields);

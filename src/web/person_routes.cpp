@@ -20,6 +20,48 @@ app::TrainingRecord load(Services& s, const RequestContext& context) {
     return found(app::training_record(s.app, context.id("person")));
 }
 
+json::array corrections_json(const std::vector<app::RecordHistory>& history) {
+    json::array list;
+    for (const auto& h : history) {
+        const auto& c = h.correction;
+        list.push_back(json::object{{"id", c.id},
+                                    {"kind", domain::to_string(c.kind)},
+                                    {"record_id", c.record_id},
+                                    {"action", domain::to_string(c.action)},
+                                    {"before", json::parse(c.before)},
+                                    {"after", c.after ? json::parse(*c.after) : json::value()},
+                                    {"reason", c.reason},
+                                    {"corrected_at", c.corrected_at},
+                                    {"corrected_by", c.corrected_by}});
+    }
+    return list;
+}
+
+// The corrections as the person's page shows them: what was changed or removed, the earlier
+// version (and the corrected one), and who corrected it, when and why.
+json::array corrections_view(Services& s, const std::vector<app::RecordHistory>& history) {
+    const auto& t = s.catalogue;
+    json::array list;
+    for (const auto& h : history) {
+        const auto& c = h.correction;
+        const std::string action(domain::to_string(c.action));
+        const auto on = domain::Date::parse_iso(c.corrected_at.substr(0, 10));
+        json::object row{
+            {"what",
+             t.text("records.history_" + std::string(domain::to_string(c.kind)) + "_" + action)},
+            {"before", t.format("records.history_before", {{"record", describe(s, h.before)}})},
+            {"note",
+             t.format("records.history_" + action, {{"by", c.corrected_by},
+                                                    {"date", on ? on->norwegian() : c.corrected_at},
+                                                    {"reason", c.reason}})}};
+        if (h.after) {
+            row["after"] = t.format("records.history_after", {{"record", describe(s, *h.after)}});
+        }
+        list.push_back(std::move(row));
+    }
+    return list;
+}
+
 Response person_api(Services& s, const Request& request, RequestContext& context) {
     const auto record = load(s, context);
     const auto& p = record.person;
@@ -43,7 +85,8 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                       {"ruleset", p.ruleset ? json::value(*p.ruleset) : json::value()},
                       {"employments", std::move(employments)},
                       {"service_periods", std::move(periods)},
-                      {"leaves", std::move(leaves)}};
+                      {"leaves", std::move(leaves)},
+                      {"corrections", corrections_json(record.corrections)}};
     if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {
         body["ledger"] = json::parse(domain::report_json(ledger->report));
     }
@@ -55,33 +98,52 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     const auto& p = record.person;
     const auto& t = s.catalogue;
     const std::string unknown = t.text("person.unknown");
+    // Links to the forms, for those the policy lets edit the record.
+    const bool editable =
+        context.session && app::decide(context.session->actor, app::Action::edit_training_record,
+                                       app::person_resource(s.app, p.id, s.today()),
+                                       s.today()) == app::Decision::allow;
+    // The link to correcting a record, with what it is for a screen reader.
+    const auto edit = [&](json::object row, domain::RecordKind kind, std::int64_t id,
+                          const app::RecordVersion& record) {
+        if (editable) {
+            row["edit_url"] = record_path(p.id, kind, std::to_string(id));
+            row["edit_what"] = describe(s, record);
+        }
+        return row;
+    };
     json::array employments;
     for (const auto& e : record.employments) {
         const auto m = app::find_municipality(s.app, e.municipality_number);
-        employments.push_back(json::object{
-            {"municipality", m ? m->name + " (" + m->number + ")" : e.municipality_number},
-            {"from", e.starts_on.norwegian()},
-            {"to", e.ends_on ? e.ends_on->norwegian() : t.text("person.ongoing")},
-            {"fte", e.fte},
-            {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
-            {"pay", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))}});
+        employments.push_back(edit(
+            json::object{
+                {"municipality", m ? m->name + " (" + m->number + ")" : e.municipality_number},
+                {"from", e.starts_on.norwegian()},
+                {"to", e.ends_on ? e.ends_on->norwegian() : t.text("person.ongoing")},
+                {"fte", e.fte},
+                {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
+                {"pay", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))}},
+            domain::RecordKind::employment, e.id, e));
     }
     json::array periods;
-    for (const auto& p : record.periods) {
-        periods.push_back(json::object{
-            {"arena", t.text("ledger.arena." + std::string(domain::to_string(p.arena)))},
-            {"place", p.place},
-            {"from", p.starts_on.norwegian()},
-            {"to", p.ends_on ? p.ends_on->norwegian() : t.text("person.ongoing")},
-            {"fte", p.fte},
-            {"registered", t.text(p.employer_registered ? "records.yes" : "records.no")}});
+    for (const auto& period : record.periods) {
+        periods.push_back(edit(
+            json::object{
+                {"arena", t.text("ledger.arena." + std::string(domain::to_string(period.arena)))},
+                {"place", period.place},
+                {"from", period.starts_on.norwegian()},
+                {"to", period.ends_on ? period.ends_on->norwegian() : t.text("person.ongoing")},
+                {"fte", period.fte},
+                {"registered", t.text(period.employer_registered ? "records.yes" : "records.no")}},
+            domain::RecordKind::service_period, period.id, period));
     }
     json::array leaves;
     for (const auto& l : record.leaves) {
-        leaves.push_back(
+        leaves.push_back(edit(
             json::object{{"kind", t.text("leave_kind." + std::string(domain::to_string(l.kind)))},
                          {"from", l.starts_on.norwegian()},
-                         {"to", l.ends_on.norwegian()}});
+                         {"to", l.ends_on.norwegian()}},
+            domain::RecordKind::leave, l.id, l));
     }
     json::object data{
         {"heading", t.format("person.title", {{"name", p.full_name}})},
@@ -95,15 +157,15 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"has_periods", !periods.empty()},
         {"periods", std::move(periods)},
         {"has_leaves", !leaves.empty()},
-        {"leaves", std::move(leaves)}};
-    // Links to the forms, for those the policy lets edit the record.
-    if (context.session && app::decide(context.session->actor, app::Action::edit_training_record,
-                                       app::person_resource(s.app, p.id, s.today()),
-                                       s.today()) == app::Decision::allow) {
-        data["edit_base"] = "/personer/" + std::to_string(p.id);
+        {"leaves", std::move(leaves)},
+        {"has_corrections", !record.corrections.empty()},
+        {"corrections", corrections_view(s, record.corrections)}};
+    if (editable) {
+        data["edit_base"] = person_path(p.id);
     }
     const std::string saved = query_value(request, "lagret");
-    if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon") {
+    if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon" ||
+        saved == "rettet" || saved == "fjernet") {
         data["saved"] = t.text("records.saved_" + saved);
     }
     if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
@@ -61,6 +62,19 @@ void note(FormInput& input, const app::RecordProblems& problems) {
             case Kind::outside_employment:
                 input.fail("starts_on", "records.outside_employment");
                 break;
+            case Kind::too_many_periods:
+                input.fail("starts_on", "records.too_many_periods", {{"max", p.percent}});
+                break;
+            case Kind::unknown_record:
+                not_found();
+            case Kind::employment_has_periods:
+                input.fail("reason", "records.employment_has_periods",
+                           {{"date", p.date->norwegian()}});
+                break;
+            case Kind::period_outside_employment:
+                input.fail("starts_on", "records.period_outside_employment",
+                           {{"date", p.date->norwegian()}});
+                break;
         }
     }
 }
@@ -84,6 +98,49 @@ std::optional<domain::Employment> read_employment(FormInput& input, std::int64_t
     e.post_type = *domain::parse_enum<domain::PostType>(*post);
     e.pay_model = *domain::parse_enum<domain::PayModel>(*pay);
     return e;
+}
+
+std::optional<domain::ServicePeriod> read_service_period(FormInput& input, std::int64_t person_id) {
+    const auto arena = input.required_choice("arena", kServiceArenas);
+    const auto place = input.required_text("place", kMaxPlace);
+    const auto from = input.required_date("starts_on");
+    const auto to = input.optional_date("ends_on");
+    const auto fte = input.required_int("fte", 1, 100);
+    std::optional<std::int64_t> employment;
+    if (input.present("employment_id")) {
+        employment = parse_id(input.text("employment_id"));
+        if (!employment) {
+            input.fail("employment_id", "form.bad_choice");
+        }
+    }
+    if (!arena || !place || !from || !to || !fte || !input.ok()) {
+        return std::nullopt;
+    }
+    domain::ServicePeriod period;
+    period.person_id = person_id;
+    period.employment_id = employment;
+    period.arena = *domain::parse_enum<domain::Arena>(*arena);
+    period.place = *place;
+    period.starts_on = *from;
+    period.ends_on = end_date(to);
+    period.fte = *fte;
+    period.employer_registered = input.flag("employer_registered");
+    return period;
+}
+
+std::optional<domain::Leave> read_leave(FormInput& input, std::int64_t person_id) {
+    const auto kind = input.required_choice("kind", kLeaveKinds);
+    const auto from = input.required_date("starts_on");
+    const auto to = input.required_date("ends_on");
+    if (!kind || !from || !to) {
+        return std::nullopt;
+    }
+    domain::Leave leave;
+    leave.person_id = person_id;
+    leave.kind = *domain::parse_enum<domain::LeaveKind>(*kind);
+    leave.starts_on = *from;
+    leave.ends_on = *to;
+    return leave;
 }
 
 Response created(const Request& request, const std::string& location, json::object body) {
@@ -224,34 +281,14 @@ Response add_service_period(Services& s, const Request& request, RequestContext&
     const auto person = load_person(s, context);
     acting_municipality(s, context, person.id);
     auto input = FormInput::from_request(request);
-    const auto arena = input.required_choice("arena", kServiceArenas);
-    const auto place = input.required_text("place", kMaxPlace);
-    const auto from = input.required_date("starts_on");
-    const auto to = input.optional_date("ends_on");
-    const auto fte = input.required_int("fte", 1, 100);
-    std::optional<std::int64_t> employment;
-    if (input.present("employment_id")) {
-        employment = parse_id(input.text("employment_id"));
-        if (!employment) {
-            input.fail("employment_id", "form.bad_choice");
-        }
-    }
+    auto period = read_service_period(input, person.id);
     const std::string title = s.catalogue.text("records.period_title");
     const auto form = [&] { return service_period_form(s, context, person, input); };
     if (!input.ok()) {
         return refuse(s, request, context, input, "record_form", title, form);
     }
-    domain::ServicePeriod period;
-    period.person_id = person.id;
-    period.employment_id = employment;
-    period.arena = *domain::parse_enum<domain::Arena>(*arena);
-    period.place = *place;
-    period.starts_on = *from;
-    period.ends_on = end_date(to);
-    period.fte = *fte;
-    period.employer_registered = input.flag("employer_registered");
     auto result = app::add_service_period(
-        s.app, period, audit_event(s, request, context, "service_period.add", "ok"));
+        s.app, *period, audit_event(s, request, context, "service_period.add", "ok"));
     if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
         note(input, *problems);
         return refuse(s, request, context, input, "record_form", title, form);
@@ -278,20 +315,14 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
     const auto person = load_person(s, context);
     acting_municipality(s, context, person.id);
     auto input = FormInput::from_request(request);
-    const auto kind = input.required_choice("kind", kLeaveKinds);
-    const auto from = input.required_date("starts_on");
-    const auto to = input.required_date("ends_on");
+    auto leave = read_leave(input, person.id);
     const std::string title = s.catalogue.text("records.leave_title");
     const auto form = [&] { return leave_form(s, context, person, input); };
     if (!input.ok()) {
         return refuse(s, request, context, input, "record_form", title, form);
     }
-    domain::Leave leave;
-    leave.person_id = person.id;
-    leave.kind = *domain::parse_enum<domain::LeaveKind>(*kind);
-    leave.starts_on = *from;
-    leave.ends_on = *to;
-    auto result = app::add_leave(s.app, leave, audit_event(s, request, context, "leave.add", "ok"));
+    auto result =
+        app::add_leave(s.app, *leave, audit_event(s, request, context, "leave.add", "ok"));
     if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
         note(input, *problems);
         return refuse(s, request, context, input, "record_form", title, form);
@@ -301,6 +332,212 @@ Response add_leave(Services& s, const Request& request, RequestContext& context)
     }
     return created(request, "/api/v1/people/" + std::to_string(person.id),
                    leave_json(std::get<domain::Leave>(result)));
+}
+
+// ---- Corrections: a record changed with the same fields and rules, or removed, with a reason.
+// ----
+
+// What the correction handlers need of each kind of record.
+struct EmploymentRecords {
+    using Record = domain::Employment;
+    static constexpr std::string_view param = "employment";
+    static constexpr std::string_view audit = "employment";
+    static constexpr std::string_view title = "records.correct_employment_title";
+    static const std::vector<Record>& of(const app::TrainingRecord& r) { return r.employments; }
+    static FormInput input_of(const Record& e) {
+        return FormInput({{"starts_on", e.starts_on.norwegian()},
+                          {"ends_on", e.ends_on ? e.ends_on->norwegian() : ""},
+                          {"fte", std::to_string(e.fte)},
+                          {"post_type", std::string(domain::to_string(e.post_type))},
+                          {"pay_model", std::string(domain::to_string(e.pay_model))}});
+    }
+    static std::optional<Record> read(FormInput& input, const Record& stored) {
+        return read_employment(input, stored.person_id, stored.municipality_number);
+    }
+    static json::object form(Services& s, const RequestContext& context,
+                             const domain::Person& person, const FormInput& in, Correcting id) {
+        return employment_form(s, context, person, in, id);
+    }
+    static constexpr std::string_view remove_title = "records.remove_employment_title";
+    static json::object json(const Record& r) { return employment_json(r); }
+    static constexpr auto correct = app::correct_employment;
+    static constexpr auto remove = app::remove_employment;
+};
+
+struct ServicePeriodRecords {
+    using Record = domain::ServicePeriod;
+    static constexpr std::string_view param = "period";
+    static constexpr std::string_view audit = "service_period";
+    static constexpr std::string_view title = "records.correct_period_title";
+    static const std::vector<Record>& of(const app::TrainingRecord& r) { return r.periods; }
+    static FormInput input_of(const Record& p) {
+        std::map<std::string, std::string> fields{
+            {"arena", std::string(domain::to_string(p.arena))},
+            {"place", p.place},
+            {"starts_on", p.starts_on.norwegian()},
+            {"ends_on", p.ends_on ? p.ends_on->norwegian() : ""},
+            {"fte", std::to_string(p.fte)},
+            {"employment_id", p.employment_id ? std::to_string(*p.employment_id) : ""}};
+        if (p.employer_registered) {
+            fields.emplace("employer_registered", "ja");
+        }
+        return FormInput(std::move(fields));
+    }
+    static std::optional<Record> read(FormInput& input, const Record& stored) {
+        return read_service_period(input, stored.person_id);
+    }
+    static json::object form(Services& s, const RequestContext& context,
+                             const domain::Person& person, const FormInput& in, Correcting id) {
+        return service_period_form(s, context, person, in, id);
+    }
+    static constexpr std::string_view remove_title = "records.remove_period_title";
+    static json::object json(const Record& r) { return service_period_json(r); }
+    static constexpr auto correct = app::correct_service_period;
+    static constexpr auto remove = app::remove_service_period;
+};
+
+struct LeaveRecords {
+    using Record = domain::Leave;
+    static constexpr std::string_view param = "leave";
+    static constexpr std::string_view audit = "leave";
+    static constexpr std::string_view title = "records.correct_leave_title";
+    static const std::vector<Record>& of(const app::TrainingRecord& r) { return r.leaves; }
+    static FormInput input_of(const Record& l) {
+        return FormInput({{"kind", std::string(domain::to_string(l.kind))},
+                          {"starts_on", l.starts_on.norwegian()},
+                          {"ends_on", l.ends_on.norwegian()}});
+    }
+    static std::optional<Record> read(FormInput& input, const Record& stored) {
+        return read_leave(input, stored.person_id);
+    }
+    static json::object form(Services& s, const RequestContext& context,
+                             const domain::Person& person, const FormInput& in, Correcting id) {
+        return leave_form(s, context, person, in, id);
+    }
+    static constexpr std::string_view remove_title = "records.remove_leave_title";
+    static json::object json(const Record& r) { return leave_json(r); }
+    static constexpr auto correct = app::correct_leave;
+    static constexpr auto remove = app::remove_leave;
+};
+
+// The person in the path and their record of the kind named by the path (404 when it is not
+// theirs, or no longer there).
+template <typename K>
+std::pair<domain::Person, typename K::Record> load_record(Services& s,
+                                                          const RequestContext& context) {
+    auto record = found(app::training_record(s.app, context.id("person")));
+    const auto id = context.id(K::param);
+    const auto& records = K::of(record);
+    const auto it = std::find_if(records.begin(), records.end(),
+                                 [&](const typename K::Record& r) { return r.id == id; });
+    if (it == records.end()) {
+        not_found();
+    }
+    return {std::move(record.person), *it};
+}
+
+// The reason, and who gives it: the signed-in actor's name and e-mail.
+std::optional<app::Correction> read_correction(FormInput& input, const RequestContext& context) {
+    auto reason = input.multiline_text("reason", app::kMaxCorrectionReason);
+    if (reason && reason->empty()) {
+        input.fail("reason", "form.required");
+        return std::nullopt;
+    }
+    if (!reason) {
+        return std::nullopt;
+    }
+    const auto& actor = context.session->actor;
+    return app::Correction{std::move(*reason), actor.display_name.empty()
+                                                   ? actor.email
+                                                   : actor.display_name + " (" + actor.email + ")"};
+}
+
+// The answer to a correction that was stored: back to the person's page, or the JSON.
+Response corrected(const Request& request, std::int64_t person, std::string_view saved,
+                   json::object body) {
+    if (!wants_json(request)) {
+        return redirect(request.version(), person_path(person) + "?lagret=" + std::string(saved));
+    }
+    return json_response(http::status::ok, request.version(), body);
+}
+
+std::string title_of(Services& s, std::string_view key) {
+    return s.catalogue.text(std::string(key));
+}
+
+template <typename K>
+Response correction_page(Services& s, const Request& request, RequestContext& context) {
+    const auto [person, record] = load_record<K>(s, context);
+    const auto input = K::input_of(record);
+    auto data = K::form(s, context, person, input, record.id);
+    add_form_state(s.catalogue, input, data);
+    return page(s, request, context, "record_form", title_of(s, K::title), std::move(data));
+}
+
+template <typename K>
+Response correct_record(Services& s, const Request& request, RequestContext& context) {
+    const auto [person, stored] = load_record<K>(s, context);
+    auto input = FormInput::from_request(request);
+    auto record = K::read(input, stored);
+    const auto why = read_correction(input, context);
+    const std::string title = title_of(s, K::title);
+    const auto form = [&] { return K::form(s, context, person, input, stored.id); };
+    if (!input.ok()) {
+        return refuse(s, request, context, input, "record_form", title, form);
+    }
+    record->id = stored.id;
+    auto result =
+        K::correct(s.app, *record, *why,
+                   audit_event(s, request, context, std::string(K::audit) + ".corrected", "ok"));
+    if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
+        note(input, *problems);
+        return refuse(s, request, context, input, "record_form", title, form);
+    }
+    return corrected(request, person.id, "rettet", K::json(std::get<typename K::Record>(result)));
+}
+
+template <typename K>
+Response removal_page(Services& s, const Request& request, RequestContext& context) {
+    const auto [person, record] = load_record<K>(s, context);
+    const FormInput input(std::map<std::string, std::string>{});
+    auto data = removal_form(s, context, person, record, record.id, input);
+    add_form_state(s.catalogue, input, data);
+    return page(s, request, context, "record_form", title_of(s, K::remove_title), std::move(data));
+}
+
+template <typename K>
+Response remove_record(Services& s, const Request& request, RequestContext& context) {
+    const auto [person, stored] = load_record<K>(s, context);
+    auto input = FormInput::from_request(request);
+    const auto why = read_correction(input, context);
+    const std::string title = title_of(s, K::remove_title);
+    const auto form = [&] { return removal_form(s, context, person, stored, stored.id, input); };
+    if (!input.ok()) {
+        return refuse(s, request, context, input, "record_form", title, form);
+    }
+    auto result =
+        K::remove(s.app, person.id, stored.id, *why,
+                  audit_event(s, request, context, std::string(K::audit) + ".removed", "ok"));
+    if (const auto* problems = std::get_if<app::RecordProblems>(&result)) {
+        note(input, *problems);
+        return refuse(s, request, context, input, "record_form", title, form);
+    }
+    return corrected(request, person.id, "fjernet",
+                     json::object{{"removed", K::json(std::get<typename K::Record>(result))}});
+}
+
+// The pages and the API of correcting and removing one kind of record: the record's page, its
+// removal page and its API resource (each named in full, so that a route is found by its path).
+template <typename K>
+void add_correction_routes(Routes& routes, const RouteAccess& access, const char* record,
+                           const char* removal, const char* resource) {
+    using http::verb;
+    routes.add(verb::get, record, access, correction_page<K>);
+    routes.add(verb::post, record, access, correct_record<K>);
+    routes.add(verb::get, removal, access, removal_page<K>);
+    routes.add(verb::post, removal, access, remove_record<K>);
+    routes.add(verb::put, resource, access, correct_record<K>);
+    routes.add(verb::delete_, resource, access, remove_record<K>);
 }
 
 }  // namespace
@@ -322,6 +559,19 @@ void register_trainee_routes(Routes& routes) {
     routes.add(verb::get, "/personer/{person:id}/permisjoner/ny", kEdit, new_leave_page);
     routes.add(verb::post, "/personer/{person:id}/permisjoner/ny", kEdit, add_leave);
     routes.add(verb::post, "/api/v1/people/{person:id}/leaves", kEdit, add_leave);
+    // Corrections keep the earlier version (app/training_records.hpp); the same access as adding.
+    add_correction_routes<EmploymentRecords>(
+        routes, kEdit, "/personer/{person:id}/ansettelser/{employment:id}",
+        "/personer/{person:id}/ansettelser/{employment:id}/fjern",
+        "/api/v1/people/{person:id}/employments/{employment:id}");
+    add_correction_routes<ServicePeriodRecords>(
+        routes, kEdit, "/personer/{person:id}/tjenesteperioder/{period:id}",
+        "/personer/{person:id}/tjenesteperioder/{period:id}/fjern",
+        "/api/v1/people/{person:id}/service-periods/{period:id}");
+    add_correction_routes<LeaveRecords>(routes, kEdit,
+                                        "/personer/{person:id}/permisjoner/{leave:id}",
+                                        "/personer/{person:id}/permisjoner/{leave:id}/fjern",
+                                        "/api/v1/people/{person:id}/leaves/{leave:id}");
 }
 
 }  // namespace alis::web

@@ -62,40 +62,122 @@ json::array trainee_sections(const Catalogue& t, const FormInput& in) {
 
 }  // namespace
 
-json::object employment_json(const domain::Employment& e) {
-    return json::object{{"id", e.id},
-                        {"person_id", e.person_id},
-                        {"municipality", e.municipality_number},
-                        {"starts_on", e.starts_on.iso()},
-                        {"ends_on", date_or_null(e.ends_on)},
-                        {"fte", e.fte},
-                        {"post_type", domain::to_string(e.post_type)},
-                        {"pay_model", domain::to_string(e.pay_model)}};
-}
-
-json::object service_period_json(const domain::ServicePeriod& p) {
-    return json::object{
-        {"id", p.id},
-        {"person_id", p.person_id},
-        {"employment_id", p.employment_id ? json::value(*p.employment_id) : json::value()},
-        {"arena", domain::to_string(p.arena)},
-        {"place", p.place},
-        {"starts_on", p.starts_on.iso()},
-        {"ends_on", date_or_null(p.ends_on)},
-        {"fte", p.fte},
-        {"employer_registered", p.employer_registered}};
-}
-
-json::object leave_json(const domain::Leave& l) {
-    return json::object{{"id", l.id},
-                        {"person_id", l.person_id},
-                        {"kind", domain::to_string(l.kind)},
-                        {"starts_on", l.starts_on.iso()},
-                        {"ends_on", l.ends_on.iso()}};
-}
-
 std::string person_path(std::int64_t id) {
     return "/personer/" + std::to_string(id);
+}
+
+namespace {
+
+// Where a kind of record lives under the person's page, and the name of its messages.
+struct KindNames {
+    std::string_view segment;  // "ansettelser"
+    std::string_view key;      // "employment", as in records.employment_heading
+};
+
+KindNames names_of(domain::RecordKind kind) {
+    switch (kind) {
+        case domain::RecordKind::employment:
+            return {"ansettelser", "employment"};
+        case domain::RecordKind::service_period:
+            return {"tjenesteperioder", "period"};
+        case domain::RecordKind::leave:
+            break;
+    }
+    return {"permisjoner", "leave"};
+}
+
+std::string key(std::string_view prefix, std::string_view name, std::string_view suffix = {}) {
+    return std::string(prefix) + std::string(name) + std::string(suffix);
+}
+
+json::object reason_field(const Catalogue& t, const FormInput& in) {
+    return textarea_field(t, in, "reason", "records.reason", "records.reason_hint");
+}
+
+// A record form: adding a record of `kind` to `person`, or correcting the record `correcting`
+// (with the reason, and a link to removing it instead).
+json::object record_page(Services& s, const RequestContext& context, const domain::Person& person,
+                         domain::RecordKind kind, const FormInput& in, Correcting correcting,
+                         json::array fields) {
+    const auto& t = s.catalogue;
+    const auto names = names_of(kind);
+    json::array sections{section(t, key("records.legend_", names.key), std::move(fields))};
+    if (!correcting) {
+        return form_page(
+            t, context,
+            t.format(key("records.", names.key, "_heading"), {{"name", person.full_name}}),
+            t.text(key("records.", names.key, "_intro")), record_path(person.id, kind, "ny"),
+            person_path(person.id), "records.save", std::move(sections));
+    }
+    sections.push_back(section(t, "records.legend_correction", json::array{reason_field(t, in)}));
+    const std::string id = std::to_string(*correcting);
+    auto data = form_page(
+        t, context,
+        t.format(key("records.correct_", names.key, "_heading"), {{"name", person.full_name}}),
+        t.text("records.correct_intro"), record_path(person.id, kind, id), person_path(person.id),
+        "records.save_correction", std::move(sections));
+    data["remove_url"] = record_path(person.id, kind, id + "/fjern");
+    data["remove_label"] = t.text(key("records.remove_", names.key));
+    return data;
+}
+
+std::string period_text(const Catalogue& t, const domain::Date& from,
+                        const std::optional<domain::Date>& to) {
+    return from.norwegian() + " – " + (to ? to->norwegian() : t.text("person.ongoing"));
+}
+
+}  // namespace
+
+std::string record_path(std::int64_t person, domain::RecordKind kind, std::string_view rest) {
+    return person_path(person) + "/" + std::string(names_of(kind).segment) + "/" +
+           std::string(rest);
+}
+
+domain::RecordKind kind_of(const app::RecordVersion& record) {
+    static constexpr domain::RecordKind kinds[] = {domain::RecordKind::employment,
+                                                   domain::RecordKind::service_period,
+                                                   domain::RecordKind::leave};
+    return kinds[record.index()];
+}
+
+std::string describe(Services& s, const app::RecordVersion& record) {
+    const auto& t = s.catalogue;
+    if (const auto* e = std::get_if<domain::Employment>(&record)) {
+        const auto m = app::find_municipality(s.app, e->municipality_number);
+        return t.format(
+            "records.describe_employment",
+            {{"municipality", m ? m->name + " (" + m->number + ")" : e->municipality_number},
+             {"period", period_text(t, e->starts_on, e->ends_on)},
+             {"fte", e->fte},
+             {"post", t.text("post_type." + std::string(domain::to_string(e->post_type)))}});
+    }
+    if (const auto* p = std::get_if<domain::ServicePeriod>(&record)) {
+        return t.format(
+            "records.describe_period",
+            {{"arena", t.text("ledger.arena." + std::string(domain::to_string(p->arena)))},
+             {"place", p->place},
+             {"period", period_text(t, p->starts_on, p->ends_on)},
+             {"fte", p->fte}});
+    }
+    const auto& l = std::get<domain::Leave>(record);
+    return t.format("records.describe_leave",
+                    {{"kind", t.text("leave_kind." + std::string(domain::to_string(l.kind)))},
+                     {"period", period_text(t, l.starts_on, l.ends_on)}});
+}
+
+json::object removal_form(Services& s, const RequestContext& context, const domain::Person& person,
+                          const app::RecordVersion& record, std::int64_t record_id,
+                          const FormInput& in) {
+    const auto& t = s.catalogue;
+    const auto kind = kind_of(record);
+    const auto names = names_of(kind);
+    return form_page(
+        t, context,
+        t.format(key("records.remove_", names.key, "_heading"), {{"name", person.full_name}}),
+        t.format("records.remove_intro", {{"record", describe(s, record)}}),
+        record_path(person.id, kind, std::to_string(record_id) + "/fjern"),
+        record_path(person.id, kind, std::to_string(record_id)), key("records.remove_", names.key),
+        json::array{section(t, "records.legend_correction", json::array{reason_field(t, in)})});
 }
 
 json::object trainee_form(Services& s, const RequestContext& context, const domain::Municipality& m,
@@ -108,7 +190,8 @@ json::object trainee_form(Services& s, const RequestContext& context, const doma
 }
 
 json::object employment_form(Services& s, const RequestContext& context,
-                             const domain::Person& person, const FormInput& in) {
+                             const domain::Person& person, const FormInput& in,
+                             Correcting correcting) {
     const auto& t = s.catalogue;
     json::array fields{
         date_field(t, in, "starts_on", "records.starts_on"),
@@ -116,15 +199,13 @@ json::object employment_form(Services& s, const RequestContext& context,
         percent_field(t, in, "fte", "records.fte"),
         select_field(t, in, "post_type", "records.post_type", "post_type", kPostTypes),
         select_field(t, in, "pay_model", "records.pay_model", "pay_model", kPayModels)};
-    return form_page(t, context,
-                     t.format("records.employment_heading", {{"name", person.full_name}}),
-                     t.text("records.employment_intro"), person_path(person.id) + "/ansettelser/ny",
-                     person_path(person.id), "records.save",
-                     json::array{section(t, "records.legend_employment", fields)});
+    return record_page(s, context, person, domain::RecordKind::employment, in, correcting,
+                       std::move(fields));
 }
 
 json::object service_period_form(Services& s, const RequestContext& context,
-                                 const domain::Person& person, const FormInput& in) {
+                                 const domain::Person& person, const FormInput& in,
+                                 Correcting correcting) {
     const auto& t = s.catalogue;
     auto place = text_field(t, in, "place", "records.place");
     place["hint"] = t.text("records.place_hint");
@@ -156,22 +237,18 @@ json::object service_period_form(Services& s, const RequestContext& context,
         checkbox_field(t, in, "employer_registered", "records.employer_registered",
                        "records.employer_registered_hint"),
         employment};
-    return form_page(t, context, t.format("records.period_heading", {{"name", person.full_name}}),
-                     t.text("records.period_intro"),
-                     person_path(person.id) + "/tjenesteperioder/ny", person_path(person.id),
-                     "records.save", json::array{section(t, "records.legend_period", fields)});
+    return record_page(s, context, person, domain::RecordKind::service_period, in, correcting,
+                       std::move(fields));
 }
 
 json::object leave_form(Services& s, const RequestContext& context, const domain::Person& person,
-                        const FormInput& in) {
+                        const FormInput& in, Correcting correcting) {
     const auto& t = s.catalogue;
     json::array fields{select_field(t, in, "kind", "records.leave_kind", "leave_kind", kLeaveKinds),
                        date_field(t, in, "starts_on", "records.starts_on"),
                        date_field(t, in, "ends_on", "records.leave_ends_on")};
-    return form_page(t, context, t.format("records.leave_heading", {{"name", person.full_name}}),
-                     t.text("records.leave_intro"), person_path(person.id) + "/permisjoner/ny",
-                     person_path(person.id), "records.save",
-                     json::array{section(t, "records.legend_leave", fields)});
+    return record_page(s, context, person, domain::RecordKind::leave, in, correcting,
+                       std::move(fields));
 }
 
 }  // namespace alis::web

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include "app/record_json.hpp"
+#include "app/training_records.hpp"
 #include "domain/municipality.hpp"
 #include "domain/person.hpp"
 #include "web/forms.hpp"
@@ -20,29 +22,46 @@ extern const std::vector<std::string_view> kPayModels;
 extern const std::vector<std::string_view> kServiceArenas;
 extern const std::vector<std::string_view> kLeaveKinds;
 
-// The stored records as the API answers them.
-boost::json::object employment_json(const domain::Employment& e);
-
-boost::json::object service_period_json(const domain::ServicePeriod& p);
-
-boost::json::object leave_json(const domain::Leave& l);
+// The stored records as the API answers them (app/record_json.hpp).
+using app::employment_json;
+using app::leave_json;
+using app::service_period_json;
 
 // The person's page: /personer/42.
 std::string person_path(std::int64_t id);
 
+// A record's page under the person's: /personer/42/ansettelser/7 for rest "7".
+std::string record_path(std::int64_t person, domain::RecordKind kind, std::string_view rest);
+// The kind of a record version.
+domain::RecordKind kind_of(const app::RecordVersion& record);
+// One line about a record version, for the history and the removal page: "Bergen (4601),
+// 01.01.2024 – pågår, 100 %, Fastlege".
+std::string describe(Services& s, const app::RecordVersion& record);
+
+// The id of the record a form corrects; nullopt for a form that adds a new record.
+using Correcting = std::optional<std::int64_t>;
+
 // The record forms' data, with what `input` holds and its errors: registering a trainee in `m`,
 // and adding an employment, a service period (with the person's employments to choose from) or
-// a leave to `person`.
+// a leave to `person`, or correcting one (with a reason, and a link to removing it instead).
 boost::json::object trainee_form(Services& s, const RequestContext& context,
                                  const domain::Municipality& m, const FormInput& input);
 
 boost::json::object employment_form(Services& s, const RequestContext& context,
-                                    const domain::Person& person, const FormInput& in);
+                                    const domain::Person& person, const FormInput& in,
+                                    Correcting correcting = std::nullopt);
 
 boost::json::object service_period_form(Services& s, const RequestContext& context,
-                                        const domain::Person& person, const FormInput& in);
+                                        const domain::Person& person, const FormInput& in,
+                                        Correcting correcting = std::nullopt);
 
 boost::json::object leave_form(Services& s, const RequestContext& context,
-                               const domain::Person& person, const FormInput& in);
+                               const domain::Person& person, const FormInput& in,
+                               Correcting correcting = std::nullopt);
+
+// The page that removes a record, after asking why.
+boost::json::object removal_form(Services& s, const RequestContext& context,
+                                 const domain::Person& person, const app::RecordVersion& record,
+                                 std::int64_t record_id, const FormInput& in);
 
 }  // namespace alis::web

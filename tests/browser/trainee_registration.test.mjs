@@ -43,7 +43,7 @@ test('the leader registers a doctor, fixing bad input, and adds a service period
   await page.keyboard.press('Enter'); // submits the form
   await page.waitForURL(/\/personer\/\d+\?lagret=lege$/);
   await page.getByText('Legen er registrert.').waitFor();
-  assert.ok(await page.getByRole('cell', { name: 'Sentrum legekontor' }).isVisible());
+  assert.ok(await page.getByRole('cell', { name: 'Sentrum legekontor', exact: true }).isVisible());
   await checkAccessibility(page, 'registered-trainee');
 
   // A service period at the hospital, on a phone-sized screen.
@@ -61,7 +61,7 @@ test('the leader registers a doctor, fixing bad input, and adds a service period
   await page.getByLabel('Stillingsprosent').fill('20');
   await page.getByRole('button', { name: 'Lagre' }).click();
   await page.waitForURL(/\?lagret=periode$/);
-  assert.ok(await page.getByRole('cell', { name: 'Haukeland universitetssjukehus' }).isVisible());
+  assert.ok(await page.getByRole('cell', { name: 'Haukeland universitetssjukehus', exact: true }).isVisible());
   await checkAccessibility(page, 'service-period-saved-phone');
   await page.context().close();
 });

@@ -208,6 +208,150 @@ TEST_P(StoreContract, PeopleEmploymentsAndLeavesRoundTrip) {
         1);
 }
 
+TEST_P(StoreContract, RecordsAreUpdatedAndRemovedOnlyForTheirPersonAndCorrectionsAreKept) {
+    std::int64_t kari = 0;
+    std::int64_t ola = 0;
+    Employment e;
+    ServicePeriod p;
+    Leave l;
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        Person person;
+        person.full_name = "Kari";
+        kari = w.people().add(person);
+        person.full_name = "Ola";
+        ola = w.people().add(person);
+        e.person_id = kari;
+        e.municipality_number = "4601";
+        e.starts_on = day("2024-01-01");
+        e.id = w.people().add_employment(e);
+        p.person_id = kari;
+        p.employment_id = e.id;
+        p.place = "Legekontoret";
+        p.starts_on = day("2024-01-01");
+        p.id = w.people().add_service_period(p);
+        l.person_id = kari;
+        l.starts_on = day("2025-01-01");
+        l.ends_on = day("2025-01-31");
+        l.id = w.people().add_leave(l);
+    });
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().path_length(kari); }), 2);
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().path_length(ola); }), 0);
+
+    // Another person's id changes nothing.
+    db_->write([&](UnitOfWork& w) {
+        auto foreign = l;
+        foreign.person_id = ola;
+        EXPECT_FALSE(w.people().update_leave(foreign));
+        EXPECT_FALSE(w.people().remove_leave(ola, l.id));
+        EXPECT_FALSE(w.people().remove_service_period(ola, p.id));
+        auto foreign_employment = e;
+        foreign_employment.person_id = ola;
+        EXPECT_FALSE(w.people().update_employment(foreign_employment));
+    });
+    db_->write([&](UnitOfWork& w) {
+        e.ends_on = day("2025-12-31");
+        e.fte = 80;
+        e.post_type = PostType::institution;
+        EXPECT_TRUE(w.people().update_employment(e));
+        p.place = "Sentrum legekontor";
+        p.ends_on = day("2025-06-30");
+        p.employer_registered = false;
+        EXPECT_TRUE(w.people().update_service_period(p));
+        l.kind = domain::LeaveKind::sick;
+        l.ends_on = day("2025-02-28");
+        EXPECT_TRUE(w.people().update_leave(l));
+    });
+    db_->read([&](const Snapshot& s) {
+        const auto employments = s.people().employments_of(kari);
+        ASSERT_EQ(employments.size(), 1u);
+        EXPECT_EQ(employments[0].fte, 80);
+        EXPECT_EQ(employments[0].ends_on, day("2025-12-31"));
+        EXPECT_EQ(employments[0].post_type, PostType::institution);
+        const auto periods = s.people().service_periods_of(kari);
+        ASSERT_EQ(periods.size(), 1u);
+        EXPECT_EQ(periods[0].place, "Sentrum legekontor");
+        EXPECT_FALSE(periods[0].employer_registered);
+        EXPECT_EQ(periods[0].employment_id, e.id);
+        const auto leaves = s.people().leaves_of(kari);
+        ASSERT_EQ(leaves.size(), 1u);
+        EXPECT_EQ(leaves[0].kind, domain::LeaveKind::sick);
+        EXPECT_EQ(leaves[0].ends_on, day("2025-02-28"));
+    });
+
+    db_->write([&](UnitOfWork& w) {
+        EXPECT_TRUE(w.people().remove_leave(kari, l.id));
+        EXPECT_TRUE(w.people().remove_service_period(kari, p.id));
+        EXPECT_TRUE(w.people().remove_employment(kari, e.id));
+        EXPECT_FALSE(w.people().remove_leave(kari, l.id));
+        domain::RecordCorrection c;
+        c.person_id = kari;
+        c.kind = domain::RecordKind::leave;
+        c.record_id = l.id;
+        c.action = domain::CorrectionAction::changed;
+        c.before = R"({"id":1})";
+        c.after = R"({"id":1,"x":"Æøå"})";
+        c.reason = "Feil dato.";
+        c.corrected_at = "2026-11-22T10:15:30Z";
+        c.corrected_by = "Kari Nordmann (leder@bergen.no)";
+        w.people().add_correction(c);
+        c.kind = domain::RecordKind::employment;
+        c.record_id = e.id;
+        c.action = domain::CorrectionAction::removed;
+        c.after.reset();
+        c.reason = "Dobbelt.";
+        w.people().add_correction(c);
+    });
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().path_length(kari); }), 0);
+    const auto log = db_->read([&](const Snapshot& s) { return s.people().corrections_of(kari); });
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].kind, domain::RecordKind::employment);  // Newest first.
+    EXPECT_EQ(log[0].action, domain::CorrectionAction::removed);
+    EXPECT_FALSE(log[0].after);
+    EXPECT_EQ(log[0].record_id, e.id);
+    EXPECT_EQ(log[1].kind, domain::RecordKind::leave);
+    EXPECT_EQ(log[1].after, R"({"id":1,"x":"Æøå"})");
+    EXPECT_EQ(log[1].reason, "Feil dato.");
+    EXPECT_EQ(log[1].corrected_at, "2026-11-22T10:15:30Z");
+    EXPECT_EQ(log[1].corrected_by, "Kari Nordmann (leder@bergen.no)");
+    EXPECT_TRUE(
+        db_->read([&](const Snapshot& s) { return s.people().corrections_of(ola); }).empty());
+}
+
+TEST_P(StoreContract, TheLogOfCorrectionsRefusesChangesAndBadRows) {
+    std::int64_t kari = 0;
+    db_->write([&](UnitOfWork& w) {
+        Person person;
+        person.full_name = "Kari";
+        kari = w.people().add(person);
+    });
+    domain::RecordCorrection c;
+    c.person_id = kari;
+    c.record_id = 1;
+    c.before = "{}";
+    c.after = "{}";
+    c.reason = "Feil.";
+    c.corrected_at = "2026-11-22T10:15:30Z";
+    c.corrected_by = "Leder";
+    // No reason, a reason over 1000 characters, a removal with an after, a change without one.
+    for (const auto& bad : {std::string(), std::string(1001, 'x')}) {
+        auto r = c;
+        r.reason = bad;
+        EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.people().add_correction(r); }), StoreError);
+    }
+    auto removed = c;
+    removed.action = domain::CorrectionAction::removed;
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.people().add_correction(removed); }),
+                 StoreError);
+    auto changed = c;
+    changed.after.reset();
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.people().add_correction(changed); }),
+                 StoreError);
+    db_->write([&](UnitOfWork& w) { w.people().add_correction(c); });
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().corrections_of(kari); }).size(),
+              1u);
+}
+
 TEST_P(StoreContract, EveryTrainingStatusRoundTripsAndIsCounted) {
     const std::vector<TrainingStatus> statuses = {TrainingStatus::in_training,
                                                   TrainingStatus::specialist, TrainingStatus::left,

@@ -73,6 +73,25 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /personer/{person:id}/permisjoner/ny", Expect::person},
     {"POST /personer/{person:id}/permisjoner/ny", Expect::person},
     {"POST /api/v1/people/{person:id}/leaves", Expect::person},
+    // Corrections of the records: the same access as adding them.
+    {"GET /personer/{person:id}/ansettelser/{employment:id}", Expect::person},
+    {"POST /personer/{person:id}/ansettelser/{employment:id}", Expect::person},
+    {"GET /personer/{person:id}/ansettelser/{employment:id}/fjern", Expect::person},
+    {"POST /personer/{person:id}/ansettelser/{employment:id}/fjern", Expect::person},
+    {"PUT /api/v1/people/{person:id}/employments/{employment:id}", Expect::person},
+    {"DELETE /api/v1/people/{person:id}/employments/{employment:id}", Expect::person},
+    {"GET /personer/{person:id}/tjenesteperioder/{period:id}", Expect::person},
+    {"POST /personer/{person:id}/tjenesteperioder/{period:id}", Expect::person},
+    {"GET /personer/{person:id}/tjenesteperioder/{period:id}/fjern", Expect::person},
+    {"POST /personer/{person:id}/tjenesteperioder/{period:id}/fjern", Expect::person},
+    {"PUT /api/v1/people/{person:id}/service-periods/{period:id}", Expect::person},
+    {"DELETE /api/v1/people/{person:id}/service-periods/{period:id}", Expect::person},
+    {"GET /personer/{person:id}/permisjoner/{leave:id}", Expect::person},
+    {"POST /personer/{person:id}/permisjoner/{leave:id}", Expect::person},
+    {"GET /personer/{person:id}/permisjoner/{leave:id}/fjern", Expect::person},
+    {"POST /personer/{person:id}/permisjoner/{leave:id}/fjern", Expect::person},
+    {"PUT /api/v1/people/{person:id}/leaves/{leave:id}", Expect::person},
+    {"DELETE /api/v1/people/{person:id}/leaves/{leave:id}", Expect::person},
     // Supervisors (journey 5)
     {"GET /kommuner/{number}/veiledere", Expect::leader_only},
     {"GET /kommuner/{number}/veiledere/ny", Expect::leader_only},
@@ -147,6 +166,19 @@ class AuthorizationMatrix : public ::testing::Test {
             r.area = "Overordnet ansvar";
             r.responsible = "Kommuneoverlege";
             responsibility = w.municipalities().add_responsibility(r);
+            // A record of each kind of the own trainee, for the corrections' routes (the foreign
+            // trainee's paths name them too: the policy refuses before they are looked up).
+            employment = w.people().employments_of(own_trainee).front().id;
+            domain::ServicePeriod p;
+            p.person_id = own_trainee;
+            p.place = "Sentrum legekontor";
+            p.starts_on = *domain::Date::parse_iso("2024-01-01");
+            period = w.people().add_service_period(p);
+            domain::Leave l;
+            l.person_id = own_trainee;
+            l.starts_on = *domain::Date::parse_iso("2024-03-01");
+            l.ends_on = *domain::Date::parse_iso("2024-03-31");
+            leave = w.people().add_leave(l);
         });
     }
 
@@ -159,6 +191,9 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{person\\}"),
                                   std::to_string(person.value_or(foreign_trainee)));
         path = std::regex_replace(path, std::regex("\\{arena\\}"), std::to_string(arena));
+        path = std::regex_replace(path, std::regex("\\{employment\\}"), std::to_string(employment));
+        path = std::regex_replace(path, std::regex("\\{period\\}"), std::to_string(period));
+        path = std::regex_replace(path, std::regex("\\{leave\\}"), std::to_string(leave));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
@@ -175,6 +210,9 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t foreign_account = 0;
     std::int64_t arena = 0;
     std::int64_t responsibility = 0;
+    std::int64_t employment = 0;
+    std::int64_t period = 0;
+    std::int64_t leave = 0;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "embedded.hpp"
 #include "store/database.hpp"
@@ -412,6 +413,90 @@ const std::vector<Call> kCalls = {
     {kPost, "/api/v1/people/{kari}/leaves", kLeader, 403, "{}", "", "application/json", Csrf::omit},
     {kPost, "/api/v1/people/{kari}/leaves", "", 401, "{}"},
 
+    // Corrections: {employment}, {period} and {leave} are Kari's first of each, looked up per call.
+    {kPut, "/api/v1/people/{kari}/employments/{employment}", kLeader, 200,
+     R"({"starts_on": "2023-01-01", "ends_on": "2023-06-30", "fte": 60,
+         "post_type": "other_general_practice", "pay_model": "salaried",
+         "reason": "Ansettelsen sluttet 30. juni."})",
+     "\"ends_on\":\"2023-06-30\""},
+    {kPut, "/api/v1/people/{kari}/employments/{employment}", kLeader, 422,
+     R"({"starts_on": "2023-01-01", "fte": 60, "post_type": "gp_list", "pay_model": "salaried"})",
+     "\"field\":\"reason\""},
+    {kPut, "/api/v1/people/{kari}/employments/999999", kLeader, 404,
+     R"({"starts_on": "2023-01-01", "fte": 60, "post_type": "gp_list", "pay_model": "salaried",
+         "reason": "Feil."})"},
+    {kPut, "/api/v1/people/{foreign}/employments/{employment}", kLeader, 403, "{}"},
+    {kPut, "/api/v1/people/{kari}/employments/{employment}", kKari, 403, "{}"},
+    {kPut, "/api/v1/people/{kari}/employments/{employment}", kLeader, 400, "[]"},
+    {kPut, "/api/v1/people/{kari}/employments/{employment}", kLeader, 415, "x", "", "text/plain"},
+    {kPut, "/api/v1/people/{kari}/employments/{employment}", "", 401, "{}"},
+    {kDelete, "/api/v1/people/{kari}/employments/{employment}", kLeader, 422, "{}",
+     "\"field\":\"reason\""},
+    {kDelete, "/api/v1/people/{kari}/employments/{employment}", kLeader, 200,
+     R"({"reason": "Registrert ved en feil."})", "\"removed\""},
+    // Now the first is the one the fixture's service period is part of.
+    {kDelete, "/api/v1/people/{kari}/employments/{employment}", kLeader, 422,
+     R"({"reason": "Feil."})", "tjenesteperioder"},
+    {kDelete, "/api/v1/people/{kari}/employments/999999", kLeader, 404, R"({"reason": "Feil."})"},
+    {kDelete, "/api/v1/people/{foreign}/employments/{employment}", kLeader, 403, "{}"},
+    {kDelete, "/api/v1/people/{kari}/employments/{employment}", kLeader, 400, "[]"},
+    {kDelete, "/api/v1/people/{kari}/employments/{employment}", kLeader, 415, "x", "",
+     "text/plain"},
+    {kDelete, "/api/v1/people/{kari}/employments/{employment}", "", 401, "{}"},
+
+    {kPut, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 200,
+     R"({"arena": "institution", "place": "Haukeland universitetssjukehus",
+         "starts_on": "2023-02-01", "ends_on": "2023-08-31", "fte": 100,
+         "employer_registered": true, "employment_id": null, "reason": "Feil sluttdato."})",
+     "\"ends_on\":\"2023-08-31\""},
+    {kPut, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 422,
+     R"({"arena": "institution", "place": "Haukeland", "starts_on": "2023-02-01",
+         "ends_on": "2023-01-31", "fte": 100, "reason": "Feil."})",
+     "\"field\":\"ends_on\""},
+    {kPut, "/api/v1/people/{kari}/service-periods/999999", kLeader, 404,
+     R"({"arena": "institution", "place": "Haukeland", "starts_on": "2023-02-01", "fte": 100,
+         "reason": "Feil."})"},
+    {kPut, "/api/v1/people/{foreign}/service-periods/{period}", kLeader, 403, "{}"},
+    {kPut, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 400, "[]"},
+    {kPut, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 415, "x", "", "text/plain"},
+    {kPut, "/api/v1/people/{kari}/service-periods/{period}", "", 401, "{}"},
+
+    {kPut, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 200,
+     "kind=parental&starts_on=01.03.2025&ends_on=31.07.2025&reason=Kom+tilbake+1.+august.",
+     "\"ends_on\":\"2025-07-31\"", kForm},
+    {kPut, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 422,
+     R"({"kind": "parental", "starts_on": "2025-03-01", "ends_on": "2025-07-31",
+         "reason": ""})",
+     "\"field\":\"reason\""},
+    {kPut, "/api/v1/people/{kari}/leaves/999999", kLeader, 404,
+     R"({"kind": "parental", "starts_on": "2025-03-01", "ends_on": "2025-07-31",
+         "reason": "Feil."})"},
+    {kPut, "/api/v1/people/{foreign}/leaves/{leave}", kLeader, 403, "{}"},
+    {kPut, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 400, "[]"},
+    {kPut, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 415, "x", "", "text/plain"},
+    {kPut, "/api/v1/people/{kari}/leaves/{leave}", "", 401, "{}"},
+    {kGet, "/api/v1/people/{kari}", kLeader, 200, "", "\"corrections\":[{"},
+    {kDelete, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 200,
+     R"({"reason": "Registrert to ganger."})", "\"removed\""},
+    {kDelete, "/api/v1/people/{kari}/leaves/999999", kLeader, 404, R"({"reason": "Feil."})"},
+    {kDelete, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 422, "{}", "\"field\":\"reason\""},
+    {kDelete, "/api/v1/people/{foreign}/leaves/{leave}", kLeader, 403, "{}"},
+    {kDelete, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 400, "[]"},
+    {kDelete, "/api/v1/people/{kari}/leaves/{leave}", kLeader, 415, "x", "", "text/plain"},
+    {kDelete, "/api/v1/people/{kari}/leaves/{leave}", "", 401, "{}"},
+    // Haukeland goes; the fixture's period, part of the fixture's employment, stays.
+    {kDelete, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 200,
+     R"({"reason": "Registrert ved en feil."})", "Haukeland"},
+    {kDelete, "/api/v1/people/{kari}/service-periods/999999", kLeader, 404,
+     R"({"reason": "Feil."})"},
+    {kDelete, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 422, "{}",
+     "\"field\":\"reason\""},
+    {kDelete, "/api/v1/people/{foreign}/service-periods/{period}", kLeader, 403, "{}"},
+    {kDelete, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 400, "[]"},
+    {kDelete, "/api/v1/people/{kari}/service-periods/{period}", kLeader, 415, "x", "",
+     "text/plain"},
+    {kDelete, "/api/v1/people/{kari}/service-periods/{period}", "", 401, "{}"},
+
     // The individual education plan (journey 4).
     {kGet, "/api/v1/people/{kari}/education-plan", kLeader, 200, "", "\"plan\":null"},
     {kGet, "/api/v1/people/{foreign}/education-plan", kLeader, 403},
@@ -626,14 +711,22 @@ class OpenApiResponses : public ::testing::Test {
                              std::nullopt, supervisor);
     }
 
-    // `text` with its placeholders replaced; {arena} and {responsibility} are looked up now, as
-    // earlier calls create them.
+    // `text` with its placeholders replaced; {arena}, {responsibility} and Kari's {employment},
+    // {period} and {leave} are looked up now, as earlier calls create them.
     std::string concrete(const std::string& text) {
         const auto arenas = server.database().read(
             [&](const store::Snapshot& s) { return s.municipalities().learning_arenas("4601"); });
         const auto responsibilities = server.database().read(
             [&](const store::Snapshot& s) { return s.municipalities().responsibilities("4601"); });
+        const auto [employments, periods, leaves] =
+            server.database().read([&](const store::Snapshot& s) {
+                return std::tuple(s.people().employments_of(kari),
+                                  s.people().service_periods_of(kari), s.people().leaves_of(kari));
+            });
         const std::vector<std::pair<std::string, std::int64_t>> ids = {
+            {"employment", employments.empty() ? 0 : employments.front().id},
+            {"period", periods.empty() ? 0 : periods.front().id},
+            {"leave", leaves.empty() ? 0 : leaves.front().id},
             {"kari", kari},
             {"foreign", foreign},
             {"supervisor", supervisor},

@@ -162,7 +162,8 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 2) << "education_plan_revisions and education_plan_periods";
+    EXPECT_EQ(append_only, 3) << "education_plan_revisions, education_plan_periods and "
+                                 "record_corrections";
 }
 
 TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {

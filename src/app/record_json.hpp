@@ -1,0 +1,25 @@
+#pragma once
+
+// The JSON of a training record's employments, service periods and leaves: what the API answers
+// and what the log of corrections keeps of each earlier version (app/training_records.hpp), so
+// that a kept version reads back as the record it was.
+
+#include <boost/json.hpp>
+
+#include <string_view>
+
+#include "domain/person.hpp"
+
+namespace alis::app {
+
+boost::json::object employment_json(const domain::Employment& e);
+boost::json::object service_period_json(const domain::ServicePeriod& p);
+boost::json::object leave_json(const domain::Leave& l);
+
+// The record a JSON text of the functions above describes; throws std::invalid_argument when it
+// is not one (the log holds only what they wrote).
+domain::Employment parse_employment(std::string_view text);
+domain::ServicePeriod parse_service_period(std::string_view text);
+domain::Leave parse_leave(std::string_view text);
+
+}  // namespace alis::app
