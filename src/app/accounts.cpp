@@ -116,11 +116,17 @@ std::vector<domain::RoleGrant> roles_of(Application& app, std::int64_t account_i
         [&](const store::Snapshot& s) { return s.identity().role_grants_of(account_id); });
 }
 
-void disable_account(Application& app, std::int64_t account_id, domain::AuditEvent audit) {
-    app.database().write([&](store::UnitOfWork& w) {
+DisableOutcome disable_account(Application& app, std::int64_t account_id,
+                               domain::AuditEvent audit) {
+    const domain::Date today = app.today();
+    return app.database().write([&](store::UnitOfWork& w) {
         const auto account = w.identity().find_account(account_id);
         if (!account) {
-            throw AccountError("no account with id " + std::to_string(account_id));
+            return DisableOutcome::unknown_account;
+        }
+        if (w.identity().is_active_admin(account_id, today) &&
+            w.identity().active_admin_accounts(today) <= 1) {
+            return DisableOutcome::last_active_admin;
         }
         w.identity().set_account_disabled(account_id, true);
         w.identity().delete_sessions_of(account_id);
@@ -130,6 +136,7 @@ void disable_account(Application& app, std::int64_t account_id, domain::AuditEve
         e.target = "account " + std::to_string(account_id);
         e.subject_person_id = account->person_id;
         w.audit().append(std::move(e));
+        return DisableOutcome::disabled;
     });
 }
 

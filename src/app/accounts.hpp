@@ -48,10 +48,17 @@ std::optional<domain::Account> find_account_by_email(Application& app, const std
 // The account's role grants, in the order they were given.
 std::vector<domain::RoleGrant> roles_of(Application& app, std::int64_t account_id);
 
+enum class DisableOutcome {
+    disabled,
+    unknown_account,    // No account with the id.
+    last_active_admin,  // The account is the last enabled one with an admin role today: alis
+                        // would have nobody left to administer it.
+};
+
 // Disables the account with this id and ends all its sessions, in one transaction with `audit`
-// (who and from where; the action and subject are set here). Throws AccountError for an unknown
-// account.
-void disable_account(Application& app, std::int64_t account_id, domain::AuditEvent audit);
+// (who and from where; the action and subject are set here), unless it is unknown or the last
+// active administrator (checked in the same transaction, whoever asks, the CLI too).
+DisableOutcome disable_account(Application& app, std::int64_t account_id, domain::AuditEvent audit);
 
 // An audit event for administration done outside a request (the command line): `by` is the
 // actor's label, e.g. "cli".

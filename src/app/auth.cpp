@@ -58,10 +58,20 @@ std::string random_token() {
     return hex(bytes, sizeof bytes);
 }
 
-std::vector<domain::AuditEvent> audit_events_about(Application& app, std::int64_t person_id,
-                                                   int limit) {
-    return app.database().read(
-        [&](const store::Snapshot& s) { return s.audit().events_about(person_id, limit); });
+AccessLogPage access_log(Application& app, std::int64_t person_id, int page, int size) {
+    AccessLogPage result;
+    result.page = std::max(page, 1);
+    result.size = std::clamp(size, 1, kAccessLogMaxPageSize);
+    const std::int64_t offset = static_cast<std::int64_t>(result.page - 1) * result.size;
+    // One more than the page, to know whether there is a next one.
+    result.reads = app.database().read([&](const store::Snapshot& s) {
+        return s.audit().events_about(person_id, "person.read", result.size + 1, offset);
+    });
+    if (static_cast<int>(result.reads.size()) > result.size) {
+        result.has_next = true;
+        result.reads.pop_back();
+    }
+    return result;
 }
 
 void record_audit(Application& app, domain::AuditEvent event) {
@@ -91,13 +101,21 @@ Actor actor_for(const store::Snapshot& s, const domain::Account& account,
     return actor;
 }
 
-// The throttles of login and re-authentication: too many failures for the e-mail or from the
-// address within the last hour.
+// The throttles of login and re-authentication (see kMaxFailuresPerAccountAndAddressPerHour):
+// per (account, address), per address, and a delay per address for an account under attack.
+// Nothing here stops the account as such, so failures elsewhere never lock its owner out.
 bool throttled(const store::Snapshot& s, const std::string& email, const std::string& address,
                std::int64_t now) {
     const std::int64_t hour_ago = now - 3600;
-    return s.identity().login_failures_for(email, hour_ago) >= kMaxFailuresPerAccountPerHour ||
-           s.identity().login_failures_from(address, hour_ago) >= kMaxFailuresPerAddressPerHour;
+    const auto& identity = s.identity();
+    if (identity.login_failures_for_from(email, address, hour_ago) >=
+            kMaxFailuresPerAccountAndAddressPerHour ||
+        identity.login_failures_from(address, hour_ago) >= kMaxFailuresPerAddressPerHour) {
+        return true;
+    }
+    return identity.login_failures_for(email, hour_ago) >= kMaxFailuresPerAccountPerHour &&
+           identity.login_failures_for_from(email, address, now - kAccountUnderAttackDelaySeconds) >
+               0;
 }
 
 }  // namespace

@@ -17,8 +17,17 @@ inline constexpr std::int64_t kSessionIdleSeconds = 30 * 60;
 inline constexpr std::int64_t kSessionAbsoluteSeconds = 12 * 60 * 60;
 // last_seen is written at most this often, so that reads do not all become writes.
 inline constexpr std::int64_t kSessionTouchSeconds = 60;
-inline constexpr int kMaxFailuresPerAccountPerHour = 100;
+// Login throttling (docs/security.md, "Lockout by wrong passwords"), each over the last hour:
+// - one address may fail kMaxFailuresPerAccountAndAddressPerHour times for one account;
+// - one address may fail kMaxFailuresPerAddressPerHour times in all (many accounts);
+// - once an account has kMaxFailuresPerAccountPerHour failures from anywhere, an address that
+//   has failed for it in the last kAccountUnderAttackDelaySeconds waits: a distributed guesser
+//   gets one guess per address per delay, while an address that has not failed for the account
+//   (the owner's usual one) still logs in.
+inline constexpr int kMaxFailuresPerAccountAndAddressPerHour = 10;
 inline constexpr int kMaxFailuresPerAddressPerHour = 300;
+inline constexpr int kMaxFailuresPerAccountPerHour = 100;
+inline constexpr std::int64_t kAccountUnderAttackDelaySeconds = 15 * 60;
 
 enum class LoginOutcome { ok, wrong_credentials, throttled };
 
@@ -85,9 +94,22 @@ struct AuditOrigin {
 domain::AuditEvent audit_event(std::int64_t now, const AuditOrigin& origin, std::string action,
                                std::string outcome);
 
-// The audit events whose subject is the person, newest first, at most `limit`.
-std::vector<domain::AuditEvent> audit_events_about(Application& app, std::int64_t person_id,
-                                                   int limit);
+
+// One page of "Hvem har sett mine opplysninger": the reads of a person's record
+// (`person.read`), newest first, selected directly (not among the person's other events, which
+// anyone could add by being refused).
+inline constexpr int kAccessLogPageSize = 50;
+inline constexpr int kAccessLogMaxPageSize = 200;
+struct AccessLogPage {
+    std::vector<domain::AuditEvent> reads;
+    int page = 1;  // From 1.
+    int size = kAccessLogPageSize;
+    bool has_next = false;
+};
+// Page `page` (from 1; anything below reads as 1) of `size` reads (1..kAccessLogMaxPageSize,
+// clamped) of the person's record.
+AccessLogPage access_log(Application& app, std::int64_t person_id, int page,
+                         int size = kAccessLogPageSize);
 
 // Appends one event to the audit trail in its own transaction.
 void record_audit(Application& app, domain::AuditEvent event);

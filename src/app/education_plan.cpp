@@ -113,12 +113,12 @@ bool institution_planned(const PersonLedger& actual,
 std::optional<EducationPlanProjection> education_plan_projection(Application& app,
                                                                  std::int64_t person_id,
                                                                  Date today) {
-    auto actual = person_ledger(app, person_id, today);
-    if (!actual) {
+    auto path = person_training_path(app, person_id, today);
+    if (!path) {
         return std::nullopt;
     }
     EducationPlanProjection result;
-    result.actual = std::move(*actual);
+    result.actual = ledger_of(std::move(*path));
     result.current = app.database().read(
         [&](const store::Snapshot& s) { return s.education_plans().current_of(person_id); });
     result.revision_due = plan_revision_due(result.current);

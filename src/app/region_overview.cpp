@@ -52,9 +52,10 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
         RegionMunicipality row{std::move(c), 0};
         if (const auto it = records.find(row.counts.municipality.number); it != records.end()) {
             for (const auto& record : it->second) {
-                const auto ledger = ledger_of(
+                const auto outcome = ledger_outcome_of(
                     training_path_from(record.person, record.periods, record.leaves, today));
-                if (at_risk_of_delay(row.counts.municipality, ledger, record.plan)) {
+                const auto* ledger = std::get_if<PersonLedger>(&outcome);
+                if (!ledger || at_risk_of_delay(row.counts.municipality, *ledger, record.plan)) {
                     ++row.at_risk;
                 }
             }

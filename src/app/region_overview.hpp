@@ -33,6 +33,8 @@ struct RegionOverview {
 // periods when there is no plan); the employer is not a registered education enterprise;
 // institution service is not met and none is planned (as a service period or in the plan); the
 // ledger warns about service that does not count. (A missing supervisor is counted on its own.)
+// A trainee whose ledger cannot be computed (LedgerFailure) is counted as at risk: nobody can
+// tell that they are not.
 bool at_risk_of_delay(const domain::Municipality& employer, const PersonLedger& ledger,
                       const std::optional<domain::EducationPlanRevision>& plan);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/person_name.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -20,8 +21,9 @@ RegistrationProblem check_registration(const store::Snapshot& s,
     if (!person) {
         return RegistrationProblem::none;
     }
-    if (person->training_status == domain::TrainingStatus::in_training) {
-        return RegistrationProblem::person_in_training;
+    if (!domain::same_person_name(registration.full_name, person->full_name) ||
+        person->training_status == domain::TrainingStatus::in_training) {
+        return RegistrationProblem::hpr_not_usable;
     }
     if (s.supervisors().find_registration(registration.supervisor.municipality_number,
                                           person->id)) {

@@ -30,17 +30,24 @@ std::optional<SupervisorList> supervisor_list(Application& app, const std::strin
                                               domain::Date today);
 
 // A supervisor to register. `supervisor` is complete except person_id; the person is found by
-// HPR number (a supervisor already known to alis, e.g. registered by a neighbour) or created.
+// HPR number and name (a supervisor already known to alis, e.g. registered by a neighbour) or
+// created when the HPR number is unknown.
 struct SupervisorRegistration {
     std::string full_name;
     std::optional<std::string> hpr_number;
     domain::Supervisor supervisor;
 };
 
+// A registration names a person by HPR number; an existing person is linked only when the name
+// matches too (domain::same_person_name). What the answer says never depends on anything the
+// caller did not send: a known HPR number under another name and a doctor in training get the
+// same problem.
 enum class RegistrationProblem {
     none,
-    person_in_training,  // The HPR number belongs to a doctor in training.
-    already_registered,  // The person is already a supervisor of this municipality.
+    hpr_not_usable,      // The HPR number is known under another name, or is a doctor in
+                         // training (who cannot be a supervisor).
+    already_registered,  // The person (name and HPR number) is already a supervisor of this
+                         // municipality.
 };
 
 // Checks the rules that need the data (the form checks the rest).

@@ -119,8 +119,17 @@ std::optional<TraineeOverview> trainee_overview(Application& app, const std::str
             }
         }
         row.supervisors = std::move(record.supervisor_names);
-        const auto ledger =
-            ledger_of(training_path_from(person, record.periods, record.leaves, today));
+        const auto outcome =
+            ledger_outcome_of(training_path_from(person, record.periods, record.leaves, today));
+        if (const auto* failure = std::get_if<LedgerFailure>(&outcome)) {
+            row.ledger_failure = *failure;
+            row.warning = UrgentWarning::ledger_failed;
+            row.warning_detail = failure->message;
+            row.person = std::move(person);
+            overview.rows.push_back(std::move(row));
+            continue;
+        }
+        const auto& ledger = std::get<PersonLedger>(outcome);
         for (const auto& r : ledger.report.requirements) {
             if (r.id == "total") {
                 row.counted = r.counted;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "app/training_ledger.hpp"
 #include "domain/ledger.hpp"
 #include "domain/municipality.hpp"
 #include "domain/person.hpp"
@@ -21,6 +22,7 @@ namespace alis::app {
 
 // The most urgent thing a leader should act on for one trainee, most urgent first.
 enum class UrgentWarning {
+    ledger_failed,            // The ledger cannot be computed for the record (see ledger_failure).
     employer_not_registered,  // The municipality is not a registered education enterprise.
     no_supervisor,            // No supervisor (veileder) assigned today.
     no_plan,                  // No individual education plan.
@@ -44,6 +46,10 @@ struct TraineeRow {
     std::optional<domain::Date> projected_completion;
     UrgentWarning warning = UrgentWarning::none;
     std::string warning_detail;  // The ledger's message, for ledger_warning.
+    // Set when the ledger cannot be computed for this trainee: the row is shown with this
+    // instead of the numbers (counted, required, complete and completion are then unknown), and
+    // the rest of the list is computed as always.
+    std::optional<LedgerFailure> ledger_failure;
 };
 
 enum class TraineeSort { name, progress, completion };

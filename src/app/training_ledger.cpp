@@ -65,10 +65,18 @@ PersonLedger ledger_of(domain::TrainingPath path) {
     return ledger;
 }
 
-std::optional<PersonLedger> person_ledger(Application& app, std::int64_t person_id,
-                                          domain::Date today) {
-    auto path =
-        app.database().read([&](const store::Snapshot& s) -> std::optional<domain::TrainingPath> {
+LedgerOutcome ledger_outcome_of(domain::TrainingPath path) {
+    try {
+        return ledger_of(std::move(path));
+    } catch (const domain::TrainingPathError& e) {
+        return LedgerFailure{e.field(), e.what()};
+    }
+}
+
+std::optional<domain::TrainingPath> person_training_path(Application& app, std::int64_t person_id,
+                                                         domain::Date today) {
+    return app.database().read(
+        [&](const store::Snapshot& s) -> std::optional<domain::TrainingPath> {
             const auto person = s.people().find(person_id);
             if (!person) {
                 return std::nullopt;
@@ -76,10 +84,15 @@ std::optional<PersonLedger> person_ledger(Application& app, std::int64_t person_
             return training_path_from(*person, s.people().service_periods_of(person_id),
                                       s.people().leaves_of(person_id), today);
         });
+}
+
+std::optional<LedgerOutcome> person_ledger(Application& app, std::int64_t person_id,
+                                           domain::Date today) {
+    auto path = person_training_path(app, person_id, today);
     if (!path) {
         return std::nullopt;
     }
-    return ledger_of(std::move(*path));
+    return ledger_outcome_of(std::move(*path));
 }
 
 }  // namespace alis::app

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "app/application.hpp"
@@ -32,11 +33,28 @@ struct PersonLedger {
     domain::LedgerReport report;
 };
 
-// Evaluates a path under its ruleset (the default ruleset when it names an unknown one).
+// Evaluates a path under its ruleset (the default ruleset when it names an unknown one). Throws
+// domain::TrainingPathError for a path the ledger refuses (see ledger_outcome_of).
 PersonLedger ledger_of(domain::TrainingPath path);
 
-// The ledger of a person on `today`; nullopt for an unknown person.
-std::optional<PersonLedger> person_ledger(Application& app, std::int64_t person_id,
-                                          domain::Date today);
+// A path the ledger refuses (domain::check_training_path: e.g. more than domain::kMaxPeriods
+// periods, which the store does not prevent): the field and the ledger's reason.
+struct LedgerFailure {
+    std::string field;    // E.g. "periods".
+    std::string message;  // The ledger's TrainingPathError message (English, technical).
+};
+using LedgerOutcome = std::variant<PersonLedger, LedgerFailure>;
+
+// As ledger_of, but a refused path is a LedgerFailure, so that one person's record never stops a
+// page that shows many (the overview, the region).
+LedgerOutcome ledger_outcome_of(domain::TrainingPath path);
+
+// The training path of a person on `today` as the ledger reads it; nullopt for an unknown person.
+std::optional<domain::TrainingPath> person_training_path(Application& app, std::int64_t person_id,
+                                                         domain::Date today);
+
+// The ledger of a person on `today`, or why it cannot be computed; nullopt for an unknown person.
+std::optional<LedgerOutcome> person_ledger(Application& app, std::int64_t person_id,
+                                           domain::Date today);
 
 }  // namespace alis::app

@@ -136,6 +136,8 @@ int serve(app::Application& application, const ServerOptions& options, const std
               << ":" << server->port() << "/\n"
               << banner << std::flush;
     server->run(/*handle_signals=*/true);
+    // The counts of repeated denials still held in memory go to the audit trail.
+    services.denials->flush(application);
     std::cout << "alis stopped: every request in flight was answered.\n" << std::flush;
     return 0;
 }

@@ -182,7 +182,18 @@ void add_user_command(CLI::App& app, int& exit_code) {
             if (!account) {
                 throw Failure{"no account with e-mail " + options->email, 1};
             }
-            app::disable_account(*store, account->id, app::administration_event(*store, "cli"));
+            switch (app::disable_account(*store, account->id,
+                                         app::administration_event(*store, "cli"))) {
+                case app::DisableOutcome::unknown_account:
+                    throw Failure{"no account with e-mail " + options->email, 1};
+                case app::DisableOutcome::last_active_admin:
+                    throw Failure{options->email +
+                                      " is the last active administrator and cannot be disabled;"
+                                      " give another account the admin role first",
+                                  1};
+                case app::DisableOutcome::disabled:
+                    break;
+            }
             std::cout << "alis: " << options->email << " disabled; its sessions are ended\n";
         });
     });

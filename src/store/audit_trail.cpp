@@ -14,6 +14,10 @@ namespace {
 constexpr const char* kEventsAbout = "SELECT " ALIS_EVENT_COLUMNS
                                      " FROM audit_events WHERE subject_person_id = $1"
                                      " ORDER BY id DESC LIMIT $2";
+constexpr const char* kEventsAboutWithAction =
+    "SELECT " ALIS_EVENT_COLUMNS
+    " FROM audit_events WHERE subject_person_id = $1 AND action = $2"
+    " ORDER BY id DESC LIMIT $3 OFFSET $4";
 constexpr const char* kFind = "SELECT " ALIS_EVENT_COLUMNS " FROM audit_events WHERE id = $1";
 constexpr const char* kAll = "SELECT " ALIS_EVENT_COLUMNS " FROM audit_events ORDER BY id";
 #undef ALIS_EVENT_COLUMNS
@@ -65,6 +69,14 @@ std::optional<std::int64_t> original_position(domain::AuditEvent event, std::int
 
 std::vector<domain::AuditEvent> AuditTrail::events_about(std::int64_t person_id, int limit) const {
     return tx_.rows(kEventsAbout, {person_id, std::max(limit, 0)}, read_event);
+}
+
+std::vector<domain::AuditEvent> AuditTrail::events_about(std::int64_t person_id,
+                                                         const std::string& action, int limit,
+                                                         std::int64_t offset) const {
+    return tx_.rows(kEventsAboutWithAction,
+                    {person_id, action, std::max(limit, 0), std::max<std::int64_t>(offset, 0)},
+                    read_event);
 }
 
 std::optional<domain::AuditEvent> AuditTrail::find(std::int64_t id) const {

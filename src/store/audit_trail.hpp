@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/audit_event.hpp"
@@ -18,6 +19,11 @@ class AuditTrail {
 
     // Events whose subject is the person, newest first, at most `limit`.
     std::vector<domain::AuditEvent> events_about(std::int64_t person_id, int limit) const;
+    // Events whose subject is the person with this action (e.g. "person.read"), newest first:
+    // at most `limit` after skipping the `offset` newest (index
+    // audit_events_by_subject_and_action).
+    std::vector<domain::AuditEvent> events_about(std::int64_t person_id, const std::string& action,
+                                                 int limit, std::int64_t offset) const;
     // The event with this id, or nullopt.
     std::optional<domain::AuditEvent> find(std::int64_t id) const;
     // Recomputes every hash from the first row on and reports the first row that does not fit.

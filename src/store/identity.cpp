@@ -19,6 +19,15 @@ constexpr const char* kLoginFailuresFor =
     "SELECT count(*) FROM login_failures WHERE email = $1 AND at >= $2";
 constexpr const char* kLoginFailuresFrom =
     "SELECT count(*) FROM login_failures WHERE address = $1 AND at >= $2";
+constexpr const char* kLoginFailuresForFrom =
+    "SELECT count(*) FROM login_failures WHERE email = $1 AND address = $2 AND at >= $3";
+#define ALIS_ACTIVE_ADMIN                                               \
+    " FROM accounts a JOIN role_grants g ON g.account_id = a.id"        \
+    " WHERE a.disabled = $1 AND g.role = 'admin' AND g.starts_on <= $2" \
+    " AND (g.ends_on IS NULL OR g.ends_on >= $2)"
+constexpr const char* kActiveAdminAccounts = "SELECT count(DISTINCT a.id)" ALIS_ACTIVE_ADMIN;
+constexpr const char* kIsActiveAdmin = "SELECT count(*)" ALIS_ACTIVE_ADMIN " AND a.id = $3";
+#undef ALIS_ACTIVE_ADMIN
 
 constexpr const char* kAddAccount =
     "INSERT INTO accounts (email, display_name, person_id, password_hash, disabled)"
@@ -98,6 +107,19 @@ int Identity::login_failures_for(const std::string& email, std::int64_t since) c
 
 int Identity::login_failures_from(const std::string& address, std::int64_t since) const {
     return static_cast<int>(tx_.integer(kLoginFailuresFrom, {address, since}));
+}
+
+int Identity::login_failures_for_from(const std::string& email, const std::string& address,
+                                      std::int64_t since) const {
+    return static_cast<int>(tx_.integer(kLoginFailuresForFrom, {email, address, since}));
+}
+
+bool Identity::is_active_admin(std::int64_t account_id, domain::Date day) const {
+    return tx_.integer(kIsActiveAdmin, {false, day, account_id}) > 0;
+}
+
+int Identity::active_admin_accounts(domain::Date day) const {
+    return static_cast<int>(tx_.integer(kActiveAdminAccounts, {false, day}));
 }
 
 std::int64_t Identity::add_account(const domain::Account& a) {

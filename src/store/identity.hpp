@@ -27,6 +27,13 @@ class Identity {
     // Failed logins for an e-mail, or from an address, at or after `since` (Unix seconds).
     int login_failures_for(const std::string& email, std::int64_t since) const;
     int login_failures_from(const std::string& address, std::int64_t since) const;
+    // Failed logins for an e-mail from one address at or after `since`.
+    int login_failures_for_from(const std::string& email, const std::string& address,
+                                std::int64_t since) const;
+    // Whether the account is enabled and holds an admin grant that covers `day`.
+    bool is_active_admin(std::int64_t account_id, domain::Date day) const;
+    // The enabled accounts holding an admin grant that covers `day`.
+    int active_admin_accounts(domain::Date day) const;
 
     // Adds an account and returns its id; a duplicate e-mail is a ConstraintViolation.
     std::int64_t add_account(const domain::Account& account);

@@ -5,6 +5,7 @@
 #include <boost/url/parse_query.hpp>
 
 #include "app/auth.hpp"
+#include "app/denied_access.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "domain/text.hpp"
@@ -226,7 +227,7 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
     if (app::decide(actor, access.action, resource, today) != app::Decision::allow) {
         auto e = audit_event(services, request, context, "access.denied", "denied");
         e.subject_person_id = resource.person_id;
-        app::record_audit(services.app, std::move(e));
+        services.denials->record(services.app, std::move(e), services.now());
         throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
     }
     if (app::requires_recent_authentication(access.action) &&

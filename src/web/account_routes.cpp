@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
@@ -159,12 +160,17 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
     return page(s, request, context, "me", s.catalogue.text("me.title"), std::move(data));
 }
 
-json::array access_events(Services& s, std::int64_t person_id) {
+// A page number or size from the query: a positive number, or `fallback`.
+int positive_query(const Request& request, std::string_view name, int fallback) {
+    const std::string text = query_value(request, name);
+    int value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc{} && end == text.data() + text.size() && value > 0 ? value : fallback;
+}
+
+json::array access_events(const app::AccessLogPage& log) {
     json::array events;
-    for (const auto& e : app::audit_events_about(s.app, person_id, 500)) {
-        if (e.action != "person.read") {
-            continue;
-        }
+    for (const auto& e : log.reads) {
         events.push_back(json::object{{"at", e.at}, {"who", e.actor_label}, {"what", e.target}});
     }
     return events;
@@ -174,9 +180,19 @@ Response access_log_page(Services& s, const Request& request, RequestContext& co
     const auto& actor = context.session->actor;
     json::object data{{"has_person", actor.person_id.has_value()}};
     if (actor.person_id) {
-        auto events = access_events(s, *actor.person_id);
+        const auto log =
+            app::access_log(s.app, *actor.person_id, positive_query(request, "side", 1));
+        auto events = access_events(log);
         data["has_events"] = !events.empty();
         data["events"] = std::move(events);
+        data["page_label"] = s.catalogue.format("access_log.page", {{"page", log.page}});
+        if (log.page > 1) {
+            data["previous_url"] = "/meg/innsyn?side=" + std::to_string(log.page - 1);
+        }
+        if (log.has_next) {
+            data["next_url"] = "/meg/innsyn?side=" + std::to_string(log.page + 1);
+        }
+        data["has_pages"] = log.page > 1 || log.has_next;
     }
     return page(s, request, context, "access_log", s.catalogue.text("access_log.title"),
                 std::move(data));
@@ -184,11 +200,21 @@ Response access_log_page(Services& s, const Request& request, RequestContext& co
 
 Response access_log_api(Services& s, const Request& request, RequestContext& context) {
     const auto& actor = context.session->actor;
-    json::array events;
+    app::AccessLogPage log;
+    log.page = positive_query(request, "page", 1);
+    log.size = positive_query(request, "limit", app::kAccessLogPageSize);
     if (actor.person_id) {
-        events = access_events(s, *actor.person_id);
+        log = app::access_log(s.app, *actor.person_id, log.page, log.size);
     }
-    return json_response(http::status::ok, request.version(), json::object{{"reads", events}});
+    const auto url = [&](int page) {
+        return json::value("/api/v1/me/access-log?page=" + std::to_string(page) +
+                           "&limit=" + std::to_string(log.size));
+    };
+    return json_response(http::status::ok, request.version(),
+                         json::object{{"reads", access_events(log)},
+                                      {"page", log.page},
+                                      {"limit", log.size},
+                                      {"next", log.has_next ? url(log.page + 1) : json::value()}});
 }
 
 Response me_api(Services& s, const Request& request, RequestContext& context) {
@@ -247,7 +273,8 @@ Response reauth_submit(Services& s, const Request& request, RequestContext& cont
 }
 
 Response accounts_list(Services& s, const Request& request, RequestContext& context,
-                       const std::string& notice) {
+                       const std::string& notice, http::status status = http::status::ok,
+                       const std::string& error = {}) {
     json::array accounts;
     for (const auto& [account, grants] : app::accounts_with_roles(s.app)) {
         std::string roles;
@@ -265,8 +292,11 @@ Response accounts_list(Services& s, const Request& request, RequestContext& cont
     if (!notice.empty()) {
         data["notice"] = notice;
     }
+    if (!error.empty()) {
+        data["error"] = error;
+    }
     return page(s, request, context, "accounts", s.catalogue.text("accounts.title"),
-                std::move(data));
+                std::move(data), status);
 }
 
 Response accounts_page(Services& s, const Request& request, RequestContext& context) {
@@ -275,10 +305,15 @@ Response accounts_page(Services& s, const Request& request, RequestContext& cont
 
 Response disable_account(Services& s, const Request& request, RequestContext& context) {
     const std::int64_t id = context.id("account");
-    try {
-        app::disable_account(s.app, id, audit_event(s, request, context, "account.disabled", "ok"));
-    } catch (const app::AccountError&) {
-        not_found();
+    switch (app::disable_account(s.app, id,
+                                 audit_event(s, request, context, "account.disabled", "ok"))) {
+        case app::DisableOutcome::unknown_account:
+            not_found();
+        case app::DisableOutcome::last_active_admin:
+            return accounts_list(s, request, context, {}, http::status::conflict,
+                                 s.catalogue.text("accounts.last_admin"));
+        case app::DisableOutcome::disabled:
+            break;
     }
     return accounts_list(s, request, context, s.catalogue.text("accounts.disabled_done"));
 }

@@ -158,4 +158,11 @@ json::object ledger_view(const app::PersonLedger& ledger, const Catalogue& t) {
     return view;
 }
 
+std::string ledger_failure_text(const app::LedgerFailure& failure, const Catalogue& catalogue) {
+    if (failure.field == "periods") {
+        return catalogue.format("ledger.too_many_periods", {{"max", domain::kMaxPeriods}});
+    }
+    return catalogue.format("ledger.refused", {{"reason", failure.message}});
+}
+
 }  // namespace alis::web

@@ -131,7 +131,14 @@ std::string overview_json(const Loaded& loaded) {
                           {"fte", row.fte},
                           {"counted_months", json::parse(domain::format_months(row.counted))},
                           {"required_months", json::parse(domain::format_months(row.required))},
-                          {"complete", row.complete}};
+                          {"complete", row.complete},
+                          {"error", nullptr}};
+        if (row.ledger_failure) {
+            // Nothing of the ledger is known; the row says why.
+            item["counted_months"] = item["required_months"] = item["complete"] = nullptr;
+            item["error"] =
+                json::object{{"code", "ledger_failed"}, {"message", row.ledger_failure->message}};
+        }
         item["post_type"] =
             row.post ? json::value(std::string(domain::to_string(*row.post))) : json::value();
         item["pay_model"] =
@@ -191,7 +198,8 @@ std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
                                     {"bar_width", std::to_string(c.percent)},
                                     {"completion", c.completion},
                                     {"warning", c.warning},
-                                    {"has_warning", c.has_warning}});
+                                    {"has_warning", c.has_warning},
+                                    {"computed", c.computed}});
     }
     auto link = [&](const std::string& new_sort, const std::string& new_filter) {
         std::string url = base + "?sorter=" + (new_sort.empty() ? "navn" : new_sort);

@@ -1,6 +1,8 @@
 // The rows and exports of web/overview_export.hpp.
 #include "web/overview_export.hpp"
 
+#include "web/ledger_view.hpp"
+
 #include <xlsxwriter.h>
 
 #include <unistd.h>
@@ -37,6 +39,8 @@ std::string csv_field(const std::string& value) {
 
 const char* warning_key(app::UrgentWarning w) {
     switch (w) {
+        case app::UrgentWarning::ledger_failed:
+            return "overview.warning.ledger_failed";
         case app::UrgentWarning::employer_not_registered:
             return "overview.warning.employer_not_registered";
         case app::UrgentWarning::no_supervisor:
@@ -80,6 +84,15 @@ std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalo
         c.completion = row.projected_completion ? row.projected_completion->norwegian()
                                                 : t.text("overview.no_completion");
         c.has_warning = row.warning != app::UrgentWarning::none;
+        if (row.ledger_failure) {
+            c.computed = false;
+            c.counted = c.completion = t.text("ledger.cannot_compute");
+            c.required.clear();
+            c.warning = t.text("ledger.cannot_compute") + ": " +
+                        ledger_failure_text(*row.ledger_failure, t);
+            result.push_back(std::move(c));
+            continue;
+        }
         c.warning = row.warning == app::UrgentWarning::ledger_warning
                         ? row.warning_detail
                         : t.text(warning_key(row.warning));
@@ -97,7 +110,8 @@ const std::vector<std::string>& column_keys() {
 }
 
 std::vector<std::string> row_values(const Cells& c) {
-    return {c.name,       c.hpr,    c.post, c.pay, c.supervisor, c.counted + " / " + c.required,
+    return {c.name,       c.hpr,        c.post,
+            c.pay,        c.supervisor, c.computed ? c.counted + " / " + c.required : c.counted,
             c.completion, c.warning};
 }
 

@@ -20,6 +20,8 @@ struct Cells {
     std::string name, hpr, post, pay, supervisor, counted, required, completion, warning;
     int percent = 0;
     bool has_warning = false;
+    bool computed = true;  // False when the ledger cannot be computed: counted and completion
+                           // say so, and warning says why.
 };
 
 std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalogue& t);

@@ -87,8 +87,16 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                       {"service_periods", std::move(periods)},
                       {"leaves", std::move(leaves)},
                       {"corrections", corrections_json(record.corrections)}};
-    if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {
-        body["ledger"] = json::parse(domain::report_json(ledger->report));
+    if (const auto outcome = app::person_ledger(s.app, p.id, s.today())) {
+        if (const auto* ledger = std::get_if<app::PersonLedger>(&*outcome)) {
+            body["ledger"] = json::parse(domain::report_json(ledger->report));
+        } else {
+            // The record is served; the ledger says why it is missing.
+            body["ledger"] = nullptr;
+            body["ledger_error"] =
+                json::object{{"code", "ledger_failed"},
+                             {"message", std::get<app::LedgerFailure>(*outcome).message}};
+        }
     }
     return json_response(http::status::ok, request.version(), body);
 }
@@ -168,12 +176,19 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         saved == "rettet" || saved == "fjernet") {
         data["saved"] = t.text("records.saved_" + saved);
     }
-    if (const auto ledger = app::person_ledger(s.app, p.id, s.today())) {
-        auto view = ledger_view(*ledger, t);
-        view["counted_line"] =
-            t.format("ledger.counted_total",
-                     {{"total", view["total_counted"]}, {"not_counted", view["not_counted"]}});
-        data["ledger"] = std::move(view);
+    if (const auto outcome = app::person_ledger(s.app, p.id, s.today())) {
+        if (const auto* ledger = std::get_if<app::PersonLedger>(&*outcome)) {
+            auto view = ledger_view(*ledger, t);
+            view["counted_line"] =
+                t.format("ledger.counted_total",
+                         {{"total", view["total_counted"]}, {"not_counted", view["not_counted"]}});
+            data["ledger"] = std::move(view);
+        } else {
+            data["ledger_failure"] = json::object{
+                {"heading", t.text("ledger.cannot_compute")},
+                {"message", t.text("ledger.cannot_compute_person")},
+                {"reason", ledger_failure_text(std::get<app::LedgerFailure>(*outcome), t)}};
+        }
     }
     return page(s, request, context, "person", p.full_name, std::move(data));
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "app/denied_access.hpp"
 #include "app/trainee_overview.hpp"
 #include "domain/date.hpp"
 #include "domain/municipality.hpp"
@@ -33,6 +34,8 @@ struct Services {
     app::Authenticator& auth;
     // Which list rows each account was shown lately (web/access.hpp, audit_reads).
     std::shared_ptr<ListReadWindow> list_reads = std::make_shared<ListReadWindow>();
+    // Repeated denials of an account, coalesced per minute (app/denied_access.hpp).
+    std::shared_ptr<app::DeniedAccessWindow> denials = std::make_shared<app::DeniedAccessWindow>();
 
     domain::Date today() const { return app.today(); }
     std::int64_t now() const { return app.now(); }

@@ -131,8 +131,8 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
             created = std::move(*supervisor);
         } else {
             switch (std::get<app::RegistrationProblem>(result)) {
-                case app::RegistrationProblem::person_in_training:
-                    input.fail("hpr_number", "supervisors.person_in_training");
+                case app::RegistrationProblem::hpr_not_usable:
+                    input.fail("hpr_number", "supervisors.hpr_not_usable");
                     break;
                 case app::RegistrationProblem::already_registered:
                     input.fail("hpr_number", "supervisors.already_registered");
@@ -151,11 +151,10 @@ Response create_supervisor(Services& s, const Request& request, RequestContext& 
                       });
     }
     if (wants_json(request)) {
-        const int trainees = app::supervisor_load(s.app, created->person_id, today);
-        auto response = json_response(
-            http::status::created, request.version(),
-            supervisor_json(*created, app::find_person(s.app, created->person_id)->full_name,
-                            trainees, app::supervisor_list(s.app, m.number, today)->capacity));
+        // What the caller sent and the ids, nothing read about a person already known: not their
+        // stored name, status or load (those are on the municipality's list of supervisors).
+        auto response = json_response(http::status::created, request.version(),
+                                      supervisor_json(*created, r.full_name, std::nullopt, 0));
         // As every create of the API: Location is where the new object can be read.
         response.set(http::field::location, "/api/v1/municipalities/" + m.number + "/supervisors");
         return response;

@@ -51,7 +51,9 @@ TEST(TrainingLedger, ServicePeriodsAndLeavesBecomePeriods) {
         leave.ends_on = day("2022-12-31");
         w.people().add_leave(leave);
     });
-    const auto ledger = person_ledger(*app, id, day("2026-11-22"));
+    const auto outcome = person_ledger(*app, id, day("2026-11-22"));
+    ASSERT_TRUE(outcome);
+    const auto* ledger = std::get_if<PersonLedger>(&*outcome);
     ASSERT_TRUE(ledger);
     const auto& periods = ledger->path.periods;
     ASSERT_EQ(periods.size(), 4u);

@@ -101,7 +101,7 @@ TEST_F(UserCli, WorksWhileTheServerRunsAndDisablingEndsSessions) {
     ASSERT_TRUE(std::regex_search(out, m, std::regex("127\\.0\\.0\\.1:([0-9]+)/")));
     const auto port = static_cast<unsigned short>(std::stoi(m[1]));
 
-    ASSERT_EQ(add({"--email", "admin@x.no", "--name", "Admin", "--role", "admin"},
+    ASSERT_EQ(add({"--email", "admin@x.no", "--name", "Admin", "--role", "national"},
                   kPassword + "\n" + kPassword + "\n")
                   .exit_code,
               0);
@@ -118,6 +118,29 @@ TEST_F(UserCli, WorksWhileTheServerRunsAndDisablingEndsSessions) {
     EXPECT_TRUE(one_line(unknown.err));
     server.signal(SIGTERM);
     EXPECT_EQ(server.wait(), 0);
+}
+
+TEST_F(UserCli, TheLastActiveAdministratorCannotBeDisabled) {
+    ASSERT_EQ(add({"--email", "admin@x.no", "--name", "Admin", "--role", "admin"}, kPassword + "\n")
+                  .exit_code,
+              0);
+    const auto disable = [&](const char* email) {
+        return run_command({kAlis, "user", "disable", "--db", db, "--email", email});
+    };
+    auto r = disable("admin@x.no");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(one_line(r.err)) << r.err;
+    EXPECT_NE(r.err.find("last active administrator"), std::string::npos) << r.err;
+    // With a second administrator, one of them may go, but not both.
+    ASSERT_EQ(
+        add({"--email", "admin2@x.no", "--name", "Admin 2", "--role", "admin"}, kPassword + "\n")
+            .exit_code,
+        0);
+    r = disable("admin@x.no");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    r = disable("admin2@x.no");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("last active administrator"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "app/accounts.hpp"
+#include "app/denied_access.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
@@ -177,14 +178,14 @@ TEST_F(Auth, MissingOrWrongCsrfTokensAreRefused) {
     EXPECT_EQ(login.result(), http::status::forbidden);
 }
 
-TEST_F(Auth, A101stLoginAttemptWithinTheHourIsThrottled) {
+TEST_F(Auth, An11thLoginAttemptFromOneAddressWithinTheHourIsThrottled) {
     unsigned status = 0;
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < app::kMaxFailuresPerAccountAndAddressPerHour; ++i) {
         ASSERT_FALSE(client::login(port(), "leder@bergen.no",
                                    "feil-passord-nr-" + std::to_string(i), &status));
         ASSERT_EQ(status, 401u) << i;
     }
-    // Even the right password is refused now: the account is throttled, not broken into.
+    // Even the right password is refused from here now: throttled, not broken into.
     EXPECT_FALSE(client::login(port(), "leder@bergen.no", kTestPassword, &status));
     EXPECT_EQ(status, 429u);
     // Another account from the same address is not locked by it.
@@ -192,6 +193,56 @@ TEST_F(Auth, A101stLoginAttemptWithinTheHourIsThrottled) {
     // No permanent lockout: an hour later the account opens again.
     server.advance_clock(3601);
     EXPECT_TRUE(client::login(port(), "leder@bergen.no", kTestPassword));
+}
+
+// The finding: 100 wrong passwords in 2 seconds from anywhere locked the account for an hour.
+TEST_F(Auth, WrongPasswordsFromOneAddressDoNotLockTheOwnerOut) {
+    app::Authenticator auth(server.app());
+    const std::string attacker = "203.0.113.7", owner = "198.51.100.20";
+    int wrong = 0, throttled = 0;
+    for (int i = 0; i < 100; ++i) {
+        const auto r = auth.login("leder@bergen.no", "feil-passord-" + std::to_string(i), attacker);
+        wrong += r.outcome == app::LoginOutcome::wrong_credentials ? 1 : 0;
+        throttled += r.outcome == app::LoginOutcome::throttled ? 1 : 0;
+    }
+    EXPECT_EQ(wrong, app::kMaxFailuresPerAccountAndAddressPerHour);
+    EXPECT_EQ(throttled, 100 - wrong);
+    // The owner, from their usual address, logs in; the attacker stays throttled.
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, owner).outcome, app::LoginOutcome::ok);
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, attacker).outcome,
+              app::LoginOutcome::throttled);
+    server.advance_clock(1800);
+    EXPECT_EQ(auth.login("leder@bergen.no", "feil", attacker).outcome, app::LoginOutcome::throttled)
+        << "within the hour";
+    server.advance_clock(1801);
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, attacker).outcome, app::LoginOutcome::ok)
+        << "no permanent lockout";
+}
+
+TEST_F(Auth, AnAccountUnderAttackFromManyAddressesSlowsEachOfThemDown) {
+    app::Authenticator auth(server.app());
+    // 100 failures from 100 addresses (a botnet) within the hour.
+    for (int i = 0; i < app::kMaxFailuresPerAccountPerHour; ++i) {
+        server.database().write([&](store::UnitOfWork& w) {
+            w.identity().add_login_failure("leder@bergen.no", "10.0.0." + std::to_string(i),
+                                           server.now());
+        });
+    }
+    // Each of them waits now, even with the right password...
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, "10.0.0.5").outcome,
+              app::LoginOutcome::throttled);
+    // ...a new address gets one guess, then waits too...
+    EXPECT_EQ(auth.login("leder@bergen.no", "feil", "10.0.1.1").outcome,
+              app::LoginOutcome::wrong_credentials);
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, "10.0.1.1").outcome,
+              app::LoginOutcome::throttled);
+    // ...and the owner's address, which has not failed, logs in.
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, "198.51.100.20").outcome,
+              app::LoginOutcome::ok);
+    // After the delay, an address of the botnet may try once more.
+    server.advance_clock(app::kAccountUnderAttackDelaySeconds + 1);
+    EXPECT_EQ(auth.login("leder@bergen.no", kTestPassword, "10.0.0.5").outcome,
+              app::LoginOutcome::ok);
 }
 
 TEST_F(Auth, DisablingAnAccountEndsAllItsSessions) {
@@ -388,10 +439,10 @@ TEST_F(Auth, ThePersonPageShowsTheTrainingLedger) {
 TEST_F(Auth, ReauthenticationIsThrottledLikeLogin) {
     const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
     ASSERT_TRUE(session);
-    for (int i = 0; i < 100; ++i) {
+    // A stolen session is no password oracle: its address is throttled after a few guesses.
+    for (int i = 0; i < app::kMaxFailuresPerAccountAndAddressPerHour; ++i) {
         server.database().write([&](store::UnitOfWork& w) {
-            w.identity().add_login_failure("leder@bergen.no", "10.0.0." + std::to_string(i % 250),
-                                           server.now());
+            w.identity().add_login_failure("leder@bergen.no", "127.0.0.1", server.now());
         });
     }
     const auto r = client::request(
@@ -441,6 +492,134 @@ TEST_F(Auth, UnknownIdsLookLikeForeignOnesAndLooseIdsAreRefused) {
                          return s.identity().find_account_by_email("leder@bergen.no");
                      })
                      ->disabled);
+}
+
+// The finding: the access log took the person's newest 500 events and only then kept the reads,
+// so 500 denied requests by anyone pushed the reads out.
+TEST_F(Auth, DeniedRequestsNeitherFloodTheTrailNorHideReadsFromTheAccessLog) {
+    testing::add_account(server.app(), "leder@tromso.no", domain::Role::leader, "5501");
+    const auto leader = client::login(port(), "leder@bergen.no", kTestPassword);
+    const auto other = client::login(port(), "leder@tromso.no", kTestPassword);
+    ASSERT_TRUE(leader && other);
+    const std::string record = "/api/v1/people/" + std::to_string(trainee);
+    ASSERT_EQ(client::get(port(), record, leader->headers()).result(), http::status::ok);
+    const auto rows = [&] {
+        return server.database()
+            .read([&](const store::Snapshot& s) { return s.audit().verify(); })
+            .rows_checked;
+    };
+    const auto before = rows();
+    for (int i = 0; i < 500; ++i) {
+        ASSERT_EQ(client::get(port(), i % 2 ? record : "/personer/" + std::to_string(trainee),
+                              other->headers())
+                      .result(),
+                  http::status::forbidden);
+    }
+    EXPECT_EQ(rows(), before + 1) << "the first denial of the minute, at once";
+    // A minute later the next denial writes the counts of the one before (one per route).
+    server.advance_clock(app::DeniedAccessWindow::kWindowSeconds);
+    ASSERT_EQ(client::get(port(), record, other->headers()).result(), http::status::forbidden);
+    EXPECT_LE(rows(), before + 4);
+    const auto denials = server.database().read([&](const store::Snapshot& s) {
+        std::vector<std::string> targets;
+        for (std::int64_t id = before + 1; id <= before + 4; ++id) {
+            if (const auto e = s.audit().find(id); e && e->action == "access.denied") {
+                targets.push_back(e->target);
+            }
+        }
+        return targets;
+    });
+    EXPECT_NE(std::find(denials.begin(), denials.end(), "GET /api/v1/people/{person} \u00d7250"),
+              denials.end());
+    EXPECT_NE(std::find(denials.begin(), denials.end(), "GET /personer/{person} \u00d7249"),
+              denials.end());
+
+    const auto self = client::login(port(), "alis@bergen.no", kTestPassword);
+    ASSERT_TRUE(self);
+    const auto log =
+        boost::json::parse(client::get(port(), "/api/v1/me/access-log", self->headers()).body());
+    const auto& reads = log.at("reads").as_array();
+    ASSERT_FALSE(reads.empty());
+    EXPECT_EQ(reads.back().at("who").as_string(), "leder@bergen.no");
+    EXPECT_EQ(reads.back().at("what").as_string(), "GET /api/v1/people/{person}");
+}
+
+TEST_F(Auth, TheAccessLogShowsEveryReadAPageAtATime) {
+    server.database().write([&](store::UnitOfWork& w) {
+        for (int i = 0; i < 120; ++i) {
+            domain::AuditEvent e;
+            e.at = app::utc_iso(server.now() + i);
+            e.actor_label = "leser" + std::to_string(i) + "@bergen.no";
+            e.action = i % 2 ? "person.read" : "access.denied";
+            e.outcome = "ok";
+            e.address = "-";
+            e.target = "GET /personer/{person}";
+            e.subject_person_id = trainee;
+            w.audit().append(e);
+        }
+    });
+    // 60 reads among 120 events; page size 25.
+    const auto self = client::login(port(), "alis@bergen.no", kTestPassword);
+    ASSERT_TRUE(self);
+    const auto api = [&](const std::string& query) {
+        return boost::json::parse(
+                   client::get(port(), "/api/v1/me/access-log" + query, self->headers()).body())
+            .as_object();
+    };
+    auto page = api("?limit=25");
+    ASSERT_EQ(page.at("reads").as_array().size(), 25u);
+    EXPECT_EQ(page.at("reads").as_array()[0].at("who").as_string(), "leser119@bergen.no");
+    EXPECT_EQ(page.at("next").as_string(), "/api/v1/me/access-log?page=2&limit=25");
+    page = api("?page=3&limit=25");
+    ASSERT_EQ(page.at("reads").as_array().size(), 10u);
+    EXPECT_EQ(page.at("reads").as_array()[9].at("who").as_string(), "leser1@bergen.no");
+    EXPECT_TRUE(page.at("next").is_null());
+    EXPECT_EQ(api("").at("reads").as_array().size(), 50u);
+    // The page: 50 a page, newest first, with links both ways.
+    const auto first = client::get(port(), "/meg/innsyn", self->headers());
+    ASSERT_EQ(first.result(), http::status::ok);
+    EXPECT_NE(first.body().find("leser119@bergen.no"), std::string::npos);
+    EXPECT_EQ(first.body().find("leser19@bergen.no"), std::string::npos);
+    EXPECT_NE(first.body().find("href=\"/meg/innsyn?side=2\""), std::string::npos);
+    const auto second = client::get(port(), "/meg/innsyn?side=2", self->headers());
+    EXPECT_NE(second.body().find("leser19@bergen.no"), std::string::npos);
+    EXPECT_NE(second.body().find("Side 2"), std::string::npos);
+    EXPECT_NE(second.body().find("href=\"/meg/innsyn?side=1\""), std::string::npos);
+    EXPECT_EQ(second.body().find("side=3"), std::string::npos);
+    EXPECT_EQ(second.body().find("leser18@bergen.no"), std::string::npos) << "not a read";
+}
+
+TEST_F(Auth, TheLastActiveAdministratorCannotDisableTheirOwnAccount) {
+    const auto admin_id =
+        testing::add_account(server.app(), "admin@bergen.no", domain::Role::admin);
+    const auto admin = client::login(port(), "admin@bergen.no", kTestPassword);
+    ASSERT_TRUE(admin);
+    const auto disable = [&](std::int64_t id) {
+        return client::request(port(), http::verb::post,
+                               "/admin/kontoer/" + std::to_string(id) + "/deaktiver", "", "",
+                               admin->post_headers(port()));
+    };
+    const auto disabled = [&](std::int64_t id) {
+        return server.database()
+            .read([&](const store::Snapshot& s) { return s.identity().find_account(id); })
+            ->disabled;
+    };
+    const auto refused = disable(admin_id);
+    EXPECT_EQ(refused.result(), http::status::conflict);
+    EXPECT_NE(refused.body().find("den siste aktive administratorkontoen"), std::string::npos);
+    EXPECT_FALSE(disabled(admin_id));
+    EXPECT_EQ(me(admin->headers()).result(), http::status::ok) << "the session is kept";
+    // A second administrator: now the first may go, and the second is then the last.
+    const auto second = testing::add_account(server.app(), "admin2@bergen.no", domain::Role::admin);
+    const auto other = client::login(port(), "admin2@bergen.no", kTestPassword);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(disable(admin_id).result(), http::status::ok);
+    EXPECT_TRUE(disabled(admin_id));
+    const auto last = client::request(port(), http::verb::post,
+                                      "/admin/kontoer/" + std::to_string(second) + "/deaktiver", "",
+                                      "", other->post_headers(port()));
+    EXPECT_EQ(last.result(), http::status::conflict);
+    EXPECT_FALSE(disabled(second));
 }
 
 TEST_F(Auth, AnOverlongEmailIsRefusedWithoutBeingStored) {

@@ -126,7 +126,7 @@ TEST_F(Supervisors, TheLeaderRegistersASpecialistAndTheRegistrationIsAudited) {
     EXPECT_EQ(created.at("name").as_string(), "Siri Spesialist");
     EXPECT_EQ(created.at("qualification").as_string(), "specialist");
     EXPECT_TRUE(created.at("agreement").is_null());
-    EXPECT_EQ(created.at("trainees").as_int64(), 0);
+    EXPECT_FALSE(created.contains("trainees")) << "the load is on the list";
     EXPECT_EQ(audit_rows(), before + 1);
     const auto person_id = created.at("person_id").as_int64();
     const auto events = server.database().read(
@@ -306,43 +306,95 @@ TEST_F(Supervisors, AnApprovedExperiencedGpIsNotInTrainingAndNeverShownAsHavingL
     EXPECT_EQ(json::parse(api.body()).at("training_status").as_string(), "not_in_training");
 }
 
-TEST_F(Supervisors, AKnownHprNumberReusesThePersonButNeverADoctorInTraining) {
+TEST_F(Supervisors, AKnownHprNumberReusesThePersonOnlyWithTheSameName) {
+    const std::string neutral = "Vi kan ikke registrere veilederen med dette HPR-nummeret.";
     server.database().write([&](store::UnitOfWork& w) {
         domain::Person p;
         p.full_name = "Lege i spesialisering";
         p.hpr_number = "7777777";
         w.people().add(p);
     });
-    auto body = valid_specialist();
-    body["hpr_number"] = "7777777";
-    auto r = post_json(leader, "/api/v1/municipalities/4601/supervisors", body);
-    ASSERT_EQ(r.result(), http::status::unprocessable_entity);
-    EXPECT_EQ(json::parse(r.body()).at("error").at("field").as_string(), "hpr_number");
+    // A doctor in training, under their own name or another: the same neutral answer, which
+    // tells nothing about them.
+    for (const char* name : {"Siri Spesialist", "Lege i spesialisering"}) {
+        auto body = valid_specialist();
+        body["full_name"] = name;
+        body["hpr_number"] = "7777777";
+        const auto r = post_json(leader, "/api/v1/municipalities/4601/supervisors", body);
+        ASSERT_EQ(r.result(), http::status::unprocessable_entity) << name;
+        EXPECT_EQ(json::parse(r.body()).at("error").at("field").as_string(), "hpr_number");
+        EXPECT_NE(r.body().find(neutral), std::string::npos) << r.body();
+        EXPECT_EQ(r.body().find("in_training"), std::string::npos) << r.body();
+        EXPECT_EQ(r.body().find("spesialisering\""), std::string::npos) << r.body();
+    }
 
     const auto siri = register_specialist("Siri Spesialist", "1234567");
-    r = post_json(leader, "/api/v1/municipalities/4601/supervisors",
-                  {{"full_name", "Siri Spesialist"},
-                   {"hpr_number", "1234567"},
-                   {"qualification", "specialist"},
-                   {"office", "Sentrum legesenter"},
-                   {"home_municipality", "4601"}});
+    auto r = post_json(leader, "/api/v1/municipalities/4601/supervisors",
+                       {{"full_name", "Siri Spesialist"},
+                        {"hpr_number", "1234567"},
+                        {"qualification", "specialist"},
+                        {"office", "Sentrum legesenter"},
+                        {"home_municipality", "4601"}});
     ASSERT_EQ(r.result(), http::status::unprocessable_entity) << "registered twice";
     EXPECT_EQ(json::parse(r.body()).at("error").at("field").as_string(), "hpr_number");
+    // Bergen gives Siri a trainee, so that a load would show.
+    ASSERT_EQ(assign(anne, siri, "01.11.2026").result(), http::status::created);
 
-    // Tromsø registers the same supervisor (by HPR number): the same person, whose load counts
-    // over both municipalities.
+    // Tromsø types the HPR number with another name: refused alike, and neither Siri's stored
+    // name nor her status or load is in the answer; nothing is written.
     const auto tromso = *client::login(server.port(), "leder@tromso.no", kTestPassword);
-    r = post_json(tromso, "/api/v1/municipalities/5501/supervisors",
-                  {{"full_name", "Siri S."},
-                   {"hpr_number", "1234567"},
-                   {"qualification", "specialist"},
-                   {"office", "Legevakta"},
-                   {"home_municipality", "4601"},
-                   {"agreement_reference", "Avtale Tromsø–Bergen"},
-                   {"agreement_date", "01.01.2026"}});
+    const json::object other{{"full_name", "Per Gjetter"},
+                             {"hpr_number", "1234567"},
+                             {"qualification", "approved_experienced"},
+                             {"approved_on", "01.01.2026"},
+                             {"approval_reason", "Erfaren"},
+                             {"office", "Legevakta"},
+                             {"home_municipality", "5501"}};
+    const auto before = audit_rows();
+    for (const auto& name : {"Per Gjetter", "Siri S."}) {
+        auto body = other;
+        body["full_name"] = name;
+        r = post_json(tromso, "/api/v1/municipalities/5501/supervisors", body);
+        ASSERT_EQ(r.result(), http::status::unprocessable_entity) << r.body();
+        EXPECT_NE(r.body().find(neutral), std::string::npos) << r.body();
+        EXPECT_EQ(r.body().find("Siri Spesialist"), std::string::npos) << r.body();
+        EXPECT_EQ(r.body().find("specialist"), std::string::npos) << r.body();
+        EXPECT_EQ(r.body().find("trainees"), std::string::npos) << r.body();
+        const auto html = post_form(tromso, "/kommuner/5501/veiledere/ny",
+                                    {{"full_name", name},
+                                     {"hpr_number", "1234567"},
+                                     {"qualification", "specialist"},
+                                     {"office", "Legevakta"},
+                                     {"home_municipality", "5501"}});
+        ASSERT_EQ(html.result(), http::status::unprocessable_entity);
+        EXPECT_EQ(html.body().find("Siri Spesialist"), std::string::npos);
+    }
+    EXPECT_EQ(audit_rows(), before);
+    EXPECT_EQ(json::parse(get(tromso, "/api/v1/municipalities/5501/supervisors").body())
+                  .at("supervisors")
+                  .as_array()
+                  .size(),
+              0u);
+
+    // With the same name (trimmed, any case) it is the same person, whose load counts over both
+    // municipalities; the answer holds what Tromsø sent and the ids, not her stored name or load.
+    auto body = other;
+    body["full_name"] = "  siri SPESIALIST ";
+    body["qualification"] = "specialist";
+    body["home_municipality"] = "4601";
+    body["agreement_reference"] = "Avtale Tromsø–Bergen";
+    body["agreement_date"] = "01.01.2026";
+    body.erase("approved_on");
+    body.erase("approval_reason");
+    r = post_json(tromso, "/api/v1/municipalities/5501/supervisors", body);
     ASSERT_EQ(r.result(), http::status::created) << r.body();
-    EXPECT_EQ(json::parse(r.body()).at("person_id").as_int64(), siri);
-    EXPECT_EQ(json::parse(r.body()).at("name").as_string(), "Siri Spesialist");
+    const auto created = json::parse(r.body()).as_object();
+    EXPECT_EQ(created.at("person_id").as_int64(), siri);
+    EXPECT_EQ(r.body().find("Siri Spesialist"), std::string::npos) << r.body();
+    EXPECT_FALSE(created.contains("trainees")) << r.body();
+    const auto list = json::parse(get(tromso, "/api/v1/municipalities/5501/supervisors").body());
+    ASSERT_EQ(list.at("supervisors").as_array().size(), 1u);
+    EXPECT_EQ(list.at("supervisors").as_array()[0].at("trainees").as_int64(), 1);
 }
 
 TEST_F(Supervisors, CapacityIsAMunicipalitySettingFrom1To10) {
@@ -536,7 +588,9 @@ TEST_F(Supervisors, OnlyTheLeaderOfTheMunicipalityMayRegisterAssignOrSeeTheList)
             http::status::forbidden)
             << email;
         EXPECT_EQ(get(who, "/kommuner/4601/veiledere").result(), http::status::forbidden) << email;
-        EXPECT_EQ(audit_rows(), after_login + 5) << email << ": each denial is audited";
+        // The first denial is audited at once; the repeats of the same minute are counted and
+        // written once the minute has passed (app/denied_access.hpp).
+        EXPECT_EQ(audit_rows(), after_login + 1) << email;
     }
     EXPECT_GT(audit_rows(), before);
     EXPECT_EQ(server.database()

@@ -214,6 +214,45 @@ TEST_F(TraineeRecords, RegistrationRules) {
         [&](const store::Snapshot& s) { return s.people().find_by_hpr("1234567"); }));
 }
 
+TEST_F(TraineeRecords, AKnownHprNumberIsRefusedWithoutTellingAboutThePerson) {
+    server.database().write([&](store::UnitOfWork& w) {
+        domain::Person p;
+        p.full_name = "Hemmelig Person";
+        p.hpr_number = "1234567";
+        p.training_status = domain::TrainingStatus::specialist;
+        w.people().add(p);
+    });
+    const auto before = audit_rows();
+    const std::string neutral = "Vi kan ikke registrere legen med dette HPR-nummeret.";
+    for (const char* name : {"Øyvind Ærø-Ås", "Hemmelig Person"}) {
+        auto fields = good_registration();
+        fields[0].second = name;
+        const auto html = post_form("/kommuner/4601/leger/ny", fields, leader);
+        ASSERT_EQ(html.result(), http::status::unprocessable_entity) << name;
+        EXPECT_NE(html.body().find(neutral), std::string::npos);
+        const json::object body{{"full_name", name},
+                                {"hpr_number", "1234567"},
+                                {"lis1_completed", "2025-08-31"},
+                                {"ruleset", "allmennmedisin-2019"},
+                                {"starts_on", "2025-09-01"},
+                                {"fte", 100},
+                                {"post_type", "gp_list"},
+                                {"pay_model", "salaried"},
+                                {"count_as_service", false}};
+        const auto api = post_json("/api/v1/municipalities/4601/trainees", body, leader);
+        ASSERT_EQ(api.result(), http::status::unprocessable_entity) << api.body();
+        EXPECT_NE(api.body().find(neutral), std::string::npos) << api.body();
+        if (std::string(name) != "Hemmelig Person") {
+            EXPECT_EQ(html.body().find("Hemmelig Person"), std::string::npos);
+            EXPECT_EQ(api.body().find("Hemmelig Person"), std::string::npos);
+        }
+        // Nor their training status (the page's own text has "Spesialist" in other places).
+        EXPECT_EQ(api.body().find("specialist"), std::string::npos) << api.body();
+        EXPECT_EQ(api.body().find("Spesialist"), std::string::npos) << api.body();
+    }
+    EXPECT_EQ(audit_rows(), before);
+}
+
 TEST_F(TraineeRecords, PreTwentyNineteenRulesNeedNoLis1) {
     auto fields = good_registration();
     for (auto& [key, value] : fields) {
@@ -235,7 +274,7 @@ TEST_F(TraineeRecords, ADuplicateHprNumberIsRefusedNextToTheField) {
               http::status::see_other);
     const auto r = post_form("/kommuner/4601/leger/ny", good_registration(), leader);
     ASSERT_EQ(r.result(), http::status::unprocessable_entity);
-    EXPECT_NE(r.body().find("allerede registrert"), std::string::npos);
+    EXPECT_NE(r.body().find("Kontroller navn og HPR-nummer"), std::string::npos);
 }
 
 TEST_F(TraineeRecords, TheJsonApiRegistersAndAnswersErrorsAsJson) {
