@@ -94,7 +94,6 @@ struct AuditOrigin {
 domain::AuditEvent audit_event(std::int64_t now, const AuditOrigin& origin, std::string action,
                                std::string outcome);
 
-
 // One page of "Hvem har sett mine opplysninger": the reads of a person's record
 // (`person.read`), newest first, selected directly (not among the person's other events, which
 // anyone could add by being refused).

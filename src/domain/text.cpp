@@ -57,8 +57,8 @@ bool is_bidi_control(char32_t c) {
 
 // Zero-width space, joiners, word joiner, byte order mark, and the direction marks.
 bool is_invisible(char32_t c) {
-    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
-           c == 0x200E || c == 0x200F || c == 0x061C;
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x200E ||
+           c == 0x200F || c == 0x061C;
 }
 
 }  // namespace
