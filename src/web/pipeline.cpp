@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "domain/text.hpp"
+#include "domain/training_path.hpp"
 #include "web/access.hpp"
 
 namespace alis::web {
@@ -198,7 +199,14 @@ Response Pipeline::dispatch(const Request& request, RequestContext& context) {
             return middleware(r, c, inner);
         };
     }
-    Response response = next(request, context);
+    Response response;
+    try {
+        response = next(request, context);
+    } catch (const domain::TrainingPathError&) {
+        // A record the ledger refuses (more periods than it counts) is a state of the data, not
+        // a failure of alis: the page says so, and what to do, instead of a 500.
+        throw HttpError(http::status::conflict, "ledger_failed", "error.ledger_failed");
+    }
     if (response.result() == http::status::ok) {
         audit_read(services_, access, request, context);
     }

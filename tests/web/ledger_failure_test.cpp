@@ -122,5 +122,18 @@ TEST_F(LedgerFailure, ThePersonsPageShowsTheRecordAndSaysTheLedgerCannotBeComput
     EXPECT_EQ(doc.at("leaves").as_array().size(), 1001u);
 }
 
+TEST_F(LedgerFailure, TheEducationPlanSaysWhyInsteadOfFailing) {
+    const std::string plan = "/personer/" + std::to_string(broken) + "/utdanningsplan";
+    for (const std::string& path : {plan, plan + "/utskrift"}) {
+        const auto page = get("leder@bergen.no", path);
+        EXPECT_EQ(page.result(), http::status::conflict) << path;
+        EXPECT_NE(page.body().find("kan ikke beregnes"), std::string::npos) << path;
+    }
+    const auto api =
+        get("leder@bergen.no", "/api/v1/people/" + std::to_string(broken) + "/education-plan");
+    EXPECT_EQ(api.result(), http::status::conflict);
+    EXPECT_EQ(json::parse(api.body()).at("error").at("code").as_string(), "ledger_failed");
+}
+
 }  // namespace
 }  // namespace alis::web
