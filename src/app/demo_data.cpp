@@ -14,6 +14,7 @@
 #include "app/demo_general_plans.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
+#include "domain/municipality.hpp"
 #include "domain/splitmix.hpp"
 #include "embedded.hpp"
 
@@ -65,28 +66,11 @@ std::vector<std::string> lines_of(std::string_view text) {
 }
 
 std::vector<Municipality> read_municipalities() {
-    std::vector<Municipality> result;
-    const auto lines = lines_of(embedded_file("data/municipalities.csv"));
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-        std::vector<std::string> cells;
-        std::istringstream row(lines[i]);
-        std::string cell;
-        while (std::getline(row, cell, ',')) {
-            cells.push_back(cell);
-        }
-        if (cells.size() != 5) {
-            throw store::StoreError("data/municipalities.csv line " + std::to_string(i + 1) +
-                                    ": expected 5 columns");
-        }
-        Municipality m;
-        m.number = cells[0];
-        m.name = cells[1];
-        m.county = cells[2];
-        m.centrality_class = std::stoi(cells[3]);
-        m.alis_office = cells[4];
-        result.push_back(std::move(m));
+    try {
+        return domain::parse_municipalities_csv(embedded_file("data/municipalities.csv"));
+    } catch (const domain::MunicipalityFileError& e) {
+        throw store::StoreError(std::string("data/municipalities.csv ") + e.what());
     }
-    return result;
 }
 
 Date month_start(Date d, int months_later) {

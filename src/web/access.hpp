@@ -29,7 +29,8 @@ std::string cookie_header(std::string_view name, std::string_view value,
 // The percent-decoded value of a query parameter of the request target ("" when absent).
 std::string query_value(const Request& request, std::string_view name);
 
-// The fields of an application/x-www-form-urlencoded body (empty for other types).
+// The fields of an application/x-www-form-urlencoded body (empty for other types); throws
+// HttpError 400 for a body that is not form-encoded.
 std::map<std::string, std::string> form_fields(const Request& request);
 
 // Finds the session of the request's cookie and puts it in the context.
