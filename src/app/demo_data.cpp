@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "app/passwords.hpp"
 #include "domain/municipality.hpp"
 #include "domain/splitmix.hpp"
+#include "domain/text_lines.hpp"
 #include "embedded.hpp"
 
 namespace alis::app {
@@ -48,21 +48,6 @@ std::string hospital_of(const Municipality& m) {
         {"Kristiansand", "Sørlandet sykehus Kristiansand"}};
     const auto it = kHospitals.find(m.alis_office);
     return it == kHospitals.end() ? "Sykehus etter avtale" : it->second;
-}
-
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    std::istringstream in{std::string(text)};
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (!line.empty()) {
-            lines.push_back(line);
-        }
-    }
-    return lines;
 }
 
 std::vector<Municipality> read_municipalities() {
@@ -106,8 +91,8 @@ class DemoBuilder {
 
     DemoSummary build() {
         auto municipalities = read_municipalities();
-        given_ = lines_of(embedded_file("data/demo/given_names.txt"));
-        family_ = lines_of(embedded_file("data/demo/family_names.txt"));
+        given_ = domain::text_lines(embedded_file("data/demo/given_names.txt"));
+        family_ = domain::text_lines(embedded_file("data/demo/family_names.txt"));
         for (auto& m : municipalities) {
             const int roll = random_.between(1, 100);
             m.enterprise_status = roll <= 80   ? domain::EnterpriseStatus::registered

@@ -3,20 +3,12 @@
 #include <charconv>
 #include <sstream>
 
+#include "domain/text_lines.hpp"
+
 namespace alis::domain {
 
 std::vector<Municipality> parse_municipalities_csv(std::string_view text) {
-    std::vector<std::string> lines;
-    std::istringstream in{std::string(text)};
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (!line.empty()) {
-            lines.push_back(line);
-        }
-    }
+    const auto lines = text_lines(text);
     std::vector<Municipality> result;
     for (std::size_t i = 1; i < lines.size(); ++i) {
         std::vector<std::string> cells;
