@@ -3,9 +3,11 @@ JOBS ?= $(shell nproc)
 MAKEFLAGS += --no-print-directory
 BUILD ?= build/release
 ASAN_BUILD ?= build/asan
+FUZZ_BUILD ?= build/fuzz
+FUZZ_SECONDS ?= 600
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps test-deps build build-asan unit asan format format-check sql-check include-check bench clean
+.PHONY: run test deps test-deps build build-asan unit asan fuzz-build fuzz-smoke fuzz format format-check sql-check include-check bench clean
 
 deps:
 	@scripts/install-deps build
@@ -21,7 +23,7 @@ run: build
 	@mkdir -p var
 	$(BUILD)/alis demo
 
-test: test-deps format-check sql-check include-check build unit asan
+test: test-deps format-check sql-check include-check build unit asan fuzz-smoke
 	@echo "All test suites passed."
 
 unit: build
@@ -32,6 +34,20 @@ asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALIS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+# The libFuzzer targets of fuzz/ with Debian's clang, ASan and UBSan (fuzz/README.md).
+fuzz-build: test-deps
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+		-DALIS_FUZZ=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+
+# Each target for 15 s from the committed corpus; fails on any crash, leak or sanitizer report.
+fuzz-smoke: fuzz-build
+	@scripts/fuzz --smoke 15
+
+# Each target for FUZZ_SECONDS (FUZZ_SECONDS=3600 make fuzz), growing build/fuzz/corpus.
+fuzz: fuzz-build
+	@scripts/fuzz $(FUZZ_SECONDS)
 
 format:
 	@git ls-files -co --exclude-standard '*.cpp' '*.hpp' | xargs clang-format -i

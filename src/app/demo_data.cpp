@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,9 @@
 #include "app/demo_supervisors.hpp"
 #include "app/passwords.hpp"
 #include "app/record_json.hpp"
+#include "domain/municipality.hpp"
 #include "domain/splitmix.hpp"
+#include "domain/text_lines.hpp"
 #include "embedded.hpp"
 
 namespace alis::app {
@@ -50,44 +51,12 @@ std::string hospital_of(const Municipality& m) {
     return it == kHospitals.end() ? "Sykehus etter avtale" : it->second;
 }
 
-std::vector<std::string> lines_of(std::string_view text) {
-    std::vector<std::string> lines;
-    std::istringstream in{std::string(text)};
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (!line.empty()) {
-            lines.push_back(line);
-        }
-    }
-    return lines;
-}
-
 std::vector<Municipality> read_municipalities() {
-    std::vector<Municipality> result;
-    const auto lines = lines_of(embedded_file("data/municipalities.csv"));
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-        std::vector<std::string> cells;
-        std::istringstream row(lines[i]);
-        std::string cell;
-        while (std::getline(row, cell, ',')) {
-            cells.push_back(cell);
-        }
-        if (cells.size() != 5) {
-            throw store::StoreError("data/municipalities.csv line " + std::to_string(i + 1) +
-                                    ": expected 5 columns");
-        }
-        Municipality m;
-        m.number = cells[0];
-        m.name = cells[1];
-        m.county = cells[2];
-        m.centrality_class = std::stoi(cells[3]);
-        m.alis_office = cells[4];
-        result.push_back(std::move(m));
+    try {
+        return domain::parse_municipalities_csv(embedded_file("data/municipalities.csv"));
+    } catch (const domain::MunicipalityFileError& e) {
+        throw store::StoreError(std::string("data/municipalities.csv ") + e.what());
     }
-    return result;
 }
 
 Date month_start(Date d, int months_later) {
@@ -123,8 +92,8 @@ class DemoBuilder {
 
     DemoSummary build() {
         auto municipalities = read_municipalities();
-        given_ = lines_of(embedded_file("data/demo/given_names.txt"));
-        family_ = lines_of(embedded_file("data/demo/family_names.txt"));
+        given_ = domain::text_lines(embedded_file("data/demo/given_names.txt"));
+        family_ = domain::text_lines(embedded_file("data/demo/family_names.txt"));
         for (auto& m : municipalities) {
             const int roll = random_.between(1, 100);
             m.enterprise_status = roll <= 80   ? domain::EnterpriseStatus::registered

@@ -3,11 +3,11 @@
 #include "store/database.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "domain/splitmix.hpp"
+#include "domain/text_lines.hpp"
 #include "embedded.hpp"
 
 namespace alis::app {
@@ -16,23 +16,12 @@ namespace {
 using domain::Date;
 
 std::vector<std::string> names_in(std::string_view path) {
-    std::vector<std::string> names;
     const auto& files = embedded::files();
     const auto it = files.find(path);
     if (it == files.end()) {
         throw store::StoreError("demo data file missing from the build: " + std::string(path));
     }
-    std::istringstream in{std::string(it->second)};
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (!line.empty()) {
-            names.push_back(line);
-        }
-    }
-    return names;
+    return domain::text_lines(it->second);
 }
 
 const std::vector<std::string> kOffices = {"Sentrum legesenter",   "Torget legekontor",

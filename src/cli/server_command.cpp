@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #include "app/application.hpp"
 #include "app/auth.hpp"
@@ -20,6 +22,8 @@ namespace {
 struct ServerOptions {
     std::string db;
     std::string listen = "127.0.0.1:8080";
+    std::string metrics_listen;  // Empty: no metrics listener.
+    std::string public_url;
     int threads = 0;
     std::size_t body_limit = 1024 * 1024;
     std::string access_log = "-";
@@ -34,10 +38,11 @@ struct CommandFailure {
     int code = 1;
 };
 
-void parse_listen(const std::string& listen, web::ServerConfig& config) {
+// Reads the HOST:PORT of `option` (--listen, --metrics-listen) into `config`.
+void parse_listen(const std::string& option, const std::string& listen, web::ServerConfig& config) {
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos || colon == 0) {
-        throw CommandFailure{"--listen must be HOST:PORT, e.g. 127.0.0.1:8080", 2};
+        throw CommandFailure{option + " must be HOST:PORT, e.g. 127.0.0.1:8080", 2};
     }
     std::string host = listen.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
@@ -46,14 +51,14 @@ void parse_listen(const std::string& listen, web::ServerConfig& config) {
     boost::system::error_code ec;
     boost::asio::ip::make_address(host, ec);
     if (ec) {
-        throw CommandFailure{"--listen: '" + host + "' is not an IP address", 2};
+        throw CommandFailure{option + ": '" + host + "' is not an IP address", 2};
     }
     unsigned port = 0;
     const char* begin = listen.data() + colon + 1;
     const char* end = listen.data() + listen.size();
     const auto [ptr, perr] = std::from_chars(begin, end, port);
     if (perr != std::errc{} || ptr != end || port > 65535) {
-        throw CommandFailure{"--listen: '" + listen.substr(colon + 1) + "' is not a port number",
+        throw CommandFailure{option + ": '" + listen.substr(colon + 1) + "' is not a port number",
                              2};
     }
     config.address = host;
@@ -90,9 +95,19 @@ void remove_sqlite_files(const std::string& url) {
 
 int serve(app::Application& application, const ServerOptions& options, const std::string& banner) {
     web::ServerConfig config;
-    parse_listen(options.listen, config);
+    parse_listen("--listen", options.listen, config);
     config.threads = options.threads;
     config.body_limit = options.body_limit;
+    std::optional<web::ServerConfig> metrics_config;
+    if (!options.metrics_listen.empty()) {
+        metrics_config.emplace();
+        parse_listen("--metrics-listen", options.metrics_listen, *metrics_config);
+        metrics_config->threads = 1;
+    }
+    if (!options.public_url.empty() && !options.public_url.starts_with("https://") &&
+        !options.public_url.starts_with("http://")) {
+        throw CommandFailure{"--public-url must start with https:// or http://", 2};
+    }
 
     std::FILE* log_stream = stdout;
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> log_file(nullptr, &std::fclose);
@@ -122,6 +137,7 @@ int serve(app::Application& application, const ServerOptions& options, const std
     web::Services services{application,   catalogue, templates,
                            *static_files, metrics,   log,
                            cache,         auth,      std::make_shared<web::ListReadWindow>()};
+    services.https = options.public_url.starts_with("https://");
     web::Pipeline pipeline(services);
 
     std::unique_ptr<web::Server> server;
@@ -130,14 +146,37 @@ int serve(app::Application& application, const ServerOptions& options, const std
     } catch (const std::system_error& e) {
         throw CommandFailure{"cannot listen on " + options.listen + ": " + e.code().message(), 1};
     }
-    std::cout << "alis " << ALIS_VERSION << " is listening on http://"
-              << (config.address.find(':') != std::string::npos ? "[" + config.address + "]"
-                                                                : config.address)
-              << ":" << server->port() << "/\n"
-              << banner << std::flush;
+    std::unique_ptr<web::Server> metrics_server;
+    if (metrics_config) {
+        try {
+            metrics_server =
+                std::make_unique<web::Server>(*metrics_config, web::metrics_service(metrics));
+        } catch (const std::system_error& e) {
+            throw CommandFailure{
+                "cannot listen on " + options.metrics_listen + ": " + e.code().message(), 1};
+        }
+    }
+    const auto host = [](const std::string& address) {
+        return address.find(':') != std::string::npos ? "[" + address + "]" : address;
+    };
+    std::cout << "alis " << ALIS_VERSION << " is listening on http://" << host(config.address)
+              << ":" << server->port() << "/\n";
+    if (metrics_server) {
+        std::cout << "Metrics are served on http://" << host(metrics_config->address) << ":"
+                  << metrics_server->port() << "/metrics\n";
+    }
+    std::cout << banner << std::flush;
+    std::thread metrics_thread;
+    if (metrics_server) {
+        metrics_thread = std::thread([&] { metrics_server->run(/*handle_signals=*/false); });
+    }
     server->run(/*handle_signals=*/true);
     // The counts of repeated denials still held in memory go to the audit trail.
     services.denials->flush(application);
+    if (metrics_server) {
+        metrics_server->stop();
+        metrics_thread.join();
+    }
     std::cout << "alis stopped: every request in flight was answered.\n" << std::flush;
     return 0;
 }
@@ -146,6 +185,16 @@ void add_common_options(CLI::App& command, ServerOptions& options) {
     command.add_option("--listen", options.listen, "Address and port to listen on, HOST:PORT")
         ->envname("ALIS_LISTEN")
         ->capture_default_str();
+    command
+        .add_option("--metrics-listen", options.metrics_listen,
+                    "Address and port of a second listener that serves only /metrics "
+                    "(Prometheus), HOST:PORT; without it /metrics is not served")
+        ->envname("ALIS_METRICS_LISTEN");
+    command
+        .add_option("--public-url", options.public_url,
+                    "The URL browsers reach alis at; https://... adds Strict-Transport-Security "
+                    "to every response (for alis behind a TLS-terminating proxy)")
+        ->envname("ALIS_PUBLIC_URL");
     command.add_option("--threads", options.threads, "Worker threads (0: one per core)")
         ->envname("ALIS_THREADS")
         ->check(CLI::Range(0, 256))

@@ -5,9 +5,11 @@
 
 #include <array>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "domain/date.hpp"
 #include "domain/enum_names.hpp"
@@ -105,5 +107,16 @@ struct GeneralPlanChange {
     std::string changed_at;  // UTC, "2026-11-22T10:15:30Z".
     std::string changed_by;
 };
+
+// A municipality file (data/municipalities.csv) that cannot be read: which line, and why.
+class MunicipalityFileError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// Reads the municipalities of a CSV text with the header line
+// "number,name,county,centrality_class,alis_office" (skipped) and one municipality a line; blank
+// lines are skipped and a line may end in CR LF. Throws MunicipalityFileError naming the line.
+std::vector<Municipality> parse_municipalities_csv(std::string_view text);
 
 }  // namespace alis::domain

@@ -29,10 +29,10 @@ std::string cookie_header(std::string_view name, std::string_view value,
 // The percent-decoded value of a query parameter of the request target ("" when absent).
 std::string query_value(const Request& request, std::string_view name);
 
-// The fields of an application/x-www-form-urlencoded body (empty for other types).
-// Every key and value is checked as text entering alis (domain::check_input): a bad key is a 422;
-// a bad value is a 422 too, unless `refused` is given, which then gets the field and its message
-// key, and the value is left empty.
+// The fields of an application/x-www-form-urlencoded body (empty for other types); throws
+// HttpError 400 for a body that is not form-encoded. Every key and value is checked as text
+// entering alis (domain::check_input): a bad key is a 422; a bad value is a 422 too, unless
+// `refused` is given, which then gets the field and its message key, and the value is left empty.
 std::map<std::string, std::string> form_fields(
     const Request& request, std::map<std::string, std::string>* refused = nullptr);
 

@@ -134,8 +134,10 @@ FormInput FormInput::from_request(const Request& request, const std::vector<Fiel
     FormInput input{std::map<std::string, std::string>{}};
     input.json_rows_.emplace();
     for (const auto& [key, value] : body.get_object()) {
-        const auto group = std::find_if(rows.begin(), rows.end(),
-                                        [&](const FieldRows& r) { return r.name == key; });
+        const auto group =
+            std::find_if(rows.begin(), rows.end(),
+                         // Clang 14 cannot capture a structured binding.
+                         [&name = key](const FieldRows& r) { return r.name == name; });
         if (group != rows.end() && value.is_array()) {
             const auto& items = value.get_array();
             if (items.size() > group->max_rows) {

@@ -64,7 +64,7 @@ bool wants_json(const Request& request) {
            accept.find("text/html") == std::string_view::npos;
 }
 
-void apply_security_headers(Response& response) {
+void apply_security_headers(Response& response, bool https) {
     response.set("Content-Security-Policy",
                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                  "font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
@@ -80,6 +80,9 @@ void apply_security_headers(Response& response) {
         response.set(http::field::cache_control, "no-store");
     }
     response.erase(http::field::server);
+    if (https) {
+        response.set(http::field::strict_transport_security, "max-age=31536000; includeSubDomains");
+    }
 }
 
 Response html_response(http::status status, unsigned version, std::string body) {
@@ -245,7 +248,7 @@ Response Pipeline::handle(Request& request, const std::string& client_address) {
             response.body() = services_.catalogue.text("error.internal");
         }
     }
-    apply_security_headers(response);
+    apply_security_headers(response, services_.https);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - context.started).count();
     services_.metrics.record(context.route, response.result_int(), seconds);
@@ -272,7 +275,7 @@ Response Pipeline::reject(http::status status, const Request* header) {
         response = Response{status, version};
         response.set(http::field::content_type, "text/plain; charset=utf-8");
     }
-    apply_security_headers(response);
+    apply_security_headers(response, services_.https);
     services_.metrics.record("-", static_cast<unsigned>(status), 0.0);
     services_.log.write({{"request_id", request_id},
                          {"method", header != nullptr ? std::string(header->method_string()) : "-"},
@@ -280,6 +283,40 @@ Response Pipeline::reject(http::status status, const Request* header) {
                          {"status", static_cast<unsigned>(status)},
                          {"duration_us", 0}});
     return response;
+}
+
+HttpService metrics_service(const Metrics& metrics) {
+    HttpService service;
+    const auto answer = [](http::status status, unsigned version, std::string body) {
+        Response response{status, version};
+        response.set(http::field::content_type, status == http::status::ok
+                                                    ? "text/plain; version=0.0.4; charset=utf-8"
+                                                    : "text/plain; charset=utf-8");
+        response.body() = std::move(body);
+        // A scraper reaches this port without TLS or a browser; the headers cost nothing.
+        apply_security_headers(response, false);
+        return response;
+    };
+    service.handle = [&metrics, answer](Request& request, const std::string&) {
+        const auto target = request.target();
+        const auto path = target.substr(0, target.find('?'));
+        const bool get =
+            request.method() == http::verb::get || request.method() == http::verb::head;
+        if (path != "/metrics") {
+            return answer(http::status::not_found, request.version(), "not found\n");
+        }
+        if (!get) {
+            auto response =
+                answer(http::status::method_not_allowed, request.version(), "method not allowed\n");
+            response.set(http::field::allow, "GET, HEAD");
+            return response;
+        }
+        return answer(http::status::ok, request.version(), metrics.render());
+    };
+    service.reject = [answer](http::status status, const Request* header) {
+        return answer(status, header != nullptr ? header->version() : 11, "bad request\n");
+    };
+    return service;
 }
 
 HttpService Pipeline::service() {

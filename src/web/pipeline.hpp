@@ -36,6 +36,9 @@ struct Services {
     std::shared_ptr<ListReadWindow> list_reads = std::make_shared<ListReadWindow>();
     // Repeated denials of an account, coalesced per minute (app/denied_access.hpp).
     std::shared_ptr<app::DeniedAccessWindow> denials = std::make_shared<app::DeniedAccessWindow>();
+    // Browsers reach alis over https (--public-url https://...): every answer then carries
+    // Strict-Transport-Security. Never on plain http, where it would mean nothing or worse.
+    bool https = false;
 
     domain::Date today() const { return app.today(); }
     std::int64_t now() const { return app.now(); }
@@ -72,8 +75,13 @@ class Pipeline {
     std::vector<Middleware> middleware_;
 };
 
-// Sets the headers every response carries (CSP, nosniff, referrer policy, framing, caching).
-void apply_security_headers(Response& response);
+// Sets the headers every response carries (CSP, nosniff, referrer policy, framing, caching), and
+// Strict-Transport-Security when `https` (Services::https).
+void apply_security_headers(Response& response, bool https);
+
+// The metrics listener's service (--metrics-listen): GET /metrics answers the Prometheus text of
+// `metrics`, anything else 404. Kept off the public port, whose router has no /metrics.
+HttpService metrics_service(const Metrics& metrics);
 
 // A page or JSON body as a response with the right Content-Type.
 inline constexpr std::string_view kHtmlType = "text/html; charset=utf-8";

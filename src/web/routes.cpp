@@ -117,11 +117,6 @@ Response ready(Services& s, const Request& request, RequestContext&) {
     return text_response(http::status::ok, request.version(), "ready\n");
 }
 
-Response metrics(Services& s, const Request& request, RequestContext&) {
-    return text_response(http::status::ok, request.version(), s.metrics.render(),
-                         "text/plain; version=0.0.4; charset=utf-8");
-}
-
 Response static_file(Services& s, const Request& request, RequestContext& context) {
     return s.static_files.serve(request, "", context.params.at("name"));
 }
@@ -163,7 +158,6 @@ void register_routes(Router& router, Services& services) {
     routes.add(verb::get, "/api/v1/openapi.json", kPublic, openapi_document);
     routes.add(verb::get, "/healthz", kPublic, health);
     routes.add(verb::get, "/readyz", kPublic, ready);
-    routes.add(verb::get, "/metrics", kPublic, metrics);
     routes.add(verb::get, "/static/{name}", kPublic, static_file);
     routes.add(verb::get, "/static/{hash}/{name}", kPublic, hashed_static_file);
     register_account_routes(routes);

@@ -52,6 +52,8 @@ TEST(Cli, BadFlagsGiveOneLineAndNonZeroExit) {
                                                {kAlis, "serve", "--listen", "127.0.0.1:99999"},
                                                {kAlis, "serve", "--listen", "not-an-ip:80"},
                                                {kAlis, "serve", "--threads", "-3"},
+                                               {kAlis, "serve", "--metrics-listen", "nonsense"},
+                                               {kAlis, "serve", "--public-url", "alis.example"},
                                                {kAlis, "frobnicate"},
                                                {kAlis}}) {
         const auto r = run_command(args);
@@ -108,6 +110,32 @@ TEST(Cli, DemoStartsServesTheHomePageAndStopsGracefullyOnSigterm) {
     demo.signal(SIGTERM);
     EXPECT_EQ(demo.wait(std::chrono::seconds(15)), 0);
     EXPECT_NE(demo.stdout_text().find("alis stopped"), std::string::npos);
+}
+
+TEST(Cli, MetricsListenServesMetricsApartAndPublicUrlHttpsAddsHsts) {
+    TempDir dir;
+    ChildProcess demo({kAlis, "demo", "--db", dir.sqlite_url("demo.db"), "--listen", "127.0.0.1:0",
+                       "--access-log", "off", "--public-url", "https://alis.example.no",
+                       "--metrics-listen", "127.0.0.1:0"});
+    ASSERT_TRUE(demo.wait_for_output("Stop with Ctrl+C")) << demo.stderr_text();
+    const auto port = port_from_banner(demo.stdout_text());
+    std::smatch m;
+    const std::string out = demo.stdout_text();
+    ASSERT_TRUE(std::regex_search(
+        out, m, std::regex("Metrics are served on http://127\\.0\\.0\\.1:([0-9]+)/metrics")))
+        << out;
+    const auto metrics_port = static_cast<unsigned short>(std::stoi(m[1]));
+    const auto home = testing::client::get(port, "/");
+    EXPECT_EQ(home["Strict-Transport-Security"], "max-age=31536000; includeSubDomains");
+    EXPECT_EQ(testing::client::get(port, "/metrics").result(),
+              boost::beast::http::status::not_found);
+    const auto metrics = testing::client::get(metrics_port, "/metrics");
+    EXPECT_EQ(metrics.result(), boost::beast::http::status::ok);
+    EXPECT_NE(metrics.body().find("alis_http_requests_total{route=\"/\",status=\"200\"} 1"),
+              std::string::npos)
+        << metrics.body();
+    demo.signal(SIGTERM);
+    EXPECT_EQ(demo.wait(std::chrono::seconds(15)), 0);
 }
 
 TEST(Cli, DemoDataIsTheSameForTheSameSeed) {

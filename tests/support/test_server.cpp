@@ -12,7 +12,8 @@
 
 namespace alis::testing {
 
-TestServer::TestServer(web::ServerConfig config, bool load_demo) {
+TestServer::TestServer(TestServerOptions options) {
+    auto& config = options.config;
     // Today follows the settable clock (UTC), so a test can move a year ahead.
     app::Clock clock{
         [this] {
@@ -22,7 +23,7 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
     app_ = std::make_unique<app::Application>(store::open_database(dir_.sqlite_url(), 2),
                                               std::move(clock));
     app_->migrate();
-    if (load_demo) {
+    if (options.load_demo) {
         app::load_demo_data(*app_, fixed_today(), 2019);
     }
     catalogue_ = std::make_unique<web::Catalogue>("nb");
@@ -35,6 +36,7 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
     services_ = std::make_unique<web::Services>(
         web::Services{*app_, *catalogue_, *templates_, *static_files_, metrics_, *log_, cache_,
                       *auth_, std::make_shared<web::ListReadWindow>()});
+    services_->https = options.https;
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;
@@ -43,6 +45,15 @@ TestServer::TestServer(web::ServerConfig config, bool load_demo) {
     }
     server_ = std::make_unique<web::Server>(config, pipeline_->service());
     thread_ = std::thread([this] { server_->run(false); });
+    if (options.metrics_listener) {
+        web::ServerConfig metrics_config;
+        metrics_config.address = "127.0.0.1";
+        metrics_config.port = 0;
+        metrics_config.threads = 1;
+        metrics_server_ =
+            std::make_unique<web::Server>(metrics_config, web::metrics_service(metrics_));
+        metrics_thread_ = std::thread([this] { metrics_server_->run(false); });
+    }
 }
 
 TestServer::~TestServer() {
@@ -53,6 +64,10 @@ TestServer::~TestServer() {
 }
 
 void TestServer::stop() {
+    if (metrics_thread_.joinable()) {
+        metrics_server_->stop();
+        metrics_thread_.join();
+    }
     if (thread_.joinable()) {
         server_->stop();
         thread_.join();

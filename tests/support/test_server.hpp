@@ -19,14 +19,26 @@
 
 namespace alis::testing {
 
+// What a TestServer is started with beside its ServerConfig.
+struct TestServerOptions {
+    web::ServerConfig config;
+    bool load_demo = false;
+    bool https = false;             // As `--public-url https://...`: responses carry HSTS.
+    bool metrics_listener = false;  // As `--metrics-listen`: see metrics_port().
+};
+
 // The real alis server, in this process, on a free loopback port, over a fresh migrated SQLite
 // database in a temp dir. Its JSON log goes to a file the test can read.
 class TestServer {
   public:
-    explicit TestServer(web::ServerConfig config = {}, bool load_demo = false);
+    explicit TestServer(web::ServerConfig config = {}, bool load_demo = false)
+        : TestServer(TestServerOptions{std::move(config), load_demo}) {}
+    explicit TestServer(TestServerOptions options);
     ~TestServer();
 
     unsigned short port() const { return server_->port(); }
+    // The metrics listener's port (options.metrics_listener), serving only /metrics.
+    unsigned short metrics_port() const { return metrics_server_->port(); }
     app::Application& app() { return *app_; }
     // The server's database, for tests that read or write it directly.
     store::Database& database() { return app_->database(); }
@@ -60,6 +72,8 @@ class TestServer {
     std::unique_ptr<web::Pipeline> pipeline_;
     std::unique_ptr<web::Server> server_;
     std::thread thread_;
+    std::unique_ptr<web::Server> metrics_server_;
+    std::thread metrics_thread_;
 };
 
 // A plain HTTP/1.1 client for tests.

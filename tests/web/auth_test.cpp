@@ -120,6 +120,23 @@ TEST_F(Auth, SessionsExpireAfter30MinutesIdle) {
     EXPECT_EQ(me(session->headers()).result(), http::status::unauthorized);
 }
 
+TEST_F(Auth, ASessionIdleFor29MinutesLivesAndOneIdleFor31IsGone) {
+    static_assert(app::kSessionIdleSeconds == 30 * 60);
+    const auto kept = client::login(port(), "leder@bergen.no", kTestPassword);
+    const auto left = client::login(port(), "alis@bergen.no", kTestPassword);
+    ASSERT_TRUE(kept && left);
+    server.advance_clock(29 * 60);
+    EXPECT_EQ(me(kept->headers()).result(), http::status::ok);
+    // That request counted as use (last seen is written once it is kSessionTouchSeconds old):
+    // another 29 minutes later the session still lives, 58 minutes after login.
+    server.advance_clock(29 * 60);
+    EXPECT_EQ(me(kept->headers()).result(), http::status::ok);
+    // The other was not used for 58 minutes; and the first, idle for 31, is gone too.
+    EXPECT_EQ(me(left->headers()).result(), http::status::unauthorized);
+    server.advance_clock(31 * 60);
+    EXPECT_EQ(me(kept->headers()).result(), http::status::unauthorized);
+}
+
 TEST_F(Auth, SessionsExpireAfter12HoursWhateverTheActivity) {
     const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
     ASSERT_TRUE(session);
@@ -449,6 +466,38 @@ TEST_F(Auth, ReauthenticationIsThrottledLikeLogin) {
         port(), http::verb::post, "/bekreft-passord", std::string("password=") + kTestPassword,
         "application/x-www-form-urlencoded", session->post_headers(port()));
     EXPECT_EQ(r.result(), http::status::unauthorized) << "even the right password is refused";
+}
+
+TEST_F(Auth, WrongPasswordsOnReauthenticationAreThrottledLikeLogins) {
+    const auto session = client::login(port(), "leder@bergen.no", kTestPassword);
+    ASSERT_TRUE(session);
+    const auto reauthenticate = [&](const std::string& password) {
+        return client::request(
+                   port(), http::verb::post, "/bekreft-passord",
+                   "csrf_token=" + session->csrf_token + "&password=" + password + "&neste=%2Fmeg",
+                   "application/x-www-form-urlencoded", session->post_headers(port()))
+            .result();
+    };
+    ASSERT_EQ(reauthenticate(kTestPassword), http::status::see_other);
+    // As many wrong passwords as a login may try in an hour, through the form itself.
+    for (int i = 0; i < app::kMaxFailuresPerAccountPerHour; ++i) {
+        ASSERT_NE(reauthenticate("feil-passord-nr-" + std::to_string(i)), http::status::see_other)
+            << i;
+    }
+    // Now even the right password is refused, on the form and at the login alike.
+    EXPECT_NE(reauthenticate(kTestPassword), http::status::see_other);
+    unsigned status = 0;
+    EXPECT_FALSE(client::login(port(), "leder@bergen.no", kTestPassword, &status));
+    EXPECT_EQ(status, 429u);
+    // The session itself is not ended by it, and an hour later the password opens again.
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok);
+    // (Each step stays below the 30 idle minutes, so that the session lives through them.)
+    server.advance_clock(25 * 60);
+    EXPECT_NE(reauthenticate(kTestPassword), http::status::see_other);
+    server.advance_clock(25 * 60);
+    EXPECT_EQ(me(session->headers()).result(), http::status::ok);
+    server.advance_clock(11 * 60);
+    EXPECT_EQ(reauthenticate(kTestPassword), http::status::see_other);
 }
 
 TEST_F(Auth, ListsAndExportsAreAuditedAsReadsOfEachRecord) {

@@ -14,6 +14,7 @@ namespace alis::web {
 namespace {
 
 using testing::TestServer;
+using testing::TestServerOptions;
 namespace client = testing::client;
 
 void expect_security_headers(const client::Response& r, const std::string& what) {
@@ -105,15 +106,41 @@ TEST(Server, ApiGivesTheSameDataAsJson) {
 
 TEST(Server, SecurityHeadersOnEveryRouteAndError) {
     TestServer server;
-    for (const char* target : {"/", "/api/v1/municipalities", "/healthz", "/readyz", "/metrics",
+    for (const char* target : {"/", "/api/v1/municipalities", "/healthz", "/readyz",
                                "/static/alis.css", "/no/such/page", "/api/v1/nothing"}) {
         const auto r = client::get(server.port(), target);
         expect_security_headers(r, target);
+        // Served over plain http: Strict-Transport-Security would mean nothing, or lock out a
+        // host that has no TLS.
+        EXPECT_EQ(r.find(http::field::strict_transport_security), r.end()) << target;
     }
     const auto post = client::request(server.port(), http::verb::post, "/", "x=1",
                                       "application/x-www-form-urlencoded");
     EXPECT_EQ(post.result(), http::status::method_not_allowed);
     expect_security_headers(post, "POST /");
+}
+
+TEST(Server, BehindTlsEveryAnswerCarriesStrictTransportSecurity) {
+    TestServerOptions options;
+    options.https = true;
+    TestServer server(options);
+    for (const char* target : {"/", "/api/v1/municipalities", "/healthz", "/logg-inn",
+                               "/static/alis.css", "/no/such/page", "/api/v1/nothing"}) {
+        const auto r = client::get(server.port(), target);
+        expect_security_headers(r, target);
+        EXPECT_EQ(r[http::field::strict_transport_security], "max-age=31536000; includeSubDomains")
+            << target;
+    }
+    // A refused write and a request the server cannot read carry it too.
+    const auto post = client::request(server.port(), http::verb::post, "/", "x=1",
+                                      "application/x-www-form-urlencoded");
+    EXPECT_EQ(post.result(), http::status::method_not_allowed);
+    EXPECT_FALSE(post[http::field::strict_transport_security].empty());
+    const auto raw = client::raw_exchange(server.port(), "GET / HTTP/1.1\r\nHost x\r\n\r\n");
+    EXPECT_TRUE(raw.starts_with("HTTP/1.1 400")) << raw;
+    EXPECT_NE(raw.find("Strict-Transport-Security: max-age=31536000; includeSubDomains"),
+              std::string::npos)
+        << raw;
 }
 
 TEST(Server, NotFoundIsFriendlyHtmlOrJsonWithCorrelationId) {
@@ -353,14 +380,17 @@ TEST(Server, KeepAliveServesSeveralRequestsOnOneConnection) {
     EXPECT_EQ(count, 2u);
 }
 
-TEST(Server, HealthReadinessAndMetrics) {
-    TestServer server;
+TEST(Server, HealthReadinessAndMetricsOnTheirOwnPort) {
+    TestServerOptions options;
+    options.metrics_listener = true;
+    TestServer server(options);
     EXPECT_EQ(client::get(server.port(), "/healthz").body(), "ok\n");
     EXPECT_EQ(client::get(server.port(), "/readyz").body(), "ready\n");
     client::get(server.port(), "/api/v1/municipalities");
     client::get(server.port(), "/finnes-ikke");
-    const auto metrics = client::get(server.port(), "/metrics");
+    const auto metrics = client::get(server.metrics_port(), "/metrics");
     ASSERT_EQ(metrics.result(), http::status::ok);
+    EXPECT_EQ(metrics[http::field::content_type], "text/plain; version=0.0.4; charset=utf-8");
     const std::string& text = metrics.body();
     EXPECT_NE(
         text.find("alis_http_requests_total{route=\"/api/v1/municipalities\",status=\"200\"} 1"),
@@ -371,10 +401,27 @@ TEST(Server, HealthReadinessAndMetrics) {
     EXPECT_NE(
         text.find("alis_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"} 1"),
         std::string::npos);
-    // The /metrics request's own connection is open (earlier ones may still be closing).
-    const auto gauge = text.find("\nalis_http_open_connections ");
-    ASSERT_NE(gauge, std::string::npos);
-    EXPECT_GE(std::stoi(text.substr(gauge + 28)), 1);
+    EXPECT_NE(text.find("\nalis_http_open_connections "), std::string::npos);
+}
+
+TEST(Server, ThePublicPortHasNoMetricsAndTheMetricsPortNothingElse) {
+    TestServerOptions options;
+    options.metrics_listener = true;
+    TestServer server(options);
+    client::get(server.port(), "/healthz");
+    const auto hidden = client::get(server.port(), "/metrics");
+    EXPECT_EQ(hidden.result(), http::status::not_found);
+    EXPECT_EQ(hidden.body().find("alis_http_requests_total"), std::string::npos);
+    for (const char* target : {"/", "/healthz", "/api/v1/municipalities", "/metrics/x"}) {
+        EXPECT_EQ(client::get(server.metrics_port(), target).result(), http::status::not_found)
+            << target;
+    }
+    EXPECT_EQ(client::request(server.metrics_port(), http::verb::post, "/metrics").result(),
+              http::status::method_not_allowed);
+    EXPECT_EQ(client::get(server.metrics_port(), "/metrics?x=1").result(), http::status::ok);
+    // Without the option nobody serves /metrics (TestServer's default, as alis serve's).
+    TestServer plain;
+    EXPECT_EQ(client::get(plain.port(), "/metrics").result(), http::status::not_found);
 }
 
 TEST(Server, StaticFilesHaveTypesEtagsAndLongCachingWhenHashed) {

@@ -157,13 +157,13 @@ bool SqliteDatabase::ping() {
 }
 
 std::uint64_t SqliteDatabase::data_generation() {
+    // Every cached answer reads this once per request: a bare statement, no transaction object.
     auto lease = reader();
-    SqliteTransaction tx(*lease);
-    const auto value = tx.row(kDataGeneration, {}, [](const Row& row) { return row.integer(0); });
-    if (!value) {
+    Statement statement(*lease, kDataGeneration);
+    if (!statement.step()) {
         throw StoreError("the database has no data_generation row (migration 0009)");
     }
-    return static_cast<std::uint64_t>(*value);
+    return static_cast<std::uint64_t>(statement.column_int(0));
 }
 
 void SqliteDatabase::run_read(const std::function<void(const Snapshot&)>& work) {
