@@ -101,8 +101,12 @@ void read_directly(const web::Request& request) {
         (void)web::form_fields(request);
     } catch (const web::HttpError&) {
     }
-    (void)web::query_value(request, "neste");
-    (void)web::query_value(request, "q");
+    // A value that is not strict text is an HttpError (400), as documented.
+    try {
+        (void)web::query_value(request, "neste");
+        (void)web::query_value(request, "q");
+    } catch (const web::HttpError&) {
+    }
     (void)web::cookie_value(request, web::kSessionCookie);
     (void)web::cookie_value(request, web::kLoginCsrfCookie);
 }

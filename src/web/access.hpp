@@ -26,7 +26,8 @@ std::optional<std::string> cookie_value(const Request& request, std::string_view
 std::string cookie_header(std::string_view name, std::string_view value,
                           std::optional<int> max_age_seconds = std::nullopt);
 
-// The percent-decoded value of a query parameter of the request target ("" when absent).
+// The percent-decoded value of a query parameter of the request target ("" when absent); throws
+// HttpError 400 when it is not text alis accepts (domain::check_input).
 std::string query_value(const Request& request, std::string_view name);
 
 // The fields of an application/x-www-form-urlencoded body (empty for other types); throws

@@ -476,7 +476,10 @@ Response correction_page(Services& s, const Request& request, RequestContext& co
 
 template <typename K>
 Response correct_record(Services& s, const Request& request, RequestContext& context) {
-    const auto [person, stored] = load_record<K>(s, context);
+    // Named, not a structured binding: clang 14 cannot capture a binding in a lambda.
+    const auto loaded = load_record<K>(s, context);
+    const auto& person = loaded.first;
+    const auto& stored = loaded.second;
     auto input = FormInput::from_request(request);
     auto record = K::read(input, stored);
     const auto why = read_correction(input, context);
@@ -507,7 +510,10 @@ Response removal_page(Services& s, const Request& request, RequestContext& conte
 
 template <typename K>
 Response remove_record(Services& s, const Request& request, RequestContext& context) {
-    const auto [person, stored] = load_record<K>(s, context);
+    // Named, not a structured binding: clang 14 cannot capture a binding in a lambda.
+    const auto loaded = load_record<K>(s, context);
+    const auto& person = loaded.first;
+    const auto& stored = loaded.second;
     auto input = FormInput::from_request(request);
     const auto why = read_correction(input, context);
     const std::string title = title_of(s, K::remove_title);
