@@ -1,6 +1,8 @@
 #include "support/test_server.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <cctype>
 #include <fstream>
@@ -87,6 +89,19 @@ namespace client {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+
+std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string body;
+    for (const auto& [key, value] : fields) {
+        if (!body.empty()) {
+            body += '&';
+        }
+        body += boost::urls::encode(key, boost::urls::unreserved_chars);
+        body += '=';
+        body += boost::urls::encode(value, boost::urls::unreserved_chars);
+    }
+    return body;
+}
 
 Response request(unsigned short port, http::verb method, const std::string& target,
                  const std::string& body, const std::string& content_type,

@@ -81,6 +81,10 @@ namespace client {
 
 using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
+// An application/x-www-form-urlencoded body of `fields`, each key and value percent-encoded byte
+// by byte (so a test can send any bytes a browser or an attacker could).
+std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields);
+
 // Sends one request on a new connection and reads the answer.
 Response request(unsigned short port, boost::beast::http::verb method, const std::string& target,
                  const std::string& body = {}, const std::string& content_type = {},

@@ -20,20 +20,8 @@ namespace json = boost::json;
 using testing::kTestPassword;
 using testing::TestServer;
 namespace client = testing::client;
+using client::form_body;
 using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string form_body(const Fields& fields) {
-    std::string body;
-    for (const auto& [key, value] : fields) {
-        if (!body.empty()) {
-            body += '&';
-        }
-        body += boost::urls::encode(key, boost::urls::unreserved_chars);
-        body += '=';
-        body += boost::urls::encode(value, boost::urls::unreserved_chars);
-    }
-    return body;
-}
 
 domain::Date day(const char* iso) {
     return *domain::Date::parse_iso(iso);

@@ -19,20 +19,8 @@ namespace {
 namespace http = boost::beast::http;
 namespace json = boost::json;
 namespace client = testing::client;
+using client::form_body;
 using testing::kTestPassword;
-
-std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string body;
-    for (const auto& [key, value] : fields) {
-        if (!body.empty()) {
-            body += '&';
-        }
-        body += boost::urls::encode(key, boost::urls::unreserved_chars);
-        body += '=';
-        body += boost::urls::encode(value, boost::urls::unreserved_chars);
-    }
-    return body;
-}
 
 // The byte sequences an outside test got stored through eleven text fields.
 const std::vector<std::pair<const char*, std::string>> kBadText = {

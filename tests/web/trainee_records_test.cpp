@@ -18,18 +18,7 @@ namespace json = boost::json;
 using testing::kTestPassword;
 using testing::TestServer;
 namespace client = testing::client;
-
-std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string body;
-    for (const auto& [key, value] : fields) {
-        if (!body.empty()) {
-            body += '&';
-        }
-        body += boost::urls::encode(key, boost::urls::unreserved_chars) + "=" +
-                boost::urls::encode(value, boost::urls::unreserved_chars);
-    }
-    return body;
-}
+using client::form_body;
 
 class TraineeRecords : public ::testing::Test {
   protected:
