@@ -9,10 +9,19 @@ namespace alis::app {
 
 Clock system_clock() {
     return Clock{[] {
+                     // Asked by every cached answer: the local date is worked out once a second
+                     // per thread (localtime_r takes glibc's time-zone lock).
+                     thread_local std::time_t second = -1;
+                     thread_local domain::Date day;
                      const std::time_t now = std::time(nullptr);
-                     std::tm tm{};
-                     localtime_r(&now, &tm);
-                     return *domain::Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+                     if (now != second) {
+                         std::tm tm{};
+                         localtime_r(&now, &tm);
+                         day =
+                             *domain::Date::from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+                         second = now;
+                     }
+                     return day;
                  },
                  [] { return static_cast<std::int64_t>(std::time(nullptr)); }};
 }

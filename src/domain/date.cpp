@@ -88,9 +88,22 @@ YearMonthDay Date::ymd() const {
 
 std::string Date::iso() const {
     const Civil c = civil_from_days(days_);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-    return buf;
+    if (c.year < 0 || c.year > 9999) {
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+        return buf;
+    }
+    // Written by hand: cache keys take this on every request, and snprintf cost 1 % of one.
+    std::string text = "0000-00-00";
+    const auto digits = [&](std::size_t end, int value, int count) {
+        for (int i = 0; i < count; ++i, value /= 10) {
+            text[end - static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+        }
+    };
+    digits(3, c.year, 4);
+    digits(6, static_cast<int>(c.month), 2);
+    digits(9, static_cast<int>(c.day), 2);
+    return text;
 }
 
 std::string Date::norwegian() const {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "domain/splitmix.hpp"
 #include "domain/text.hpp"
 #include "domain/training_path.hpp"
 #include "web/access.hpp"
@@ -12,9 +13,17 @@
 namespace alis::web {
 namespace {
 
+// A correlation id for the logs and the error page: unique, not secret. Each thread draws from its
+// own SplitMix64 seeded once from the system's randomness (a getrandom call per request cost about
+// 2 % of a cached answer).
 std::string new_request_id() {
+    thread_local domain::SplitMix64 generator(randombytes_random() |
+                                              (std::uint64_t{randombytes_random()} << 32));
+    const std::uint64_t value = generator.next();
     unsigned char bytes[8];
-    randombytes_buf(bytes, sizeof bytes);
+    for (std::size_t i = 0; i < sizeof bytes; ++i) {
+        bytes[i] = static_cast<unsigned char>(value >> (8 * i));
+    }
     char hex[sizeof bytes * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
     return hex;

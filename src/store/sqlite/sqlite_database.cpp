@@ -92,7 +92,8 @@ SqliteDatabase::ReaderLease::~ReaderLease() {
     database_.pool_available_.notify_one();
 }
 
-SqliteDatabase::SqliteDatabase(std::string path, int reader_connections) : path_(std::move(path)) {
+SqliteDatabase::SqliteDatabase(std::string path, int reader_connections)
+    : path_(std::move(path)), wal_(path_ + "-shm") {
     if (path_.empty()) {
         throw StoreError("the database URL names no file: use sqlite:PATH");
     }
@@ -157,7 +158,24 @@ bool SqliteDatabase::ping() {
 }
 
 std::uint64_t SqliteDatabase::data_generation() {
-    // Every cached answer reads this once per request: a bare statement, no transaction object.
+    // Every cached answer asks this once per request. The header is taken before the read, so a
+    // commit in between leaves a pair that is only stale for an older header.
+    const auto header = wal_.header();
+    if (header) {
+        std::lock_guard lock(generation_mutex_);
+        if (known_generation_ && known_generation_->first == *header) {
+            return known_generation_->second;
+        }
+    }
+    const auto generation = read_data_generation();
+    if (header) {
+        std::lock_guard lock(generation_mutex_);
+        known_generation_ = {*header, generation};
+    }
+    return generation;
+}
+
+std::uint64_t SqliteDatabase::read_data_generation() {
     auto lease = reader();
     Statement statement(*lease, kDataGeneration);
     if (!statement.step()) {

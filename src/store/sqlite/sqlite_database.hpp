@@ -3,11 +3,14 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/wal_watch.hpp"
 
 namespace alis::store::sqlite {
 
@@ -54,6 +57,14 @@ class SqliteDatabase final : public Database {
     std::mutex pool_mutex_;
     std::condition_variable pool_available_;
     std::vector<std::unique_ptr<Connection>> idle_readers_;
+
+    // The data generation last read, and the wal-index header taken just before reading it: while
+    // the header is the same, nothing has committed since, and the value is answered without a
+    // read.
+    std::uint64_t read_data_generation();
+    WalWatch wal_;
+    std::mutex generation_mutex_;
+    std::optional<std::pair<WalIndexHeader, std::uint64_t>> known_generation_;
 };
 
 }  // namespace alis::store::sqlite
