@@ -26,14 +26,21 @@ run: build
 test: test-deps format-check sql-check include-check build unit asan fuzz-smoke
 	@echo "All test suites passed."
 
+# The store contract and the HTTP suites run on SQLite and on a real PostgreSQL, which
+# scripts/test-postgres starts in the build folder for the run (and stops again);
+# ALIS_REQUIRE_POSTGRES=1 makes a test fail, not skip, when that server is missing.
 unit: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(BUILD)/pg -- \
+		sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
+
 
 # Unit and integration tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALIS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
-	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(ASAN_BUILD)/pg -- \
+		sh -c 'cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)'
+
 
 # The libFuzzer targets of fuzz/ with Debian's clang, ASan and UBSan (fuzz/README.md).
 fuzz-build: test-deps

@@ -54,6 +54,11 @@ std::vector<int> Application::applied_migrations() {
     return database_->applied_migrations();
 }
 
+bool is_database_unreachable(const std::exception& error) {
+    return dynamic_cast<const store::DatabaseUnreachable*>(&error) != nullptr ||
+           dynamic_cast<const DatabaseUnavailable*>(&error) != nullptr;
+}
+
 bool Application::ready() {
     return database_->ping();
 }

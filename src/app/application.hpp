@@ -39,6 +39,11 @@ class DatabaseUnavailable : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// True when `error` (thrown by a use case) says the database cannot be reached now (a server
+// down or restarting, a lock held too long): the fronts answer "try again" (503), not a failure of
+// alis. The backend reconnects by itself.
+bool is_database_unreachable(const std::exception& error);
+
 class Application {
   public:
     // Opens the database named by `url` ("sqlite:PATH"), allowing `connections` reads at once.

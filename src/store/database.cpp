@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace alis::store {
@@ -9,7 +10,10 @@ std::unique_ptr<Database> open_database(std::string_view url, int connections) {
         return std::make_unique<sqlite::SqliteDatabase>(std::string(url.substr(7)), connections);
     }
     if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-        throw StoreError("the PostgreSQL backend is not available yet; use sqlite:PATH");
+        postgres::PostgresOptions options;
+        options.url = std::string(url);
+        options.pool_size = connections;
+        return std::make_unique<postgres::PostgresDatabase>(std::move(options));
     }
     throw StoreError("unknown database URL '" + std::string(url) +
                      "': expected sqlite:PATH or postgresql://...");

@@ -131,9 +131,10 @@ class Database {
     virtual void run_write(const std::function<void(UnitOfWork&)>& work) = 0;
 };
 
-// Opens the database named by a URL: "sqlite:PATH" (PATH may be relative). `connections` is how
-// many reads may run at once. Throws StoreError with a one-line reason for an unknown scheme or a
-// database that cannot be opened.
+// Opens the database named by a URL: "sqlite:PATH" (PATH may be relative) or
+// "postgresql://user:password@host:port/db" (libpq's URI, also ?host=/socket/folder).
+// `connections` is how many reads may run at once (SQLite's readers, PostgreSQL's pool). Throws
+// StoreError with a one-line reason for an unknown scheme or a database that cannot be opened.
 std::unique_ptr<Database> open_database(std::string_view url, int connections = 4);
 
 }  // namespace alis::store

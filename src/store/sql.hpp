@@ -29,6 +29,13 @@ class StoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Thrown when the database server cannot be reached (down, restarting, the network gone): the
+// request cannot be answered now, and may be later. The backend recovers by itself.
+class DatabaseUnreachable : public StoreError {
+  public:
+    using StoreError::StoreError;
+};
+
 // Thrown when a write would break a rule the schema keeps (a duplicate key, a missing reference).
 class ConstraintViolation : public StoreError {
   public:

@@ -243,6 +243,19 @@ Response Pipeline::handle(Request& request, const std::string& client_address) {
             response.body() = e.code();
         }
     } catch (const std::exception& e) {
+        if (app::is_database_unreachable(e)) {
+            services_.log.write({{"level", "warning"},
+                                 {"request_id", context.request_id},
+                                 {"route", context.route},
+                                 {"error", e.what()}});
+            response = error_response(services_, wants_json(request), request.version(),
+                                      http::status::service_unavailable, "database_unavailable",
+                                      "error.database_unavailable", "", context.request_id);
+            response.set(http::field::retry_after, "5");
+            apply_security_headers(response, services_.https);
+            services_.metrics.record(context.route, response.result_int(), 0.0);
+            return response;
+        }
         services_.log.write({{"level", "error"},
                              {"request_id", context.request_id},
                              {"route", context.route},

@@ -5,14 +5,21 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <stdexcept>
 
 #include "app/demo_data.hpp"
 #include "store/database.hpp"
 
 namespace alis::testing {
+
+std::string test_backend() {
+    const char* backend = std::getenv("ALIS_TEST_BACKEND");
+    return backend != nullptr && std::string(backend) == "postgresql" ? "postgresql" : "sqlite";
+}
 
 TestServer::TestServer(TestServerOptions options) {
     auto& config = options.config;
@@ -22,7 +29,18 @@ TestServer::TestServer(TestServerOptions options) {
             return domain::Date::from_days(static_cast<std::int32_t>(clock_.load() / 86400));
         },
         [this] { return clock_.load(); }};
-    app_ = std::make_unique<app::Application>(store::open_database(dir_.sqlite_url(), 2),
+    database_url_ = options.database_url;
+    if (database_url_.empty() && test_backend() == "postgresql") {
+        const auto server = postgres_server_url();
+        if (!server) {
+            throw std::runtime_error("ALIS_TEST_BACKEND=postgresql without ALIS_TEST_POSTGRES_URL");
+        }
+        postgres_ = std::make_unique<TempPostgres>(*server);
+        database_url_ = postgres_->url();
+    } else if (database_url_.empty()) {
+        database_url_ = dir_.sqlite_url();
+    }
+    app_ = std::make_unique<app::Application>(store::open_database(database_url_, 2),
                                               std::move(clock));
     app_->migrate();
     if (options.load_demo) {

@@ -13,6 +13,7 @@
 
 #include "app/auth.hpp"
 #include "store/database.hpp"
+#include "support/postgres.hpp"
 #include "support/temp_dir.hpp"
 #include "web/pipeline.hpp"
 #include "web/server.hpp"
@@ -25,14 +26,21 @@ struct TestServerOptions {
     bool load_demo = false;
     bool https = false;             // As `--public-url https://...`: responses carry HSTS.
     bool metrics_listener = false;  // As `--metrics-listen`: see metrics_port().
+    // The database to serve; empty: a fresh one of the test backend (below).
+    std::string database_url;
 };
 
-// The real alis server, in this process, on a free loopback port, over a fresh migrated SQLite
-// database in a temp dir. Its JSON log goes to a file the test can read.
+// The backend a TestServer's fresh database is on: "sqlite" (a file in its temp dir), or
+// "postgresql" when ALIS_TEST_BACKEND=postgresql (CTest runs the HTTP suites a second time so,
+// as pg.* tests), a fresh database on the test server (tests/support/postgres.hpp).
+std::string test_backend();
+
+// The real alis server, in this process, on a free loopback port, over a fresh migrated database
+// of the test backend (or options.database_url). Its JSON log goes to a file the test can read.
 class TestServer {
   public:
     explicit TestServer(web::ServerConfig config = {}, bool load_demo = false)
-        : TestServer(TestServerOptions{std::move(config), load_demo}) {}
+        : TestServer(TestServerOptions{std::move(config), load_demo, false, false, {}}) {}
     explicit TestServer(TestServerOptions options);
     ~TestServer();
 
@@ -43,7 +51,7 @@ class TestServer {
     // The server's database, for tests that read or write it directly.
     store::Database& database() { return app_->database(); }
     // The server's database, for a second store object that stands in for another process.
-    std::string database_url() const { return dir_.sqlite_url(); }
+    std::string database_url() const { return database_url_; }
     web::Pipeline& pipeline() { return *pipeline_; }
     // Stops the server and waits until run() has returned.
     void stop();
@@ -58,6 +66,8 @@ class TestServer {
 
   private:
     TempDir dir_;
+    std::unique_ptr<TempPostgres> postgres_;
+    std::string database_url_;
     std::atomic<std::int64_t> clock_{1795305600};  // 2026-11-22T00:00:00Z.
     std::unique_ptr<app::Application> app_;
     std::unique_ptr<web::Catalogue> catalogue_;
