@@ -54,6 +54,10 @@ std::vector<int> Application::applied_migrations() {
     return database_->applied_migrations();
 }
 
+std::string printable_database_url(std::string_view url) {
+    return store::redacted_url(url);
+}
+
 bool is_database_unreachable(const std::exception& error) {
     return dynamic_cast<const store::DatabaseUnreachable*>(&error) != nullptr ||
            dynamic_cast<const DatabaseUnavailable*>(&error) != nullptr;

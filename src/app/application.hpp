@@ -44,6 +44,9 @@ class DatabaseUnavailable : public std::runtime_error {
 // alis. The backend reconnects by itself.
 bool is_database_unreachable(const std::exception& error);
 
+// A database URL fit to print: its password replaced by ***.
+std::string printable_database_url(std::string_view url);
+
 class Application {
   public:
     // Opens the database named by `url` ("sqlite:PATH"), allowing `connections` reads at once.

@@ -12,6 +12,7 @@
 #include "app/application.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
+#include "app/municipality_overview.hpp"
 #include "cli/commands.hpp"
 #include "web/pipeline.hpp"
 #include "web/server.hpp"
@@ -25,6 +26,7 @@ struct ServerOptions {
     std::string metrics_listen;  // Empty: no metrics listener.
     std::string public_url;
     int threads = 0;
+    int db_connections = 0;  // 0: as many as threads (4 when threads is 0).
     std::size_t body_limit = 1024 * 1024;
     std::string access_log = "-";
     std::string assets = ALIS_SOURCE_DIR;
@@ -82,9 +84,19 @@ void ensure_parent_directory(const std::string& url) {
     }
 }
 
+// How many connections the database may use for these options.
+int connections(const ServerOptions& options) {
+    if (options.db_connections > 0) {
+        return options.db_connections;
+    }
+    return options.threads > 0 ? options.threads : 4;
+}
+
+// A SQLite demo database is made anew; a PostgreSQL one must be empty (alis never drops a
+// server's data): checked once migrated, by refuse_filled_database.
 void remove_sqlite_files(const std::string& url) {
     if (!url.starts_with("sqlite:")) {
-        throw CommandFailure{"alis demo only (re)creates SQLite databases", 2};
+        return;
     }
     const std::string path = url.substr(7);
     for (const char* suffix : {"", "-wal", "-shm"}) {
@@ -182,6 +194,12 @@ int serve(app::Application& application, const ServerOptions& options, const std
 }
 
 void add_common_options(CLI::App& command, ServerOptions& options) {
+    command
+        .add_option("--db-connections", options.db_connections,
+                    "Database connections at most (SQLite: readers; PostgreSQL: the pool); "
+                    "0: one per thread")
+        ->envname("ALIS_DB_CONNECTIONS")
+        ->check(CLI::Range(0, 256));
     command.add_option("--listen", options.listen, "Address and port to listen on, HOST:PORT")
         ->envname("ALIS_LISTEN")
         ->capture_default_str();
@@ -237,7 +255,9 @@ void add_server_commands(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ServerOptions>();
 
     auto* serve_cmd = app.add_subcommand("serve", "Serve alis over HTTP");
-    serve_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+    serve_cmd
+        ->add_option("--db", options->db,
+                     "Database URL: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB")
         ->envname("ALIS_DB")
         ->default_str("sqlite:var/alis.db");
     add_common_options(*serve_cmd, *options);
@@ -245,7 +265,7 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         guarded(exit_code, [&] {
             const std::string db = options->db.empty() ? "sqlite:var/alis.db" : options->db;
             ensure_parent_directory(db);
-            auto store = open(db, options->threads > 0 ? options->threads : 4);
+            auto store = open(db, connections(*options));
             store->migrate();
             return serve(*store, *options, "");
         });
@@ -253,7 +273,9 @@ void add_server_commands(CLI::App& app, int& exit_code) {
 
     auto* demo_cmd =
         app.add_subcommand("demo", "(Re)create the demo database with demo data and serve it");
-    demo_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+    demo_cmd
+        ->add_option("--db", options->db,
+                     "Database URL: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB")
         ->envname("ALIS_DEMO_DB")
         ->default_str("sqlite:var/demo.db");
     demo_cmd->add_option("--seed", options->seed, "Seed of the demo data generator")
@@ -269,8 +291,14 @@ void add_server_commands(CLI::App& app, int& exit_code) {
             const std::string db = options->db.empty() ? "sqlite:var/demo.db" : options->db;
             remove_sqlite_files(db);
             ensure_parent_directory(db);
-            auto store = open(db, options->threads > 0 ? options->threads : 4);
+            auto store = open(db, connections(*options));
             store->migrate();
+            if (!db.starts_with("sqlite:") && !app::municipalities(*store).empty()) {
+                throw CommandFailure{"alis demo fills only an empty database, and " +
+                                         app::printable_database_url(db) +
+                                         " holds data: give it a new database (createdb)",
+                                     2};
+            }
             const auto summary = app::load_demo_data(*store, store->today(), options->seed,
                                                      options->bergen_trainees);
             std::string logins;
@@ -278,8 +306,9 @@ void add_server_commands(CLI::App& app, int& exit_code) {
                 logins += "  " + login.email + "  (" + login.role + ")\n";
             }
             const std::string banner =
-                "Demo database " + db + ": " + std::to_string(summary.municipalities) +
-                " municipalities, " + std::to_string(summary.people) + " doctors, " +
+                "Demo database " + app::printable_database_url(db) + ": " +
+                std::to_string(summary.municipalities) + " municipalities, " +
+                std::to_string(summary.people) + " doctors, " +
                 std::to_string(summary.employments) + " employments, " +
                 std::to_string(summary.leaves) + " leaves (seed " + std::to_string(options->seed) +
                 ").\nDemo logins, all with the password " + std::string(app::kDemoPassword) +
@@ -289,7 +318,9 @@ void add_server_commands(CLI::App& app, int& exit_code) {
     });
 
     auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
-    migrate_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+    migrate_cmd
+        ->add_option("--db", options->db,
+                     "Database URL: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB")
         ->envname("ALIS_DB")
         ->default_str("sqlite:var/alis.db");
     migrate_cmd->callback([options, &exit_code] {

@@ -19,4 +19,18 @@ std::unique_ptr<Database> open_database(std::string_view url, int connections) {
                      "': expected sqlite:PATH or postgresql://...");
 }
 
+std::string redacted_url(std::string_view url) {
+    const std::string text(url);
+    const auto scheme = text.find("://");
+    const auto at = text.find('@');
+    if (scheme == std::string::npos || at == std::string::npos || at < scheme) {
+        return text;
+    }
+    const auto colon = text.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) {
+        return text;
+    }
+    return text.substr(0, colon + 1) + "***" + text.substr(at);
+}
+
 }  // namespace alis::store

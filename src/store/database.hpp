@@ -137,4 +137,7 @@ class Database {
 // StoreError with a one-line reason for an unknown scheme or a database that cannot be opened.
 std::unique_ptr<Database> open_database(std::string_view url, int connections = 4);
 
+// The URL with its password (if any) replaced by ***, for messages and logs.
+std::string redacted_url(std::string_view url);
+
 }  // namespace alis::store

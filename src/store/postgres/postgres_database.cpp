@@ -37,20 +37,6 @@ std::string first_line(const char* message) {
     return text;
 }
 
-// The URL without its password, for messages.
-std::string redacted(const std::string& url) {
-    const auto scheme = url.find("://");
-    const auto at = url.find('@');
-    if (scheme == std::string::npos || at == std::string::npos || at < scheme) {
-        return url;
-    }
-    const auto colon = url.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) {
-        return url;
-    }
-    return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
-
 // The URL with a connect timeout, unless it names one itself.
 std::string with_connect_timeout(const std::string& url, int seconds) {
     if (url.find("connect_timeout=") != std::string::npos) {
@@ -236,10 +222,10 @@ std::unique_ptr<PostgresDatabase::Pooled> PostgresDatabase::connect() const {
                    std::to_string(options_.statement_timeout_ms) +
                    "; SET application_name = 'alis'");
     } catch (const pqxx::broken_connection& e) {
-        throw DatabaseUnreachable("cannot connect to " + redacted(options_.url) + ": " +
+        throw DatabaseUnreachable("cannot connect to " + redacted_url(options_.url) + ": " +
                                   first_line(e.what()));
     } catch (const std::exception& e) {
-        throw StoreError("cannot use " + redacted(options_.url) + ": " + first_line(e.what()));
+        throw StoreError("cannot use " + redacted_url(options_.url) + ": " + first_line(e.what()));
     }
     return pooled;
 }
