@@ -46,7 +46,8 @@ std::string hospital_of(const Municipality& m) {
         {"Bodø", "Nordlandssykehuset Bodø"},
         {"Trondheim", "St. Olavs hospital"},
         {"Oslo", "Oslo universitetssykehus"},
-        {"Kristiansand", "Sørlandet sykehus Kristiansand"}};
+        {"Kristiansand", "Sørlandet sykehus Kristiansand"},
+        {"Hamar", "Sykehuset Innlandet Hamar"}};
     const auto it = kHospitals.find(m.alis_office);
     return it == kHospitals.end() ? "Sykehus etter avtale" : it->second;
 }

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "domain/municipality.hpp"
 
@@ -48,18 +51,66 @@ TEST(MunicipalityCsv, RefusesACentralityClassThatIsNotAWholeNumber) {
     }
 }
 
-TEST(MunicipalityCsv, ReadsTheShippedFile) {
-    // data/municipalities.csv: the header and every municipality of Norway the demo loads.
+std::vector<Municipality> shipped_municipalities() {
     std::FILE* file = std::fopen(ALIS_SOURCE_DIR "/data/municipalities.csv", "rb");
-    ASSERT_NE(file, nullptr);
+    if (file == nullptr) {
+        ADD_FAILURE() << "cannot open data/municipalities.csv";
+        return {};
+    }
     std::string text;
     char buffer[4096];
     for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) {
         text.append(buffer, n);
     }
     std::fclose(file);
-    const auto result = parse_municipalities_csv(text);
-    EXPECT_GT(result.size(), 100u);
+    return parse_municipalities_csv(text);
+}
+
+// data/municipalities.csv holds every municipality of 2024 once, with the counts per county and
+// per centrality class that data/README.md gives for its sources (Kartverket, SSB KLASS 128).
+TEST(MunicipalityCsv, TheShippedFileHoldsAllMunicipalitiesOf2024) {
+    const auto all = shipped_municipalities();
+    EXPECT_EQ(all.size(), 357u);
+    std::set<std::string> numbers;
+    std::map<std::string, int> per_county;
+    std::map<int, int> per_class;
+    const std::set<std::string> offices = {"Bodø",         "Trondheim", "Bergen",
+                                           "Kristiansand", "Hamar",     "Oslo"};
+    for (const auto& m : all) {
+        EXPECT_TRUE(numbers.insert(m.number).second) << m.number << " twice";
+        EXPECT_EQ(m.number.size(), 4u) << m.number;
+        EXPECT_TRUE(offices.contains(m.alis_office)) << m.number << " " << m.alis_office;
+        ++per_county[m.county];
+        ++per_class[m.centrality_class];
+    }
+    const std::map<std::string, int> expected_counties = {
+        {"Innlandet", 46},       {"Vestland", 43}, {"Nordland", 41}, {"Trøndelag", 38},
+        {"Møre og Romsdal", 27}, {"Agder", 25},    {"Rogaland", 23}, {"Akershus", 21},
+        {"Troms", 21},           {"Buskerud", 18}, {"Finnmark", 18}, {"Telemark", 17},
+        {"Østfold", 12},         {"Vestfold", 6},  {"Oslo", 1}};
+    EXPECT_EQ(per_county, expected_counties);
+    const std::map<int, int> expected_classes = {{1, 5},  {2, 21},  {3, 54},
+                                                 {4, 65}, {5, 104}, {6, 108}};
+    EXPECT_EQ(per_class, expected_classes);
+}
+
+// A few lines checked by hand against the sources: an official Sami double name, and classes
+// that the earlier hand-entered file had wrong.
+TEST(MunicipalityCsv, TheShippedFileHasOfficialNamesAndSsbClasses) {
+    std::map<std::string, Municipality> by_number;
+    for (auto& m : shipped_municipalities()) {
+        by_number[m.number] = m;
+    }
+    ASSERT_EQ(by_number.count("5612"), 1u);
+    EXPECT_EQ(by_number["5612"].name, "Guovdageaidnu - Kautokeino");
+    EXPECT_EQ(by_number["5612"].county, "Finnmark");
+    EXPECT_EQ(by_number["1144"].name, "Kvitsøy");
+    EXPECT_EQ(by_number["1144"].centrality_class, 6);
+    EXPECT_EQ(by_number["4642"].centrality_class, 5);  // Lærdal
+    EXPECT_EQ(by_number["3107"].centrality_class, 2);  // Fredrikstad
+    EXPECT_EQ(by_number["0301"].centrality_class, 1);
+    EXPECT_EQ(by_number["1515"].name, "Herøy");
+    EXPECT_EQ(by_number["1818"].name, "Herøy");
 }
 
 }  // namespace
