@@ -54,7 +54,11 @@ std::string hospital_of(const Municipality& m) {
 
 std::vector<Municipality> read_municipalities() {
     try {
-        return domain::parse_municipalities_csv(embedded_file("data/municipalities.csv"));
+        std::vector<Municipality> result;
+        for (auto& r : domain::parse_municipalities_csv(embedded_file("data/municipalities.csv"))) {
+            result.push_back(std::move(r.municipality));
+        }
+        return result;
     } catch (const domain::MunicipalityFileError& e) {
         throw store::StoreError(std::string("data/municipalities.csv ") + e.what());
     }

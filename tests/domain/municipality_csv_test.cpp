@@ -11,26 +11,32 @@
 namespace alis::domain {
 namespace {
 
-constexpr const char* kHeader = "number,name,county,centrality_class,alis_office\n";
+constexpr const char* kHeader = "number,name,county,centrality_class,alis_office,population\n";
 
 TEST(MunicipalityCsv, ReadsEveryLineAfterTheHeaderSkippingBlankOnesAndCarriageReturns) {
     const auto result = parse_municipalities_csv(std::string(kHeader) +
-                                                 "0301,Oslo,Oslo,1,Oslo\r\n\n"
-                                                 "4601,Bergen,Vestland,2,Bergen\n");
+                                                 "0301,Oslo,Oslo,1,Oslo,724290\r\n\n"
+                                                 "4601,Bergen,Vestland,2,Bergen,293709\n");
     ASSERT_EQ(result.size(), 2u);
-    EXPECT_EQ(result[0].number, "0301");
-    EXPECT_EQ(result[0].alis_office, "Oslo");
-    EXPECT_EQ(result[1].name, "Bergen");
-    EXPECT_EQ(result[1].county, "Vestland");
-    EXPECT_EQ(result[1].centrality_class, 2);
+    EXPECT_EQ(result[0].municipality.number, "0301");
+    EXPECT_EQ(result[0].municipality.alis_office, "Oslo");
+    EXPECT_EQ(result[0].population, 724290);
+    EXPECT_EQ(result[1].municipality.name, "Bergen");
+    EXPECT_EQ(result[1].municipality.county, "Vestland");
+    EXPECT_EQ(result[1].municipality.centrality_class, 2);
+    EXPECT_EQ(result[1].population, 293709);
 }
 
-TEST(MunicipalityCsv, RefusesALineWithoutFiveColumnsNamingIt) {
-    try {
-        parse_municipalities_csv(std::string(kHeader) + "0301,Oslo,Oslo,1,Oslo\n4601,Bergen\n");
-        FAIL() << "no error";
-    } catch (const MunicipalityFileError& e) {
-        EXPECT_STREQ(e.what(), "line 3: expected 5 columns");
+TEST(MunicipalityCsv, RefusesALineWithoutSixColumnsNamingIt) {
+    for (const char* line : {"4601,Bergen", "4601,Bergen,Vestland,2,Bergen",
+                             "4601,Bergen,Vestland,2,Bergen,293709,x"}) {
+        try {
+            parse_municipalities_csv(std::string(kHeader) + "0301,Oslo,Oslo,1,Oslo,724290\n" +
+                                     line + "\n");
+            ADD_FAILURE() << "no error for " << line;
+        } catch (const MunicipalityFileError& e) {
+            EXPECT_STREQ(e.what(), "line 3: expected 6 columns") << line;
+        }
     }
 }
 
@@ -40,8 +46,8 @@ TEST(MunicipalityCsv, RefusesALineWithoutFiveColumnsNamingIt) {
 TEST(MunicipalityCsv, RefusesACentralityClassThatIsNotAWholeNumber) {
     for (const char* value : {"centrality_cla\x8e\x8c", "", "99999999999", "2x", " 2"}) {
         const std::string text = std::string(kHeader) +
-                                 "1579,Hustadvika,More,4,Trondheim\n1579,Hustadvika,More," + value +
-                                 ",Trondheim\n";
+                                 "1579,Hustadvika,More,5,Trondheim,13460\n1579,Hustadvika,More," +
+                                 value + ",Trondheim,13460\n";
         try {
             parse_municipalities_csv(text);
             ADD_FAILURE() << "no error for '" << value << "'";
@@ -51,7 +57,23 @@ TEST(MunicipalityCsv, RefusesACentralityClassThatIsNotAWholeNumber) {
     }
 }
 
-std::vector<Municipality> shipped_municipalities() {
+TEST(MunicipalityCsv, RefusesAPopulationThatIsNotAWholeNumberOrNegative) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"", "line 2: population is not a whole number"},
+        {"13 460", "line 2: population is not a whole number"},
+        {"-1", "line 2: population is negative"}};
+    for (const auto& [value, message] : cases) {
+        try {
+            parse_municipalities_csv(std::string(kHeader) +
+                                     "1579,Hustadvika,Møre og Romsdal,5,Trondheim," + value + "\n");
+            ADD_FAILURE() << "no error for '" << value << "'";
+        } catch (const MunicipalityFileError& e) {
+            EXPECT_STREQ(e.what(), message) << value;
+        }
+    }
+}
+
+std::vector<ReferenceMunicipality> shipped_municipalities() {
     std::FILE* file = std::fopen(ALIS_SOURCE_DIR "/data/municipalities.csv", "rb");
     if (file == nullptr) {
         ADD_FAILURE() << "cannot open data/municipalities.csv";
@@ -76,7 +98,10 @@ TEST(MunicipalityCsv, TheShippedFileHoldsAllMunicipalitiesOf2024) {
     std::map<int, int> per_class;
     const std::set<std::string> offices = {"Bodø",         "Trondheim", "Bergen",
                                            "Kristiansand", "Hamar",     "Oslo"};
-    for (const auto& m : all) {
+    int population = 0;
+    for (const auto& [m, inhabitants] : all) {
+        population += inhabitants;
+        EXPECT_GT(inhabitants, 0) << m.number;
         EXPECT_TRUE(numbers.insert(m.number).second) << m.number << " twice";
         EXPECT_EQ(m.number.size(), 4u) << m.number;
         EXPECT_TRUE(offices.contains(m.alis_office)) << m.number << " " << m.alis_office;
@@ -92,13 +117,16 @@ TEST(MunicipalityCsv, TheShippedFileHoldsAllMunicipalitiesOf2024) {
     const std::map<int, int> expected_classes = {{1, 5},  {2, 21},  {3, 54},
                                                  {4, 65}, {5, 104}, {6, 108}};
     EXPECT_EQ(per_class, expected_classes);
+    EXPECT_EQ(population, 5'594'340);  // SSB 07459, 1 January 2025.
 }
 
-// A few lines checked by hand against the sources: an official Sami double name, and classes
-// that the earlier hand-entered file had wrong.
+// A few lines checked by hand against the sources: an official Sami double name, classes that
+// the earlier hand-entered file had wrong, and two populations.
 TEST(MunicipalityCsv, TheShippedFileHasOfficialNamesAndSsbClasses) {
     std::map<std::string, Municipality> by_number;
-    for (auto& m : shipped_municipalities()) {
+    std::map<std::string, int> population;
+    for (auto& [m, inhabitants] : shipped_municipalities()) {
+        population[m.number] = inhabitants;
         by_number[m.number] = m;
     }
     ASSERT_EQ(by_number.count("5612"), 1u);
@@ -111,6 +139,8 @@ TEST(MunicipalityCsv, TheShippedFileHasOfficialNamesAndSsbClasses) {
     EXPECT_EQ(by_number["0301"].centrality_class, 1);
     EXPECT_EQ(by_number["1515"].name, "Herøy");
     EXPECT_EQ(by_number["1818"].name, "Herøy");
+    EXPECT_EQ(population["4601"], 293'709);
+    EXPECT_EQ(population["1144"], 570);
 }
 
 }  // namespace
