@@ -27,6 +27,7 @@ using domain::Employment;
 using domain::Leave;
 using domain::Municipality;
 using domain::Person;
+using domain::ReferenceMunicipality;
 
 using Random = domain::SplitMix64;
 
@@ -46,12 +47,13 @@ std::string hospital_of(const Municipality& m) {
         {"Bodø", "Nordlandssykehuset Bodø"},
         {"Trondheim", "St. Olavs hospital"},
         {"Oslo", "Oslo universitetssykehus"},
-        {"Kristiansand", "Sørlandet sykehus Kristiansand"}};
+        {"Kristiansand", "Sørlandet sykehus Kristiansand"},
+        {"Hamar", "Sykehuset Innlandet Hamar"}};
     const auto it = kHospitals.find(m.alis_office);
     return it == kHospitals.end() ? "Sykehus etter avtale" : it->second;
 }
 
-std::vector<Municipality> read_municipalities() {
+std::vector<ReferenceMunicipality> read_municipalities() {
     try {
         return domain::parse_municipalities_csv(embedded_file("data/municipalities.csv"));
     } catch (const domain::MunicipalityFileError& e) {
@@ -66,35 +68,77 @@ Date month_start(Date d, int months_later) {
     return *Date::from_ymd(year, month + 1, 1);
 }
 
-// How many doctors a municipality employs in the demo, by size (the centrality class stands in
-// for population, which the file does not hold).
-int doctors_for(const Municipality& m, Random& random) {
-    switch (m.centrality_class) {
-        case 1:
-            return random.between(14, 20);
-        case 2:
-            return random.between(8, 12);
-        case 3:
-            return random.between(3, 6);
-        case 4:
-            return random.between(1, 4);
-        default:
-            return random.between(0, 2);
+// The figures a scale generates.
+struct ScaleFigures {
+    int trainees;           // Doctors in training on as_of (a few more for the floor below).
+    int history_months;     // The earliest start of part 3, in months before as_of.
+    int at_least_one_from;  // Inhabitants from which a municipality has a doctor in training.
+};
+
+ScaleFigures figures_of(DemoScale scale) {
+    switch (scale) {
+        case DemoScale::national:
+            return {2500, 120, 2000};
+        case DemoScale::demo:
+            break;
     }
+    return {220, 96, 20000};
+}
+
+// How many doctors in training each municipality of `all` employs on as_of: its share of
+// `figures.trainees` by population, with each population scaled by a random 80-120 % so that
+// towns of the same size differ. The shares are rounded down and the ones left over go to the
+// largest remainders, so that they add up to `figures.trainees`; then every municipality from
+// `figures.at_least_one_from` inhabitants has at least one, and smaller ones may have none.
+std::vector<int> trainees_by_population(const std::vector<ReferenceMunicipality>& all,
+                                        const ScaleFigures& figures, Random& random) {
+    std::vector<std::int64_t> weights;
+    std::int64_t total = 0;
+    for (const auto& m : all) {
+        weights.push_back(std::int64_t{m.population} * random.between(80, 120));
+        total += weights.back();
+    }
+    std::vector<int> result(all.size(), 0);
+    if (total == 0) {
+        return result;
+    }
+    std::vector<std::pair<std::int64_t, std::size_t>> remainders;  // Largest first, then by index.
+    int left = figures.trainees;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const std::int64_t exact = figures.trainees * weights[i];
+        result[i] = static_cast<int>(exact / total);
+        left -= result[i];
+        remainders.emplace_back(-(exact % total), i);
+    }
+    std::sort(remainders.begin(), remainders.end());
+    for (int k = 0; k < left; ++k) {
+        ++result[remainders[static_cast<std::size_t>(k)].second];
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i].population >= figures.at_least_one_from) {
+            result[i] = std::max(result[i], 1);
+        }
+    }
+    return result;
 }
 
 class DemoBuilder {
   public:
-    DemoBuilder(store::UnitOfWork& writer, Date as_of, std::uint64_t seed)
-        : writer_(writer), as_of_(as_of), random_(seed) {}
+    DemoBuilder(store::UnitOfWork& writer, Date as_of, const DemoConfig& config)
+        : writer_(writer),
+          as_of_(as_of),
+          figures_(figures_of(config.scale)),
+          random_(config.seed) {}
 
     const DemoSummary& summary() const { return summary_; }
 
-    DemoSummary build() {
-        auto municipalities = read_municipalities();
+    // Puts every municipality, then adds doctors to each until as many are in training there
+    // today as its share of the scale's trainees.
+    void build() {
+        municipalities_ = read_municipalities();
         given_ = domain::text_lines(embedded_file("data/demo/given_names.txt"));
         family_ = domain::text_lines(embedded_file("data/demo/family_names.txt"));
-        for (auto& m : municipalities) {
+        for (auto& [m, population] : municipalities_) {
             const int roll = random_.between(1, 100);
             m.enterprise_status = roll <= 80   ? domain::EnterpriseStatus::registered
                                   : roll <= 92 ? domain::EnterpriseStatus::temporarily_registered
@@ -102,14 +146,12 @@ class DemoBuilder {
             writer_.municipalities().put(m);
             ++summary_.municipalities;
         }
-        for (const auto& m : municipalities) {
-            const int doctors = doctors_for(m, random_);
-            for (int i = 0; i < doctors; ++i) {
-                add_doctor(m, municipalities);
+        const auto quotas = trainees_by_population(municipalities_, figures_, random_);
+        for (std::size_t i = 0; i < municipalities_.size(); ++i) {
+            for (int in_training = 0; in_training < quotas[i];) {
+                in_training += add_doctor(municipalities_[i].municipality) ? 1 : 0;
             }
         }
-        municipalities_ = municipalities;
-        return summary_;
     }
 
   private:
@@ -158,12 +200,42 @@ class DemoBuilder {
         return id;
     }
 
-    void add_doctor(const Municipality& home, const std::vector<Municipality>& all) {
+    // Another municipality of the same office as `here`, drawn by population (most doctors who
+    // move come from a town); nullptr when the office has no other.
+    const Municipality* move_origin(const Municipality& here) {
+        const auto candidate = [&](const ReferenceMunicipality& r) {
+            return r.municipality.alis_office == here.alis_office &&
+                   r.municipality.number != here.number && r.population > 0;
+        };
+        std::int64_t total = 0;
+        for (const auto& r : municipalities_) {
+            total += candidate(r) ? r.population : 0;
+        }
+        if (total == 0) {
+            return nullptr;
+        }
+        std::int64_t ticket = random_.between(0, total - 1);
+        for (const auto& r : municipalities_) {
+            if (candidate(r)) {
+                if (ticket < r.population) {
+                    return &r.municipality;
+                }
+                ticket -= r.population;
+            }
+        }
+        return nullptr;
+    }
+
+    // Adds one doctor who works in `here` today, or worked there last (one who left or became a
+    // specialist), with their employments, service periods and leave; some came from another
+    // municipality of the same office after one to three years. Returns whether they are in
+    // training today (and so employed in `here`).
+    bool add_doctor(const Municipality& here) {
         Person p;
         p.full_name = unique_name();
         p.hpr_number = std::to_string(9100000 + summary_.people * 7);
-        // Started part 3 between eight years and two months ago.
-        const int months_in = random_.between(2, 96);
+        // Started part 3 between the scale's history (eight or ten years) and two months ago.
+        const int months_in = random_.between(2, figures_.history_months);
         const Date start = month_start(as_of_, -months_in);
         p.lis1_completed = start.plus_days(-1);
         p.ruleset =
@@ -176,66 +248,65 @@ class DemoBuilder {
                                          : domain::TrainingStatus::in_training;
         const std::int64_t id = writer_.people().add(p);
         ++summary_.people;
-        if (p.training_status == domain::TrainingStatus::in_training) {
-            trainees_by_home_[home.number].push_back(id);
-        }
+        const bool in_training = p.training_status == domain::TrainingStatus::in_training;
 
         const int fte = random_.pick(std::vector<int>{100, 100, 100, 80, 80, 60, 50});
         const auto post = random_.chance(70) ? domain::PostType::gp_list
                                              : domain::PostType::other_general_practice;
-        // Some move to another municipality of the same office after one to three years.
-        const bool moves = !stay_ && months_in > 18 && random_.chance(30);
-        const int months_before_move = moves ? random_.between(12, std::min(36, months_in - 3)) : 0;
-        const Date move_date = month_start(start, months_before_move);
-        const std::optional<Date> first_end =
-            moves ? std::optional<Date>(move_date.plus_days(-1))
-                  : (left ? std::optional<Date>(
-                                month_start(as_of_, -random_.between(1, 6)).plus_days(-1))
-                          : std::nullopt);
-        const bool in_training = p.training_status == domain::TrainingStatus::in_training;
-        if (first_end && *first_end < start) {
-            add_employment(id, home, start, std::nullopt, fte, post);
-            employed_today_[home.number] += in_training ? 1 : 0;
-            return;
+        // One who left did so one to six months ago, after at least their first month.
+        const std::optional<Date> last_end =
+            left ? std::optional<Date>(
+                       std::max(month_start(as_of_, -random_.between(1, 6)), month_start(start, 1))
+                           .plus_days(-1))
+                 : std::nullopt;
+        const Municipality* origin = nullptr;
+        Date move_date = start;
+        if (!stay_ && months_in > 18 && random_.chance(30)) {
+            move_date = month_start(start, random_.between(12, std::min(36, months_in - 3)));
+            origin = !last_end || move_date <= *last_end ? move_origin(here) : nullptr;
         }
-        employed_today_[home.number] += in_training && !first_end ? 1 : 0;
-        add_employment(id, home, start, first_end, fte, post);
+        const Municipality& first = origin != nullptr ? *origin : here;
+        const std::optional<Date> first_end =
+            origin != nullptr ? std::optional<Date>(move_date.plus_days(-1)) : last_end;
+        add_employment(id, first, start, first_end, fte, post);
         // A part-time doctor often has a second post (out-of-hours service, nursing home).
         if (fte < 100 && random_.chance(50)) {
-            add_employment(id, home, start, first_end, 100 - fte < 20 ? 20 : 100 - fte,
+            add_employment(id, first, start, first_end, 100 - fte < 20 ? 20 : 100 - fte,
                            domain::PostType::other_general_practice);
         }
-        // Institution service: six to twelve months, after the first two years.
+        if (origin != nullptr) {
+            add_employment(id, here, move_date, last_end, 100, domain::PostType::gp_list);
+        }
+        // Institution service: six to twelve months, after the first two years, arranged by the
+        // municipality that employs the doctor when it ends.
         if (months_in > 30 && random_.chance(60)) {
             const Date from = month_start(start, random_.between(24, std::min(48, months_in - 6)));
             const Date to = month_start(from, random_.between(6, 12)).plus_days(-1);
-            add_employment(id, home, from, to, 100, domain::PostType::institution);
+            if (!last_end || to <= *last_end) {
+                add_employment(id, origin != nullptr && to < move_date ? *origin : here, from, to,
+                               100, domain::PostType::institution);
+            }
         }
         if (months_in > 12 && random_.chance(25)) {
             Leave leave;
             leave.person_id = id;
             leave.starts_on = month_start(start, random_.between(6, months_in - 6));
             leave.ends_on = month_start(leave.starts_on, random_.between(4, 12)).plus_days(-1);
-            leave.kind = random_.chance(80) ? domain::LeaveKind::parental : domain::LeaveKind::sick;
+            const int kind = random_.between(1, 100);
+            leave.kind = kind <= 75   ? domain::LeaveKind::parental
+                         : kind <= 90 ? domain::LeaveKind::sick
+                                      : domain::LeaveKind::other;
             leave.id = writer_.people().add_leave(leave);
             if (!first_leave_) {
                 first_leave_ = leave;
             }
             ++summary_.leaves;
         }
-        if (moves) {
-            std::vector<const Municipality*> same_office;
-            for (const auto& m : all) {
-                if (m.alis_office == home.alis_office && m.number != home.number) {
-                    same_office.push_back(&m);
-                }
-            }
-            if (!same_office.empty()) {
-                const Municipality& next = *random_.pick(same_office);
-                add_employment(id, next, move_date, std::nullopt, 100, domain::PostType::gp_list);
-                employed_today_[next.number] += in_training ? 1 : 0;
-            }
+        if (in_training) {
+            trainees_today_[here.number].push_back(id);
+            ++summary_.in_training;
         }
+        return in_training;
     }
 
   public:
@@ -255,7 +326,7 @@ class DemoBuilder {
         post.pay_model = domain::PayModel::self_employed;
         writer_.people().add_employment(post);
 
-        const auto& bergen = trainees_by_home_["4601"];
+        const auto& bergen = trainees_today_["4601"];
         const std::optional<std::int64_t> trainee =
             bergen.empty() ? std::nullopt : std::optional<std::int64_t>(bergen.front());
         if (trainee) {
@@ -305,26 +376,28 @@ class DemoBuilder {
 
     // Adds doctors to the municipality until `count` of them are in training there.
     void fill(const std::string& number, int count) {
-        const auto home = std::find_if(municipalities_.begin(), municipalities_.end(),
-                                       [&](const Municipality& m) { return m.number == number; });
+        const auto home = std::find_if(
+            municipalities_.begin(), municipalities_.end(),
+            [&](const ReferenceMunicipality& r) { return r.municipality.number == number; });
         if (home == municipalities_.end()) {
             throw store::StoreError("demo data: no municipality " + number);
         }
         // These doctors stay in training there: none moves, leaves or is done.
         stay_ = true;
-        while (employed_today_[number] < count) {
-            add_doctor(*home, municipalities_);
+        while (trainees_today_[number].size() < static_cast<std::size_t>(count)) {
+            add_doctor(home->municipality);
         }
         stay_ = false;
     }
 
   private:
     bool stay_ = false;
-    std::map<std::string, int> employed_today_;  // Doctors in training employed on as_of.
-    std::vector<Municipality> municipalities_;
-    std::map<std::string, std::vector<std::int64_t>> trainees_by_home_;
+    std::vector<ReferenceMunicipality> municipalities_;
+    // The doctors in training employed in each municipality on as_of.
+    std::map<std::string, std::vector<std::int64_t>> trainees_today_;
     store::UnitOfWork& writer_;
     Date as_of_;
+    ScaleFigures figures_;
 
   public:
     // The first leave added, with its id.
@@ -359,14 +432,14 @@ void add_demo_correction(store::UnitOfWork& w, const Leave& leave, Date as_of) {
 
 }  // namespace
 
-DemoSummary load_demo_data(Application& app, Date as_of, std::uint64_t seed, int bergen_trainees) {
+DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& config) {
     DemoSummary summary;
     app.database().write([&](store::UnitOfWork& writer) {
-        DemoBuilder builder(writer, as_of, seed);
+        DemoBuilder builder(writer, as_of, config);
         builder.build();
         builder.add_demo_accounts();
-        if (bergen_trainees > 0) {
-            builder.fill("4601", bergen_trainees);
+        if (config.bergen_trainees > 0) {
+            builder.fill("4601", config.bergen_trainees);
         }
         add_demo_general_plans(writer, as_of);
         if (builder.first_leave()) {
@@ -374,8 +447,8 @@ DemoSummary load_demo_data(Application& app, Date as_of, std::uint64_t seed, int
         }
         summary = builder.summary();
     });
-    add_demo_supervisors(app, as_of, seed);
-    add_demo_education_plans(app, as_of);
+    summary.supervisors = add_demo_supervisors(app, as_of, config);
+    summary.plan_revisions = add_demo_education_plans(app, as_of, config);
     return summary;
 }
 

@@ -3,8 +3,12 @@
 #include "store/database.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "domain/splitmix.hpp"
 
 namespace alis::app {
 namespace {
@@ -81,9 +85,63 @@ Date first_employment(const store::Snapshot& store, std::int64_t person, Date fa
     return employments.empty() ? fallback : employments.front().starts_on;
 }
 
+int months_between(Date from, Date to) {
+    return (to.year() * 12 + to.month()) - (from.year() * 12 + from.month());
+}
+
+// At national scale: four in five trainees employed on `as_of` who have no plan yet get one,
+// made in the first weeks of their current employment and revised about once a year since;
+// after each revision one plan in seven is not revised again although the next is due, as plans
+// go in practice. The author is the municipality's chief medical officer, who has no account in
+// the demo.
+void add_national_plans(const store::Snapshot& store, Date as_of, std::uint64_t seed,
+                        const std::set<std::int64_t>& planned,
+                        std::vector<domain::EducationPlanRevision>& revisions) {
+    domain::SplitMix64 random(seed ^ 0x9u);
+    for (const auto& m : store.municipalities().all()) {
+        const Author officer{std::nullopt, "Kommuneoverlegen i " + m.name};
+        for (const auto& person : store.people().trainees_employed_by(m.number, as_of)) {
+            if (planned.contains(person.id) || !random.chance(80)) {
+                continue;
+            }
+            std::optional<Date> from;
+            for (const auto& e : store.people().employments_of(person.id)) {
+                if (e.municipality_number == m.number && e.starts_on <= as_of &&
+                    (!e.ends_on || as_of <= *e.ends_on)) {
+                    from = e.starts_on;
+                }
+            }
+            std::optional<domain::ServicePeriod> institution;
+            for (const auto& p : store.people().service_periods_of(person.id)) {
+                if (!institution && p.arena == Arena::institution && from && *from < p.starts_on) {
+                    institution = p;
+                }
+            }
+            const std::string practice = m.name + " legekontor";
+            const std::string hospital = institution ? institution->place : "Sykehus etter avtale";
+            Date on = std::min(as_of, from.value_or(as_of).plus_days(random.between(5, 30)));
+            for (int k = 0; on <= as_of; ++k) {
+                const int institution_in = institution && on < institution->starts_on
+                                               ? months_between(on, institution->starts_on)
+                                               : -1;
+                auto plan = plan_made(on, from.value_or(on), institution_in, practice, hospital);
+                plan.supervision_group = "Veiledningsgruppe for ALIS i " + m.name +
+                                         " og omegn.\nMøtes en gang i måneden, 4 timer.";
+                revisions.push_back(
+                    revision(person.id, on, officer, std::move(plan),
+                             k == 0 ? "Første plan, laget i oppstartsmøtet." : "Årlig revisjon."));
+                if (random.chance(15)) {
+                    break;
+                }
+                on = month_start(on, 12).plus_days(random.between(-20, 20));
+            }
+        }
+    }
+}
+
 }  // namespace
 
-void add_demo_education_plans(Application& app, Date as_of) {
+int add_demo_education_plans(Application& app, Date as_of, const DemoConfig& config) {
     std::vector<domain::EducationPlanRevision> revisions;
     app.database().read([&](const store::Snapshot& store) {
         const Author leader = author(store, "leder.bergen@demo.alis.no");
@@ -159,12 +217,20 @@ void add_demo_education_plans(Application& app, Date as_of) {
                                    "Tromsø legesenter", "Universitetssykehuset Nord-Norge"),
                          ""));
         }
+        if (config.scale == DemoScale::national) {
+            std::set<std::int64_t> planned;
+            for (const auto& r : revisions) {
+                planned.insert(r.person_id);
+            }
+            add_national_plans(store, as_of, config.seed, planned, revisions);
+        }
     });
     app.database().write([&](store::UnitOfWork& writer) {
         for (const auto& r : revisions) {
             writer.education_plans().add_revision(r);
         }
     });
+    return static_cast<int>(revisions.size());
 }
 
 }  // namespace alis::app

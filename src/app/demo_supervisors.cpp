@@ -38,8 +38,8 @@ struct Planned {
 
 }  // namespace
 
-void add_demo_supervisors(Application& app, Date as_of, std::uint64_t seed) {
-    domain::SplitMix64 random(seed ^ 0x5u);
+int add_demo_supervisors(Application& app, Date as_of, const DemoConfig& config) {
+    domain::SplitMix64 random(config.seed ^ 0x5u);
     const auto given = names_in("data/demo/given_names.txt");
     const auto family = names_in("data/demo/family_names.txt");
     const Date month_start = *Date::from_ymd(as_of.year(), as_of.month(), 1);
@@ -69,7 +69,11 @@ void add_demo_supervisors(Application& app, Date as_of, std::uint64_t seed) {
                 p.supervisor.home_municipality_number = m.number;
                 planned.push_back(std::move(p));
             }
-            const int count = std::max<int>(1, static_cast<int>(trainees.size() + 1) / 2);
+            // One supervisor per two trainees, rounded up; at national scale a few more (11 per
+            // 20), since not every supervisor there takes a second trainee.
+            const int per_twenty = config.scale == DemoScale::national ? 11 : 10;
+            const int count =
+                std::max(1, (static_cast<int>(trainees.size()) * per_twenty + 19) / 20);
             for (int i = 0; i < count; ++i) {
                 Planned p;
                 p.name = random.pick(given) + " " + random.pick(family);
@@ -112,7 +116,10 @@ void add_demo_supervisors(Application& app, Date as_of, std::uint64_t seed) {
                 if (next == planned.size()) {
                     break;
                 }
-                Date from = month_start.plus_days(-30 * static_cast<int>(random.between(1, 24)));
+                // Supervision started up to two years ago, at national scale up to ten (most of
+                // them when the employment started, as the named supervisor follows the path).
+                const int back = config.scale == DemoScale::national ? 120 : 24;
+                Date from = month_start.plus_days(-30 * static_cast<int>(random.between(1, back)));
                 for (const auto& e : s.people().employments_of(trainee.id)) {
                     if (e.municipality_number == m.number && e.starts_on <= as_of &&
                         (!e.ends_on || as_of <= *e.ends_on)) {
@@ -147,6 +154,7 @@ void add_demo_supervisors(Application& app, Date as_of, std::uint64_t seed) {
             }
         }
     });
+    return static_cast<int>(planned.size());
 }
 
 }  // namespace alis::app

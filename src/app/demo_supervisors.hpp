@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "app/application.hpp"
+#include "app/demo_data.hpp"
 #include "domain/date.hpp"
 
 namespace alis::app {
@@ -12,7 +13,8 @@ namespace alis::app {
 // trainees (both qualification models, approved experienced GPs more often in rural
 // municipalities), most trainees assigned; in Bergen the demo supervisor account's person is at
 // capacity and one supervisor comes from Askøy through an inter-municipal agreement. One
-// transaction; the same seed and date give the same data.
-void add_demo_supervisors(Application& app, domain::Date as_of, std::uint64_t seed);
+// transaction; the same configuration and date give the same data. Returns how many supervisors
+// it registered.
+int add_demo_supervisors(Application& app, domain::Date as_of, const DemoConfig& config);
 
 }  // namespace alis::app

@@ -31,6 +31,7 @@ struct ServerOptions {
     std::string access_log = "-";
     std::string assets = ALIS_SOURCE_DIR;
     std::uint64_t seed = 2019;
+    std::string scale = "demo";
     int bergen_trainees = 0;
 };
 
@@ -280,6 +281,16 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         ->default_str("sqlite:var/demo.db");
     demo_cmd->add_option("--seed", options->seed, "Seed of the demo data generator")
         ->capture_default_str();
+    std::vector<std::string> scales;
+    for (const auto name : domain::enum_names<app::DemoScale>()) {
+        scales.emplace_back(name);
+    }
+    demo_cmd
+        ->add_option("--scale", options->scale,
+                     "How much data: demo (about 220 doctors in training) or national (all "
+                     "municipalities, about 2,500 in training and 1,500 supervisors, ten years)")
+        ->check(CLI::IsMember(scales))
+        ->capture_default_str();
     demo_cmd
         ->add_option("--bergen-trainees", options->bergen_trainees,
                      "Add doctors until Bergen (4601) has this many in training, to measure at "
@@ -299,8 +310,11 @@ void add_server_commands(CLI::App& app, int& exit_code) {
                                          " holds data: give it a new database (createdb)",
                                      2};
             }
-            const auto summary = app::load_demo_data(*store, store->today(), options->seed,
-                                                     options->bergen_trainees);
+            app::DemoConfig config;
+            config.seed = options->seed;
+            config.scale = *domain::parse_enum<app::DemoScale>(options->scale);
+            config.bergen_trainees = options->bergen_trainees;
+            const auto summary = app::load_demo_data(*store, store->today(), config);
             std::string logins;
             for (const auto& login : summary.logins) {
                 logins += "  " + login.email + "  (" + login.role + ")\n";
@@ -308,11 +322,14 @@ void add_server_commands(CLI::App& app, int& exit_code) {
             const std::string banner =
                 "Demo database " + app::printable_database_url(db) + ": " +
                 std::to_string(summary.municipalities) + " municipalities, " +
-                std::to_string(summary.people) + " doctors, " +
+                std::to_string(summary.people) + " doctors (" +
+                std::to_string(summary.in_training) + " in training), " +
                 std::to_string(summary.employments) + " employments, " +
-                std::to_string(summary.leaves) + " leaves (seed " + std::to_string(options->seed) +
-                ").\nDemo logins, all with the password " + std::string(app::kDemoPassword) +
-                ":\n" + logins + "Stop with Ctrl+C.\n";
+                std::to_string(summary.leaves) + " leaves, " + std::to_string(summary.supervisors) +
+                " supervisors, " + std::to_string(summary.plan_revisions) +
+                " education plan revisions (" + options->scale + " scale, seed " +
+                std::to_string(options->seed) + ").\nDemo logins, all with the password " +
+                std::string(app::kDemoPassword) + ":\n" + logins + "Stop with Ctrl+C.\n";
             return serve(*store, *options, banner);
         });
     });

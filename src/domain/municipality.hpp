@@ -114,9 +114,17 @@ class MunicipalityFileError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// A line of the municipality file: the municipality as the store keeps it, and its population,
+// which the store does not keep (the demo generator spreads its doctors by it).
+struct ReferenceMunicipality {
+    Municipality municipality;
+    int population = 0;  // Inhabitants on 1 January 2025 (SSB table 07459).
+};
+
 // Reads the municipalities of a CSV text with the header line
-// "number,name,county,centrality_class,alis_office" (skipped) and one municipality a line; blank
-// lines are skipped and a line may end in CR LF. Throws MunicipalityFileError naming the line.
-std::vector<Municipality> parse_municipalities_csv(std::string_view text);
+// "number,name,county,centrality_class,alis_office,population" (skipped) and one municipality a
+// line; blank lines are skipped and a line may end in CR LF. Throws MunicipalityFileError naming
+// the line.
+std::vector<ReferenceMunicipality> parse_municipalities_csv(std::string_view text);
 
 }  // namespace alis::domain

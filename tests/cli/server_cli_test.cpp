@@ -1,5 +1,6 @@
 // The alis binary as a user runs it: subcommands, flags, environment fallback and clear errors.
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <signal.h>
 
@@ -54,6 +55,7 @@ TEST(Cli, BadFlagsGiveOneLineAndNonZeroExit) {
                                                {kAlis, "serve", "--threads", "-3"},
                                                {kAlis, "serve", "--metrics-listen", "nonsense"},
                                                {kAlis, "serve", "--public-url", "alis.example"},
+                                               {kAlis, "demo", "--scale", "city"},
                                                {kAlis, "frobnicate"},
                                                {kAlis}}) {
         const auto r = run_command(args);
@@ -110,6 +112,25 @@ TEST(Cli, DemoStartsServesTheHomePageAndStopsGracefullyOnSigterm) {
     demo.signal(SIGTERM);
     EXPECT_EQ(demo.wait(std::chrono::seconds(15)), 0);
     EXPECT_NE(demo.stdout_text().find("alis stopped"), std::string::npos);
+}
+
+TEST(Cli, DemoAtNationalScaleServesAllMunicipalities) {
+    TempDir dir;
+    ChildProcess demo({kAlis, "demo", "--db", dir.sqlite_url("demo.db"), "--listen", "127.0.0.1:0",
+                       "--access-log", "off", "--scale", "national"});
+    ASSERT_TRUE(demo.wait_for_output("Stop with Ctrl+C")) << demo.stderr_text();
+    const std::string out = demo.stdout_text();
+    EXPECT_NE(out.find("357 municipalities"), std::string::npos) << out;
+    EXPECT_NE(out.find("national scale, seed 2019"), std::string::npos) << out;
+    const auto port = port_from_banner(out);
+    const auto home = testing::client::get(port, "/");
+    EXPECT_EQ(home.result(), boost::beast::http::status::ok);
+    EXPECT_NE(home.body().find("Guovdageaidnu - Kautokeino"), std::string::npos);
+    EXPECT_NE(home.body().find("ALIS-kontor Hamar"), std::string::npos);
+    const auto api = testing::client::get(port, "/api/v1/municipalities");
+    EXPECT_EQ(boost::json::parse(api.body()).at("municipalities").as_array().size(), 357u);
+    demo.signal(SIGTERM);
+    EXPECT_EQ(demo.wait(std::chrono::seconds(15)), 0);
 }
 
 TEST(Cli, MetricsListenServesMetricsApartAndPublicUrlHttpsAddsHsts) {

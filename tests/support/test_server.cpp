@@ -44,7 +44,7 @@ TestServer::TestServer(TestServerOptions options) {
                                               std::move(clock));
     app_->migrate();
     if (options.load_demo) {
-        app::load_demo_data(*app_, fixed_today(), 2019);
+        app::load_demo_data(*app_, fixed_today(), {});
     }
     catalogue_ = std::make_unique<web::Catalogue>("nb");
     templates_ = std::make_unique<web::Templates>(*catalogue_);

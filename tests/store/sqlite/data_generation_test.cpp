@@ -80,7 +80,7 @@ class DataGeneration : public ::testing::Test {
         app = testing::open_app(dir.sqlite_url(),
                                 app::Clock{[] { return kToday; }, [this] { return now; }}, 1);
         store = &app->database();
-        app::load_demo_data(*app, kToday, 7);
+        app::load_demo_data(*app, kToday, {.seed = 7});
         // The demo keeps every municipality at the default capacity, which is no row.
         domain::AuditEvent audit;
         audit.at = "2026-11-22T10:00:00Z";
