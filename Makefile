@@ -6,6 +6,9 @@ ASAN_BUILD ?= build/asan
 FUZZ_BUILD ?= build/fuzz
 FUZZ_SECONDS ?= 600
 CMAKE_FLAGS ?=
+# The test PostgreSQL's folder: under /tmp, which its unprivileged owner can reach wherever the
+# checkout is (scripts/test-postgres), one per checkout.
+PG_TEST_DIR ?= /tmp/alis-pg-$(shell printf '%s' "$(CURDIR)" | md5sum | cut -c1-8)
 
 .PHONY: run test deps test-deps build build-asan unit asan fuzz-build fuzz-smoke fuzz format format-check sql-check include-check bench clean
 
@@ -30,7 +33,7 @@ test: test-deps format-check sql-check include-check build unit asan fuzz-smoke
 # scripts/test-postgres starts in the build folder for the run (and stops again);
 # ALIS_REQUIRE_POSTGRES=1 makes a test fail, not skip, when that server is missing.
 unit: build
-	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(BUILD)/pg -- \
+	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(PG_TEST_DIR)-release -- \
 		sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
 
 
@@ -38,7 +41,7 @@ unit: build
 asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALIS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
-	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(ASAN_BUILD)/pg -- \
+	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(PG_TEST_DIR)-asan -- \
 		sh -c 'cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)'
 
 
