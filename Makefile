@@ -42,7 +42,7 @@ asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALIS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(PG_TEST_DIR)-asan -- \
-		sh -c 'cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)'
+		sh -c 'cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS)'
 
 
 # The libFuzzer targets of fuzz/ with Debian's clang, ASan and UBSan (fuzz/README.md).
