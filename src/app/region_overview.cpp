@@ -1,6 +1,7 @@
 #include "app/region_overview.hpp"
 
 #include <map>
+#include <set>
 
 #include "app/education_plan.hpp"
 #include "app/trainee_overview.hpp"
@@ -35,11 +36,25 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
     std::map<std::string, std::vector<domain::TraineeRecord>> records;
     app.database().read([&](const store::Snapshot& s) {
         counts = s.municipalities().region_counts(office, today);
-        // Counts come from one query; the ledger is per trainee, only where there are trainees.
-        for (const auto& c : counts) {
-            if (c.trainees > 0) {
-                records[c.municipality.number] = trainee_records(s, c.municipality.number, today);
-            }
+        // Counts come from one query, and the trainees of the whole region with their records
+        // from a handful more (not a handful per municipality); the ledger is per trainee.
+        std::vector<std::pair<std::string, std::int64_t>> employed;
+        std::vector<domain::Person> people;
+        std::set<std::int64_t> seen;
+        s.people().trainees_employed_in_region(
+            office, today, [&](const std::string& number, domain::Person person) {
+                employed.emplace_back(number, person.id);
+                if (seen.insert(person.id).second) {
+                    people.push_back(std::move(person));
+                }
+            });
+        std::map<std::int64_t, domain::TraineeRecord> by_person;
+        for (auto& record : trainee_records(s, std::move(people), today)) {
+            const auto id = record.person.id;
+            by_person.emplace(id, std::move(record));
+        }
+        for (const auto& [number, id] : employed) {
+            records[number].push_back(by_person.at(id));
         }
     });
     if (counts.empty()) {

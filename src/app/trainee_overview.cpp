@@ -48,10 +48,16 @@ UrgentWarning most_urgent(const domain::Municipality& m, const TraineeRow& row,
 std::vector<domain::TraineeRecord> trainee_records(const store::Snapshot& s,
                                                    const std::string& municipality_number,
                                                    domain::Date day) {
+    return trainee_records(s, s.people().trainees_employed_by(municipality_number, day), day);
+}
+
+std::vector<domain::TraineeRecord> trainee_records(const store::Snapshot& s,
+                                                   std::vector<domain::Person> people,
+                                                   domain::Date day) {
     std::vector<domain::TraineeRecord> records;
     std::map<std::int64_t, std::size_t> index;
     std::vector<std::int64_t> ids;
-    for (auto& person : s.people().trainees_employed_by(municipality_number, day)) {
+    for (auto& person : people) {
         index.emplace(person.id, records.size());
         ids.push_back(person.id);
         records.push_back({std::move(person), {}, {}, {}, {}, {}});

@@ -68,6 +68,10 @@ struct TraineeOverview {
 std::vector<domain::TraineeRecord> trainee_records(const store::Snapshot& snapshot,
                                                    const std::string& municipality_number,
                                                    domain::Date day);
+// The same records for people already read (e.g. a whole region's at once), in their order.
+std::vector<domain::TraineeRecord> trainee_records(const store::Snapshot& snapshot,
+                                                   std::vector<domain::Person> people,
+                                                   domain::Date day);
 
 // Computes the overview of municipality `number` as of `today`: every trainee employed there that
 // day with their progress and most urgent warning. Nullopt for an unknown municipality.

@@ -32,6 +32,15 @@ constexpr const char* kTraineesEmployedBy =
     " WHERE training_status = 'in_training' AND id IN (SELECT person_id FROM employments"
     "   WHERE municipality_number = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2))"
     " ORDER BY full_name, id";
+// ALIS_PERSON_COLUMNS of p, then the employing municipality (column 6).
+constexpr const char* kTraineesEmployedInRegion =
+    "SELECT DISTINCT p.id, p.full_name, p.hpr_number, p.training_status, p.lis1_completed,"
+    " p.ruleset, e.municipality_number"
+    " FROM people p JOIN employments e ON e.person_id = p.id"
+    " JOIN municipalities m ON m.number = e.municipality_number"
+    " WHERE m.alis_office = $1 AND p.training_status = 'in_training'"
+    " AND e.starts_on <= $2 AND (e.ends_on IS NULL OR e.ends_on >= $2)"
+    " ORDER BY e.municipality_number, p.full_name, p.id";
 
 // The people whose ids $1 lists (see id_list): the one place the dialects differ here.
 #define ALIS_LISTED_SQLITE " IN (SELECT value FROM json_each($1))"
@@ -204,6 +213,13 @@ std::vector<std::string> People::employing_municipalities(std::int64_t person_id
 std::vector<domain::Person> People::trainees_employed_by(const std::string& municipality_number,
                                                          domain::Date day) const {
     return tx_.rows(kTraineesEmployedBy, {municipality_number, day}, read_person);
+}
+
+void People::trainees_employed_in_region(
+    const std::string& alis_office, domain::Date day,
+    const std::function<void(const std::string&, domain::Person)>& each) const {
+    tx_.each_row(kTraineesEmployedInRegion, {alis_office, day},
+                 [&](const Row& row) { each(row.text(6), read_person(row)); });
 }
 
 void People::employments_of(

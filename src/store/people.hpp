@@ -34,6 +34,13 @@ class People {
     // The people in training employed by the municipality on `day`, by name.
     std::vector<domain::Person> trainees_employed_by(const std::string& municipality_number,
                                                      domain::Date day) const;
+    // The same for every municipality of an ALIS office at once (one query, where one per
+    // municipality cost a round trip each on PostgreSQL): each person with the number of the
+    // municipality that employs them, by municipality number and name; a person employed by two
+    // municipalities of the office comes once for each.
+    void trainees_employed_in_region(
+        const std::string& alis_office, domain::Date day,
+        const std::function<void(const std::string&, domain::Person)>& each) const;
 
     // The same for many people at once (one query each, not one per person): each row is handed
     // to `each` with the id of the person it belongs to, oldest first per person.
