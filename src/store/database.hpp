@@ -15,6 +15,7 @@
 #include "store/audit_trail.hpp"
 #include "store/education_plans.hpp"
 #include "store/identity.hpp"
+#include "store/installation.hpp"
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
@@ -32,6 +33,7 @@ class Snapshot {
           education_plans_(tx),
           identity_(tx),
           audit_(tx),
+          installation_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -40,6 +42,7 @@ class Snapshot {
     const EducationPlans& education_plans() const { return education_plans_; }
     const Identity& identity() const { return identity_; }
     const AuditTrail& audit() const { return audit_; }
+    const Installation& installation() const { return installation_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -49,6 +52,7 @@ class Snapshot {
     EducationPlans education_plans_;
     Identity identity_;
     AuditTrail audit_;
+    Installation installation_;
     Transaction& tx_;
 };
 
@@ -59,6 +63,7 @@ class UnitOfWork : public Snapshot {
     using Snapshot::audit;
     using Snapshot::education_plans;
     using Snapshot::identity;
+    using Snapshot::installation;
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
@@ -69,6 +74,7 @@ class UnitOfWork : public Snapshot {
     EducationPlans& education_plans() { return education_plans_; }
     Identity& identity() { return identity_; }
     AuditTrail& audit() { return audit_; }
+    Installation& installation() { return installation_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and
