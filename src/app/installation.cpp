@@ -1,0 +1,140 @@
+#include "app/installation.hpp"
+
+#include <filesystem>
+#include <memory>
+
+#include "app/application.hpp"
+#include "app/audit_head.hpp"
+#include "store/database.hpp"
+
+namespace alis::app {
+namespace {
+
+// Rows per insert statement: few enough to keep each statement's JSON under a megabyte, many
+// enough that PostgreSQL's round trips and its statement-level triggers (one bump of
+// data_generation per statement) cost little.
+constexpr std::int64_t kRowsPerBatch = 1000;
+
+std::optional<std::filesystem::path> sqlite_path(std::string_view url) {
+    if (!url.starts_with("sqlite:")) {
+        return std::nullopt;
+    }
+    return std::filesystem::path(std::string(url.substr(7)));
+}
+
+// Opens a database that must exist already: opening a SQLite path creates an empty database,
+// and a copy of that would be empty too.
+std::unique_ptr<Application> open_existing(std::string_view url, const std::string& role) {
+    if (const auto path = sqlite_path(url); path && !std::filesystem::exists(*path)) {
+        throw InstallationRefused("no " + role + " database at " + path->string());
+    }
+    return Application::open(url, system_clock(), 1);
+}
+
+bool same_database(std::string_view a, std::string_view b) {
+    if (a == b) {
+        return true;
+    }
+    const auto path_a = sqlite_path(a);
+    const auto path_b = sqlite_path(b);
+    std::error_code ec;
+    return path_a && path_b && std::filesystem::equivalent(*path_a, *path_b, ec);
+}
+
+int version(const std::vector<int>& applied) {
+    return applied.empty() ? 0 : applied.back();
+}
+
+// Refuses a source whose schema is not the one the target was migrated to.
+void check_same_schema(Application& source, Application& target) {
+    const auto from = source.applied_migrations();
+    const auto to = target.applied_migrations();
+    if (from == to) {
+        return;
+    }
+    if (version(from) > version(to)) {
+        throw InstallationRefused("the source database is at schema version " +
+                                  std::to_string(version(from)) + ", newer than this alis (" +
+                                  std::to_string(version(to)) + "): copy it with a newer alis");
+    }
+    throw InstallationRefused(
+        "the source database is at schema version " + std::to_string(version(from)) +
+        ", this alis at " + std::to_string(version(to)) + ": run alis migrate on the source first");
+}
+
+}  // namespace
+
+InstallationCopy copy_installation(
+    std::string_view from_url, std::string_view to_url,
+    const std::function<void(const std::string& table, std::int64_t rows)>& copied) {
+    if (same_database(from_url, to_url)) {
+        throw InstallationRefused("the source and the target are the same database");
+    }
+    const auto source = open_existing(from_url, "source");
+    const auto target = Application::open(to_url, system_clock(), 1);
+    target->migrate();
+    check_same_schema(*source, *target);
+
+    InstallationCopy result;
+    const auto tables = store::installation_tables();
+    // One snapshot of the source for every table, and one transaction on the target, so that the
+    // copy is of one moment and is kept whole or not at all.
+    source->database().read([&](const store::Snapshot& s) {
+        const store::Installation& from = s.installation();
+        target->database().write([&](store::UnitOfWork& w) {
+            store::Installation& to = w.installation();
+            for (const store::Table& table : tables) {
+                if (const auto rows = to.row_count(table); rows > 0) {
+                    throw InstallationRefused(
+                        "the target database is not empty (" + std::string(table.name) + " has " +
+                        std::to_string(rows) +
+                        " rows): alis copy only writes into an empty database");
+                }
+            }
+            result.tables.clear();
+            result.rows = 0;
+            for (const store::Table& table : tables) {
+                TableRows counted{std::string(table.name), from.row_count(table), 0};
+                std::int64_t rows = 0;
+                std::int64_t last_id = 0;
+                from.each_batch(table, kRowsPerBatch, [&](const store::RowBatch& batch) {
+                    to.add_rows(table, batch);
+                    rows += batch.rows;
+                    last_id = batch.last_id;
+                });
+                to.set_next_id_after(table, last_id);
+                if (rows != counted.source) {
+                    throw store::StoreError("read " + std::to_string(rows) + " rows of " +
+                                            counted.table + " for " +
+                                            std::to_string(counted.source) + " counted");
+                }
+                result.rows += rows;
+                result.tables.push_back(std::move(counted));
+                copied(result.tables.back().table, rows);
+            }
+            to.set_data_generation_above(from.data_generation());
+        });
+    });
+
+    target->database().read([&](const store::Snapshot& s) {
+        for (std::size_t k = 0; k < tables.size(); ++k) {
+            result.tables[k].target = s.installation().row_count(tables[k]);
+        }
+    });
+    for (const TableRows& table : result.tables) {
+        if (table.source != table.target) {
+            result.problem = "row counts differ: " + table.table + " has " +
+                             std::to_string(table.source) + " rows in the source and " +
+                             std::to_string(table.target) + " in the target";
+            break;
+        }
+    }
+    result.target_audit = verify_audit_chain(*target);
+    if (!result.problem && !result.target_audit.ok) {
+        result.problem = "audit chain broken on the target: " + result.target_audit.reason;
+    }
+    result.data_generation = target->data_generation();
+    return result;
+}
+
+}  // namespace alis::app

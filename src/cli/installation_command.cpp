@@ -1,0 +1,98 @@
+// alis copy: the operators' tools for a whole installation (see docs/operations.md).
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include "app/application.hpp"
+#include "app/installation.hpp"
+#include "cli/commands.hpp"
+
+namespace alis::cli {
+namespace {
+
+// Exit codes: 1 for a copy that failed or did not check out, 2 for bad input or a refusal (also
+// CLI11's, through run()).
+constexpr int kFailed = 1;
+constexpr int kRefused = 2;
+
+struct InstallationOptions {
+    std::string from;
+    std::string to;
+};
+
+// A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
+struct InstallationFailure {
+    std::string reason;
+    int code = kFailed;
+};
+
+int copy(const InstallationOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = app::copy_installation(
+        options.from, options.to, [](const std::string& table, std::int64_t rows) {
+            std::cerr << "copied " << table << ": " << rows << " rows\n" << std::flush;
+        });
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+
+    std::cout << std::left << std::setw(28) << "table" << std::right << std::setw(10) << "source"
+              << std::setw(10) << "target"
+              << "\n";
+    for (const auto& table : result.tables) {
+        std::cout << std::left << std::setw(28) << table.table << std::right << std::setw(10)
+                  << table.source << std::setw(10) << table.target << "\n";
+    }
+    std::cout << "copied " << result.rows << " rows of " << result.tables.size() << " tables in "
+              << std::fixed << std::setprecision(1) << took.count() << " s\n";
+    if (result.target_audit.ok) {
+        std::cout << "audit chain ok on the target: " << result.target_audit.rows_checked
+                  << " rows, head " << result.target_audit.head_id << " "
+                  << result.target_audit.head_hash << "\n";
+    }
+    std::cout << "data generation of the target: " << result.data_generation << "\n";
+    if (result.problem) {
+        throw InstallationFailure{*result.problem};
+    }
+    return 0;
+}
+
+template <typename Body>
+void guarded(int& exit_code, Body&& body) {
+    try {
+        exit_code = body();
+    } catch (const InstallationFailure& failure) {
+        std::cerr << "alis: " << failure.reason << "\n";
+        exit_code = failure.code;
+    } catch (const app::InstallationRefused& e) {
+        std::cerr << "alis: " << e.what() << "\n";
+        exit_code = kRefused;
+    } catch (const std::exception& e) {
+        std::cerr << "alis: " << e.what() << "\n";
+        exit_code = kFailed;
+    }
+}
+
+}  // namespace
+
+void add_installation_commands(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<InstallationOptions>();
+
+    auto* copy_cmd = app.add_subcommand(
+        "copy",
+        "Copy a whole installation into an empty database, between SQLite and PostgreSQL or "
+        "within one, and check the copy");
+    copy_cmd
+        ->add_option("--from", options->from,
+                     "Database URL to copy from (sqlite:PATH or postgresql://...); it is only read")
+        ->envname("ALIS_COPY_FROM")
+        ->required();
+    copy_cmd
+        ->add_option("--to", options->to,
+                     "Database URL to copy into; it is migrated and must then be empty")
+        ->envname("ALIS_COPY_TO")
+        ->required();
+    copy_cmd->callback(
+        [options, &exit_code] { guarded(exit_code, [&] { return copy(*options); }); });
+}
+
+}  // namespace alis::cli
