@@ -137,4 +137,19 @@ InstallationCopy copy_installation(
     return result;
 }
 
+void grant_application_role(std::string_view url, const std::string& role) {
+    if (sqlite_path(url)) {
+        throw InstallationRefused(
+            "alis db grant is for PostgreSQL: SQLite has no roles; let only the user alis runs as "
+            "read and write the database file");
+    }
+    if (role.empty()) {
+        throw InstallationRefused("--role names no role");
+    }
+    const auto database = Application::open(url, system_clock(), 1);
+    database->migrate();
+    database->database().write(
+        [&](store::UnitOfWork& w) { w.installation().grant_application_role(role); });
+}
+
 }  // namespace alis::app

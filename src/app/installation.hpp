@@ -1,7 +1,7 @@
 #pragma once
 
 // The operators' tools for a whole installation (docs/operations.md): copying it between
-// databases of either backend.
+// databases of either backend, and granting PostgreSQL's application role what alis needs.
 
 #include <cstdint>
 #include <functional>
@@ -52,5 +52,13 @@ struct InstallationCopy {
 InstallationCopy copy_installation(
     std::string_view from_url, std::string_view to_url,
     const std::function<void(const std::string& table, std::int64_t rows)>& copied);
+
+// Grants the PostgreSQL role `role` what alis needs to run against the database at `url`, and no
+// more (docs/operations.md lists the privileges); the database is migrated first, so that every
+// table is there to grant on. Run again after an upgrade that adds tables. Throws
+// InstallationRefused for a SQLite URL (SQLite has no roles) or an empty role,
+// DatabaseUnavailable when the database cannot be opened, std::runtime_error (a store error)
+// when the role does not exist or this user may not grant.
+void grant_application_role(std::string_view url, const std::string& role);
 
 }  // namespace alis::app

@@ -1,4 +1,5 @@
-// alis copy: the operators' tools for a whole installation (see docs/operations.md).
+// alis copy and alis db grant: the operators' tools for a whole installation (see
+// docs/operations.md).
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -19,6 +20,8 @@ constexpr int kRefused = 2;
 struct InstallationOptions {
     std::string from;
     std::string to;
+    std::string db;
+    std::string role;
 };
 
 // A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
@@ -53,6 +56,15 @@ int copy(const InstallationOptions& options) {
     if (result.problem) {
         throw InstallationFailure{*result.problem};
     }
+    return 0;
+}
+
+int grant(const InstallationOptions& options) {
+    app::grant_application_role(options.db, options.role);
+    std::cout << "granted " << options.role
+              << " what alis needs: CONNECT, USAGE on schema public, SELECT, INSERT, UPDATE, DELETE"
+                 " on the tables (SELECT, INSERT on the append-only ones, SELECT on "
+                 "schema_migrations), USAGE, SELECT on the sequences\n";
     return 0;
 }
 
@@ -93,6 +105,21 @@ void add_installation_commands(CLI::App& app, int& exit_code) {
         ->required();
     copy_cmd->callback(
         [options, &exit_code] { guarded(exit_code, [&] { return copy(*options); }); });
+
+    auto* db_cmd = app.add_subcommand("db", "Administer the database alis runs on");
+    db_cmd->require_subcommand(1);
+    auto* grant_cmd = db_cmd->add_subcommand(
+        "grant",
+        "Grant a PostgreSQL role what alis needs to run, and no more (run as the database's "
+        "owner, again after an upgrade)");
+    grant_cmd->add_option("--db", options->db, "Database URL: postgresql://...")
+        ->envname("ALIS_DB")
+        ->required();
+    grant_cmd->add_option("--role", options->role, "The role alis serve connects as")
+        ->envname("ALIS_DB_ROLE")
+        ->required();
+    grant_cmd->callback(
+        [options, &exit_code] { guarded(exit_code, [&] { return grant(*options); }); });
 }
 
 }  // namespace alis::cli

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "store/postgres/application_role.hpp"
+
 namespace alis::store {
 namespace {
 
@@ -528,6 +530,13 @@ void Installation::set_next_id_after(const Table& table, std::int64_t last_id) {
 
 void Installation::set_data_generation_above(std::int64_t other) {
     tx_.execute(tx_.pick(kSetDataGenerationAbove), {other});
+}
+
+void Installation::grant_application_role(std::string_view role) {
+    if (tx_.dialect() != Dialect::postgresql) {
+        throw StoreError("SQLite has no roles to grant to");
+    }
+    postgres::grant_application_role(tx_, role);
 }
 
 }  // namespace alis::store

@@ -1,6 +1,6 @@
 #pragma once
 
-// A whole installation as the operators' tools see it (alis copy): every table of
+// A whole installation as the operators' tools see it (alis copy, alis db grant): every table of
 // the schema, read and written as rows, whichever backend holds it.
 
 #include <cstdint>
@@ -74,6 +74,10 @@ class Installation {
     // Sets the data generation above both its own value and `other` (the source's), so that no
     // cache computed from either database before trusts an answer any longer.
     void set_data_generation_above(std::int64_t other);
+    // Grants the PostgreSQL role `role` what alis needs to run, and no more
+    // (postgres/application_role.cpp); throws StoreError on SQLite, which has no roles, or when
+    // the role does not exist.
+    void grant_application_role(std::string_view role);
 
   private:
     Transaction& tx_;

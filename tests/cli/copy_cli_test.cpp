@@ -22,17 +22,10 @@ namespace alis::cli {
 namespace {
 
 using testing::CommandResult;
-using testing::run_command;
+using testing::is_one_error_line;
 
-CommandResult alis(std::vector<std::string> args) {
-    args.insert(args.begin(), ALIS_BINARY);
-    return run_command(args);
-}
-
-bool is_one_error_line(const CommandResult& r) {
-    return r.err.starts_with("alis: ") && r.err.ends_with("\n") &&
-           std::count(r.err.begin(), r.err.end(), '\n') == 1;
-}
+// Runs the alis binary, as the operator would.
+constexpr auto alis = &testing::run_alis;
 
 // The person's page as data: the training record with its corrections, as one text.
 std::string training_record_text(app::Application& app, std::int64_t person_id) {
