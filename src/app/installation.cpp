@@ -1,5 +1,11 @@
 #include "app/installation.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 
@@ -134,6 +140,64 @@ InstallationCopy copy_installation(
         result.problem = "audit chain broken on the target: " + result.target_audit.reason;
     }
     result.data_generation = target->data_generation();
+    return result;
+}
+
+InstallationBackup back_up_installation(
+    std::string_view url, const std::string& file, Overwrite overwrite,
+    const std::function<void(int copied, int total)>& progress) {
+    const auto source_path = sqlite_path(url);
+    if (!source_path) {
+        throw InstallationRefused(
+            "alis backup copies SQLite databases; back up PostgreSQL with pg_dump -Fc and restore "
+            "with pg_restore (see docs/operations.md)");
+    }
+    if (!std::filesystem::exists(*source_path)) {
+        throw InstallationRefused("no database at " + source_path->string());
+    }
+    std::error_code ec;
+    if (std::filesystem::equivalent(*source_path, file, ec)) {
+        throw InstallationRefused(file + " is the database itself");
+    }
+    if (std::filesystem::exists(file + "-wal")) {
+        throw InstallationRefused(file + " is a database in use (" + file +
+                                  "-wal exists); choose another file");
+    }
+    if (overwrite == Overwrite::no && std::filesystem::exists(file)) {
+        throw InstallationRefused(file + " exists; give --force to replace it");
+    }
+
+    std::string partial = file + ".partial-XXXXXX";
+    const int fd = ::mkstemp(partial.data());
+    if (fd < 0) {
+        throw InstallationRefused("cannot create " + partial + ": " + std::strerror(errno));
+    }
+    ::close(fd);
+    InstallationBackup result;
+    try {
+        store::back_up_sqlite(url, partial, [&](int copied, int total) {
+            result.pages = total;
+            progress(copied, total);
+        });
+        result.bytes = static_cast<std::int64_t>(std::filesystem::file_size(partial));
+        // Read back as alis reads it; closing folds the WAL it opens into the file again.
+        result.audit =
+            verify_audit_chain(*Application::open("sqlite:" + partial, system_clock(), 1));
+        // link() refuses a file that appeared meanwhile; rename() replaces one, as --force asks.
+        if (overwrite == Overwrite::no ? ::link(partial.c_str(), file.c_str()) != 0
+                                       : ::rename(partial.c_str(), file.c_str()) != 0) {
+            throw InstallationRefused("cannot write " + file + ": " + std::strerror(errno));
+        }
+    } catch (...) {
+        std::filesystem::remove(partial, ec);
+        throw;
+    }
+    std::filesystem::remove(partial, ec);
+    const auto folder = std::filesystem::absolute(file).parent_path();
+    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);  // The new name is kept through a crash too.
+        ::close(dir);
+    }
     return result;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
 // The operators' tools for a whole installation (docs/operations.md): copying it between
-// databases of either backend, and granting PostgreSQL's application role what alis needs.
+// databases of either backend, backing up a SQLite one while it runs, and granting PostgreSQL's
+// application role what alis needs.
 
 #include <cstdint>
 #include <functional>
@@ -52,6 +53,27 @@ struct InstallationCopy {
 InstallationCopy copy_installation(
     std::string_view from_url, std::string_view to_url,
     const std::function<void(const std::string& table, std::int64_t rows)>& copied);
+
+// Whether a backup may replace a file that exists.
+enum class Overwrite { no, yes };
+
+// What a backup wrote, and what its audit chain looks like when read back from the file.
+struct InstallationBackup {
+    std::int64_t pages = 0;
+    std::int64_t bytes = 0;
+    domain::AuditVerification audit;
+};
+
+// Writes a consistent copy of the SQLite database at `url` into `file` while a server may keep
+// reading and writing it (store::back_up_sqlite), then opens the copy and verifies its audit
+// chain. The copy is written to a private (0600) temporary file beside `file` and renamed into
+// place only when whole, so an earlier backup at `file` is never half overwritten. Calls
+// `progress(copied, total)` with pages as it goes. Throws InstallationRefused (nothing written)
+// for a PostgreSQL URL (pg_dump backs it up), a missing source, `file` being the database itself
+// or, unless `overwrite` is yes, a `file` that exists; store errors when the backup fails.
+InstallationBackup back_up_installation(std::string_view url, const std::string& file,
+                                        Overwrite overwrite,
+                                        const std::function<void(int copied, int total)>& progress);
 
 // Grants the PostgreSQL role `role` what alis needs to run against the database at `url`, and no
 // more (docs/operations.md lists the privileges); the database is migrated first, so that every

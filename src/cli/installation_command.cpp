@@ -1,4 +1,4 @@
-// alis copy and alis db grant: the operators' tools for a whole installation (see
+// alis copy, alis backup and alis db grant: the operators' tools for a whole installation (see
 // docs/operations.md).
 #include <chrono>
 #include <iomanip>
@@ -22,6 +22,8 @@ struct InstallationOptions {
     std::string to;
     std::string db;
     std::string role;
+    std::string file;
+    bool force = false;
 };
 
 // A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
@@ -56,6 +58,31 @@ int copy(const InstallationOptions& options) {
     if (result.problem) {
         throw InstallationFailure{*result.problem};
     }
+    return 0;
+}
+
+int backup(const InstallationOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    int reported = -1;
+    const auto result = app::back_up_installation(
+        options.db, options.file, options.force ? app::Overwrite::yes : app::Overwrite::no,
+        [&](int copied, int total) {
+            // A line at every tenth, not at every step.
+            const int tenth = total > 0 ? copied * 10 / total : 10;
+            if (tenth != reported) {
+                reported = tenth;
+                std::cerr << "backed up " << copied << " of " << total << " pages\n" << std::flush;
+            }
+        });
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    std::cout << "backup written to " << options.file << ": " << result.pages << " pages, "
+              << result.bytes << " bytes in " << std::fixed << std::setprecision(1) << took.count()
+              << " s\n";
+    if (!result.audit.ok) {
+        throw InstallationFailure{"the backup's audit chain is broken: " + result.audit.reason};
+    }
+    std::cout << "audit chain ok in the backup: " << result.audit.rows_checked << " rows, head "
+              << result.audit.head_id << " " << result.audit.head_hash << "\n";
     return 0;
 }
 
@@ -105,6 +132,20 @@ void add_installation_commands(CLI::App& app, int& exit_code) {
         ->required();
     copy_cmd->callback(
         [options, &exit_code] { guarded(exit_code, [&] { return copy(*options); }); });
+
+    auto* backup_cmd = app.add_subcommand(
+        "backup",
+        "Back up a SQLite database into a file while alis runs, and verify the backup's audit "
+        "chain (PostgreSQL: pg_dump)");
+    backup_cmd->add_option("--db", options->db, "Database URL: sqlite:PATH")
+        ->envname("ALIS_DB")
+        ->required();
+    backup_cmd->add_option("--to", options->file, "The backup file to write")
+        ->envname("ALIS_BACKUP_TO")
+        ->required();
+    backup_cmd->add_flag("--force", options->force, "Replace the backup file if it exists");
+    backup_cmd->callback(
+        [options, &exit_code] { guarded(exit_code, [&] { return backup(*options); }); });
 
     auto* db_cmd = app.add_subcommand("db", "Administer the database alis runs on");
     db_cmd->require_subcommand(1);

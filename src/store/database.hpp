@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -142,5 +143,13 @@ class Database {
 // `connections` is how many reads may run at once (SQLite's readers, PostgreSQL's pool). Throws
 // StoreError with a one-line reason for an unknown scheme or a database that cannot be opened.
 std::unique_ptr<Database> open_database(std::string_view url, int connections = 4);
+
+// Writes a copy of the SQLite database named by `url` ("sqlite:PATH"), as one snapshot sees it,
+// into the new or empty file at `path` while others go on reading and writing it (SQLite's online
+// backup, sqlite/backup.hpp); calls `progress(pages copied, pages)` as it goes. It reads through
+// a read-only connection of its own, so it never takes the writer's lock, nor checkpoints on
+// closing as a Database does. Throws StoreError on failure or for any other URL.
+void back_up_sqlite(std::string_view url, const std::string& path,
+                    const std::function<void(int copied, int total)>& progress);
 
 }  // namespace alis::store
