@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include "store/postgres/postgres_database.hpp"
+#include "store/sqlite/backup.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace alis::store {
@@ -31,6 +32,15 @@ std::string redacted_url(std::string_view url) {
         return text;
     }
     return text.substr(0, colon + 1) + "***" + text.substr(at);
+}
+
+void back_up_sqlite(std::string_view url, const std::string& path,
+                    const std::function<void(int copied, int total)>& progress) {
+    if (!url.starts_with("sqlite:")) {
+        throw StoreError("only a SQLite database is backed up by alis");
+    }
+    sqlite::Connection source(std::string(url.substr(7)), sqlite::Access::read_only);
+    sqlite::back_up(source, path, progress);
 }
 
 }  // namespace alis::store

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "store/audit_trail.hpp"
 #include "store/education_plans.hpp"
 #include "store/identity.hpp"
+#include "store/installation.hpp"
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
@@ -32,6 +34,7 @@ class Snapshot {
           education_plans_(tx),
           identity_(tx),
           audit_(tx),
+          installation_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -40,6 +43,7 @@ class Snapshot {
     const EducationPlans& education_plans() const { return education_plans_; }
     const Identity& identity() const { return identity_; }
     const AuditTrail& audit() const { return audit_; }
+    const Installation& installation() const { return installation_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -49,6 +53,7 @@ class Snapshot {
     EducationPlans education_plans_;
     Identity identity_;
     AuditTrail audit_;
+    Installation installation_;
     Transaction& tx_;
 };
 
@@ -59,6 +64,7 @@ class UnitOfWork : public Snapshot {
     using Snapshot::audit;
     using Snapshot::education_plans;
     using Snapshot::identity;
+    using Snapshot::installation;
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
@@ -69,6 +75,7 @@ class UnitOfWork : public Snapshot {
     EducationPlans& education_plans() { return education_plans_; }
     Identity& identity() { return identity_; }
     AuditTrail& audit() { return audit_; }
+    Installation& installation() { return installation_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and
@@ -139,5 +146,13 @@ std::unique_ptr<Database> open_database(std::string_view url, int connections = 
 
 // The URL with its password (if any) replaced by ***, for messages and logs.
 std::string redacted_url(std::string_view url);
+
+// Writes a copy of the SQLite database named by `url` ("sqlite:PATH"), as one snapshot sees it,
+// into the new or empty file at `path` while others go on reading and writing it (SQLite's online
+// backup, sqlite/backup.hpp); calls `progress(pages copied, pages)` as it goes. It reads through
+// a read-only connection of its own, so it never takes the writer's lock, nor checkpoints on
+// closing as a Database does. Throws StoreError on failure or for any other URL.
+void back_up_sqlite(std::string_view url, const std::string& path,
+                    const std::function<void(int copied, int total)>& progress);
 
 }  // namespace alis::store

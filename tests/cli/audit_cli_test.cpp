@@ -21,14 +21,10 @@ namespace alis::cli {
 namespace {
 
 using testing::CommandResult;
+using testing::is_one_error_line;
 using testing::run_command;
 
 constexpr int kEvents = 20;
-
-bool is_one_error_line(const CommandResult& r) {
-    return r.err.starts_with("alis: ") && r.err.ends_with("\n") &&
-           std::count(r.err.begin(), r.err.end(), '\n') == 1;
-}
 
 std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path);

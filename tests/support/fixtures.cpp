@@ -1,7 +1,10 @@
 #include "support/fixtures.hpp"
 
 #include "app/accounts.hpp"
+#include "app/auth.hpp"
+#include "app/demo_data.hpp"
 #include "app/passwords.hpp"
+#include "app/supervisors.hpp"
 
 namespace alis::testing {
 
@@ -96,6 +99,31 @@ void add_education_plan(store::Database& db, std::int64_t person, const char* re
         }
         w.education_plans().add_revision(plan);
     });
+}
+
+void load_whole_demo(app::Application& app) {
+    const auto summary = app::load_demo_data(app, *domain::Date::parse_iso("2026-11-22"), 2019);
+    app::Authenticator auth(app);
+    const std::string& email = summary.logins.front().email;
+    auth.login(email, "not the password", "192.0.2.7");
+    auth.login(email, app::kDemoPassword, "192.0.2.8");
+    auto audit = app::administration_event(app, "test@alis.invalid");
+    audit.action = "supervisor.capacity";
+    audit.target = "4601";
+    app::set_supervisor_capacity(app, "4601", 3, audit);
+}
+
+std::map<std::string, std::string> rows_of_every_table(const std::string& url) {
+    std::map<std::string, std::string> tables;
+    auto database = store::open_database(url, 1);
+    database->read([&](const store::Snapshot& s) {
+        for (const store::Table& table : store::installation_tables()) {
+            std::string& rows = tables[std::string(table.name)];
+            s.installation().each_batch(table, 1'000'000,
+                                        [&](const store::RowBatch& batch) { rows = batch.json; });
+        }
+    });
+    return tables;
 }
 
 }  // namespace alis::testing

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,5 +58,15 @@ void add_education_plan(store::Database& db, std::int64_t person, const char* re
 
 // Assigns a supervisor to a trainee from 2024-01-01.
 void assign_supervisor(store::Database& db, std::int64_t supervisor, std::int64_t trainee);
+
+// Loads the demo data as of 2026-11-22 (app::load_demo_data, seed 2019) into the migrated, empty
+// database of `app`, and adds what the demo leaves out, so that every table holds rows: a login
+// and a failed login (a session, a login failure and their audit events) and a municipality's
+// supervisor capacity (with its audit event).
+void load_whole_demo(app::Application& app);
+
+// Every row of every table of the database at `url` (store::installation_tables()), as one JSON
+// text per table: the form alis copy reads and writes, the same from either backend.
+std::map<std::string, std::string> rows_of_every_table(const std::string& url);
 
 }  // namespace alis::testing

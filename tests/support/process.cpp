@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -117,6 +118,21 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::strin
     ChildProcess child(argv, stdin_text, extra_env);
     const auto code = child.wait(std::chrono::seconds(60));
     return {code.value_or(-1), child.stdout_text(), child.stderr_text()};
+}
+
+CommandResult run_alis(std::vector<std::string> args) {
+    std::vector<std::string> argv;
+    argv.reserve(args.size() + 1);
+    argv.emplace_back(ALIS_BINARY);
+    for (auto& arg : args) {
+        argv.push_back(std::move(arg));
+    }
+    return run_command(argv);
+}
+
+bool is_one_error_line(const CommandResult& result) {
+    return result.err.starts_with("alis: ") && result.err.ends_with("\n") &&
+           std::count(result.err.begin(), result.err.end(), '\n') == 1;
 }
 
 }  // namespace alis::testing

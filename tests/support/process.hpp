@@ -45,5 +45,9 @@ struct CommandResult {
 };
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text = {},
                           const std::vector<std::string>& extra_env = {});
+// Runs the built alis binary with `args`.
+CommandResult run_alis(std::vector<std::string> args);
+// True when the command failed as alis fails: one line on stderr, "alis: <reason>".
+bool is_one_error_line(const CommandResult& result);
 
 }  // namespace alis::testing

@@ -15,6 +15,11 @@ namespace {
 constexpr const char* kLockWrites = "SELECT pg_advisory_xact_lock(1634494835001)";
 constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(1634494835002)";
 constexpr const char* kUnlockMigrations = "SELECT pg_advisory_unlock(1634494835002)";
+// Asked first, so that a role that may not create tables (alis db grant's) runs an up-to-date
+// database without issuing any DDL.
+constexpr const char* kMigrationTableExists =
+    "SELECT count(*) FROM pg_tables"
+    " WHERE schemaname = current_schema() AND tablename = 'schema_migrations'";
 constexpr const char* kCreateMigrationTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version integer PRIMARY KEY, name text NOT NULL,"
@@ -260,7 +265,9 @@ int PostgresDatabase::migrate() {
         try {
             {
                 pqxx::work tx(c->connection);
-                tx.exec(kCreateMigrationTable);
+                if (PostgresTransaction(*c, tx).integer(kMigrationTableExists) == 0) {
+                    tx.exec(kCreateMigrationTable);
+                }
                 tx.commit();
             }
             for (const Migration& migration : migrations_for("postgresql")) {
