@@ -1,8 +1,8 @@
 #pragma once
 
 // The store's one interface to a database: open it by URL, migrate it, and run reads and writes
-// against the aggregates, each in one transaction. Backends: SQLite (store/sqlite/) now,
-// PostgreSQL next; the aggregates and their SQL are shared by both.
+// against the aggregates, each in one transaction. Backends: SQLite (store/sqlite/) and
+// PostgreSQL (store/postgres/); the aggregates and their SQL are shared by both.
 
 #include <cstdint>
 #include <functional>
