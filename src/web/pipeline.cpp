@@ -243,31 +243,26 @@ Response Pipeline::handle(Request& request, const std::string& client_address) {
             response.body() = e.code();
         }
     } catch (const std::exception& e) {
-        if (app::is_database_unreachable(e)) {
-            services_.log.write({{"level", "warning"},
-                                 {"request_id", context.request_id},
-                                 {"route", context.route},
-                                 {"error", e.what()}});
-            response = error_response(services_, wants_json(request), request.version(),
-                                      http::status::service_unavailable, "database_unavailable",
-                                      "error.database_unavailable", "", context.request_id);
-            response.set(http::field::retry_after, "5");
-            apply_security_headers(response, services_.https);
-            services_.metrics.record(context.route, response.result_int(), 0.0);
-            return response;
-        }
-        services_.log.write({{"level", "error"},
+        // An unreachable database is "try again" (503), not a failure of alis (500).
+        const bool unreachable = app::is_database_unreachable(e);
+        const auto status =
+            unreachable ? http::status::service_unavailable : http::status::internal_server_error;
+        const char* message_key = unreachable ? "error.database_unavailable" : "error.internal";
+        services_.log.write({{"level", unreachable ? "warning" : "error"},
                              {"request_id", context.request_id},
                              {"route", context.route},
                              {"error", e.what()}});
         try {
-            response = error_response(services_, wants_json(request), request.version(),
-                                      http::status::internal_server_error, "internal_error",
-                                      "error.internal", "", context.request_id);
+            response = error_response(services_, wants_json(request), request.version(), status,
+                                      unreachable ? "database_unavailable" : "internal_error",
+                                      message_key, "", context.request_id);
         } catch (const std::exception&) {
-            response = Response{http::status::internal_server_error, request.version()};
+            response = Response{status, request.version()};
             response.set(http::field::content_type, "text/plain; charset=utf-8");
-            response.body() = services_.catalogue.text("error.internal");
+            response.body() = services_.catalogue.text(message_key);
+        }
+        if (unreachable) {
+            response.set(http::field::retry_after, "5");
         }
     }
     apply_security_headers(response, services_.https);
