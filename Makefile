@@ -51,7 +51,7 @@ fuzz-build: test-deps
 		-DALIS_FUZZ=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
 
-# Each target for 15 s from the committed corpus; fails on any crash, leak or sanitizer report.
+# Each target for 15 s from the committed corpus, one per core at a time; fails on any crash, leak or sanitizer report.
 fuzz-smoke: fuzz-build
 	@scripts/fuzz --smoke 15
 
