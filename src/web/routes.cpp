@@ -143,6 +143,7 @@ void register_account_routes(Routes& routes);
 void register_person_routes(Routes& routes);
 void register_municipality_routes(Routes& routes);
 void register_trainee_routes(Routes& routes);
+void register_correction_routes(Routes& routes);
 void register_supervisor_routes(Routes& routes);
 void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
@@ -164,6 +165,7 @@ void register_routes(Router& router, Services& services) {
     register_person_routes(routes);
     register_municipality_routes(routes);
     register_trainee_routes(routes);
+    register_correction_routes(routes);
     register_supervisor_routes(routes);
     register_region_routes(routes);
     register_general_plan_routes(routes);
