@@ -256,9 +256,30 @@ std::optional<TrainingRecord> training_record(Application& app, std::int64_t per
         for (auto& c : s.people().corrections_of(person_id)) {
             corrections.push_back(history_of(std::move(c)));
         }
-        return TrainingRecord{std::move(*person), s.people().employments_of(person_id),
+        TrainingRecord record{std::move(*person),
+                              s.people().employments_of(person_id),
                               s.people().service_periods_of(person_id),
-                              s.people().leaves_of(person_id), std::move(corrections)};
+                              s.people().leaves_of(person_id),
+                              std::move(corrections),
+                              {}};
+        const auto name = [&](const RecordVersion& version) {
+            const auto* e = std::get_if<domain::Employment>(&version);
+            if (e && !record.municipality_names.contains(e->municipality_number)) {
+                if (auto m = s.municipalities().find(e->municipality_number)) {
+                    record.municipality_names.emplace(m->number, std::move(m->name));
+                }
+            }
+        };
+        for (const auto& e : record.employments) {
+            name(e);
+        }
+        for (const auto& h : record.corrections) {
+            name(h.before);
+            if (h.after) {
+                name(*h.after);
+            }
+        }
+        return record;
     });
 }
 

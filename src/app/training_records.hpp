@@ -6,6 +6,7 @@
 // past them, and is stored with its audit event or not at all.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -31,12 +32,17 @@ struct RecordHistory {
 
 // A person with their employments, service periods and leaves, each oldest first, and the
 // corrections of them, newest first.
+// Municipality names by number.
+using MunicipalityNames = std::map<std::string, std::string, std::less<>>;
+
 struct TrainingRecord {
     domain::Person person;
     std::vector<domain::Employment> employments;
     std::vector<domain::ServicePeriod> periods;
     std::vector<domain::Leave> leaves;
     std::vector<RecordHistory> corrections;
+    // The names of the municipalities that the employments, and their earlier versions, name.
+    MunicipalityNames municipality_names;
 };
 
 // The person's record, or nullopt for an unknown person.

@@ -50,6 +50,8 @@ struct SupervisorSummary {
     Supervisor supervisor;
     std::string full_name;
     int trainees = 0;
+    // The name of the supervisor's home municipality; empty when it is not a known municipality.
+    std::string home_municipality_name;
 };
 
 struct SupervisorAssignment {

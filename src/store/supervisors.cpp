@@ -14,8 +14,10 @@ namespace {
     " AND (a.ends_on IS NULL OR a.ends_on >= $2))"
 constexpr const char* kRegisteredFor =
     "SELECT " ALIS_SUPERVISOR_COLUMNS ", p.full_name, " ALIS_SUPERVISOR_LOAD
-    " FROM supervisors s JOIN people p ON p.id = s.person_id WHERE s.municipality_number = $1"
-    " ORDER BY p.full_name, s.id";
+    ", h.name"
+    " FROM supervisors s JOIN people p ON p.id = s.person_id"
+    " LEFT JOIN municipalities h ON h.number = s.home_municipality_number"
+    " WHERE s.municipality_number = $1 ORDER BY p.full_name, s.id";
 #undef ALIS_SUPERVISOR_LOAD
 constexpr const char* kFindRegistration =
     "SELECT " ALIS_SUPERVISOR_COLUMNS
@@ -82,7 +84,8 @@ std::vector<domain::SupervisorSummary> Supervisors::registered_for(
     const std::string& municipality_number, domain::Date day) const {
     return tx_.rows(kRegisteredFor, {municipality_number, day}, [](const Row& row) {
         return domain::SupervisorSummary{read_supervisor(row), row.text(11),
-                                         static_cast<int>(row.integer(12))};
+                                         static_cast<int>(row.integer(12)),
+                                         row.optional_text(13).value_or("")};
     });
 }
 

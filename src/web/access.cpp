@@ -178,6 +178,12 @@ Response redirect(unsigned version, const std::string& location) {
     return response;
 }
 
+bool also_allowed(const RequestContext& context, app::Action action, domain::Date today) {
+    return context.session && context.resource &&
+           app::decide(context.session->actor, action, *context.resource, today) ==
+               app::Decision::allow;
+}
+
 std::optional<Response> authorize(Services& services, const RouteAccess& access,
                                   const Request& request, RequestContext& context) {
     if (access.action == app::Action::view_public) {
@@ -224,6 +230,7 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
         resource.kind = app::Resource::Kind::none;
     }
     const auto& actor = context.session->actor;
+    context.resource = resource;
     if (app::decide(actor, access.action, resource, today) != app::Decision::allow) {
         auto e = audit_event(services, request, context, "access.denied", "denied");
         e.subject_person_id = resource.person_id;

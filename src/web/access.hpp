@@ -51,6 +51,10 @@ void check_state_change(const Request& request, const RequestContext& context);
 std::optional<Response> authorize(Services& services, const RouteAccess& access,
                                   const Request& request, RequestContext& context);
 
+// Whether the policy also allows `action` on what the route's access was decided on (for a
+// {person:id} route, the person of the path), read once by authorize(): may this reader also edit?
+bool also_allowed(const RequestContext& context, app::Action action, domain::Date today);
+
 // Audits a successful read of a person's record (who, whose, when; never the content).
 void audit_read(Services& services, const RouteAccess& access, const Request& request,
                 const RequestContext& context);

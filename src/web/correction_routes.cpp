@@ -102,11 +102,17 @@ struct LeaveRecords {
     static constexpr auto remove = app::remove_leave;
 };
 
-// The person in the path and their record of the kind named by the path (404 when it is not
-// theirs, or no longer there).
+// The person in the path, their record of the kind named by the path (404 when it is not theirs,
+// or no longer there), and the names of the record's municipalities.
 template <typename K>
-std::pair<domain::Person, typename K::Record> load_record(Services& s,
-                                                          const RequestContext& context) {
+struct Loaded {
+    domain::Person person;
+    typename K::Record stored;
+    app::MunicipalityNames names;
+};
+
+template <typename K>
+Loaded<K> load_record(Services& s, const RequestContext& context) {
     auto record = found(app::training_record(s.app, context.id("person")));
     const auto id = context.id(K::param);
     const auto& records = K::of(record);
@@ -115,7 +121,7 @@ std::pair<domain::Person, typename K::Record> load_record(Services& s,
     if (it == records.end()) {
         not_found();
     }
-    return {std::move(record.person), *it};
+    return {std::move(record.person), *it, std::move(record.municipality_names)};
 }
 
 // The reason, and who gives it: the signed-in actor's name and e-mail.
@@ -149,19 +155,18 @@ std::string title_of(Services& s, std::string_view key) {
 
 template <typename K>
 Response correction_page(Services& s, const Request& request, RequestContext& context) {
-    const auto [person, record] = load_record<K>(s, context);
-    const auto input = K::input_of(record);
-    auto data = K::form(s, context, person, input, record.id);
+    const auto loaded = load_record<K>(s, context);
+    const auto input = K::input_of(loaded.stored);
+    auto data = K::form(s, context, loaded.person, input, loaded.stored.id);
     add_form_state(s.catalogue, input, data);
     return page(s, request, context, "record_form", title_of(s, K::title), std::move(data));
 }
 
 template <typename K>
 Response correct_record(Services& s, const Request& request, RequestContext& context) {
-    // Named, not a structured binding: clang 14 cannot capture a binding in a lambda.
     const auto loaded = load_record<K>(s, context);
-    const auto& person = loaded.first;
-    const auto& stored = loaded.second;
+    const auto& person = loaded.person;
+    const auto& stored = loaded.stored;
     auto input = FormInput::from_request(request);
     auto record = K::read(input, stored);
     const auto why = read_correction(input, context);
@@ -183,23 +188,25 @@ Response correct_record(Services& s, const Request& request, RequestContext& con
 
 template <typename K>
 Response removal_page(Services& s, const Request& request, RequestContext& context) {
-    const auto [person, record] = load_record<K>(s, context);
+    const auto loaded = load_record<K>(s, context);
     const FormInput input(std::map<std::string, std::string>{});
-    auto data = removal_form(s, context, person, record, record.id, input);
+    auto data = removal_form(s, context, loaded.person, loaded.stored, loaded.stored.id,
+                             loaded.names, input);
     add_form_state(s.catalogue, input, data);
     return page(s, request, context, "record_form", title_of(s, K::remove_title), std::move(data));
 }
 
 template <typename K>
 Response remove_record(Services& s, const Request& request, RequestContext& context) {
-    // Named, not a structured binding: clang 14 cannot capture a binding in a lambda.
     const auto loaded = load_record<K>(s, context);
-    const auto& person = loaded.first;
-    const auto& stored = loaded.second;
+    const auto& person = loaded.person;
+    const auto& stored = loaded.stored;
     auto input = FormInput::from_request(request);
     const auto why = read_correction(input, context);
     const std::string title = title_of(s, K::remove_title);
-    const auto form = [&] { return removal_form(s, context, person, stored, stored.id, input); };
+    const auto form = [&] {
+        return removal_form(s, context, person, stored, stored.id, loaded.names, input);
+    };
     if (!input.ok()) {
         return refuse(s, request, context, input, "record_form", title, form);
     }

@@ -190,10 +190,7 @@ json::object education_plan_view(Services& s, const RequestContext& context,
     if (!projection) {
         not_found();
     }
-    const auto resource = app::person_resource(s.app, person.id, today);
-    const bool can_edit =
-        context.session && app::decide(context.session->actor, app::Action::edit_education_plan,
-                                       resource, today) == app::Decision::allow;
+    const bool can_edit = also_allowed(context, app::Action::edit_education_plan, today);
     json::object data{{"heading", t.format("plan.title", {{"name", person.full_name}})},
                       {"name", person.full_name},
                       {"person_url", "/personer/" + std::to_string(person.id)},

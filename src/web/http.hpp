@@ -66,6 +66,9 @@ struct RequestContext {
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::string client_address;                  // The peer's IP address.
     std::optional<app::ResumedSession> session;  // Set when the request carries a live session.
+    // What the route's access was decided on (web/access.cpp), for a handler that asks the policy
+    // again about the same resource (may this reader also edit?) without reading it again.
+    std::optional<app::Resource> resource;
 
     // The value of the route's {name:id} parameter; throws std::out_of_range when it has none.
     std::int64_t id(std::string_view name) const {

@@ -39,27 +39,34 @@ json::array corrections_json(const std::vector<app::RecordHistory>& history) {
 
 // The corrections as the person's page shows them: what was changed or removed, the earlier
 // version (and the corrected one), and who corrected it, when and why.
-json::array corrections_view(Services& s, const std::vector<app::RecordHistory>& history) {
-    const auto& t = s.catalogue;
+json::array corrections_view(const Catalogue& t, const app::TrainingRecord& record) {
     json::array list;
-    for (const auto& h : history) {
+    for (const auto& h : record.corrections) {
         const auto& c = h.correction;
         const std::string action(domain::to_string(c.action));
         const auto on = domain::Date::parse_iso(c.corrected_at.substr(0, 10));
         json::object row{
             {"what",
              t.text("records.history_" + std::string(domain::to_string(c.kind)) + "_" + action)},
-            {"before", t.format("records.history_before", {{"record", describe(s, h.before)}})},
+            {"before", t.format("records.history_before",
+                                {{"record", describe(t, h.before, record.municipality_names)}})},
             {"note",
              t.format("records.history_" + action, {{"by", c.corrected_by},
                                                     {"date", on ? on->norwegian() : c.corrected_at},
                                                     {"reason", c.reason}})}};
         if (h.after) {
-            row["after"] = t.format("records.history_after", {{"record", describe(s, *h.after)}});
+            row["after"] = t.format("records.history_after",
+                                    {{"record", describe(t, *h.after, record.municipality_names)}});
         }
         list.push_back(std::move(row));
     }
     return list;
+}
+
+// The ledger of the record as it was read, or why it cannot be computed.
+app::LedgerOutcome ledger_outcome(const app::TrainingRecord& record, domain::Date today) {
+    return app::ledger_outcome_of(
+        app::training_path_from(record.person, record.periods, record.leaves, today));
 }
 
 Response person_api(Services& s, const Request& request, RequestContext& context) {
@@ -87,16 +94,14 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                       {"service_periods", std::move(periods)},
                       {"leaves", std::move(leaves)},
                       {"corrections", corrections_json(record.corrections)}};
-    if (const auto outcome = app::person_ledger(s.app, p.id, s.today())) {
-        if (const auto* ledger = std::get_if<app::PersonLedger>(&*outcome)) {
-            body["ledger"] = json::parse(domain::report_json(ledger->report));
-        } else {
-            // The record is served; the ledger says why it is missing.
-            body["ledger"] = nullptr;
-            body["ledger_error"] =
-                json::object{{"code", "ledger_failed"},
-                             {"message", std::get<app::LedgerFailure>(*outcome).message}};
-        }
+    const auto outcome = ledger_outcome(record, s.today());
+    if (const auto* ledger = std::get_if<app::PersonLedger>(&outcome)) {
+        body["ledger"] = json::parse(domain::report_json(ledger->report));
+    } else {
+        // The record is served; the ledger says why it is missing.
+        body["ledger"] = nullptr;
+        body["ledger_error"] = json::object{
+            {"code", "ledger_failed"}, {"message", std::get<app::LedgerFailure>(outcome).message}};
     }
     return json_response(http::status::ok, request.version(), body);
 }
@@ -107,25 +112,22 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     const auto& t = s.catalogue;
     const std::string unknown = t.text("person.unknown");
     // Links to the forms, for those the policy lets edit the record.
-    const bool editable =
-        context.session && app::decide(context.session->actor, app::Action::edit_training_record,
-                                       app::person_resource(s.app, p.id, s.today()),
-                                       s.today()) == app::Decision::allow;
+    const bool editable = also_allowed(context, app::Action::edit_training_record, s.today());
     // The link to correcting a record, with what it is for a screen reader.
     const auto edit = [&](json::object row, domain::RecordKind kind, std::int64_t id,
-                          const app::RecordVersion& record) {
+                          const app::RecordVersion& version) {
         if (editable) {
             row["edit_url"] = record_path(p.id, kind, std::to_string(id));
-            row["edit_what"] = describe(s, record);
+            row["edit_what"] = describe(t, version, record.municipality_names);
         }
         return row;
     };
     json::array employments;
     for (const auto& e : record.employments) {
-        const auto m = app::find_municipality(s.app, e.municipality_number);
         employments.push_back(edit(
             json::object{
-                {"municipality", m ? m->name + " (" + m->number + ")" : e.municipality_number},
+                {"municipality",
+                 municipality_label(record.municipality_names, e.municipality_number)},
                 {"from", e.starts_on.norwegian()},
                 {"to", e.ends_on ? e.ends_on->norwegian() : t.text("person.ongoing")},
                 {"fte", e.fte},
@@ -167,7 +169,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"has_leaves", !leaves.empty()},
         {"leaves", std::move(leaves)},
         {"has_corrections", !record.corrections.empty()},
-        {"corrections", corrections_view(s, record.corrections)}};
+        {"corrections", corrections_view(t, record)}};
     if (editable) {
         data["edit_base"] = person_path(p.id);
     }
@@ -176,8 +178,9 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         saved == "rettet" || saved == "fjernet") {
         data["saved"] = t.text("records.saved_" + saved);
     }
-    if (const auto outcome = app::person_ledger(s.app, p.id, s.today())) {
-        if (const auto* ledger = std::get_if<app::PersonLedger>(&*outcome)) {
+    {
+        const auto outcome = ledger_outcome(record, s.today());
+        if (const auto* ledger = std::get_if<app::PersonLedger>(&outcome)) {
             auto view = ledger_view(*ledger, t);
             view["counted_line"] =
                 t.format("ledger.counted_total",
@@ -187,7 +190,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
             data["ledger_failure"] = json::object{
                 {"heading", t.text("ledger.cannot_compute")},
                 {"message", t.text("ledger.cannot_compute_person")},
-                {"reason", ledger_failure_text(std::get<app::LedgerFailure>(*outcome), t)}};
+                {"reason", ledger_failure_text(std::get<app::LedgerFailure>(outcome), t)}};
         }
     }
     return page(s, request, context, "person", p.full_name, std::move(data));

@@ -33,11 +33,6 @@ json::array municipality_options(Services& s, const std::string& selected) {
 
 }  // namespace
 
-std::string municipality_label(Services& s, const std::string& number) {
-    const auto m = app::find_municipality(s.app, number);
-    return m ? m->name : number;
-}
-
 json::object supervisor_json(const domain::Supervisor& x, const std::string& name,
                              std::optional<int> trainees, int capacity) {
     json::object o{
@@ -129,7 +124,8 @@ json::object supervisor_list_view(Services& s, const app::SupervisorList& list) 
     int over = 0;
     for (const auto& row : list.supervisors) {
         const auto& x = row.supervisor;
-        std::string home = municipality_label(s, x.home_municipality_number);
+        const std::string& home = row.home_municipality_name.empty() ? x.home_municipality_number
+                                                                     : row.home_municipality_name;
         std::string agreement;
         if (x.agreement_reference) {
             agreement = t.format("supervisors.agreement_line",

@@ -16,9 +16,6 @@ namespace alis::web {
 inline const std::vector<std::string_view> kQualifications =
     domain::enum_names<domain::SupervisorQualification>();
 
-// A municipality's name, or its number when alis does not know it.
-std::string municipality_label(Services& s, const std::string& number);
-
 // A supervisor as the API answers it; with `trainees`, also the load against `capacity`.
 boost::json::object supervisor_json(const domain::Supervisor& x, const std::string& name,
                                     std::optional<int> trainees, int capacity);

@@ -140,13 +140,17 @@ domain::RecordKind kind_of(const app::RecordVersion& record) {
     return kinds[record.index()];
 }
 
-std::string describe(Services& s, const app::RecordVersion& record) {
-    const auto& t = s.catalogue;
+std::string municipality_label(const app::MunicipalityNames& names, const std::string& number) {
+    const auto it = names.find(number);
+    return it == names.end() ? number : it->second + " (" + number + ")";
+}
+
+std::string describe(const Catalogue& t, const app::RecordVersion& record,
+                     const app::MunicipalityNames& names) {
     if (const auto* e = std::get_if<domain::Employment>(&record)) {
-        const auto m = app::find_municipality(s.app, e->municipality_number);
         return t.format(
             "records.describe_employment",
-            {{"municipality", m ? m->name + " (" + m->number + ")" : e->municipality_number},
+            {{"municipality", municipality_label(names, e->municipality_number)},
              {"period", period_text(t, e->starts_on, e->ends_on)},
              {"fte", e->fte},
              {"post", t.text("post_type." + std::string(domain::to_string(e->post_type)))}});
@@ -167,14 +171,14 @@ std::string describe(Services& s, const app::RecordVersion& record) {
 
 json::object removal_form(Services& s, const RequestContext& context, const domain::Person& person,
                           const app::RecordVersion& record, std::int64_t record_id,
-                          const FormInput& in) {
+                          const app::MunicipalityNames& municipalities, const FormInput& in) {
     const auto& t = s.catalogue;
     const auto kind = kind_of(record);
     const auto names = names_of(kind);
     return form_page(
         t, context,
         t.format(key("records.remove_", names.key, "_heading"), {{"name", person.full_name}}),
-        t.format("records.remove_intro", {{"record", describe(s, record)}}),
+        t.format("records.remove_intro", {{"record", describe(t, record, municipalities)}}),
         record_path(person.id, kind, std::to_string(record_id) + "/fjern"),
         record_path(person.id, kind, std::to_string(record_id)), key("records.remove_", names.key),
         json::array{section(t, "records.legend_correction", json::array{reason_field(t, in)})});

@@ -32,11 +32,15 @@ std::string person_path(std::int64_t id);
 
 // A record's page under the person's: /personer/42/ansettelser/7 for rest "7".
 std::string record_path(std::int64_t person, domain::RecordKind kind, std::string_view rest);
+// "Bergen (4601)", or the number alone when `names` does not have it.
+std::string municipality_label(const app::MunicipalityNames& names, const std::string& number);
 // The kind of a record version.
 domain::RecordKind kind_of(const app::RecordVersion& record);
 // One line about a record version, for the history and the removal page: "Bergen (4601),
-// 01.01.2024 – pågår, 100 %, Fastlege".
-std::string describe(Services& s, const app::RecordVersion& record);
+// 01.01.2024 – pågår, 100 %, Fastlege", the municipality named from `names` (its number alone
+// when it is not there).
+std::string describe(const Catalogue& t, const app::RecordVersion& record,
+                     const app::MunicipalityNames& names);
 
 // The id of the record a form corrects; nullopt for a form that adds a new record.
 using Correcting = std::optional<std::int64_t>;
@@ -62,6 +66,7 @@ boost::json::object leave_form(Services& s, const RequestContext& context,
 // The page that removes a record, after asking why.
 boost::json::object removal_form(Services& s, const RequestContext& context,
                                  const domain::Person& person, const app::RecordVersion& record,
-                                 std::int64_t record_id, const FormInput& in);
+                                 std::int64_t record_id,
+                                 const app::MunicipalityNames& municipalities, const FormInput& in);
 
 }  // namespace alis::web

@@ -900,6 +900,7 @@ TEST_P(SupervisorStore, SupervisorsRoundTripWithTheirLoadOnADay) {
     EXPECT_EQ(list[0].supervisor.id, id);
     EXPECT_EQ(list[0].full_name, "Siri Spesialist");
     EXPECT_EQ(list[0].supervisor.home_municipality_number, "4627");
+    EXPECT_EQ(list[0].home_municipality_name, "Askøy");
     EXPECT_EQ(list[0].supervisor.agreement_reference, "Avtale Bergen–Askøy");
     EXPECT_EQ(list[0].supervisor.agreement_date, day("2024-02-01"));
     EXPECT_EQ(list[0].trainees, 2);
