@@ -128,7 +128,8 @@ class DemoBuilder {
         : writer_(writer),
           as_of_(as_of),
           figures_(figures_of(config.scale)),
-          random_(config.seed) {}
+          random_(config.seed),
+          departure_random_(config.seed ^ 0x64657061727475ULL) {}
 
     const DemoSummary& summary() const { return summary_; }
 
@@ -226,6 +227,40 @@ class DemoBuilder {
         return nullptr;
     }
 
+    // The departure from an ended employment, as its leader would record it on `on`.
+    void add_departure(std::int64_t employment, domain::DepartureReason reason,
+                       domain::Destination destination, bool training_ended, Date on) {
+        domain::Departure d;
+        d.employment_id = employment;
+        d.reason = reason;
+        d.destination = destination;
+        d.training_ended = training_ended;
+        d.recorded_at = on.iso() + "T09:00:00Z";
+        d.recorded_by = "Demo Leder (demo)";
+        writer_.people().put_departure(d);
+        ++summary_.departures;
+    }
+
+    // A doctor who left the training: the reason and where they went, drawn from weights that
+    // are this generator's assumptions, not measured figures. The follow-up studies of the pilots
+    // name family or personal reasons, not wanting general practice, and pay and conditions (in
+    // no published proportions); no ALIS-specific figures on where they went were found, so most
+    // go to a hospital or are not known. A stream of their own, so that adding them left the rest
+    // of the demo as it was.
+    void add_departure_from_training(std::int64_t employment, Date on) {
+        const int why = departure_random_.between(1, 100);
+        const auto reason = why <= 35   ? domain::DepartureReason::family_or_personal
+                            : why <= 65 ? domain::DepartureReason::not_general_practice
+                            : why <= 85 ? domain::DepartureReason::pay_and_conditions
+                            : why <= 95 ? domain::DepartureReason::workload
+                                        : domain::DepartureReason::other;
+        const int where = departure_random_.between(1, 100);
+        const auto destination = where <= 55   ? domain::Destination::hospital
+                                 : where <= 60 ? domain::Destination::abroad
+                                               : domain::Destination::unknown;
+        add_departure(employment, reason, destination, true, on);
+    }
+
     // Adds one doctor who works in `here` today, or worked there last (one who left or became a
     // specialist), with their employments, service periods and leave; some came from another
     // municipality of the same office after one to three years. Returns whether they are in
@@ -268,14 +303,21 @@ class DemoBuilder {
         const Municipality& first = origin != nullptr ? *origin : here;
         const std::optional<Date> first_end =
             origin != nullptr ? std::optional<Date>(move_date.plus_days(-1)) : last_end;
-        add_employment(id, first, start, first_end, fte, post);
+        const auto first_post = add_employment(id, first, start, first_end, fte, post);
         // A part-time doctor often has a second post (out-of-hours service, nursing home).
         if (fte < 100 && random_.chance(50)) {
             add_employment(id, first, start, first_end, 100 - fte < 20 ? 20 : 100 - fte,
                            domain::PostType::other_general_practice);
         }
+        std::int64_t last_post = first_post;
         if (origin != nullptr) {
-            add_employment(id, here, move_date, last_end, 100, domain::PostType::gp_list);
+            last_post =
+                add_employment(id, here, move_date, last_end, 100, domain::PostType::gp_list);
+            add_departure(first_post, domain::DepartureReason::moved_on_in_training,
+                          domain::Destination::other_alis_post, false, move_date);
+        }
+        if (left) {
+            add_departure_from_training(last_post, last_end->plus_days(1));
         }
         // Institution service: six to twelve months, after the first two years, arranged by the
         // municipality that employs the doctor when it ends.
@@ -406,6 +448,7 @@ class DemoBuilder {
   private:
     std::optional<Leave> first_leave_;
     Random random_;
+    Random departure_random_;
     std::vector<std::string> given_;
     std::vector<std::string> family_;
     std::set<std::string> used_names_;

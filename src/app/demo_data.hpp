@@ -57,6 +57,7 @@ struct DemoSummary {
     int in_training = 0;
     int employments = 0;
     int leaves = 0;
+    int departures = 0;
     int supervisors = 0;
     int plan_revisions = 0;
 };

@@ -120,6 +120,10 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
 
 }  // namespace
 
+std::string signature_of(const Actor& actor) {
+    return actor.display_name.empty() ? actor.email : actor.display_name + " (" + actor.email + ")";
+}
+
 std::string_view to_string(Action action) {
     switch (action) {
         case Action::view_public:

@@ -41,6 +41,10 @@ struct Actor {
     std::int64_t authenticated_at = 0;  // Unix seconds of the last password entry.
 };
 
+// How the actor signs what they write (corrections, plan revisions, departures): "Kari Nordmann
+// (kari@bergen.no)", or the e-mail alone for an account without a name.
+std::string signature_of(const Actor& actor);
+
 // What is acted on, with the facts access is derived from. The facts are read from the data
 // (employment, supervisor assignment, office), never taken from the request.
 struct Resource {

@@ -85,6 +85,15 @@ json::object service_period_json(const domain::ServicePeriod& p) {
         {"employer_registered", p.employer_registered}};
 }
 
+json::object departure_json(const domain::Departure& d) {
+    return json::object{{"employment_id", d.employment_id},
+                        {"reason", std::string(domain::to_string(d.reason))},
+                        {"destination", std::string(domain::to_string(d.destination))},
+                        {"training_ended", d.training_ended},
+                        {"recorded_at", d.recorded_at},
+                        {"recorded_by", d.recorded_by}};
+}
+
 json::object leave_json(const domain::Leave& l) {
     return json::object{{"id", l.id},
                         {"person_id", l.person_id},

@@ -8,6 +8,7 @@
 
 #include <string_view>
 
+#include "domain/departure.hpp"
 #include "domain/person.hpp"
 
 namespace alis::app {
@@ -15,6 +16,8 @@ namespace alis::app {
 boost::json::object employment_json(const domain::Employment& e);
 boost::json::object service_period_json(const domain::ServicePeriod& p);
 boost::json::object leave_json(const domain::Leave& l);
+// A departure as the API answers it (not kept in the log of corrections).
+boost::json::object departure_json(const domain::Departure& d);
 
 // The record a JSON text of the functions above describes; throws std::invalid_argument when it
 // is not one (the log holds only what they wrote).

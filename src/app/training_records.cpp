@@ -261,7 +261,8 @@ std::optional<TrainingRecord> training_record(Application& app, std::int64_t per
                               s.people().service_periods_of(person_id),
                               s.people().leaves_of(person_id),
                               std::move(corrections),
-                              {}};
+                              {},
+                              s.people().departures_of(person_id)};
         const auto name = [&](const RecordVersion& version) {
             const auto* e = std::get_if<domain::Employment>(&version);
             if (e && !record.municipality_names.contains(e->municipality_number)) {

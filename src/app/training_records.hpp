@@ -15,6 +15,7 @@
 #include "app/application.hpp"
 #include "app/policy.hpp"
 #include "domain/audit_event.hpp"
+#include "domain/departure.hpp"
 #include "domain/municipality.hpp"
 #include "domain/person.hpp"
 
@@ -43,6 +44,8 @@ struct TrainingRecord {
     std::vector<RecordHistory> corrections;
     // The names of the municipalities that the employments, and their earlier versions, name.
     MunicipalityNames municipality_names;
+    // Why the ended employments ended (domain/departure.hpp), where that was recorded.
+    std::vector<domain::Departure> departures;
 };
 
 // The person's record, or nullopt for an unknown person.

@@ -325,11 +325,12 @@ void add_server_commands(CLI::App& app, int& exit_code) {
                 std::to_string(summary.people) + " doctors (" +
                 std::to_string(summary.in_training) + " in training), " +
                 std::to_string(summary.employments) + " employments, " +
-                std::to_string(summary.leaves) + " leaves, " + std::to_string(summary.supervisors) +
-                " supervisors, " + std::to_string(summary.plan_revisions) +
-                " education plan revisions (" + options->scale + " scale, seed " +
-                std::to_string(options->seed) + ").\nDemo logins, all with the password " +
-                std::string(app::kDemoPassword) + ":\n" + logins + "Stop with Ctrl+C.\n";
+                std::to_string(summary.leaves) + " leaves, " + std::to_string(summary.departures) +
+                " departures, " + std::to_string(summary.supervisors) + " supervisors, " +
+                std::to_string(summary.plan_revisions) + " education plan revisions (" +
+                options->scale + " scale, seed " + std::to_string(options->seed) +
+                ").\nDemo logins, all with the password " + std::string(app::kDemoPassword) +
+                ":\n" + logins + "Stop with Ctrl+C.\n";
             return serve(*store, *options, banner);
         });
     });

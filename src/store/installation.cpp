@@ -408,6 +408,23 @@ constexpr Column kRecordCorrectionsColumns[] = {{"id", ColumnKind::integer},
                                                 {"corrected_by", ColumnKind::text}};
 #undef ALIS_RECORD_CORRECTIONS_COLUMNS
 
+#define ALIS_DEPARTURES_COLUMNS \
+    "employment_id, reason, destination, training_ended, recorded_at, recorded_by"
+constexpr const char* kCountDepartures = "SELECT count(*) FROM departures";
+constexpr const char* kAllDepartures =
+    "SELECT " ALIS_DEPARTURES_COLUMNS " FROM departures ORDER BY employment_id";
+const DialectSql kAddDepartures{
+    "INSERT INTO departures (" ALIS_DEPARTURES_COLUMNS
+    ") SELECT value ->> 'employment_id', value ->> 'reason', value ->> 'destination',"
+    " value ->> 'training_ended', value ->> 'recorded_at', value ->> 'recorded_by'"
+    " FROM json_each($1)",
+    "INSERT INTO departures SELECT * FROM json_populate_recordset(NULL::departures, $1)"};
+constexpr Column kDeparturesColumns[] = {
+    {"employment_id", ColumnKind::integer}, {"reason", ColumnKind::text},
+    {"destination", ColumnKind::text},      {"training_ended", ColumnKind::boolean},
+    {"recorded_at", ColumnKind::instant},   {"recorded_by", ColumnKind::text}};
+#undef ALIS_DEPARTURES_COLUMNS
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -445,6 +462,8 @@ const Table kTables[] = {
      kCountEducationPlanPeriods, kAllEducationPlanPeriods, kAddEducationPlanPeriods},
     {"record_corrections", kRecordCorrectionsColumns, GeneratedId::yes, kCountRecordCorrections,
      kAllRecordCorrections, kAddRecordCorrections},
+    {"departures", kDeparturesColumns, GeneratedId::no, kCountDepartures, kAllDepartures,
+     kAddDepartures},
 };
 
 constexpr const char* kDataGeneration = "SELECT value FROM data_generation WHERE id = 1";

@@ -98,6 +98,19 @@ constexpr const char* kCorrectionsOf =
     "SELECT id, person_id, kind, record_id, action, before, after, reason, corrected_at,"
     " corrected_by FROM record_corrections WHERE person_id = $1 ORDER BY id DESC";
 
+constexpr const char* kDeparturesOf =
+    "SELECT d.employment_id, d.reason, d.destination, d.training_ended, d.recorded_at,"
+    " d.recorded_by FROM departures d JOIN employments e ON e.id = d.employment_id"
+    " WHERE e.person_id = $1 ORDER BY e.starts_on, e.id";
+constexpr const char* kPutDeparture =
+    "INSERT INTO departures (employment_id, reason, destination, training_ended, recorded_at,"
+    " recorded_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (employment_id) DO UPDATE SET"
+    " reason = excluded.reason, destination = excluded.destination,"
+    " training_ended = excluded.training_ended, recorded_at = excluded.recorded_at,"
+    " recorded_by = excluded.recorded_by";
+constexpr const char* kSetTrainingStatus =
+    "UPDATE people SET training_status = $2 WHERE id = $1 RETURNING id";
+
 #undef ALIS_PERSON_COLUMNS
 #undef ALIS_EMPLOYMENT_COLUMNS
 #undef ALIS_PERIOD_COLUMNS
@@ -296,6 +309,28 @@ std::int64_t People::add_correction(const domain::RecordCorrection& c) {
 
 std::vector<domain::RecordCorrection> People::corrections_of(std::int64_t person_id) const {
     return tx_.rows(kCorrectionsOf, {person_id}, read_correction);
+}
+
+std::vector<domain::Departure> People::departures_of(std::int64_t person_id) const {
+    return tx_.rows(kDeparturesOf, {person_id}, [](const Row& row) {
+        domain::Departure d;
+        d.employment_id = row.integer(0);
+        d.reason = row.enumeration<domain::DepartureReason>(1);
+        d.destination = row.enumeration<domain::Destination>(2);
+        d.training_ended = row.boolean(3);
+        d.recorded_at = row.instant(4);
+        d.recorded_by = row.text(5);
+        return d;
+    });
+}
+
+void People::put_departure(const domain::Departure& d) {
+    tx_.execute(kPutDeparture, {d.employment_id, d.reason, d.destination, d.training_ended,
+                                d.recorded_at, d.recorded_by});
+}
+
+bool People::set_training_status(std::int64_t person_id, domain::TrainingStatus status) {
+    return tx_.integer(kSetTrainingStatus, {person_id, status}) != 0;
 }
 
 }  // namespace alis::store

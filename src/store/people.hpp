@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/departure.hpp"
 #include "domain/person.hpp"
 #include "store/sql.hpp"
 
@@ -76,6 +77,13 @@ class People {
     // corrections, newest first.
     std::int64_t add_correction(const domain::RecordCorrection& correction);
     std::vector<domain::RecordCorrection> corrections_of(std::int64_t person_id) const;
+
+    // The departures from the person's employments, in the employments' order.
+    std::vector<domain::Departure> departures_of(std::int64_t person_id) const;
+    // Records the departure from its employment, replacing one recorded before.
+    void put_departure(const domain::Departure& departure);
+    // Sets the person's training status; returns false for an unknown person.
+    bool set_training_status(std::int64_t person_id, domain::TrainingStatus status);
 
   private:
     Transaction& tx_;

@@ -134,10 +134,7 @@ std::optional<app::Correction> read_correction(FormInput& input, const RequestCo
     if (!reason) {
         return std::nullopt;
     }
-    const auto& actor = context.session->actor;
-    return app::Correction{std::move(*reason), actor.display_name.empty()
-                                                   ? actor.email
-                                                   : actor.display_name + " (" + actor.email + ")"};
+    return app::Correction{std::move(*reason), app::signature_of(context.session->actor)};
 }
 
 // The answer to a correction that was stored: back to the person's page, or the JSON.

@@ -140,7 +140,7 @@ Response revise(Services& s, const Request& request, RequestContext& context) {
     revision.revised_at = app::utc_iso(s.now());
     revision.revised_on = s.today();
     revision.author_account_id = actor.account_id;
-    revision.author_label = actor.display_name + " (" + actor.email + ")";
+    revision.author_label = app::signature_of(actor);
     revision.plan = std::move(draft.plan);
     revision.note = std::move(draft.note);
     const auto previous = app::current_education_plan(s.app, person.id);

@@ -2,6 +2,8 @@
 // (RouteAccess read_person on {person:id}), and each successful read is audited by the pipeline.
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/training_ledger.hpp"
@@ -63,6 +65,40 @@ json::array corrections_view(const Catalogue& t, const app::TrainingRecord& reco
     return list;
 }
 
+// What the row of an ended employment says of its departure, and (for those who may edit) the
+// link to recording it or changing it.
+void add_departure(const Catalogue& t, json::object& row, const app::TrainingRecord& record,
+                   const domain::Employment& e, bool editable) {
+    if (!e.ends_on) {
+        return;
+    }
+    const auto d =
+        std::find_if(record.departures.begin(), record.departures.end(),
+                     [&](const domain::Departure& x) { return x.employment_id == e.id; });
+    const bool recorded = d != record.departures.end();
+    row["departure"] =
+        recorded
+            ? t.format("departure.summary",
+                       {{"reason",
+                         t.text("departure_reason." + std::string(domain::to_string(d->reason)))},
+                        {"destination",
+                         t.text("destination." + std::string(domain::to_string(d->destination)))}})
+            : t.text("departure.not_recorded");
+    if (editable) {
+        row["departure_url"] = record_path(record.person.id, domain::RecordKind::employment,
+                                           std::to_string(e.id) + "/avslutning");
+        row["departure_link"] = t.text(recorded ? "departure.change" : "departure.record");
+    }
+}
+
+json::array departures_json(const std::vector<domain::Departure>& departures) {
+    json::array list;
+    for (const auto& d : departures) {
+        list.push_back(app::departure_json(d));
+    }
+    return list;
+}
+
 // The ledger of the record as it was read, or why it cannot be computed.
 app::LedgerOutcome ledger_outcome(const app::TrainingRecord& record, domain::Date today) {
     return app::ledger_outcome_of(
@@ -93,7 +129,8 @@ Response person_api(Services& s, const Request& request, RequestContext& context
                       {"employments", std::move(employments)},
                       {"service_periods", std::move(periods)},
                       {"leaves", std::move(leaves)},
-                      {"corrections", corrections_json(record.corrections)}};
+                      {"corrections", corrections_json(record.corrections)},
+                      {"departures", departures_json(record.departures)}};
     const auto outcome = ledger_outcome(record, s.today());
     if (const auto* ledger = std::get_if<app::PersonLedger>(&outcome)) {
         body["ledger"] = json::parse(domain::report_json(ledger->report));
@@ -124,7 +161,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     };
     json::array employments;
     for (const auto& e : record.employments) {
-        employments.push_back(edit(
+        auto row = edit(
             json::object{
                 {"municipality",
                  municipality_label(record.municipality_names, e.municipality_number)},
@@ -133,7 +170,9 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
                 {"fte", e.fte},
                 {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
                 {"pay", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))}},
-            domain::RecordKind::employment, e.id, e));
+            domain::RecordKind::employment, e.id, e);
+        add_departure(t, row, record, e, editable);
+        employments.push_back(std::move(row));
     }
     json::array periods;
     for (const auto& period : record.periods) {
@@ -175,7 +214,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     }
     const std::string saved = query_value(request, "lagret");
     if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon" ||
-        saved == "rettet" || saved == "fjernet") {
+        saved == "rettet" || saved == "fjernet" || saved == "avslutning") {
         data["saved"] = t.text("records.saved_" + saved);
     }
     {

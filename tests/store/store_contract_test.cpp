@@ -15,6 +15,9 @@ namespace {
 using domain::ArenaKind;
 using domain::AuditEvent;
 using domain::Date;
+using domain::Departure;
+using domain::DepartureReason;
+using domain::Destination;
 using domain::EducationPlanRevision;
 using domain::Employment;
 using domain::EnterpriseStatus;
@@ -307,6 +310,91 @@ TEST_P(StoreContract, RecordsAreUpdatedAndRemovedOnlyForTheirPersonAndCorrection
     EXPECT_EQ(log[1].corrected_by, "Kari Nordmann (leder@bergen.no)");
     EXPECT_TRUE(
         db_->read([&](const Snapshot& s) { return s.people().corrections_of(ola); }).empty());
+}
+
+TEST_P(StoreContract, DeparturesAreKeptPerEmploymentReplacedWhenRecordedAgainAndGoWithIt) {
+    std::int64_t kari = 0;
+    Employment first;
+    Employment second;
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        Person person;
+        person.full_name = "Kari";
+        kari = w.people().add(person);
+        first.person_id = kari;
+        first.municipality_number = "4601";
+        first.starts_on = day("2021-01-01");
+        first.ends_on = day("2022-12-31");
+        first.id = w.people().add_employment(first);
+        second = first;
+        second.starts_on = day("2023-01-01");
+        second.ends_on = day("2024-06-30");
+        second.id = w.people().add_employment(second);
+    });
+    const auto departures = [&] {
+        return db_->read([&](const Snapshot& s) { return s.people().departures_of(kari); });
+    };
+    EXPECT_TRUE(departures().empty());
+
+    Departure moved;
+    moved.employment_id = second.id;  // Recorded first, listed second: in the employments' order.
+    moved.reason = DepartureReason::pay_and_conditions;
+    moved.destination = Destination::hospital;
+    moved.training_ended = true;
+    moved.recorded_at = "2024-07-01T08:00:00Z";
+    moved.recorded_by = "Lena Leder (leder@bergen.no)";
+    Departure on = moved;
+    on.employment_id = first.id;
+    on.reason = DepartureReason::moved_on_in_training;
+    on.destination = Destination::other_alis_post;
+    on.training_ended = false;
+    db_->write([&](UnitOfWork& w) {
+        w.people().put_departure(moved);
+        w.people().put_departure(on);
+    });
+    auto kept = departures();
+    ASSERT_EQ(kept.size(), 2u);
+    EXPECT_EQ(kept[0].employment_id, first.id);
+    EXPECT_EQ(kept[0].reason, DepartureReason::moved_on_in_training);
+    EXPECT_EQ(kept[0].destination, Destination::other_alis_post);
+    EXPECT_FALSE(kept[0].training_ended);
+    EXPECT_EQ(kept[1].employment_id, second.id);
+    EXPECT_EQ(kept[1].reason, DepartureReason::pay_and_conditions);
+    EXPECT_EQ(kept[1].destination, Destination::hospital);
+    EXPECT_TRUE(kept[1].training_ended);
+    EXPECT_EQ(kept[1].recorded_at, "2024-07-01T08:00:00Z");
+    EXPECT_EQ(kept[1].recorded_by, "Lena Leder (leder@bergen.no)");
+
+    // Recorded again: the one row is replaced, not added to.
+    moved.reason = DepartureReason::family_or_personal;
+    moved.destination = Destination::abroad;
+    moved.training_ended = false;
+    moved.recorded_at = "2024-08-15T12:30:00Z";
+    db_->write([&](UnitOfWork& w) { w.people().put_departure(moved); });
+    kept = departures();
+    ASSERT_EQ(kept.size(), 2u);
+    EXPECT_EQ(kept[1].reason, DepartureReason::family_or_personal);
+    EXPECT_EQ(kept[1].destination, Destination::abroad);
+    EXPECT_FALSE(kept[1].training_ended);
+    EXPECT_EQ(kept[1].recorded_at, "2024-08-15T12:30:00Z");
+
+    // A departure needs an employment, and a removed employment takes its departure with it.
+    Departure orphan = moved;
+    orphan.employment_id = second.id + 100;
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) { w.people().put_departure(orphan); }),
+                 store::ConstraintViolation);
+    db_->write([&](UnitOfWork& w) { EXPECT_TRUE(w.people().remove_employment(kari, second.id)); });
+    kept = departures();
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].employment_id, first.id);
+
+    // The training status the departure use case sets.
+    db_->write([&](UnitOfWork& w) {
+        EXPECT_TRUE(w.people().set_training_status(kari, TrainingStatus::left));
+        EXPECT_FALSE(w.people().set_training_status(kari + 100, TrainingStatus::left));
+    });
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.people().find(kari); })->training_status,
+              TrainingStatus::left);
 }
 
 TEST_P(StoreContract, TheLogOfCorrectionsRefusesChangesAndBadRows) {

@@ -1,0 +1,143 @@
+// Why a doctor left an ALIS post and where they went: the leader records it on an ended
+// employment (app/departures.hpp), through a page or the API, and can record it again to correct
+// it. The figures of stability count these (issue 16).
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "app/departures.hpp"
+#include "app/policy.hpp"
+#include "app/training_records.hpp"
+#include "web/access.hpp"
+#include "web/form_fields.hpp"
+#include "web/forms.hpp"
+#include "web/pipeline.hpp"
+#include "web/trainee_view.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+
+const std::vector<std::string_view> kReasons = domain::enum_names<domain::DepartureReason>();
+const std::vector<std::string_view> kDestinations = domain::enum_names<domain::Destination>();
+
+// The person, their ended employment in the path (404 when it is not theirs) and the departure
+// recorded from it, if any.
+struct Loaded {
+    app::TrainingRecord record;
+    domain::Employment employment;
+    std::optional<domain::Departure> departure;
+};
+
+Loaded load(Services& s, const RequestContext& context) {
+    auto record = found(app::training_record(s.app, context.id("person")));
+    const auto id = context.id("employment");
+    const auto e = std::find_if(record.employments.begin(), record.employments.end(),
+                                [&](const domain::Employment& x) { return x.id == id; });
+    if (e == record.employments.end()) {
+        not_found();
+    }
+    Loaded loaded{std::move(record), *e, std::nullopt};
+    for (const auto& d : loaded.record.departures) {
+        if (d.employment_id == id) {
+            loaded.departure = d;
+        }
+    }
+    return loaded;
+}
+
+std::string form_path(std::int64_t person, std::int64_t employment) {
+    return record_path(person, domain::RecordKind::employment,
+                       std::to_string(employment) + "/avslutning");
+}
+
+json::object departure_form(Services& s, const RequestContext& context, const Loaded& loaded,
+                            const FormInput& in) {
+    const auto& t = s.catalogue;
+    const auto& person = loaded.record.person;
+    json::array fields{
+        select_field(t, in, "reason", "departure.reason", "departure_reason", kReasons),
+        select_field(t, in, "destination", "departure.destination", "destination", kDestinations),
+        checkbox_field(t, in, "training_ended", "departure.training_ended",
+                       "departure.training_ended_hint")};
+    return form_page(
+        t, context, t.format("departure.heading", {{"name", person.full_name}}),
+        t.format("departure.intro", {{"employment", describe(t, loaded.employment,
+                                                             loaded.record.municipality_names)}}),
+        form_path(person.id, loaded.employment.id), person_path(person.id), "departure.save",
+        json::array{section(t, "departure.legend", std::move(fields))});
+}
+
+FormInput input_of(const std::optional<domain::Departure>& d) {
+    if (!d) {
+        return FormInput(std::map<std::string, std::string>{});
+    }
+    std::map<std::string, std::string> fields{
+        {"reason", std::string(domain::to_string(d->reason))},
+        {"destination", std::string(domain::to_string(d->destination))}};
+    if (d->training_ended) {
+        fields.emplace("training_ended", "ja");
+    }
+    return FormInput(std::move(fields));
+}
+
+Response departure_page(Services& s, const Request& request, RequestContext& context) {
+    const auto loaded = load(s, context);
+    if (!loaded.employment.ends_on) {
+        throw HttpError(http::status::conflict, "still_employed", "departure.still_employed");
+    }
+    const auto input = input_of(loaded.departure);
+    auto data = departure_form(s, context, loaded, input);
+    add_form_state(s.catalogue, input, data);
+    return page(s, request, context, "record_form", s.catalogue.text("departure.title"),
+                std::move(data));
+}
+
+Response record_departure(Services& s, const Request& request, RequestContext& context) {
+    const auto loaded = load(s, context);
+    auto input = FormInput::from_request(request);
+    const auto reason = input.required_choice("reason", kReasons);
+    const auto destination = input.required_choice("destination", kDestinations);
+    const std::string title = s.catalogue.text("departure.title");
+    const auto form = [&] { return departure_form(s, context, loaded, input); };
+    if (!input.ok()) {
+        return refuse(s, request, context, input, "record_form", title, form);
+    }
+    domain::Departure departure;
+    departure.employment_id = loaded.employment.id;
+    departure.reason = *domain::parse_enum<domain::DepartureReason>(*reason);
+    departure.destination = *domain::parse_enum<domain::Destination>(*destination);
+    departure.training_ended = input.flag("training_ended");
+    auto result =
+        app::record_departure(s.app, loaded.record.person.id, departure, context.session->actor,
+                              audit_event(s, request, context, "departure.recorded", "ok"));
+    if (const auto* problem = std::get_if<app::DepartureProblem>(&result)) {
+        if (*problem == app::DepartureProblem::unknown_employment) {
+            not_found();
+        }
+        throw HttpError(http::status::conflict, "still_employed", "departure.still_employed");
+    }
+    if (!wants_json(request)) {
+        return redirect(request.version(),
+                        person_path(loaded.record.person.id) + "?lagret=avslutning");
+    }
+    return json_response(http::status::ok, request.version(),
+                         app::departure_json(std::get<domain::Departure>(result)));
+}
+
+}  // namespace
+
+void register_departure_routes(Routes& routes) {
+    const RouteAccess kEdit{app::Action::edit_training_record, ResourceFrom::person_param};
+    using http::verb;
+    routes.add(verb::get, "/personer/{person:id}/ansettelser/{employment:id}/avslutning", kEdit,
+               departure_page);
+    routes.add(verb::post, "/personer/{person:id}/ansettelser/{employment:id}/avslutning", kEdit,
+               record_departure);
+    routes.add(verb::put, "/api/v1/people/{person:id}/employments/{employment:id}/departure", kEdit,
+               record_departure);
+}
+
+}  // namespace alis::web
