@@ -84,6 +84,7 @@ bench:
 	@bench/run
 	@ALIS_BINARY=build/bench/alis bench/pages
 	@ALIS_BINARY=build/bench/alis bench/during-logins
+	@ALIS_BINARY=build/bench/alis bench/stability
 
 clean:
 	rm -rf build
