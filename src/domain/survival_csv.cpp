@@ -4,6 +4,8 @@
 #include <charconv>
 #include <map>
 
+#include "domain/text.hpp"
+
 namespace alis::domain {
 namespace {
 
@@ -130,6 +132,9 @@ std::vector<SurvivalGroup> parse_survival_csv(std::string_view text, GroupColumn
         if (groups == GroupColumn::present) {
             if (fields[2].empty()) {
                 throw SurvivalCsvError(number, SurvivalCsvProblem::empty_group, "");
+            }
+            if (check_text(fields[2], TextKind::line) != TextProblem::none) {
+                throw SurvivalCsvError(number, SurvivalCsvProblem::group_text, fields[2]);
             }
             key = fields[2];
         }

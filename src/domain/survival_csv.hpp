@@ -26,17 +26,19 @@ enum class SurvivalCsvProblem {
     time,         // Not a whole number of days from 0 to kMaxFollowUpDays.
     event,        // Not 1 (the event) or 0 (censored).
     empty_group,
+    group_text,  // A group that is not strict UTF-8 on one line (domain/text.hpp).
     open_quote,  // A quoted field without its closing quote, or text after it.
     no_rows,     // Not one row of data in the whole input (line 0).
 };
 
 template <>
 struct EnumNames<SurvivalCsvProblem> {
-    static constexpr std::array<std::pair<SurvivalCsvProblem, std::string_view>, 6> names{{
+    static constexpr std::array<std::pair<SurvivalCsvProblem, std::string_view>, 7> names{{
         {SurvivalCsvProblem::field_count, "field_count"},
         {SurvivalCsvProblem::time, "time"},
         {SurvivalCsvProblem::event, "event"},
         {SurvivalCsvProblem::empty_group, "empty_group"},
+        {SurvivalCsvProblem::group_text, "group_text"},
         {SurvivalCsvProblem::open_quote, "open_quote"},
         {SurvivalCsvProblem::no_rows, "no_rows"},
     }};
@@ -59,11 +61,11 @@ class SurvivalCsvError : public std::runtime_error {
 };
 
 // Reads the subjects of a CSV text, one a line: the time in whole days, the event as 1 or 0
-// and, with GroupColumn::present, the group, which may be quoted ("Nord, Sør" with "" for a
-// quote). A first line whose first field is `time` is a header and skipped; blank lines are
-// skipped, a line may end in CR LF, and a UTF-8 byte order mark is ignored. Returns the groups
-// sorted by key (one group with the key "" without a group column). Throws SurvivalCsvError for
-// the first line that cannot be read, or when there are no rows.
+// and, with GroupColumn::present, the group: text as check_text accepts it on one line, which
+// may be quoted ("Nord, Sør" with "" for a quote). A first line whose first field is `time` is a
+// header and skipped; blank lines are skipped, a line may end in CR LF, and a UTF-8 byte order mark
+// is ignored. Returns the groups sorted by key (one group with the key "" without a group column).
+// Throws SurvivalCsvError for the first line that cannot be read, or when there are no rows.
 std::vector<SurvivalGroup> parse_survival_csv(std::string_view text, GroupColumn groups);
 
 }  // namespace alis::domain

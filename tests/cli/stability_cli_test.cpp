@@ -129,6 +129,9 @@ TEST_F(StabilityCli, BadInputIsOneNorwegianLineNamingTheLineAndExitTwo) {
          {"--group"},
          "alis: linje 1: 2 felt, men hver rad skal ha 3 (time,event,group)\n"},
         {"1,1, \n", {"--group"}, "alis: linje 1: gruppen er tom\n"},
+        {"1,1,\xFF\n",
+         {"--group"},
+         "alis: linje 1: gruppen er ikke gyldig tekst (UTF-8 på én linje, uten kontrolltegn)\n"},
         {"1,1,\"Vest\n",
          {"--group"},
          "alis: linje 1: et felt i anførselstegn er ikke avsluttet, "

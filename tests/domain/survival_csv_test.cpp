@@ -60,6 +60,8 @@ TEST(SurvivalCsv, ARefusalNamesThePhysicalLineAndTheProblem) {
     EXPECT_EQ(refusal("12;1\n"), "1: field_count [1]");
     EXPECT_EQ(refusal("12,1\n", GroupColumn::present), "1: field_count [2]");
     EXPECT_EQ(refusal("12,1,\n", GroupColumn::present), "1: empty_group []");
+    EXPECT_EQ(refusal("12,1,Vest\xC3\n", GroupColumn::present), "1: group_text [Vest\xC3]");
+    EXPECT_EQ(refusal("12,1,\"Ve\tst\"\n", GroupColumn::present), "1: group_text [Ve\tst]");
     EXPECT_EQ(refusal("12,1,\"Vest\n", GroupColumn::present), "1: open_quote [12,1,\"Vest]");
     EXPECT_EQ(refusal("12,1,\"Vest\" x\n", GroupColumn::present),
               "1: open_quote [12,1,\"Vest\" x]");
