@@ -31,9 +31,10 @@ test: test-deps format-check sql-check include-check build unit asan fuzz-smoke
 
 # The store contract and the HTTP suites run on SQLite and on a real PostgreSQL, which
 # scripts/test-postgres starts in the build folder for the run (and stops again);
-# ALIS_REQUIRE_POSTGRES=1 makes a test fail, not skip, when that server is missing.
+# ALIS_REQUIRE_POSTGRES=1 makes a test fail, not skip, when that server is missing, and
+# ALIS_REQUIRE_R=1 the same for R, the reference of the stability statistics (test-deps installs it).
 unit: build
-	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(PG_TEST_DIR)-release -- \
+	@ALIS_REQUIRE_POSTGRES=1 ALIS_REQUIRE_R=1 scripts/test-postgres run $(PG_TEST_DIR)-release -- \
 		sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
 
 
@@ -41,7 +42,7 @@ unit: build
 asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALIS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
-	@ALIS_REQUIRE_POSTGRES=1 scripts/test-postgres run $(PG_TEST_DIR)-asan -- \
+	@ALIS_REQUIRE_POSTGRES=1 ALIS_REQUIRE_R=1 scripts/test-postgres run $(PG_TEST_DIR)-asan -- \
 		sh -c 'cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ctest --output-on-failure -j $(JOBS)'
 
 
@@ -83,6 +84,7 @@ bench:
 	@bench/run
 	@ALIS_BINARY=build/bench/alis bench/pages
 	@ALIS_BINARY=build/bench/alis bench/during-logins
+	@ALIS_BINARY=build/bench/alis bench/stability
 
 clean:
 	rm -rf build

@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
     add_audit_command(app, exit_code);
     add_user_command(app, exit_code);
     add_installation_commands(app, exit_code);
+    add_stability_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -15,6 +15,8 @@ void add_server_commands(CLI::App& app,
 void add_ledger_command(CLI::App& app, int& exit_code);  // ledger (ledger_command.cpp)
 void add_audit_command(CLI::App& app, int& exit_code);   // audit (audit_command.cpp)
 void add_user_command(CLI::App& app, int& exit_code);    // user (user_command.cpp)
+// stability km (stability_command.cpp)
+void add_stability_command(CLI::App& app, int& exit_code);
 // copy, backup, db grant (installation_command.cpp)
 void add_installation_commands(CLI::App& app, int& exit_code);
 
