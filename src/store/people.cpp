@@ -108,6 +108,16 @@ constexpr const char* kPutDeparture =
     " reason = excluded.reason, destination = excluded.destination,"
     " training_ended = excluded.training_ended, recorded_at = excluded.recorded_at,"
     " recorded_by = excluded.recorded_by";
+constexpr const char* kAlisPosts =
+    "SELECT e.person_id, e.id, e.municipality_number, m.alis_office, m.centrality_class,"
+    " e.starts_on, e.ends_on, e.post_type, e.pay_model, p.training_status, d.reason,"
+    " d.destination, d.training_ended, d.recorded_at, d.recorded_by"
+    " FROM employments e JOIN municipalities m ON m.number = e.municipality_number"
+    " JOIN people p ON p.id = e.person_id LEFT JOIN departures d ON d.employment_id = e.id"
+    " WHERE e.post_type <> 'institution'"
+    " AND (CAST($1 AS text) IS NULL OR e.municipality_number = $1)"
+    " AND (CAST($2 AS text) IS NULL OR m.alis_office = $2)"
+    " ORDER BY e.person_id, e.starts_on, e.id";
 constexpr const char* kSetTrainingStatus =
     "UPDATE people SET training_status = $2 WHERE id = $1 RETURNING id";
 
@@ -327,6 +337,35 @@ std::vector<domain::Departure> People::departures_of(std::int64_t person_id) con
 void People::put_departure(const domain::Departure& d) {
     tx_.execute(kPutDeparture, {d.employment_id, d.reason, d.destination, d.training_ended,
                                 d.recorded_at, d.recorded_by});
+}
+
+std::vector<domain::AlisPost> People::alis_posts(
+    const std::optional<std::string>& municipality_number,
+    const std::optional<std::string>& alis_office) const {
+    return tx_.rows(kAlisPosts, {municipality_number, alis_office}, [](const Row& row) {
+        domain::AlisPost p;
+        p.person_id = row.integer(0);
+        p.employment_id = row.integer(1);
+        p.municipality_number = row.text(2);
+        p.alis_office = row.text(3);
+        p.centrality_class = static_cast<int>(row.integer(4));
+        p.starts_on = row.date(5);
+        p.ends_on = row.optional_date(6);
+        p.post_type = row.enumeration<domain::PostType>(7);
+        p.pay_model = row.enumeration<domain::PayModel>(8);
+        p.training_status = row.enumeration<domain::TrainingStatus>(9);
+        if (!row.is_null(10)) {
+            domain::Departure d;
+            d.employment_id = p.employment_id;
+            d.reason = row.enumeration<domain::DepartureReason>(10);
+            d.destination = row.enumeration<domain::Destination>(11);
+            d.training_ended = row.boolean(12);
+            d.recorded_at = row.instant(13);
+            d.recorded_by = row.text(14);
+            p.departure = d;
+        }
+        return p;
+    });
 }
 
 bool People::set_training_status(std::int64_t person_id, domain::TrainingStatus status) {

@@ -8,6 +8,7 @@
 
 #include "domain/departure.hpp"
 #include "domain/person.hpp"
+#include "domain/stability.hpp"
 #include "store/sql.hpp"
 
 namespace alis::store {
@@ -82,6 +83,11 @@ class People {
     std::vector<domain::Departure> departures_of(std::int64_t person_id) const;
     // Records the departure from its employment, replacing one recorded before.
     void put_departure(const domain::Departure& departure);
+    // The ALIS posts (employments in general practice, not institution service) of the people
+    // employed by `municipality_number`, or by the municipalities of `alis_office`, or (both
+    // nullopt) everywhere, with their departures, ordered by person and start.
+    std::vector<domain::AlisPost> alis_posts(const std::optional<std::string>& municipality_number,
+                                             const std::optional<std::string>& alis_office) const;
     // Sets the person's training status; returns false for an unknown person.
     bool set_training_status(std::int64_t person_id, domain::TrainingStatus status);
 

@@ -397,6 +397,71 @@ TEST_P(StoreContract, DeparturesAreKeptPerEmploymentReplacedWhenRecordedAgainAnd
               TrainingStatus::left);
 }
 
+TEST_P(StoreContract, AlisPostsOfAMunicipalityARegionOrTheCountryComeWithTheirDepartures) {
+    std::int64_t kari = 0;
+    std::int64_t ola = 0;
+    std::int64_t moved = 0;
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        w.municipalities().put(municipality("4627", "Askøy", "Bergen"));
+        w.municipalities().put(municipality("5501", "Tromsø", "Tromsø"));
+        Person person;
+        person.full_name = "Kari";
+        kari = w.people().add(person);
+        person.full_name = "Ola";
+        person.training_status = TrainingStatus::left;
+        ola = w.people().add(person);
+        const auto add = [&](std::int64_t who, const char* number, const char* from,
+                             std::optional<Date> to, PostType type) {
+            Employment e;
+            e.person_id = who;
+            e.municipality_number = number;
+            e.starts_on = day(from);
+            e.ends_on = to;
+            e.post_type = type;
+            e.pay_model = PayModel::self_employed;
+            return w.people().add_employment(e);
+        };
+        moved = add(kari, "4627", "2022-01-01", day("2023-12-31"), PostType::gp_list);
+        add(kari, "4601", "2024-01-01", std::nullopt, PostType::other_general_practice);
+        add(kari, "4601", "2024-06-01", day("2024-11-30"), PostType::institution);
+        add(ola, "5501", "2023-01-01", day("2024-06-30"), PostType::gp_list);
+        Departure d;
+        d.employment_id = moved;
+        d.reason = DepartureReason::moved_on_in_training;
+        d.destination = Destination::other_alis_post;
+        d.recorded_at = "2024-01-02T08:00:00Z";
+        d.recorded_by = "Leder";
+        w.people().put_departure(d);
+    });
+    const auto posts = [&](std::optional<std::string> number, std::optional<std::string> office) {
+        return db_->read([&](const Snapshot& s) { return s.people().alis_posts(number, office); });
+    };
+    const auto everywhere = posts(std::nullopt, std::nullopt);
+    ASSERT_EQ(everywhere.size(), 3u) << "institution service is not an ALIS post";
+    EXPECT_EQ(everywhere[0].person_id, kari);
+    EXPECT_EQ(everywhere[0].employment_id, moved);
+    EXPECT_EQ(everywhere[0].municipality_number, "4627");
+    EXPECT_EQ(everywhere[0].alis_office, "Bergen");
+    EXPECT_EQ(everywhere[0].starts_on, day("2022-01-01"));
+    EXPECT_EQ(everywhere[0].ends_on, day("2023-12-31"));
+    EXPECT_EQ(everywhere[0].pay_model, PayModel::self_employed);
+    EXPECT_EQ(everywhere[0].training_status, TrainingStatus::in_training);
+    ASSERT_TRUE(everywhere[0].departure);
+    EXPECT_EQ(everywhere[0].departure->reason, DepartureReason::moved_on_in_training);
+    EXPECT_EQ(everywhere[1].post_type, PostType::other_general_practice);
+    EXPECT_FALSE(everywhere[1].ends_on);
+    EXPECT_FALSE(everywhere[1].departure);
+    EXPECT_EQ(everywhere[2].person_id, ola);
+    EXPECT_EQ(everywhere[2].training_status, TrainingStatus::left);
+
+    EXPECT_EQ(posts(std::nullopt, "Bergen").size(), 2u);
+    EXPECT_EQ(posts("4601", std::nullopt).size(), 1u);
+    EXPECT_EQ(posts("5501", std::nullopt).size(), 1u);
+    EXPECT_TRUE(posts("5501", "Bergen").empty());
+    EXPECT_TRUE(posts(std::nullopt, "Bodø").empty());
+}
+
 TEST_P(StoreContract, TheLogOfCorrectionsRefusesChangesAndBadRows) {
     std::int64_t kari = 0;
     db_->write([&](UnitOfWork& w) {
