@@ -3,7 +3,6 @@
 // survfit and survdiff give them (docs/statistics.md).
 #include <boost/json.hpp>
 
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -17,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/survival_json.hpp"
 #include "cli/commands.hpp"
 #include "domain/survival.hpp"
 #include "domain/survival_csv.hpp"
@@ -69,85 +69,6 @@ BadInput bad_row(const domain::SurvivalCsvError& e, domain::GroupColumn groups) 
     return {key, {{"line", e.line()}, {"text", e.text()}, {"max", domain::kMaxFollowUpDays}}};
 }
 
-// A figure as both formats write it: the shortest text that reads back as the same double.
-void append_number(std::string& out, double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
-}
-
-// A figure of the JSON output: a count, or a measure that may be missing (null).
-using Figure = std::variant<std::int64_t, std::optional<double>>;
-using NamedFigure = std::pair<std::string_view, Figure>;
-
-// Appends `"name":figure` for each figure, separated by commas: the members of a JSON object.
-void append_members(std::string& out, std::initializer_list<NamedFigure> figures) {
-    std::string_view separator;
-    for (const auto& [name, figure] : figures) {
-        out += separator;
-        separator = ",";
-        out += '"';
-        out += name;
-        out += "\":";
-        if (const auto* count = std::get_if<std::int64_t>(&figure)) {
-            out += std::to_string(*count);
-        } else if (const auto& measure = std::get<std::optional<double>>(figure)) {
-            append_number(out, *measure);
-        } else {
-            out += "null";
-        }
-    }
-}
-
-struct GroupCurve {
-    std::optional<std::string> key;  // None without --group.
-    domain::KaplanMeierCurve curve;
-};
-
-// {groups: [{group, n, events, median: {time, lower, upper}, steps: [...]}], logrank}
-std::string json_text(const std::vector<GroupCurve>& curves,
-                      const std::optional<std::optional<domain::LogRankTest>>& test) {
-    std::string out = "{\"groups\":[";
-    for (const GroupCurve& g : curves) {
-        out += &g == curves.data() ? "{\"group\":" : ",{\"group\":";
-        out += g.key ? boost::json::serialize(boost::json::string(*g.key)) : "null";
-        out += ',';
-        append_members(out, {{"n", g.curve.subjects}, {"events", g.curve.events}});
-        out += ",\"median\":{";
-        const domain::MedianSurvival& m = g.curve.median;
-        append_members(out, {{"time", m.time}, {"lower", m.lower}, {"upper", m.upper}});
-        out += "},\"steps\":[";
-        for (const domain::KaplanMeierStep& s : g.curve.steps) {
-            out += &s == g.curve.steps.data() ? "{" : ",{";
-            append_members(out, {{"time", s.time},
-                                 {"n_risk", s.at_risk},
-                                 {"n_event", s.events},
-                                 {"n_censor", s.censored},
-                                 {"surv", std::optional(s.survival)},
-                                 {"std_err", s.std_err},
-                                 {"lower", s.lower},
-                                 {"upper", s.upper}});
-            out += '}';
-        }
-        out += "]}";
-    }
-    out += ']';
-    if (test) {
-        out += ",\"logrank\":";
-        if (const auto& t = *test) {
-            out += '{';
-            append_members(out, {{"chisq", std::optional(t->chi_square)},
-                                 {"df", std::int64_t{t->degrees_of_freedom}},
-                                 {"p", std::optional(t->p_value)}});
-            out += '}';
-        } else {
-            out += "null";
-        }
-    }
-    out += "}\n";
-    return out;
-}
-
 // A group's key as a CSV field: quoted when the reader would otherwise split or trim it.
 std::string csv_field(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos &&
@@ -164,14 +85,14 @@ std::string csv_field(const std::string& text) {
 void append_csv_number(std::string& out, std::optional<double> value) {
     out += ',';
     if (value) {
-        append_number(out, *value);
+        app::append_figure(out, *value);
     }
 }
 
 // One line per step: group,time,n_risk,n_event,n_censor,surv,std_err,lower,upper.
-std::string csv_text(const std::vector<GroupCurve>& curves) {
+std::string csv_text(const std::vector<app::KeyedCurve>& curves) {
     std::string out = "group,time,n_risk,n_event,n_censor,surv,std_err,lower,upper\n";
-    for (const GroupCurve& g : curves) {
+    for (const app::KeyedCurve& g : curves) {
         const std::string key = g.key ? csv_field(*g.key) : "";
         for (const domain::KaplanMeierStep& s : g.curve.steps) {
             out += key;
@@ -209,7 +130,7 @@ int run_km(const KmOptions& options, std::istream& in, std::ostream& out, std::o
         } catch (const domain::SurvivalCsvError& e) {
             throw bad_row(e, groups);
         }
-        std::vector<GroupCurve> curves;
+        std::vector<app::KeyedCurve> curves;
         curves.reserve(subjects.size());
         for (const domain::SurvivalGroup& g : subjects) {
             curves.push_back({options.grouped ? std::optional(g.key) : std::nullopt,
@@ -222,7 +143,7 @@ int run_km(const KmOptions& options, std::istream& in, std::ostream& out, std::o
             if (subjects.size() > 1) {
                 test = domain::log_rank(subjects);
             }
-            out << json_text(curves, test);
+            out << app::survival_json(curves, test) << "\n";
         }
         out.flush();
         return 0;

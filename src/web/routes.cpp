@@ -145,6 +145,7 @@ void register_municipality_routes(Routes& routes);
 void register_trainee_routes(Routes& routes);
 void register_correction_routes(Routes& routes);
 void register_departure_routes(Routes& routes);
+void register_stability_routes(Routes& routes);
 void register_supervisor_routes(Routes& routes);
 void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
@@ -168,6 +169,7 @@ void register_routes(Router& router, Services& services) {
     register_trainee_routes(routes);
     register_correction_routes(routes);
     register_departure_routes(routes);
+    register_stability_routes(routes);
     register_supervisor_routes(routes);
     register_region_routes(routes);
     register_general_plan_routes(routes);

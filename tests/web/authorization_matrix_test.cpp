@@ -26,6 +26,7 @@ enum class Expect {
     municipality,  // A municipality's overview: its leader and its regional office only.
     leader_only,   // Writes for a municipality: its leader only, never the regional office.
     region,        // A regional office's page: that office, and the national authority.
+    aggregates,    // The country's figures, never person-level: leaders, offices, national.
 };
 
 const std::map<std::string, Expect> kRoutes = {
@@ -111,6 +112,9 @@ const std::map<std::string, Expect> kRoutes = {
     // The regional office (journey 7)
     {"GET /regioner/{office}", Expect::region},
     {"GET /api/v1/regions/{office}", Expect::region},
+    {"GET /api/v1/regions/{office}/stability", Expect::region},
+    {"GET /api/v1/municipalities/{number}/stability", Expect::municipality},
+    {"GET /api/v1/stability", Expect::aggregates},
     // General education plans (journey 6).
     {"GET /kommuner/{number}/utdanningsplan", Expect::public_route},
     {"GET /api/v1/municipalities/{number}/general-plan", Expect::public_route},
@@ -253,7 +257,8 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
     for (const auto& route : server.pipeline().router().routes()) {
         const std::string key = std::string(http::to_string(route.method)) + " " + route.pattern;
         const auto expect = kRoutes.at(key);
-        if (expect == Expect::public_route || expect == Expect::own_account) {
+        if (expect == Expect::public_route || expect == Expect::own_account ||
+            expect == Expect::aggregates) {
             continue;  // No foreign resource can be named in these paths.
         }
         ++routes_checked;
@@ -309,6 +314,7 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
         {Expect::municipality, {"leader@a.no", "trainee@a.no"}},
         {Expect::leader_only, {"leader@a.no", "office@a.no"}},
         {Expect::region, {"office@a.no", "leader@a.no"}},
+        {Expect::aggregates, {"national@a.no", "trainee@a.no"}},
     };
     const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
     auto send = [&](const auto& route, const std::string& path, const std::string& email) {

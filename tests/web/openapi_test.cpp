@@ -617,6 +617,23 @@ const std::vector<Call> kCalls = {
     {kGet, "/api/v1/regions/Bergen", kLeader, 403},
     {kGet, "/api/v1/regions/Ukjent", kNational, 404},
     {kGet, "/api/v1/regions/Bergen", "", 401},
+    // Stability: the municipality's leader, the region's office, the country.
+    {kGet, "/api/v1/municipalities/4601/stability", kLeader, 200, "", "\"small_cells\":\"shown\""},
+    {kGet, "/api/v1/municipalities/4601/stability?group=pay_model&outcome=in_training", kOffice,
+     200, "", "\"small_cells\":\"protected\""},
+    {kGet, "/api/v1/municipalities/4601/stability?group=x", kLeader, 400},
+    {kGet, "/api/v1/municipalities/5501/stability", kLeader, 403},
+    {kGet, "/api/v1/municipalities/9999/stability", kLeader, 404},
+    {kGet, "/api/v1/municipalities/4601/stability", "", 401},
+    {kGet, "/api/v1/regions/Bergen/stability?group=start_year", kOffice, 200, "", "\"grouping\""},
+    {kGet, "/api/v1/regions/Bergen/stability?outcome=x", kOffice, 400},
+    {kGet, "/api/v1/regions/Bergen/stability", kLeader, 403},
+    {kGet, "/api/v1/regions/Ukjent/stability", kNational, 404},
+    {kGet, "/api/v1/regions/Bergen/stability", "", 401},
+    {kGet, "/api/v1/stability?group=alis_office", kNational, 200, "", "\"reasons\""},
+    {kGet, "/api/v1/stability?group=x", kNational, 400},
+    {kGet, "/api/v1/stability", kKari, 403},
+    {kGet, "/api/v1/stability", "", 401},
 
     // The general education plan (journey 6): public to read, the leader's to change. Through the
     // API a form body gets JSON answers too.
