@@ -41,7 +41,7 @@ unit: build
 # The sanitizer build: Debian's clang 14 with AddressSanitizer and UndefinedBehaviorSanitizer,
 # every library also instrumented for libFuzzer, so that the tests and the fuzz targets of fuzz/
 # share one compile (docs/decisions.md). The code under test at -O1: the fuzz targets run within
-# 10 % of the speed of an -O2 build, and 2 to 9 times faster than at -O0. The tests' own code at
+# 10 % of the speed of an -O2 build, and 2 to 8 times faster than at -O0. The tests' own code at
 # -O0 (ALIS_TEST_FLAGS): some 190 CPU seconds less compile for some 35 more of test. Line
 # tables only, which is all a sanitizer report needs for file and line (docs/performance.md,
 # "make test").
