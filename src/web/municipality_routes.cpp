@@ -106,7 +106,7 @@ Response download(const Request& request, std::shared_ptr<const std::string> bod
 Response overview_csv(Services& s, const Request& request, RequestContext& context) {
     const auto loaded = load(s, request, context);
     auto body = s.cache.get_or_compute(loaded.cache_key("csv"), loaded.generation, [&] {
-        return overview_csv_text(loaded.selection, s.catalogue);
+        return csv_text(overview_sheet(loaded.selection, s.catalogue));
     });
     return download(request, std::move(body), "text/csv; charset=utf-8",
                     "alis-" + loaded.municipality().number + ".csv");
@@ -115,7 +115,7 @@ Response overview_csv(Services& s, const Request& request, RequestContext& conte
 Response overview_xlsx(Services& s, const Request& request, RequestContext& context) {
     const auto loaded = load(s, request, context);
     auto body = s.cache.get_or_compute(loaded.cache_key("xlsx"), loaded.generation, [&] {
-        return overview_xlsx_bytes(loaded.selection, s.catalogue);
+        return xlsx_bytes(overview_sheet(loaded.selection, s.catalogue));
     });
     return download(request, std::move(body),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

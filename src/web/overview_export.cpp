@@ -3,39 +3,10 @@
 
 #include "web/ledger_view.hpp"
 
-#include <xlsxwriter.h>
-
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
+#include <charconv>
 
 namespace alis::web {
-namespace {
-
-namespace json = boost::json;
-
-std::string csv_field(const std::string& value) {
-    // Cells that start like a formula are prefixed so that spreadsheets do not run them.
-    std::string text = value;
-    if (!text.empty() &&
-        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-        text.insert(text.begin(), '\'');
-    }
-    std::string out = "\"";
-    for (char ch : text) {
-        out += ch;
-        if (ch == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
-}
-
-}  // namespace
 
 const char* warning_key(app::UrgentWarning w) {
     switch (w) {
@@ -101,85 +72,49 @@ std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalo
     return result;
 }
 
-const std::vector<std::string>& column_keys() {
-    static const std::vector<std::string> keys = {
-        "overview.col_name",       "overview.col_hpr",        "overview.col_post",
-        "overview.col_pay",        "overview.col_supervisor", "overview.col_counted",
-        "overview.col_completion", "overview.col_warning"};
-    return keys;
+namespace {
+
+// A count of months as the number the page shows (two decimals, rounded as format_months does).
+Cell months_cell(domain::MonthUnits units) {
+    const std::string text = domain::format_months(units);
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return Number{value, 2};
 }
 
-std::vector<std::string> row_values(const Cells& c) {
-    return {c.name,       c.hpr,        c.post,
-            c.pay,        c.supervisor, c.computed ? c.counted + " / " + c.required : c.counted,
-            c.completion, c.warning};
-}
+}  // namespace
 
-std::string overview_csv_text(const app::TraineeSelection& selection, const Catalogue& t) {
-    std::string out = "\xEF\xBB\xBF";  // BOM, so Excel reads UTF-8.
-    bool first = true;
-    for (const auto& key : column_keys()) {
-        if (!first) {
-            out += ';';
+Sheet overview_sheet(const app::TraineeSelection& selection, const Catalogue& t) {
+    Sheet sheet;
+    sheet.name = "ALIS";
+    sheet.column_width = 24;
+    for (const char* key :
+         {"overview.col_name", "overview.col_hpr", "overview.col_post", "overview.col_pay",
+          "overview.col_supervisor", "overview.col_counted_months", "overview.col_required_months",
+          "overview.col_completion", "overview.col_warning"}) {
+        sheet.headers.push_back(t.text(key));
+    }
+    const auto cells = cells_of(selection, t);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const Cells& c = cells[i];
+        const app::TraineeRow& row = *selection.rows[i];
+        std::vector<Cell> line = {c.name, c.hpr, c.post, c.pay, c.supervisor};
+        if (c.computed) {
+            line.push_back(months_cell(row.counted));
+            line.push_back(months_cell(row.required));
+        } else {
+            line.push_back(c.counted);
+            line.push_back(std::monostate{});
         }
-        out += csv_field(t.text(key));
-        first = false;
-    }
-    out += "\r\n";
-    for (const auto& c : cells_of(selection, t)) {
-        first = true;
-        for (const auto& v : row_values(c)) {
-            if (!first) {
-                out += ';';
-            }
-            out += csv_field(v);
-            first = false;
+        if (c.computed && row.projected_completion) {
+            line.push_back(*row.projected_completion);
+        } else {
+            line.push_back(c.completion);
         }
-        out += "\r\n";
+        line.push_back(c.warning);
+        sheet.rows.push_back(std::move(line));
     }
-    return out;
-}
-
-std::string overview_xlsx_bytes(const app::TraineeSelection& selection, const Catalogue& t) {
-    char path[] = "/tmp/alis-export-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) {
-        throw std::runtime_error("cannot create a temporary file for the Excel export");
-    }
-    close(fd);
-    // Removes the temporary file however this function ends.
-    struct TempFile {
-        const char* path;
-        ~TempFile() { std::remove(path); }
-    } temp{path};
-    lxw_workbook* workbook = workbook_new(path);
-    if (workbook == nullptr) {
-        throw std::runtime_error("libxlsxwriter could not start a workbook");
-    }
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, "ALIS");
-    lxw_format* bold = workbook_add_format(workbook);
-    format_set_bold(bold);
-    lxw_col_t col = 0;
-    for (const auto& key : column_keys()) {
-        worksheet_write_string(sheet, 0, col++, t.text(key).c_str(), bold);
-    }
-    lxw_row_t row = 1;
-    for (const auto& c : cells_of(selection, t)) {
-        col = 0;
-        for (const auto& v : row_values(c)) {
-            worksheet_write_string(sheet, row, col++, v.c_str(), nullptr);
-        }
-        ++row;
-    }
-    worksheet_set_column(sheet, 0, 7, 24, nullptr);
-    const lxw_error status = workbook_close(workbook);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (status != LXW_NO_ERROR) {
-        throw std::runtime_error(std::string("Excel export failed: ") + lxw_strerror(status));
-    }
-    return bytes.str();
+    return sheet;
 }
 
 }  // namespace alis::web

@@ -1,13 +1,14 @@
 #pragma once
 
 // The rows of the leader's overview (web/municipality_routes.cpp) as the text every format shows,
-// and the CSV and Excel exports of them, with the same columns as the page.
+// and the CSV and Excel downloads of them.
 
 #include <string>
 #include <vector>
 
 #include "app/trainee_overview.hpp"
 #include "web/messages.hpp"
+#include "web/spreadsheet.hpp"
 
 namespace alis::web {
 
@@ -26,15 +27,8 @@ struct Cells {
 
 std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalogue& t);
 
-// The catalogue keys of the columns, and a row's cells in their order.
-const std::vector<std::string>& column_keys();
-
-std::vector<std::string> row_values(const Cells& c);
-
-// The rows as CSV (UTF-8 with BOM, ';' between cells, formula-like cells made text) and as an
-// Excel workbook, each with a header row.
-std::string overview_csv_text(const app::TraineeSelection& selection, const Catalogue& t);
-
-std::string overview_xlsx_bytes(const app::TraineeSelection& selection, const Catalogue& t);
+// The rows as a download (web/spreadsheet.hpp), a header row first: the page's columns, with the
+// counted and the required months as two number columns and the completion as a date.
+Sheet overview_sheet(const app::TraineeSelection& selection, const Catalogue& t);
 
 }  // namespace alis::web

@@ -4,13 +4,17 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <string_view>
 
+#include "domain/date.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/process.hpp"
+#include "support/spreadsheets.hpp"
 #include "support/test_server.hpp"
 
 namespace alis::web {
@@ -19,173 +23,9 @@ namespace {
 using testing::kTestPassword;
 namespace client = testing::client;
 
-using Table = std::vector<std::vector<std::string>>;
-
-// The rows of a CSV download: BOM first, ';' between fields, every field quoted, CRLF line ends.
-Table parse_csv(std::string_view text) {
-    EXPECT_TRUE(text.starts_with("\xEF\xBB\xBF")) << "the BOM that tells Excel it is UTF-8";
-    if (text.starts_with("\xEF\xBB\xBF")) {
-        text.remove_prefix(3);
-    }
-    Table rows;
-    std::vector<std::string> row;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (text[i] != '"') {
-            ADD_FAILURE() << "an unquoted CSV field at byte " << i;
-            return rows;
-        }
-        std::string field;
-        for (++i; i < text.size(); ++i) {
-            if (text[i] == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    break;
-                }
-            } else {
-                field += text[i];
-            }
-        }
-        ++i;  // The closing quote.
-        row.push_back(std::move(field));
-        if (text.substr(i, 1) == ";") {
-            ++i;
-        } else if (text.substr(i, 2) == "\r\n") {
-            i += 2;
-            rows.push_back(std::move(row));
-            row.clear();
-        } else {
-            ADD_FAILURE() << "no ';' or CRLF after a CSV field at byte " << i;
-            return rows;
-        }
-    }
-    EXPECT_TRUE(row.empty()) << "the last line ends with CRLF";
-    return rows;
-}
-
-// XML text with its five entities and character references resolved.
-std::string xml_text(std::string_view xml) {
-    std::string out;
-    for (std::size_t i = 0; i < xml.size(); ++i) {
-        if (xml[i] != '&') {
-            out += xml[i];
-            continue;
-        }
-        const auto end = xml.find(';', i);
-        const auto entity = xml.substr(i + 1, end - i - 1);
-        static const std::map<std::string_view, char> named = {
-            {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
-        if (const auto it = named.find(entity); it != named.end()) {
-            out += it->second;
-        } else if (entity.starts_with("#")) {
-            const bool hex = entity.starts_with("#x");
-            const unsigned code =
-                std::stoul(std::string(entity.substr(hex ? 2 : 1)), nullptr, hex ? 16 : 10);
-            EXPECT_LT(code, 0x80u) << "only ASCII references are expected here";
-            out += static_cast<char>(code);
-        } else {
-            ADD_FAILURE() << "unknown XML entity &" << entity << ";";
-        }
-        i = end;
-    }
-    return out;
-}
-
-// The concatenated text of every <t> element in `xml` (a shared string or an inline string).
-std::string text_runs(std::string_view xml) {
-    std::string out;
-    for (std::size_t at = xml.find("<t"); at != std::string_view::npos; at = xml.find("<t", at)) {
-        const auto open_end = xml.find('>', at);
-        if (xml[at + 2] != '>' && xml[at + 2] != ' ') {  // <tag> that only starts with t.
-            at = open_end;
-            continue;
-        }
-        if (xml[open_end - 1] == '/') {  // <t/>
-            at = open_end;
-            continue;
-        }
-        const auto close = xml.find("</t>", open_end);
-        out += xml_text(xml.substr(open_end + 1, close - open_end - 1));
-        at = close;
-    }
-    return out;
-}
-
-// The value of attribute `name` in the start tag `tag`, or empty.
-std::string attribute(std::string_view tag, const std::string& name) {
-    const auto at = tag.find(" " + name + "=\"");
-    if (at == std::string_view::npos) {
-        return {};
-    }
-    const auto from = at + name.size() + 3;
-    return std::string(tag.substr(from, tag.find('"', from) - from));
-}
-
-// The cells of the first worksheet of an .xlsx, read back with unzip: row by row, column by
-// column, as text (shared strings resolved, missing cells empty).
-Table read_xlsx(const std::string& bytes) {
-    testing::TempDir dir;
-    const auto file = (dir.path() / "export.xlsx").string();
-    std::ofstream(file, std::ios::binary) << bytes;
-    const auto unzip = [&](const char* member) {
-        const auto result = testing::run_command({"/usr/bin/unzip", "-p", file, member});
-        EXPECT_EQ(result.exit_code, 0) << "unzip " << member << ": " << result.err;
-        return result.out;
-    };
-    std::vector<std::string> shared;
-    const std::string strings = unzip("xl/sharedStrings.xml");
-    for (auto at = strings.find("<si>"); at != std::string::npos; at = strings.find("<si>", at)) {
-        const auto end = strings.find("</si>", at);
-        shared.push_back(text_runs(std::string_view(strings).substr(at, end - at)));
-        at = end;
-    }
-    Table rows;
-    const std::string sheet = unzip("xl/worksheets/sheet1.xml");
-    for (auto at = sheet.find("<c "); at != std::string::npos; at = sheet.find("<c ", at)) {
-        const auto tag_end = sheet.find('>', at);
-        const std::string_view tag = std::string_view(sheet).substr(at, tag_end - at + 1);
-        const std::string ref = attribute(tag, "r");
-        const auto digits = ref.find_first_of("0123456789");
-        std::size_t column = 0;
-        for (char letter : ref.substr(0, digits)) {
-            column = column * 26 + static_cast<std::size_t>(letter - 'A' + 1);
-        }
-        const auto row = std::stoul(ref.substr(digits));
-        std::string text;
-        std::size_t next = tag_end;
-        if (!tag.ends_with("/>")) {
-            const auto close = sheet.find("</c>", tag_end);
-            const std::string_view content =
-                std::string_view(sheet).substr(tag_end + 1, close - tag_end - 1);
-            const std::string type = attribute(tag, "t");
-            const auto v = content.find("<v>");
-            const auto value = v == std::string_view::npos
-                                   ? std::string()
-                                   : xml_text(content.substr(v + 3, content.find("</v>") - v - 3));
-            if (type == "s") {
-                const auto index = std::stoul(value);
-                EXPECT_LT(index, shared.size()) << ref;
-                text = index < shared.size() ? shared[index] : "";
-            } else if (type == "inlineStr") {
-                text = text_runs(content);
-            } else {
-                text = value;
-            }
-            next = close;
-        }
-        if (rows.size() < row) {
-            rows.resize(row);
-        }
-        if (rows[row - 1].size() < column) {
-            rows[row - 1].resize(column);
-        }
-        rows[row - 1][column - 1] = text;
-        at = next;
-    }
-    return rows;
-}
+using testing::parse_csv;
+using testing::read_xlsx;
+using testing::Table;
 
 class MunicipalityOverview : public ::testing::Test {
   protected:
@@ -265,7 +105,8 @@ TEST_F(MunicipalityOverview, CsvAndExcelCarryTheSameColumns) {
     const std::string& body = csv.body();
     EXPECT_NE(body.find("\"Navn\";\"HPR-nummer\";\"Stilling\""), std::string::npos);
     EXPECT_NE(body.find("\"Berit Tidlig\""), std::string::npos);
-    EXPECT_NE(body.find("\"54,00 / 60,00\""), std::string::npos);
+    EXPECT_NE(body.find("\"Tellende måneder\";\"Kreves (måneder)\""), std::string::npos);
+    EXPECT_NE(body.find("\"54,00\";\"60,00\""), std::string::npos) << body;
     EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 3) << "header and two rows";
 
     const auto xlsx = get("/kommuner/4601/oversikt.xlsx");
@@ -275,8 +116,26 @@ TEST_F(MunicipalityOverview, CsvAndExcelCarryTheSameColumns) {
     EXPECT_NE(xlsx[http::field::content_disposition].find("alis-4601.xlsx"), std::string::npos);
 }
 
-// Every cell of the Excel download, read back from the workbook, is the text of the same field
-// of the CSV download of the same list; the CSV alone puts a ' before formula-like text.
+// A number cell of a workbook as the CSV writes it: a date (its format has a year) as dd.mm.yyyy,
+// another number with as many decimals as its format shows, with a decimal comma.
+std::string as_csv_text(const testing::XlsxCell& cell) {
+    const double value = std::stod(cell.text);
+    if (cell.format.find("yy") != std::string::npos) {
+        return testing::excel_serial_norwegian(value);
+    }
+    const auto point = cell.format.find('.');
+    const int decimals =
+        point == std::string::npos ? 0 : static_cast<int>(cell.format.size() - point - 1);
+    std::string text(64, '\0');
+    text.resize(
+        static_cast<std::size_t>(std::snprintf(text.data(), text.size(), "%.*f", decimals, value)));
+    std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+// Every cell of the Excel download, read back from the workbook, is the same field of the CSV
+// download of the same list: text as text (the CSV alone puts a ' before formula-like text),
+// numbers and dates as typed cells whose value and format give the CSV's text.
 TEST_F(MunicipalityOverview, ExcelCellsAreTheCsvFieldsOfTheSameList) {
     testing::add_trainee(server.database(), "=HYPERLINK(\"http://x\")", "4601", "2023-05-01");
     testing::add_trainee(server.database(), "Åse \"Ærlig\" Øvrebø & <Co>; AS", "4601",
@@ -290,20 +149,66 @@ TEST_F(MunicipalityOverview, ExcelCellsAreTheCsvFieldsOfTheSameList) {
         ASSERT_EQ(csv.result(), http::status::ok);
         ASSERT_EQ(xlsx.result(), http::status::ok);
         const Table expected = parse_csv(csv.body());
-        const Table cells = read_xlsx(xlsx.body());
+        const auto cells = testing::read_xlsx_cells(xlsx.body());
         ASSERT_GE(expected.size(), 2u) << "a header and at least one trainee";
         ASSERT_EQ(cells.size(), expected.size()) << "the same rows";
         for (std::size_t r = 0; r < expected.size(); ++r) {
             ASSERT_EQ(expected[r].size(), expected[0].size()) << "CSV row " << r;
             ASSERT_LE(cells[r].size(), expected[r].size()) << "no cells past the columns";
             for (std::size_t c = 0; c < expected[r].size(); ++c) {
-                const std::string cell = c < cells[r].size() ? cells[r][c] : "";
+                const testing::XlsxCell cell =
+                    c < cells[r].size() ? cells[r][c] : testing::XlsxCell{};
                 const std::string& field = expected[r][c];
+                if (cell.number) {
+                    EXPECT_EQ(as_csv_text(cell), field) << "row " << r << ", column " << c;
+                    continue;
+                }
                 const bool defused =
-                    !cell.empty() &&
-                    std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
-                EXPECT_EQ(defused ? "'" + cell : cell, field) << "row " << r << ", column " << c;
+                    !cell.text.empty() &&
+                    std::string_view("=+-@\t\r").find(cell.text.front()) != std::string_view::npos;
+                EXPECT_EQ(defused ? "'" + cell.text : cell.text, field)
+                    << "row " << r << ", column " << c;
             }
+        }
+    }
+}
+
+// The months are numbers and the completion a date in the workbook, so that a leader can sum and
+// sort them; names and the HPR number stay text.
+TEST_F(MunicipalityOverview, ExcelHoldsMonthsAsNumbersAndTheCompletionAsADate) {
+    const auto cells =
+        testing::read_xlsx_cells(get("/kommuner/4601/oversikt.xlsx?sorter=navn").body());
+    ASSERT_EQ(cells.size(), 3u) << "a header and two rows";
+    ASSERT_GE(cells[0].size(), 8u);
+    EXPECT_EQ(cells[0][5].text, "Tellende måneder");
+    EXPECT_EQ(cells[0][6].text, "Kreves (måneder)");
+    EXPECT_EQ(cells[0][7].text, "Forventet ferdig");
+    for (std::size_t r = 1; r < cells.size(); ++r) {
+        SCOPED_TRACE(r);
+        ASSERT_GE(cells[r].size(), 8u);
+        EXPECT_FALSE(cells[r][0].number) << "the name is text";
+        EXPECT_TRUE(cells[r][5].number) << cells[r][5].text;
+        EXPECT_EQ(cells[r][5].format, "#,##0.00");
+        EXPECT_TRUE(cells[r][6].number) << cells[r][6].text;
+        EXPECT_DOUBLE_EQ(std::stod(cells[r][6].text), 60.0);
+    }
+    // Each row's months and completion are those of the JSON list: a date where one is projected.
+    const auto doc = boost::json::parse(get("/api/v1/municipalities/4601/trainees").body());
+    for (const auto& t : doc.at("trainees").as_array()) {
+        const std::string name(t.at("name").as_string());
+        SCOPED_TRACE(name);
+        const auto row = std::find_if(cells.begin() + 1, cells.end(),
+                                      [&](const auto& r) { return r[0].text == name; });
+        ASSERT_NE(row, cells.end());
+        EXPECT_DOUBLE_EQ(std::stod((*row)[5].text), t.at("counted_months").to_number<double>());
+        const auto& completion = t.at("projected_completion");
+        EXPECT_EQ((*row)[7].number, completion.is_string());
+        if (completion.is_string()) {
+            EXPECT_EQ((*row)[7].format, "dd.mm.yyyy");
+            const auto date = domain::Date::parse_iso(completion.as_string());
+            ASSERT_TRUE(date.has_value());
+            EXPECT_EQ(testing::excel_serial_norwegian(std::stod((*row)[7].text)),
+                      date->norwegian());
         }
     }
 }
