@@ -119,6 +119,11 @@ std::variant<domain::Supervisor, RegistrationProblem> register_supervisor(
         });
 }
 
+int supervisor_capacity(Application& app, const std::string& number) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return s.supervisors().capacity(number); });
+}
+
 void set_supervisor_capacity(Application& app, const std::string& number, int max_trainees,
                              domain::AuditEvent audit) {
     app.database().write([&](store::UnitOfWork& w) {

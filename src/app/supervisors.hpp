@@ -60,6 +60,9 @@ RegistrationProblem check_registration(Application& app,
 std::variant<domain::Supervisor, RegistrationProblem> register_supervisor(
     Application& app, SupervisorRegistration registration, domain::AuditEvent audit);
 
+// The municipality's capacity setting (the default when it has none).
+int supervisor_capacity(Application& app, const std::string& number);
+
 // Sets the municipality's capacity and appends `audit`, in one transaction.
 void set_supervisor_capacity(Application& app, const std::string& number, int max_trainees,
                              domain::AuditEvent audit);

@@ -168,8 +168,7 @@ Response capacity_form(Services& s, const Request& request, RequestContext& cont
     const auto m = municipality_of(s, context);
     auto data = capacity_data(s, m, context);
     data["value"] =
-        json::object{{"max_trainees",
-                      std::to_string(app::supervisor_list(s.app, m.number, s.today())->capacity)}};
+        json::object{{"max_trainees", std::to_string(app::supervisor_capacity(s.app, m.number))}};
     return page(s, request, context, "supervisor_capacity",
                 s.catalogue.format("supervisors.capacity_title", {{"name", m.name}}),
                 std::move(data));
