@@ -4,6 +4,7 @@
 
 #include "app/auth.hpp"
 #include "app/record_json.hpp"
+#include "app/record_rules.hpp"
 #include "domain/hpr.hpp"
 #include "domain/position.hpp"
 #include "domain/training_path.hpp"
@@ -12,64 +13,12 @@
 namespace alis::app {
 namespace {
 
-using Kind = RecordProblem::Kind;
+using namespace record_rules;
 
 // The rulesets that count part 3 from the completion of LIS1 (part 1), which came with the 2019
 // scheme; the pre-2019 scheme had no LIS1.
 bool counts_from_lis1(const std::optional<std::string>& ruleset) {
     return ruleset.value_or("allmennmedisin-2019") != "allmennmedisin-pre2019";
-}
-
-void check_dates(const domain::Date& from, const std::optional<domain::Date>& to,
-                 RecordProblems& problems) {
-    if (to && *to < from) {
-        problems.push_back({Kind::ends_before_start, std::nullopt, 0});
-    }
-}
-
-// At most 100 % on any day: the new span against the ones already stored.
-template <typename Record>
-void check_full_time(const std::vector<Record>& existing, const domain::PositionSpan& added,
-                     RecordProblems& problems) {
-    std::vector<domain::PositionSpan> spans;
-    for (const auto& other : existing) {
-        spans.push_back({other.starts_on, other.ends_on, other.fte});
-    }
-    const auto peak = domain::peak_position(spans, added);
-    if (peak.percent > 100) {
-        problems.push_back({Kind::over_full_time, peak.on, peak.percent});
-    }
-}
-
-// Whether the span [from, to] lies within the employment's span.
-bool within(const domain::Employment& e, const domain::Date& from,
-            const std::optional<domain::Date>& to) {
-    return e.starts_on <= from && (!e.ends_on || (to && *to <= *e.ends_on));
-}
-
-// The period's employment must be one of the person's, and the period must lie within it.
-void check_employment_of(const std::vector<domain::Employment>& employments,
-                         const domain::ServicePeriod& period, RecordProblems& problems) {
-    if (!period.employment_id) {
-        return;
-    }
-    const auto it =
-        std::find_if(employments.begin(), employments.end(),
-                     [&](const domain::Employment& e) { return e.id == *period.employment_id; });
-    if (it == employments.end()) {
-        problems.push_back({Kind::unknown_employment, std::nullopt, 0});
-    } else if (!within(*it, period.starts_on, period.ends_on)) {
-        problems.push_back({Kind::outside_employment, std::nullopt, 0});
-    }
-}
-
-// The ledger counts at most domain::kMaxPeriods service periods and leaves: one more must fit.
-void check_room_for_one_more(const store::UnitOfWork& w, std::int64_t person_id,
-                             RecordProblems& problems) {
-    constexpr auto kMax = static_cast<int>(domain::kMaxPeriods);
-    if (w.people().path_length(person_id) >= kMax) {
-        problems.push_back({Kind::too_many_periods, std::nullopt, kMax});
-    }
 }
 
 domain::Arena arena_of(domain::PostType post) {
@@ -82,139 +31,6 @@ domain::Arena arena_of(domain::PostType post) {
             break;
     }
     return domain::Arena::other_general_practice;
-}
-
-domain::AuditEvent about(domain::AuditEvent audit, std::int64_t person_id) {
-    audit.subject_person_id = person_id;
-    return audit;
-}
-
-// What the corrections need to know of each kind of record: its kind in the log, the person's
-// records of the kind, how to update and remove one, and its JSON.
-template <typename Record>
-struct Records;
-
-template <>
-struct Records<domain::Employment> {
-    static constexpr auto kind = domain::RecordKind::employment;
-    static auto of(const store::UnitOfWork& w, std::int64_t person) {
-        return w.people().employments_of(person);
-    }
-    static bool update(store::UnitOfWork& w, const domain::Employment& e) {
-        return w.people().update_employment(e);
-    }
-    static bool remove(store::UnitOfWork& w, std::int64_t person, std::int64_t id) {
-        return w.people().remove_employment(person, id);
-    }
-    static std::string json(const domain::Employment& e) {
-        return boost::json::serialize(employment_json(e));
-    }
-};
-
-template <>
-struct Records<domain::ServicePeriod> {
-    static constexpr auto kind = domain::RecordKind::service_period;
-    static auto of(const store::UnitOfWork& w, std::int64_t person) {
-        return w.people().service_periods_of(person);
-    }
-    static bool update(store::UnitOfWork& w, const domain::ServicePeriod& p) {
-        return w.people().update_service_period(p);
-    }
-    static bool remove(store::UnitOfWork& w, std::int64_t person, std::int64_t id) {
-        return w.people().remove_service_period(person, id);
-    }
-    static std::string json(const domain::ServicePeriod& p) {
-        return boost::json::serialize(service_period_json(p));
-    }
-};
-
-template <>
-struct Records<domain::Leave> {
-    static constexpr auto kind = domain::RecordKind::leave;
-    static auto of(const store::UnitOfWork& w, std::int64_t person) {
-        return w.people().leaves_of(person);
-    }
-    static bool update(store::UnitOfWork& w, const domain::Leave& l) {
-        return w.people().update_leave(l);
-    }
-    static bool remove(store::UnitOfWork& w, std::int64_t person, std::int64_t id) {
-        return w.people().remove_leave(person, id);
-    }
-    static std::string json(const domain::Leave& l) {
-        return boost::json::serialize(leave_json(l));
-    }
-};
-
-// Writes the earlier version (and the corrected one, unless removed) to the log, with the audit
-// event, in the unit of work of the correction.
-template <typename Record>
-void log_correction(store::UnitOfWork& w, const Record& before, const Record* after,
-                    const Correction& why, const domain::AuditEvent& audit) {
-    domain::RecordCorrection c;
-    c.person_id = before.person_id;
-    c.kind = Records<Record>::kind;
-    c.record_id = before.id;
-    c.action = after ? domain::CorrectionAction::changed : domain::CorrectionAction::removed;
-    c.before = Records<Record>::json(before);
-    if (after) {
-        c.after = Records<Record>::json(*after);
-    }
-    c.reason = why.reason;
-    c.corrected_at = audit.at;
-    c.corrected_by = why.by;
-    w.people().add_correction(c);
-    w.audit().append(about(audit, before.person_id));
-}
-
-// The one correction of a record: finds the person's record with the corrected one's id (else
-// unknown_record), checks `rules(w, before, corrected, others, problems)` against the person's
-// other records of the kind, and writes the record, the log and the audit event.
-template <typename Record, typename Rules>
-std::variant<Record, RecordProblems> correct(Application& app, Record corrected,
-                                             const Correction& why, const domain::AuditEvent& audit,
-                                             Rules rules) {
-    return app.database().write([&](store::UnitOfWork& w) -> std::variant<Record, RecordProblems> {
-        auto others = Records<Record>::of(w, corrected.person_id);
-        const auto it = std::find_if(others.begin(), others.end(),
-                                     [&](const Record& r) { return r.id == corrected.id; });
-        if (it == others.end()) {
-            return RecordProblems{{Kind::unknown_record, std::nullopt, 0}};
-        }
-        const Record before = *it;
-        others.erase(it);
-        RecordProblems found;
-        rules(w, before, corrected, others, found);
-        if (!found.empty()) {
-            return found;
-        }
-        Records<Record>::update(w, corrected);
-        log_correction(w, before, &corrected, why, audit);
-        return corrected;
-    });
-}
-
-// The one removal of a record: the person's record with this id (else unknown_record), if
-// `may_remove(w, record, problems)` finds nothing against it.
-template <typename Record, typename MayRemove>
-std::variant<Record, RecordProblems> remove(Application& app, std::int64_t person_id,
-                                            std::int64_t id, const Correction& why,
-                                            const domain::AuditEvent& audit, MayRemove may_remove) {
-    return app.database().write([&](store::UnitOfWork& w) -> std::variant<Record, RecordProblems> {
-        const auto records = Records<Record>::of(w, person_id);
-        const auto it = std::find_if(records.begin(), records.end(),
-                                     [&](const Record& r) { return r.id == id; });
-        if (it == records.end()) {
-            return RecordProblems{{Kind::unknown_record, std::nullopt, 0}};
-        }
-        RecordProblems found;
-        may_remove(w, *it, found);
-        if (!found.empty()) {
-            return found;
-        }
-        Records<Record>::remove(w, person_id, id);
-        log_correction<Record>(w, *it, nullptr, why, audit);
-        return *it;
-    });
 }
 
 RecordVersion read_version(domain::RecordKind kind, const std::string& text) {
@@ -410,82 +226,6 @@ std::variant<domain::Leave, RecordProblems> add_leave(Application& app, domain::
             w.audit().append(about(audit, stored.person_id));
             return stored;
         });
-}
-
-std::variant<domain::Employment, RecordProblems> correct_employment(Application& app,
-                                                                    domain::Employment corrected,
-                                                                    const Correction& why,
-                                                                    domain::AuditEvent audit) {
-    return correct(
-        app, std::move(corrected), why, audit,
-        [](const store::UnitOfWork& w, const domain::Employment& before, domain::Employment& e,
-           const std::vector<domain::Employment>& others, RecordProblems& found) {
-            e.municipality_number = before.municipality_number;
-            check_dates(e.starts_on, e.ends_on, found);
-            check_full_time(others, {e.starts_on, e.ends_on, e.fte}, found);
-            for (const auto& p : w.people().service_periods_of(e.person_id)) {
-                if (p.employment_id == e.id && !within(e, p.starts_on, p.ends_on)) {
-                    found.push_back({Kind::period_outside_employment, p.starts_on, 0});
-                    break;
-                }
-            }
-        });
-}
-
-std::variant<domain::ServicePeriod, RecordProblems> correct_service_period(
-    Application& app, domain::ServicePeriod corrected, const Correction& why,
-    domain::AuditEvent audit) {
-    return correct(
-        app, std::move(corrected), why, audit,
-        [](const store::UnitOfWork& w, const domain::ServicePeriod&, const domain::ServicePeriod& p,
-           const std::vector<domain::ServicePeriod>& others, RecordProblems& found) {
-            check_dates(p.starts_on, p.ends_on, found);
-            check_employment_of(w.people().employments_of(p.person_id), p, found);
-            check_full_time(others, {p.starts_on, p.ends_on, p.fte}, found);
-        });
-}
-
-std::variant<domain::Leave, RecordProblems> correct_leave(Application& app, domain::Leave corrected,
-                                                          const Correction& why,
-                                                          domain::AuditEvent audit) {
-    return correct(app, std::move(corrected), why, audit,
-                   [](const store::UnitOfWork&, const domain::Leave&, const domain::Leave& l,
-                      const std::vector<domain::Leave>&,
-                      RecordProblems& found) { check_dates(l.starts_on, l.ends_on, found); });
-}
-
-std::variant<domain::Employment, RecordProblems> remove_employment(Application& app,
-                                                                   std::int64_t person_id,
-                                                                   std::int64_t employment_id,
-                                                                   const Correction& why,
-                                                                   domain::AuditEvent audit) {
-    return remove<domain::Employment>(
-        app, person_id, employment_id, why, audit,
-        [](const store::UnitOfWork& w, const domain::Employment& e, RecordProblems& found) {
-            for (const auto& p : w.people().service_periods_of(e.person_id)) {
-                if (p.employment_id == e.id) {
-                    found.push_back({Kind::employment_has_periods, p.starts_on, 0});
-                    break;
-                }
-            }
-        });
-}
-
-std::variant<domain::ServicePeriod, RecordProblems> remove_service_period(
-    Application& app, std::int64_t person_id, std::int64_t period_id, const Correction& why,
-    domain::AuditEvent audit) {
-    return remove<domain::ServicePeriod>(
-        app, person_id, period_id, why, audit,
-        [](const store::UnitOfWork&, const domain::ServicePeriod&, RecordProblems&) {});
-}
-
-std::variant<domain::Leave, RecordProblems> remove_leave(Application& app, std::int64_t person_id,
-                                                         std::int64_t leave_id,
-                                                         const Correction& why,
-                                                         domain::AuditEvent audit) {
-    return remove<domain::Leave>(
-        app, person_id, leave_id, why, audit,
-        [](const store::UnitOfWork&, const domain::Leave&, RecordProblems&) {});
 }
 
 std::optional<std::string> acting_municipality(Application& app, const Actor& actor,

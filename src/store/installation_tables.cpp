@@ -1,0 +1,473 @@
+// The tables of a whole installation (store/installation.hpp): for each, its columns and the
+// statements that count, read and add its rows, in the order a copy inserts them. A migration
+// that adds a table adds it here too (tests/store/installation_test.cpp checks that every table
+// of the schema is listed).
+#include "store/installation.hpp"
+
+namespace alis::store {
+namespace {
+
+// Each table's statements: its row count, its rows in key order, and its rows added from one JSON
+// array of objects (RowBatch). SQLite reads each value out of the objects with ->>; PostgreSQL
+// makes rows of the table's own type of them, and OVERRIDING SYSTEM VALUE keeps the ids of the
+// source (it is accepted, and changes nothing, on a table without an identity).
+#define ALIS_MUNICIPALITIES_COLUMNS \
+    "number, name, county, centrality_class, enterprise_status, alis_office"
+constexpr const char* kCountMunicipalities = "SELECT count(*) FROM municipalities";
+constexpr const char* kAllMunicipalities =
+    "SELECT " ALIS_MUNICIPALITIES_COLUMNS " FROM municipalities ORDER BY number";
+const DialectSql kAddMunicipalities{
+    "INSERT INTO municipalities (" ALIS_MUNICIPALITIES_COLUMNS
+    ") SELECT value ->> 'number', value ->> 'name', value ->> 'county',"
+    " value ->> 'centrality_class', value ->> 'enterprise_status',"
+    " value ->> 'alis_office' FROM json_each($1)",
+    "INSERT INTO municipalities OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::municipalities, $1)"};
+constexpr Column kMunicipalitiesColumns[] = {{"number", ColumnKind::text},
+                                             {"name", ColumnKind::text},
+                                             {"county", ColumnKind::text},
+                                             {"centrality_class", ColumnKind::integer},
+                                             {"enterprise_status", ColumnKind::text},
+                                             {"alis_office", ColumnKind::text}};
+#undef ALIS_MUNICIPALITIES_COLUMNS
+
+#define ALIS_PEOPLE_COLUMNS "id, full_name, hpr_number, training_status, lis1_completed, ruleset"
+constexpr const char* kCountPeople = "SELECT count(*) FROM people";
+constexpr const char* kAllPeople = "SELECT " ALIS_PEOPLE_COLUMNS " FROM people ORDER BY id";
+const DialectSql kAddPeople{
+    "INSERT INTO people (" ALIS_PEOPLE_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'full_name', value ->> 'hpr_number',"
+    " value ->> 'training_status', value ->> 'lis1_completed',"
+    " value ->> 'ruleset' FROM json_each($1)",
+    "INSERT INTO people OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::people, $1)"};
+constexpr Column kPeopleColumns[] = {
+    {"id", ColumnKind::integer},          {"full_name", ColumnKind::text},
+    {"hpr_number", ColumnKind::text},     {"training_status", ColumnKind::text},
+    {"lis1_completed", ColumnKind::date}, {"ruleset", ColumnKind::text}};
+#undef ALIS_PEOPLE_COLUMNS
+
+#define ALIS_EMPLOYMENTS_COLUMNS \
+    "id, person_id, municipality_number, starts_on, ends_on, fte, post_type, pay_model"
+constexpr const char* kCountEmployments = "SELECT count(*) FROM employments";
+constexpr const char* kAllEmployments =
+    "SELECT " ALIS_EMPLOYMENTS_COLUMNS " FROM employments ORDER BY id";
+const DialectSql kAddEmployments{
+    "INSERT INTO employments (" ALIS_EMPLOYMENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'municipality_number',"
+    " value ->> 'starts_on', value ->> 'ends_on', value ->> 'fte', value ->> 'post_type',"
+    " value ->> 'pay_model' FROM json_each($1)",
+    "INSERT INTO employments OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::employments, $1)"};
+constexpr Column kEmploymentsColumns[] = {{"id", ColumnKind::integer},
+                                          {"person_id", ColumnKind::integer},
+                                          {"municipality_number", ColumnKind::text},
+                                          {"starts_on", ColumnKind::date},
+                                          {"ends_on", ColumnKind::date},
+                                          {"fte", ColumnKind::integer},
+                                          {"post_type", ColumnKind::text},
+                                          {"pay_model", ColumnKind::text}};
+#undef ALIS_EMPLOYMENTS_COLUMNS
+
+#define ALIS_LEAVES_COLUMNS "id, person_id, starts_on, ends_on, kind"
+constexpr const char* kCountLeaves = "SELECT count(*) FROM leaves";
+constexpr const char* kAllLeaves = "SELECT " ALIS_LEAVES_COLUMNS " FROM leaves ORDER BY id";
+const DialectSql kAddLeaves{"INSERT INTO leaves (" ALIS_LEAVES_COLUMNS
+                            ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'starts_on',"
+                            " value ->> 'ends_on', value ->> 'kind' FROM json_each($1)",
+                            "INSERT INTO leaves OVERRIDING SYSTEM VALUE"
+                            " SELECT * FROM json_populate_recordset(NULL::leaves, $1)"};
+constexpr Column kLeavesColumns[] = {{"id", ColumnKind::integer},
+                                     {"person_id", ColumnKind::integer},
+                                     {"starts_on", ColumnKind::date},
+                                     {"ends_on", ColumnKind::date},
+                                     {"kind", ColumnKind::text}};
+#undef ALIS_LEAVES_COLUMNS
+
+#define ALIS_ACCOUNTS_COLUMNS "id, email, display_name, person_id, password_hash, disabled"
+constexpr const char* kCountAccounts = "SELECT count(*) FROM accounts";
+constexpr const char* kAllAccounts = "SELECT " ALIS_ACCOUNTS_COLUMNS " FROM accounts ORDER BY id";
+const DialectSql kAddAccounts{
+    "INSERT INTO accounts (" ALIS_ACCOUNTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'email', value ->> 'display_name',"
+    " value ->> 'person_id', value ->> 'password_hash',"
+    " value ->> 'disabled' FROM json_each($1)",
+    "INSERT INTO accounts OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::accounts, $1)"};
+constexpr Column kAccountsColumns[] = {
+    {"id", ColumnKind::integer},         {"email", ColumnKind::text},
+    {"display_name", ColumnKind::text},  {"person_id", ColumnKind::integer},
+    {"password_hash", ColumnKind::text}, {"disabled", ColumnKind::boolean}};
+#undef ALIS_ACCOUNTS_COLUMNS
+
+#define ALIS_ROLE_GRANTS_COLUMNS \
+    "id, account_id, role, municipality_number, alis_office, starts_on, ends_on"
+constexpr const char* kCountRoleGrants = "SELECT count(*) FROM role_grants";
+constexpr const char* kAllRoleGrants =
+    "SELECT " ALIS_ROLE_GRANTS_COLUMNS " FROM role_grants ORDER BY id";
+const DialectSql kAddRoleGrants{
+    "INSERT INTO role_grants (" ALIS_ROLE_GRANTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'account_id', value ->> 'role',"
+    " value ->> 'municipality_number', value ->> 'alis_office', value ->> 'starts_on',"
+    " value ->> 'ends_on' FROM json_each($1)",
+    "INSERT INTO role_grants OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::role_grants, $1)"};
+constexpr Column kRoleGrantsColumns[] = {
+    {"id", ColumnKind::integer},       {"account_id", ColumnKind::integer},
+    {"role", ColumnKind::text},        {"municipality_number", ColumnKind::text},
+    {"alis_office", ColumnKind::text}, {"starts_on", ColumnKind::date},
+    {"ends_on", ColumnKind::date}};
+#undef ALIS_ROLE_GRANTS_COLUMNS
+
+#define ALIS_SESSIONS_COLUMNS \
+    "id_hash, account_id, csrf_token, created_at, last_seen, reauthenticated_at"
+constexpr const char* kCountSessions = "SELECT count(*) FROM sessions";
+constexpr const char* kAllSessions =
+    "SELECT " ALIS_SESSIONS_COLUMNS " FROM sessions ORDER BY id_hash";
+const DialectSql kAddSessions{
+    "INSERT INTO sessions (" ALIS_SESSIONS_COLUMNS
+    ") SELECT value ->> 'id_hash', value ->> 'account_id', value ->> 'csrf_token',"
+    " value ->> 'created_at', value ->> 'last_seen',"
+    " value ->> 'reauthenticated_at' FROM json_each($1)",
+    "INSERT INTO sessions OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::sessions, $1)"};
+constexpr Column kSessionsColumns[] = {
+    {"id_hash", ColumnKind::text},      {"account_id", ColumnKind::integer},
+    {"csrf_token", ColumnKind::text},   {"created_at", ColumnKind::integer},
+    {"last_seen", ColumnKind::integer}, {"reauthenticated_at", ColumnKind::integer}};
+#undef ALIS_SESSIONS_COLUMNS
+
+#define ALIS_LOGIN_FAILURES_COLUMNS "id, email, address, at"
+constexpr const char* kCountLoginFailures = "SELECT count(*) FROM login_failures";
+constexpr const char* kAllLoginFailures =
+    "SELECT " ALIS_LOGIN_FAILURES_COLUMNS " FROM login_failures ORDER BY id";
+const DialectSql kAddLoginFailures{
+    "INSERT INTO login_failures (" ALIS_LOGIN_FAILURES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'email', value ->> 'address',"
+    " value ->> 'at' FROM json_each($1)",
+    "INSERT INTO login_failures OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::login_failures, $1)"};
+constexpr Column kLoginFailuresColumns[] = {{"id", ColumnKind::integer},
+                                            {"email", ColumnKind::text},
+                                            {"address", ColumnKind::text},
+                                            {"at", ColumnKind::integer}};
+#undef ALIS_LOGIN_FAILURES_COLUMNS
+
+#define ALIS_SUPERVISOR_ASSIGNMENTS_COLUMNS \
+    "id, supervisor_person_id, trainee_person_id, starts_on, ends_on"
+constexpr const char* kCountSupervisorAssignments = "SELECT count(*) FROM supervisor_assignments";
+constexpr const char* kAllSupervisorAssignments =
+    "SELECT " ALIS_SUPERVISOR_ASSIGNMENTS_COLUMNS " FROM supervisor_assignments ORDER BY id";
+const DialectSql kAddSupervisorAssignments{
+    "INSERT INTO supervisor_assignments (" ALIS_SUPERVISOR_ASSIGNMENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'supervisor_person_id',"
+    " value ->> 'trainee_person_id', value ->> 'starts_on',"
+    " value ->> 'ends_on' FROM json_each($1)",
+    "INSERT INTO supervisor_assignments OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervisor_assignments, $1)"};
+constexpr Column kSupervisorAssignmentsColumns[] = {{"id", ColumnKind::integer},
+                                                    {"supervisor_person_id", ColumnKind::integer},
+                                                    {"trainee_person_id", ColumnKind::integer},
+                                                    {"starts_on", ColumnKind::date},
+                                                    {"ends_on", ColumnKind::date}};
+#undef ALIS_SUPERVISOR_ASSIGNMENTS_COLUMNS
+
+#define ALIS_AUDIT_EVENTS_COLUMNS                                                        \
+    "id, at, actor_account_id, actor_label, action, subject_person_id, target, outcome," \
+    " address, prev_hash, hash"
+constexpr const char* kCountAuditEvents = "SELECT count(*) FROM audit_events";
+constexpr const char* kAllAuditEvents =
+    "SELECT " ALIS_AUDIT_EVENTS_COLUMNS " FROM audit_events ORDER BY id";
+const DialectSql kAddAuditEvents{
+    "INSERT INTO audit_events (" ALIS_AUDIT_EVENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'at', value ->> 'actor_account_id',"
+    " value ->> 'actor_label', value ->> 'action', value ->> 'subject_person_id',"
+    " value ->> 'target', value ->> 'outcome', value ->> 'address', value ->> 'prev_hash',"
+    " value ->> 'hash' FROM json_each($1)",
+    "INSERT INTO audit_events OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::audit_events, $1)"};
+constexpr Column kAuditEventsColumns[] = {{"id", ColumnKind::integer},
+                                          {"at", ColumnKind::instant},
+                                          {"actor_account_id", ColumnKind::integer},
+                                          {"actor_label", ColumnKind::text},
+                                          {"action", ColumnKind::text},
+                                          {"subject_person_id", ColumnKind::integer},
+                                          {"target", ColumnKind::text},
+                                          {"outcome", ColumnKind::text},
+                                          {"address", ColumnKind::text},
+                                          {"prev_hash", ColumnKind::text},
+                                          {"hash", ColumnKind::text}};
+#undef ALIS_AUDIT_EVENTS_COLUMNS
+
+#define ALIS_SERVICE_PERIODS_COLUMNS                                       \
+    "id, person_id, employment_id, arena, place, starts_on, ends_on, fte," \
+    " employer_registered"
+constexpr const char* kCountServicePeriods = "SELECT count(*) FROM service_periods";
+constexpr const char* kAllServicePeriods =
+    "SELECT " ALIS_SERVICE_PERIODS_COLUMNS " FROM service_periods ORDER BY id";
+const DialectSql kAddServicePeriods{
+    "INSERT INTO service_periods (" ALIS_SERVICE_PERIODS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'employment_id',"
+    " value ->> 'arena', value ->> 'place', value ->> 'starts_on', value ->> 'ends_on',"
+    " value ->> 'fte', value ->> 'employer_registered' FROM json_each($1)",
+    "INSERT INTO service_periods OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::service_periods, $1)"};
+constexpr Column kServicePeriodsColumns[] = {{"id", ColumnKind::integer},
+                                             {"person_id", ColumnKind::integer},
+                                             {"employment_id", ColumnKind::integer},
+                                             {"arena", ColumnKind::text},
+                                             {"place", ColumnKind::text},
+                                             {"starts_on", ColumnKind::date},
+                                             {"ends_on", ColumnKind::date},
+                                             {"fte", ColumnKind::integer},
+                                             {"employer_registered", ColumnKind::boolean}};
+#undef ALIS_SERVICE_PERIODS_COLUMNS
+
+#define ALIS_SUPERVISORS_COLUMNS                                                       \
+    "id, person_id, municipality_number, qualification, approved_on, approval_reason," \
+    " office, home_municipality_number, agreement_reference, agreement_date, registered_on"
+constexpr const char* kCountSupervisors = "SELECT count(*) FROM supervisors";
+constexpr const char* kAllSupervisors =
+    "SELECT " ALIS_SUPERVISORS_COLUMNS " FROM supervisors ORDER BY id";
+const DialectSql kAddSupervisors{
+    "INSERT INTO supervisors (" ALIS_SUPERVISORS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'municipality_number',"
+    " value ->> 'qualification', value ->> 'approved_on', value ->> 'approval_reason',"
+    " value ->> 'office', value ->> 'home_municipality_number',"
+    " value ->> 'agreement_reference', value ->> 'agreement_date',"
+    " value ->> 'registered_on' FROM json_each($1)",
+    "INSERT INTO supervisors OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervisors, $1)"};
+constexpr Column kSupervisorsColumns[] = {{"id", ColumnKind::integer},
+                                          {"person_id", ColumnKind::integer},
+                                          {"municipality_number", ColumnKind::text},
+                                          {"qualification", ColumnKind::text},
+                                          {"approved_on", ColumnKind::date},
+                                          {"approval_reason", ColumnKind::text},
+                                          {"office", ColumnKind::text},
+                                          {"home_municipality_number", ColumnKind::text},
+                                          {"agreement_reference", ColumnKind::text},
+                                          {"agreement_date", ColumnKind::date},
+                                          {"registered_on", ColumnKind::date}};
+#undef ALIS_SUPERVISORS_COLUMNS
+
+#define ALIS_SUPERVISOR_CAPACITY_COLUMNS "municipality_number, max_trainees"
+constexpr const char* kCountSupervisorCapacity = "SELECT count(*) FROM supervisor_capacity";
+constexpr const char* kAllSupervisorCapacity =
+    "SELECT " ALIS_SUPERVISOR_CAPACITY_COLUMNS
+    " FROM supervisor_capacity ORDER BY municipality_number";
+const DialectSql kAddSupervisorCapacity{
+    "INSERT INTO supervisor_capacity (" ALIS_SUPERVISOR_CAPACITY_COLUMNS
+    ") SELECT value ->> 'municipality_number', value ->> 'max_trainees' FROM json_each($1)",
+    "INSERT INTO supervisor_capacity OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervisor_capacity, $1)"};
+constexpr Column kSupervisorCapacityColumns[] = {{"municipality_number", ColumnKind::text},
+                                                 {"max_trainees", ColumnKind::integer}};
+#undef ALIS_SUPERVISOR_CAPACITY_COLUMNS
+
+#define ALIS_GENERAL_EDUCATION_PLANS_COLUMNS "municipality_number, changed_at, changed_by"
+constexpr const char* kCountGeneralEducationPlans = "SELECT count(*) FROM general_education_plans";
+constexpr const char* kAllGeneralEducationPlans =
+    "SELECT " ALIS_GENERAL_EDUCATION_PLANS_COLUMNS
+    " FROM general_education_plans ORDER BY municipality_number";
+const DialectSql kAddGeneralEducationPlans{
+    "INSERT INTO general_education_plans (" ALIS_GENERAL_EDUCATION_PLANS_COLUMNS
+    ") SELECT value ->> 'municipality_number', value ->> 'changed_at',"
+    " value ->> 'changed_by' FROM json_each($1)",
+    "INSERT INTO general_education_plans OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::general_education_plans, $1)"};
+constexpr Column kGeneralEducationPlansColumns[] = {{"municipality_number", ColumnKind::text},
+                                                    {"changed_at", ColumnKind::instant},
+                                                    {"changed_by", ColumnKind::text}};
+#undef ALIS_GENERAL_EDUCATION_PLANS_COLUMNS
+
+#define ALIS_ENTERPRISE_STATUS_CHANGES_COLUMNS                                          \
+    "id, municipality_number, status, valid_from, valid_until, applied_on, changed_at," \
+    " changed_by"
+constexpr const char* kCountEnterpriseStatusChanges =
+    "SELECT count(*) FROM enterprise_status_changes";
+constexpr const char* kAllEnterpriseStatusChanges =
+    "SELECT " ALIS_ENTERPRISE_STATUS_CHANGES_COLUMNS " FROM enterprise_status_changes ORDER BY id";
+const DialectSql kAddEnterpriseStatusChanges{
+    "INSERT INTO enterprise_status_changes (" ALIS_ENTERPRISE_STATUS_CHANGES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'municipality_number', value ->> 'status',"
+    " value ->> 'valid_from', value ->> 'valid_until', value ->> 'applied_on',"
+    " value ->> 'changed_at', value ->> 'changed_by' FROM json_each($1)",
+    "INSERT INTO enterprise_status_changes OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::enterprise_status_changes, $1)"};
+constexpr Column kEnterpriseStatusChangesColumns[] = {
+    {"id", ColumnKind::integer},         {"municipality_number", ColumnKind::text},
+    {"status", ColumnKind::text},        {"valid_from", ColumnKind::date},
+    {"valid_until", ColumnKind::date},   {"applied_on", ColumnKind::date},
+    {"changed_at", ColumnKind::instant}, {"changed_by", ColumnKind::text}};
+#undef ALIS_ENTERPRISE_STATUS_CHANGES_COLUMNS
+
+#define ALIS_LEARNING_ARENAS_COLUMNS "id, municipality_number, kind, name, offers"
+constexpr const char* kCountLearningArenas = "SELECT count(*) FROM learning_arenas";
+constexpr const char* kAllLearningArenas =
+    "SELECT " ALIS_LEARNING_ARENAS_COLUMNS " FROM learning_arenas ORDER BY id";
+const DialectSql kAddLearningArenas{
+    "INSERT INTO learning_arenas (" ALIS_LEARNING_ARENAS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'municipality_number', value ->> 'kind',"
+    " value ->> 'name', value ->> 'offers' FROM json_each($1)",
+    "INSERT INTO learning_arenas OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::learning_arenas, $1)"};
+constexpr Column kLearningArenasColumns[] = {{"id", ColumnKind::integer},
+                                             {"municipality_number", ColumnKind::text},
+                                             {"kind", ColumnKind::text},
+                                             {"name", ColumnKind::text},
+                                             {"offers", ColumnKind::text}};
+#undef ALIS_LEARNING_ARENAS_COLUMNS
+
+#define ALIS_PLAN_RESPONSIBILITIES_COLUMNS "id, municipality_number, area, responsible, description"
+constexpr const char* kCountPlanResponsibilities = "SELECT count(*) FROM plan_responsibilities";
+constexpr const char* kAllPlanResponsibilities =
+    "SELECT " ALIS_PLAN_RESPONSIBILITIES_COLUMNS " FROM plan_responsibilities ORDER BY id";
+const DialectSql kAddPlanResponsibilities{
+    "INSERT INTO plan_responsibilities (" ALIS_PLAN_RESPONSIBILITIES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'municipality_number', value ->> 'area',"
+    " value ->> 'responsible', value ->> 'description' FROM json_each($1)",
+    "INSERT INTO plan_responsibilities OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::plan_responsibilities, $1)"};
+constexpr Column kPlanResponsibilitiesColumns[] = {{"id", ColumnKind::integer},
+                                                   {"municipality_number", ColumnKind::text},
+                                                   {"area", ColumnKind::text},
+                                                   {"responsible", ColumnKind::text},
+                                                   {"description", ColumnKind::text}};
+#undef ALIS_PLAN_RESPONSIBILITIES_COLUMNS
+
+#define ALIS_EDUCATION_PLAN_REVISIONS_COLUMNS                                         \
+    "id, person_id, number, revised_at, revised_on, author_account_id, author_label," \
+    " supervision_group, courses, next_months, note"
+constexpr const char* kCountEducationPlanRevisions =
+    "SELECT count(*) FROM education_plan_revisions";
+constexpr const char* kAllEducationPlanRevisions =
+    "SELECT " ALIS_EDUCATION_PLAN_REVISIONS_COLUMNS " FROM education_plan_revisions ORDER BY id";
+const DialectSql kAddEducationPlanRevisions{
+    "INSERT INTO education_plan_revisions (" ALIS_EDUCATION_PLAN_REVISIONS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'number',"
+    " value ->> 'revised_at', value ->> 'revised_on', value ->> 'author_account_id',"
+    " value ->> 'author_label', value ->> 'supervision_group', value ->> 'courses',"
+    " value ->> 'next_months', value ->> 'note' FROM json_each($1)",
+    "INSERT INTO education_plan_revisions OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::education_plan_revisions, $1)"};
+constexpr Column kEducationPlanRevisionsColumns[] = {
+    {"id", ColumnKind::integer},        {"person_id", ColumnKind::integer},
+    {"number", ColumnKind::integer},    {"revised_at", ColumnKind::instant},
+    {"revised_on", ColumnKind::date},   {"author_account_id", ColumnKind::integer},
+    {"author_label", ColumnKind::text}, {"supervision_group", ColumnKind::text},
+    {"courses", ColumnKind::text},      {"next_months", ColumnKind::text},
+    {"note", ColumnKind::text}};
+#undef ALIS_EDUCATION_PLAN_REVISIONS_COLUMNS
+
+#define ALIS_EDUCATION_PLAN_PERIODS_COLUMNS \
+    "revision_id, position, arena, place, starts_on, ends_on, fte"
+constexpr const char* kCountEducationPlanPeriods = "SELECT count(*) FROM education_plan_periods";
+constexpr const char* kAllEducationPlanPeriods =
+    "SELECT " ALIS_EDUCATION_PLAN_PERIODS_COLUMNS
+    " FROM education_plan_periods ORDER BY revision_id, position";
+const DialectSql kAddEducationPlanPeriods{
+    "INSERT INTO education_plan_periods (" ALIS_EDUCATION_PLAN_PERIODS_COLUMNS
+    ") SELECT value ->> 'revision_id', value ->> 'position', value ->> 'arena',"
+    " value ->> 'place', value ->> 'starts_on', value ->> 'ends_on',"
+    " value ->> 'fte' FROM json_each($1)",
+    "INSERT INTO education_plan_periods OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::education_plan_periods, $1)"};
+constexpr Column kEducationPlanPeriodsColumns[] = {
+    {"revision_id", ColumnKind::integer}, {"position", ColumnKind::integer},
+    {"arena", ColumnKind::text},          {"place", ColumnKind::text},
+    {"starts_on", ColumnKind::date},      {"ends_on", ColumnKind::date},
+    {"fte", ColumnKind::integer}};
+#undef ALIS_EDUCATION_PLAN_PERIODS_COLUMNS
+
+#define ALIS_RECORD_CORRECTIONS_COLUMNS                                            \
+    "id, person_id, kind, record_id, action, before, after, reason, corrected_at," \
+    " corrected_by"
+constexpr const char* kCountRecordCorrections = "SELECT count(*) FROM record_corrections";
+constexpr const char* kAllRecordCorrections =
+    "SELECT " ALIS_RECORD_CORRECTIONS_COLUMNS " FROM record_corrections ORDER BY id";
+const DialectSql kAddRecordCorrections{
+    "INSERT INTO record_corrections (" ALIS_RECORD_CORRECTIONS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'kind',"
+    " value ->> 'record_id', value ->> 'action', value ->> 'before', value ->> 'after',"
+    " value ->> 'reason', value ->> 'corrected_at',"
+    " value ->> 'corrected_by' FROM json_each($1)",
+    "INSERT INTO record_corrections OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::record_corrections, $1)"};
+constexpr Column kRecordCorrectionsColumns[] = {{"id", ColumnKind::integer},
+                                                {"person_id", ColumnKind::integer},
+                                                {"kind", ColumnKind::text},
+                                                {"record_id", ColumnKind::integer},
+                                                {"action", ColumnKind::text},
+                                                {"before", ColumnKind::text},
+                                                {"after", ColumnKind::text},
+                                                {"reason", ColumnKind::text},
+                                                {"corrected_at", ColumnKind::instant},
+                                                {"corrected_by", ColumnKind::text}};
+#undef ALIS_RECORD_CORRECTIONS_COLUMNS
+
+#define ALIS_DEPARTURES_COLUMNS \
+    "employment_id, reason, destination, training_ended, recorded_at, recorded_by"
+constexpr const char* kCountDepartures = "SELECT count(*) FROM departures";
+constexpr const char* kAllDepartures =
+    "SELECT " ALIS_DEPARTURES_COLUMNS " FROM departures ORDER BY employment_id";
+const DialectSql kAddDepartures{
+    "INSERT INTO departures (" ALIS_DEPARTURES_COLUMNS
+    ") SELECT value ->> 'employment_id', value ->> 'reason', value ->> 'destination',"
+    " value ->> 'training_ended', value ->> 'recorded_at', value ->> 'recorded_by'"
+    " FROM json_each($1)",
+    "INSERT INTO departures SELECT * FROM json_populate_recordset(NULL::departures, $1)"};
+constexpr Column kDeparturesColumns[] = {
+    {"employment_id", ColumnKind::integer}, {"reason", ColumnKind::text},
+    {"destination", ColumnKind::text},      {"training_ended", ColumnKind::boolean},
+    {"recorded_at", ColumnKind::instant},   {"recorded_by", ColumnKind::text}};
+#undef ALIS_DEPARTURES_COLUMNS
+
+const Table kTables[] = {
+    {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
+     kAllMunicipalities, kAddMunicipalities},
+    {"people", kPeopleColumns, GeneratedId::yes, kCountPeople, kAllPeople, kAddPeople},
+    {"employments", kEmploymentsColumns, GeneratedId::yes, kCountEmployments, kAllEmployments,
+     kAddEmployments},
+    {"leaves", kLeavesColumns, GeneratedId::yes, kCountLeaves, kAllLeaves, kAddLeaves},
+    {"accounts", kAccountsColumns, GeneratedId::yes, kCountAccounts, kAllAccounts, kAddAccounts},
+    {"role_grants", kRoleGrantsColumns, GeneratedId::yes, kCountRoleGrants, kAllRoleGrants,
+     kAddRoleGrants},
+    {"sessions", kSessionsColumns, GeneratedId::no, kCountSessions, kAllSessions, kAddSessions},
+    {"login_failures", kLoginFailuresColumns, GeneratedId::yes, kCountLoginFailures,
+     kAllLoginFailures, kAddLoginFailures},
+    {"supervisor_assignments", kSupervisorAssignmentsColumns, GeneratedId::yes,
+     kCountSupervisorAssignments, kAllSupervisorAssignments, kAddSupervisorAssignments},
+    {"audit_events", kAuditEventsColumns, GeneratedId::no, kCountAuditEvents, kAllAuditEvents,
+     kAddAuditEvents},
+    {"service_periods", kServicePeriodsColumns, GeneratedId::yes, kCountServicePeriods,
+     kAllServicePeriods, kAddServicePeriods},
+    {"supervisors", kSupervisorsColumns, GeneratedId::yes, kCountSupervisors, kAllSupervisors,
+     kAddSupervisors},
+    {"supervisor_capacity", kSupervisorCapacityColumns, GeneratedId::no, kCountSupervisorCapacity,
+     kAllSupervisorCapacity, kAddSupervisorCapacity},
+    {"general_education_plans", kGeneralEducationPlansColumns, GeneratedId::no,
+     kCountGeneralEducationPlans, kAllGeneralEducationPlans, kAddGeneralEducationPlans},
+    {"enterprise_status_changes", kEnterpriseStatusChangesColumns, GeneratedId::yes,
+     kCountEnterpriseStatusChanges, kAllEnterpriseStatusChanges, kAddEnterpriseStatusChanges},
+    {"learning_arenas", kLearningArenasColumns, GeneratedId::yes, kCountLearningArenas,
+     kAllLearningArenas, kAddLearningArenas},
+    {"plan_responsibilities", kPlanResponsibilitiesColumns, GeneratedId::yes,
+     kCountPlanResponsibilities, kAllPlanResponsibilities, kAddPlanResponsibilities},
+    {"education_plan_revisions", kEducationPlanRevisionsColumns, GeneratedId::yes,
+     kCountEducationPlanRevisions, kAllEducationPlanRevisions, kAddEducationPlanRevisions},
+    {"education_plan_periods", kEducationPlanPeriodsColumns, GeneratedId::no,
+     kCountEducationPlanPeriods, kAllEducationPlanPeriods, kAddEducationPlanPeriods},
+    {"record_corrections", kRecordCorrectionsColumns, GeneratedId::yes, kCountRecordCorrections,
+     kAllRecordCorrections, kAddRecordCorrections},
+    {"departures", kDeparturesColumns, GeneratedId::no, kCountDepartures, kAllDepartures,
+     kAddDepartures},
+};
+
+}  // namespace
+
+std::span<const Table> installation_tables() {
+    return kTables;
+}
+
+}  // namespace alis::store
