@@ -143,6 +143,30 @@ Resource person_resource(Application& app, std::int64_t person_id, domain::Date 
     });
 }
 
+Resource employment_resource(std::int64_t person_id, const domain::Employment& employment,
+                             std::vector<std::string> employing_municipalities) {
+    Resource r;
+    r.kind = Resource::Kind::employment;
+    r.person_id = person_id;
+    r.employing_municipalities = std::move(employing_municipalities);
+    r.employment_municipality = employment.municipality_number;
+    r.employment_ends_on = employment.ends_on;
+    return r;
+}
+
+Resource employment_resource(Application& app, std::int64_t person_id, std::int64_t employment_id,
+                             domain::Date day) {
+    return app.database().read([&](const store::Snapshot& s) {
+        for (const auto& e : s.people().employments_of(person_id)) {
+            if (e.id == employment_id) {
+                return employment_resource(person_id, e,
+                                           s.people().employing_municipalities(person_id, day));
+            }
+        }
+        return Resource{};
+    });
+}
+
 Resource municipality_resource(Application& app, const std::string& number) {
     Resource r;
     r.kind = Resource::Kind::municipality;

@@ -10,6 +10,7 @@
 #include "app/policy.hpp"
 #include "domain/audit_event.hpp"
 #include "domain/identity.hpp"
+#include "domain/person.hpp"
 
 namespace alis::app {
 
@@ -77,6 +78,14 @@ class Authenticator {
 
 // The facts access to a person's record is derived from, on `day`.
 Resource person_resource(Application& app, std::int64_t person_id, domain::Date day);
+// The facts access to one employment of a person is derived from, on `day`: its municipality and
+// last day, and the municipalities that employ the person (kind none when it is not one of the
+// person's employments).
+Resource employment_resource(Application& app, std::int64_t person_id, std::int64_t employment_id,
+                             domain::Date day);
+// The same, of an employment already read, with the municipalities that employ the person today.
+Resource employment_resource(std::int64_t person_id, const domain::Employment& employment,
+                             std::vector<std::string> employing_municipalities);
 // The facts access to a municipality is derived from.
 Resource municipality_resource(Application& app, const std::string& number);
 

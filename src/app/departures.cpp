@@ -36,6 +36,13 @@ std::variant<domain::Departure, DepartureProblem> record_departure(Application& 
             if (!employment->ends_on) {
                 return DepartureProblem::still_employed;
             }
+            if (departure.training_ended &&
+                std::any_of(employments.begin(), employments.end(), [&](const auto& e) {
+                    return e.id != employment->id &&
+                           (!e.ends_on || *e.ends_on > *employment->ends_on);
+                })) {
+                return DepartureProblem::later_employment;
+            }
             const auto earlier = w.people().departures_of(person_id);
             const auto before = std::find_if(earlier.begin(), earlier.end(), [&](const auto& d) {
                 return d.employment_id == departure.employment_id;
@@ -54,6 +61,13 @@ std::variant<domain::Departure, DepartureProblem> record_departure(Application& 
             w.audit().append(audit);
             return departure;
         });
+}
+
+std::vector<domain::EndedEmployment> recent_departures(Application& app, const std::string& number,
+                                                       domain::Date today) {
+    return app.database().read([&](const store::Snapshot& s) {
+        return s.people().ended_employments(number, today.plus_days(-kDepartureRecordDays), today);
+    });
 }
 
 }  // namespace alis::app

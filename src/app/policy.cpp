@@ -50,7 +50,7 @@ bool grant_reads_person(const domain::RoleGrant& grant, const Actor& actor,
 }
 
 bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action action,
-                  const Resource& resource) {
+                  const Resource& resource, domain::Date today) {
     switch (action) {
         case Action::view_public:
         case Action::view_own_account:
@@ -108,6 +108,17 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                        contains(resource.supervisor_person_ids, *actor.person_id);
             }
             return false;
+        case Action::record_departure:
+            // The leader of the employment's municipality, while it lasts, while the municipality
+            // employs the person in another post, and for a year after it ended; never about
+            // one's own employment.
+            return grant.role == Role::leader && resource.kind == Resource::Kind::employment &&
+                   grant.municipality_number && resource.employment_municipality &&
+                   *grant.municipality_number == *resource.employment_municipality &&
+                   (!resource.employment_ends_on ||
+                    today <= resource.employment_ends_on->plus_days(kDepartureRecordDays) ||
+                    contains(resource.employing_municipalities, *grant.municipality_number)) &&
+                   !is_self(actor, resource);
         case Action::view_region:
             if (resource.kind != Resource::Kind::office || !resource.office) {
                 return false;
@@ -152,6 +163,8 @@ std::string_view to_string(Action action) {
             return "edit_education_plan";
         case Action::view_region:
             return "view_region";
+        case Action::record_departure:
+            return "record_departure";
     }
     return "unknown";
 }
@@ -167,7 +180,7 @@ Decision decide(const Actor& actor, Action action, const Resource& resource, dom
         return Decision::allow;
     }
     for (const auto& grant : actor.roles) {
-        if (active_on(grant, today) && grant_allows(grant, actor, action, resource)) {
+        if (active_on(grant, today) && grant_allows(grant, actor, action, resource, today)) {
             return Decision::allow;
         }
     }

@@ -27,7 +27,13 @@ enum class Action {
     edit_training_record,  // Employments, service periods, leaves, supervisor of a trainee.
     edit_education_plan,   // Revise a trainee's individual plan (leader, trainee, supervisor).
     view_region,           // A regional office's list of its municipalities with counts.
+    record_departure,      // Why a doctor left an employment, and where to (its leader).
 };
+
+// How long after an employment ended its municipality's leader may still record or correct why
+// the doctor left (docs/security.md): the leader no longer sees the doctor's record then, only
+// that employment.
+inline constexpr std::int32_t kDepartureRecordDays = 365;
 
 std::string_view to_string(Action action);
 
@@ -48,14 +54,20 @@ std::string signature_of(const Actor& actor);
 // What is acted on, with the facts access is derived from. The facts are read from the data
 // (employment, supervisor assignment, office), never taken from the request.
 struct Resource {
-    enum class Kind { none, person, municipality, activity, office };
+    enum class Kind { none, person, municipality, activity, office, employment };
     Kind kind = Kind::none;
 
     std::optional<std::int64_t> person_id;              // person: whose record.
-    std::vector<std::string> employing_municipalities;  // person: employed by these today.
+    std::vector<std::string> employing_municipalities;  // person, employment: employed by these
+                                                        // today.
     std::vector<std::string> hiring_municipalities;     // person: employment starts later.
     std::vector<std::string> employing_offices;         // person: their regional ALIS offices.
     std::vector<std::int64_t> supervisor_person_ids;    // person: supervisors assigned today.
+
+    // employment (with person_id and employing_municipalities): the employing municipality and the
+    // last day, of an employment of that person; kind none when the person has no such employment.
+    std::optional<std::string> employment_municipality;
+    std::optional<domain::Date> employment_ends_on;
 
     std::optional<std::string> municipality_number;  // municipality
     std::optional<std::string> municipality_office;  // municipality: its ALIS office.

@@ -5,11 +5,13 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "domain/enum_names.hpp"
+#include "domain/person.hpp"
 
 namespace alis::domain {
 
@@ -61,6 +63,14 @@ struct Departure {
     bool training_ended = false;
     std::string recorded_at;  // UTC, "2026-11-22T10:15:30Z"; the audit event's instant.
     std::string recorded_by;  // Name and e-mail.
+};
+
+// An employment that has ended, with the name of the person and the departure recorded from it
+// (none yet, or what the leader recorded): the leader's list of what is left to record.
+struct EndedEmployment {
+    Employment employment;
+    std::string full_name;
+    std::optional<Departure> departure;
 };
 
 }  // namespace alis::domain

@@ -118,6 +118,13 @@ constexpr const char* kAlisPosts =
     " AND (CAST($1 AS text) IS NULL OR e.municipality_number = $1)"
     " AND (CAST($2 AS text) IS NULL OR m.alis_office = $2)"
     " ORDER BY e.person_id, e.starts_on, e.id";
+constexpr const char* kEndedEmployments =
+    "SELECT e.id, e.person_id, e.municipality_number, e.starts_on, e.ends_on, e.fte, e.post_type,"
+    " e.pay_model, p.full_name, d.reason, d.destination, d.training_ended, d.recorded_at,"
+    " d.recorded_by FROM employments e JOIN people p ON p.id = e.person_id"
+    " LEFT JOIN departures d ON d.employment_id = e.id"
+    " WHERE e.municipality_number = $1 AND e.ends_on >= $2 AND e.ends_on <= $3"
+    " ORDER BY e.ends_on DESC, e.id";
 constexpr const char* kSetTrainingStatus =
     "UPDATE people SET training_status = $2 WHERE id = $1 RETURNING id";
 
@@ -148,6 +155,24 @@ domain::Employment read_employment(const Row& row) {
     e.post_type = row.enumeration<domain::PostType>(6);
     e.pay_model = row.enumeration<domain::PayModel>(7);
     return e;
+}
+
+// The departure from `employment_id` in the row's columns from `first` on (reason, destination,
+// training_ended, recorded_at, recorded_by), or none when the reason is null (a LEFT JOIN found
+// none).
+std::optional<domain::Departure> read_departure(const Row& row, int first,
+                                                std::int64_t employment_id) {
+    if (row.is_null(first)) {
+        return std::nullopt;
+    }
+    domain::Departure d;
+    d.employment_id = employment_id;
+    d.reason = row.enumeration<domain::DepartureReason>(first);
+    d.destination = row.enumeration<domain::Destination>(first + 1);
+    d.training_ended = row.boolean(first + 2);
+    d.recorded_at = row.instant(first + 3);
+    d.recorded_by = row.text(first + 4);
+    return d;
 }
 
 domain::Leave read_leave(const Row& row) {
@@ -322,16 +347,8 @@ std::vector<domain::RecordCorrection> People::corrections_of(std::int64_t person
 }
 
 std::vector<domain::Departure> People::departures_of(std::int64_t person_id) const {
-    return tx_.rows(kDeparturesOf, {person_id}, [](const Row& row) {
-        domain::Departure d;
-        d.employment_id = row.integer(0);
-        d.reason = row.enumeration<domain::DepartureReason>(1);
-        d.destination = row.enumeration<domain::Destination>(2);
-        d.training_ended = row.boolean(3);
-        d.recorded_at = row.instant(4);
-        d.recorded_by = row.text(5);
-        return d;
-    });
+    return tx_.rows(kDeparturesOf, {person_id},
+                    [](const Row& row) { return *read_departure(row, 1, row.integer(0)); });
 }
 
 void People::put_departure(const domain::Departure& d) {
@@ -354,17 +371,17 @@ std::vector<domain::AlisPost> People::alis_posts(
         p.post_type = row.enumeration<domain::PostType>(7);
         p.pay_model = row.enumeration<domain::PayModel>(8);
         p.training_status = row.enumeration<domain::TrainingStatus>(9);
-        if (!row.is_null(10)) {
-            domain::Departure d;
-            d.employment_id = p.employment_id;
-            d.reason = row.enumeration<domain::DepartureReason>(10);
-            d.destination = row.enumeration<domain::Destination>(11);
-            d.training_ended = row.boolean(12);
-            d.recorded_at = row.instant(13);
-            d.recorded_by = row.text(14);
-            p.departure = d;
-        }
+        p.departure = read_departure(row, 10, p.employment_id);
         return p;
+    });
+}
+
+std::vector<domain::EndedEmployment> People::ended_employments(
+    const std::string& municipality_number, domain::Date from, domain::Date to) const {
+    return tx_.rows(kEndedEmployments, {municipality_number, from, to}, [](const Row& row) {
+        domain::EndedEmployment ended{read_employment(row), row.text(8), std::nullopt};
+        ended.departure = read_departure(row, 9, ended.employment.id);
+        return ended;
     });
 }
 

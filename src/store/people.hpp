@@ -88,6 +88,11 @@ class People {
     // nullopt) everywhere, with their departures, ordered by person and start.
     std::vector<domain::AlisPost> alis_posts(const std::optional<std::string>& municipality_number,
                                              const std::optional<std::string>& alis_office) const;
+    // The employments of `municipality_number` that ended on a day in [from, to] (any post type),
+    // the latest end first.
+    std::vector<domain::EndedEmployment> ended_employments(const std::string& municipality_number,
+                                                           domain::Date from,
+                                                           domain::Date to) const;
     // Sets the person's training status; returns false for an unknown person.
     bool set_training_status(std::int64_t person_id, domain::TrainingStatus status);
 

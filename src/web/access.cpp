@@ -216,6 +216,13 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 resource = app::municipality_resource(services.app, number);
                 break;
             }
+            case ResourceFrom::employment_param: {
+                // As for a person: an employment that is not the person's is refused (403), the
+                // same answer as someone else's.
+                resource = app::employment_resource(services.app, context.id("person"),
+                                                    context.id("employment"), today);
+                break;
+            }
             case ResourceFrom::office_param: {
                 resource.kind = app::Resource::Kind::office;
                 resource.office = context.params.at("office");

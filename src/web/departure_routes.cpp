@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/auth.hpp"
 #include "app/departures.hpp"
 #include "app/policy.hpp"
 #include "app/training_records.hpp"
@@ -23,12 +24,14 @@ namespace json = boost::json;
 const std::vector<std::string_view> kReasons = domain::enum_names<domain::DepartureReason>();
 const std::vector<std::string_view> kDestinations = domain::enum_names<domain::Destination>();
 
-// The person, their ended employment in the path (404 when it is not theirs) and the departure
-// recorded from it, if any.
+// The person, their ended employment in the path (404 when it is not theirs), the departure
+// recorded from it, if any, and where the form leads back to: the person's page for whoever may
+// read it, else (a leader after the doctor left) the employing municipality's overview.
 struct Loaded {
     app::TrainingRecord record;
     domain::Employment employment;
     std::optional<domain::Departure> departure;
+    std::string back;
 };
 
 Loaded load(Services& s, const RequestContext& context) {
@@ -39,12 +42,19 @@ Loaded load(Services& s, const RequestContext& context) {
     if (e == record.employments.end()) {
         not_found();
     }
-    Loaded loaded{std::move(record), *e, std::nullopt};
+    Loaded loaded{std::move(record), *e, std::nullopt, {}};
     for (const auto& d : loaded.record.departures) {
         if (d.employment_id == id) {
             loaded.departure = d;
         }
     }
+    const domain::Date today = s.today();
+    const bool reads_person =
+        app::decide(context.session->actor, app::Action::read_person,
+                    app::person_resource(s.app, loaded.record.person.id, today),
+                    today) == app::Decision::allow;
+    loaded.back = reads_person ? person_path(loaded.record.person.id)
+                               : "/kommuner/" + loaded.employment.municipality_number + "/oversikt";
     return loaded;
 }
 
@@ -66,7 +76,7 @@ json::object departure_form(Services& s, const RequestContext& context, const Lo
         t, context, t.format("departure.heading", {{"name", person.full_name}}),
         t.format("departure.intro", {{"employment", describe(t, loaded.employment,
                                                              loaded.record.municipality_names)}}),
-        form_path(person.id, loaded.employment.id), person_path(person.id), "departure.save",
+        form_path(person.id, loaded.employment.id), loaded.back, "departure.save",
         json::array{section(t, "departure.legend", std::move(fields))});
 }
 
@@ -114,14 +124,19 @@ Response record_departure(Services& s, const Request& request, RequestContext& c
         app::record_departure(s.app, loaded.record.person.id, departure, context.session->actor,
                               audit_event(s, request, context, "departure.recorded", "ok"));
     if (const auto* problem = std::get_if<app::DepartureProblem>(&result)) {
-        if (*problem == app::DepartureProblem::unknown_employment) {
-            not_found();
+        switch (*problem) {
+            case app::DepartureProblem::unknown_employment:
+                not_found();
+            case app::DepartureProblem::later_employment:
+                input.fail("training_ended", "departure.later_employment");
+                return refuse(s, request, context, input, "record_form", title, form);
+            case app::DepartureProblem::still_employed:
+                break;
         }
         throw HttpError(http::status::conflict, "still_employed", "departure.still_employed");
     }
     if (!wants_json(request)) {
-        return redirect(request.version(),
-                        person_path(loaded.record.person.id) + "?lagret=avslutning");
+        return redirect(request.version(), loaded.back + "?lagret=avslutning");
     }
     return json_response(http::status::ok, request.version(),
                          app::departure_json(std::get<domain::Departure>(result)));
@@ -130,7 +145,8 @@ Response record_departure(Services& s, const Request& request, RequestContext& c
 }  // namespace
 
 void register_departure_routes(Routes& routes) {
-    const RouteAccess kEdit{app::Action::edit_training_record, ResourceFrom::person_param};
+    // The employment's own leader, also after it ended (app/policy.hpp, kDepartureRecordDays).
+    const RouteAccess kEdit{app::Action::record_departure, ResourceFrom::employment_param};
     using http::verb;
     routes.add(verb::get, "/personer/{person:id}/ansettelser/{employment:id}/avslutning", kEdit,
                departure_page);

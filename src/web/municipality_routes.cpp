@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "app/auth.hpp"
+#include "app/departures.hpp"
 #include "app/policy.hpp"
 #include "app/trainee_overview.hpp"
 #include "web/access.hpp"
@@ -177,6 +178,29 @@ bool can_manage(Services& s, const RequestContext& context, const std::string& n
                                           s.today()) == app::Decision::allow;
 }
 
+// The municipality's employments that ended in the last year (app::recent_departures), as rows.
+json::array departures_data(Services& s, const std::string& number, domain::Date today) {
+    const auto& t = s.catalogue;
+    json::array rows;
+    for (const auto& ended : app::recent_departures(s.app, number, today)) {
+        const auto& e = ended.employment;
+        json::object row{
+            {"name", ended.full_name},
+            {"ended_on", e.ends_on ? e.ends_on->norwegian() : ""},
+            {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
+            {"recorded", ended.departure.has_value()},
+            {"url", "/personer/" + std::to_string(e.person_id) + "/ansettelser/" +
+                        std::to_string(e.id) + "/avslutning"},
+            {"link", t.text(ended.departure ? "departure.change" : "departure.record")}};
+        row["departure"] = ended.departure
+                               ? t.text("departure_reason." +
+                                        std::string(domain::to_string(ended.departure->reason)))
+                               : t.text("departure.not_recorded");
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
     const auto& t = s.catalogue;
     const auto& municipality = loaded.municipality();
@@ -235,9 +259,13 @@ std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
         {"general_plan_url", "/kommuner/" + municipality.number + "/utdanningsplan"},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
-    // The leader's own municipality: links to the forms (the regional office only reads).
+    // The leader's own municipality: links to the forms (the regional office only reads), and the
+    // employments that ended in the last year, with why the doctor left or a link to record it.
     if (manage) {
         data["manage_base"] = "/kommuner/" + municipality.number;
+        auto departures = departures_data(s, municipality.number, loaded.selection.overview->as_of);
+        data["has_departures"] = !departures.empty();
+        data["departures"] = std::move(departures);
     }
     return s.templates.render_body("municipality_overview", std::move(data), s.static_files.urls());
 }

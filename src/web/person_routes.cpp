@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/auth.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/training_ledger.hpp"
@@ -65,8 +66,8 @@ json::array corrections_view(const Catalogue& t, const app::TrainingRecord& reco
     return list;
 }
 
-// What the row of an ended employment says of its departure, and (for those who may edit) the
-// link to recording it or changing it.
+// What the row of an ended employment says of its departure, and (for the employment's own leader)
+// the link to recording it or changing it.
 void add_departure(const Catalogue& t, json::object& row, const app::TrainingRecord& record,
                    const domain::Employment& e, bool editable) {
     if (!e.ends_on) {
@@ -171,7 +172,13 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
                 {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
                 {"pay", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))}},
             domain::RecordKind::employment, e.id, e);
-        add_departure(t, row, record, e, editable);
+        add_departure(t, row, record, e,
+                      app::decide(context.session->actor, app::Action::record_departure,
+                                  app::employment_resource(
+                                      record.person.id, e,
+                                      context.resource ? context.resource->employing_municipalities
+                                                       : std::vector<std::string>{}),
+                                  s.today()) == app::Decision::allow);
         employments.push_back(std::move(row));
     }
     json::array periods;

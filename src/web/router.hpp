@@ -16,7 +16,8 @@ enum class ResourceFrom {
     none,                // No resource: public pages, one's own account.
     person_param,        // The path parameter {person:id} is a person id.
     municipality_param,  // The path parameter {number} is a municipality number.
-    office_param         // The path parameter {office} names a regional ALIS office.
+    office_param,        // The path parameter {office} names a regional ALIS office.
+    employment_param     // {person:id} and {employment:id}: one employment of that person.
 };
 
 // What a route does and to what: every route declares it, and the pipeline asks the central

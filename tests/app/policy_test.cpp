@@ -72,6 +72,21 @@ TEST(Policy, DecisionTable) {
     // Employed in Bergen today; Tromsø (5501) has hired them from a later day.
     Resource moving = trainee_in_bergen();
     moving.hiring_municipalities = {"5501"};
+    // Person 10's employment in Bergen that ended on 2026-06-30, and one that ended 366 days
+    // before today (2026-11-22), and one that still runs.
+    Resource ended_post;
+    ended_post.kind = Resource::Kind::employment;
+    ended_post.person_id = 10;
+    ended_post.employment_municipality = "4601";
+    ended_post.employment_ends_on = day("2026-06-30");
+    Resource last_year_post = ended_post;
+    last_year_post.employment_ends_on = day("2025-11-21");
+    Resource year_ago_post = ended_post;
+    year_ago_post.employment_ends_on = day("2025-11-22");
+    Resource last_year_post_employed_again = last_year_post;
+    last_year_post_employed_again.employing_municipalities = {"4601"};
+    Resource running_post = ended_post;
+    running_post.employment_ends_on.reset();
     const auto ended = [](Role role, std::optional<std::string> municipality = std::nullopt,
                           std::optional<std::string> office = std::nullopt) {
         return grant(role, std::move(municipality), std::move(office), "2020-01-01", "2026-11-21");
@@ -276,6 +291,30 @@ TEST(Policy, DecisionTable) {
          bergen_office, Decision::deny},
         {"a future national role sees no region yet", actor({future(Role::national)}),
          Action::view_region, bergen_office, Decision::deny},
+
+        {"the post's leader records why the doctor left", actor({grant(Role::leader, "4601")}),
+         Action::record_departure, ended_post, Decision::allow},
+        {"also on a running post (the use case asks for its end)",
+         actor({grant(Role::leader, "4601")}), Action::record_departure, running_post,
+         Decision::allow},
+        {"until a year after the post ended", actor({grant(Role::leader, "4601")}),
+         Action::record_departure, year_ago_post, Decision::allow},
+        {"not from the day after that", actor({grant(Role::leader, "4601")}),
+         Action::record_departure, last_year_post, Decision::deny},
+        {"unless the municipality employs the doctor again", actor({grant(Role::leader, "4601")}),
+         Action::record_departure, last_year_post_employed_again, Decision::allow},
+        {"another municipality's leader does not", actor({grant(Role::leader, "5501")}),
+         Action::record_departure, ended_post, Decision::deny},
+        {"nor the regional office", actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::record_departure, ended_post, Decision::deny},
+        {"nor the doctor", actor({grant(Role::trainee)}, 10), Action::record_departure, ended_post,
+         Decision::deny},
+        {"nor a leader about their own post", actor({grant(Role::leader, "4601")}, 10),
+         Action::record_departure, ended_post, Decision::deny},
+        {"a person is not an employment", actor({grant(Role::leader, "4601")}),
+         Action::record_departure, bergen, Decision::deny},
+        {"an ended leader role records nothing", actor({ended(Role::leader, "4601")}),
+         Action::record_departure, ended_post, Decision::deny},
     };
     std::map<Action, std::set<Decision>> covered;
     for (const auto& c : cases) {
@@ -284,8 +323,8 @@ TEST(Policy, DecisionTable) {
     }
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
-    for (int a = static_cast<int>(Action::view_public); a <= static_cast<int>(Action::view_region);
-         ++a) {
+    for (int a = static_cast<int>(Action::view_public);
+         a <= static_cast<int>(Action::record_departure); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -294,8 +333,9 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::view_region) + 1)), "unknown")
-        << "view_region is no longer the last Action: loop to the new last one above";
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::record_departure) + 1)),
+              "unknown")
+        << "record_departure is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or

@@ -397,6 +397,64 @@ TEST_P(StoreContract, DeparturesAreKeptPerEmploymentReplacedWhenRecordedAgainAnd
               TrainingStatus::left);
 }
 
+TEST_P(StoreContract, EndedEmploymentsOfAMunicipalityInAWindowComeWithNamesAndDepartures) {
+    std::int64_t early = 0;
+    std::int64_t late = 0;
+    db_->write([&](UnitOfWork& w) {
+        w.municipalities().put(municipality("4601", "Bergen", "Bergen"));
+        w.municipalities().put(municipality("4627", "Askøy", "Bergen"));
+        Person person;
+        person.full_name = "Åse Øvrebø";
+        const auto ase = w.people().add(person);
+        person.full_name = "Ola";
+        const auto ola = w.people().add(person);
+        const auto add = [&](std::int64_t who, const char* number, const char* from,
+                             std::optional<Date> to) {
+            Employment e;
+            e.person_id = who;
+            e.municipality_number = number;
+            e.starts_on = day(from);
+            e.ends_on = to;
+            e.post_type = PostType::institution;  // Every post type, not only ALIS posts.
+            return w.people().add_employment(e);
+        };
+        early = add(ase, "4601", "2022-01-01", day("2025-01-31"));  // The window's first day.
+        late = add(ola, "4601", "2023-01-01", day("2025-12-31"));   // Its last day.
+        add(ola, "4601", "2020-01-01", day("2025-01-30"));          // A day before it.
+        add(ase, "4601", "2025-02-01", day("2026-01-01"));          // A day after it.
+        add(ase, "4601", "2026-02-01", std::nullopt);               // Not ended.
+        add(ola, "4627", "2024-01-01", day("2025-06-30"));          // Another municipality.
+        Departure d;
+        d.employment_id = early;
+        d.reason = DepartureReason::workload;
+        d.destination = Destination::hospital;
+        d.recorded_at = "2025-02-03T08:00:00Z";
+        d.recorded_by = "Leder";
+        w.people().put_departure(d);
+    });
+    const auto ended = db_->read([&](const Snapshot& s) {
+        return s.people().ended_employments("4601", day("2025-01-31"), day("2025-12-31"));
+    });
+    ASSERT_EQ(ended.size(), 2u);
+    EXPECT_EQ(ended[0].employment.id, late) << "the latest end first";
+    EXPECT_EQ(ended[0].full_name, "Ola");
+    EXPECT_FALSE(ended[0].departure);
+    EXPECT_EQ(ended[1].employment.id, early);
+    EXPECT_EQ(ended[1].full_name, "Åse Øvrebø");
+    EXPECT_EQ(ended[1].employment.ends_on, day("2025-01-31"));
+    EXPECT_EQ(ended[1].employment.post_type, PostType::institution);
+    ASSERT_TRUE(ended[1].departure);
+    EXPECT_EQ(ended[1].departure->employment_id, early);
+    EXPECT_EQ(ended[1].departure->reason, DepartureReason::workload);
+    EXPECT_EQ(ended[1].departure->destination, Destination::hospital);
+    EXPECT_EQ(ended[1].departure->recorded_by, "Leder");
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) {
+                       return s.people().ended_employments("5501", day("2000-01-01"),
+                                                           day("2030-01-01"));
+                   })
+                    .empty());
+}
+
 TEST_P(StoreContract, AlisPostsOfAMunicipalityARegionOrTheCountryComeWithTheirDepartures) {
     std::int64_t kari = 0;
     std::int64_t ola = 0;

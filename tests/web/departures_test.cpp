@@ -170,9 +170,9 @@ TEST_F(Departures, BadInputAnOngoingPostAndAnotherMunicipalityAreRefusedAndStore
     EXPECT_EQ(client::get(server.port(), form_path(ola, ongoing), leader.headers()).result(),
               http::status::conflict);
 
-    // Someone else's employment id under this person is not found.
+    // Someone else's employment id under this person is refused as someone else's record is.
     r = put(api_path(kari, ongoing), {{"reason", "workload"}, {"destination", "hospital"}}, leader);
-    EXPECT_EQ(r.result(), http::status::not_found);
+    EXPECT_EQ(r.result(), http::status::forbidden);
 
     // Another municipality's leader may not record it.
     const auto tromso = *client::login(server.port(), "leder@tromso.no", kTestPassword);
@@ -182,6 +182,133 @@ TEST_F(Departures, BadInputAnOngoingPostAndAnotherMunicipalityAreRefusedAndStore
     EXPECT_TRUE(departures(kari).empty());
     EXPECT_TRUE(departures(ola).empty());
     EXPECT_EQ(status(kari), domain::TrainingStatus::in_training);
+}
+
+// A doctor whose post ended before today (2026-11-22), and a doctor who moved on from Bergen to
+// Tromsø: Bergen's leader no longer reads their records, but may record why they left Bergen for
+// a year after the post ended; Tromsø's leader, the new employer, may not.
+class DeparturesAfterTheEnd : public Departures {
+  protected:
+    void SetUp() override {
+        Departures::SetUp();
+        auto& db = server.database();
+        left = testing::add_trainee(db, "Liv Sluttet", "4601", "2023-01-01", "2026-06-30");
+        year_ago = testing::add_trainee(db, "Per Året", "4601", "2022-01-01", "2025-11-22");
+        too_late = testing::add_trainee(db, "Pia Forlengst", "4601", "2022-01-01", "2025-11-21");
+        moved = testing::add_trainee(db, "Mona Flyttet", "4601", "2023-01-01", "2026-06-30");
+        db.write([&](store::UnitOfWork& w) {
+            domain::Employment e;
+            e.person_id = moved;
+            e.municipality_number = "5501";
+            e.starts_on = *domain::Date::parse_iso("2026-07-01");
+            w.people().add_employment(e);
+        });
+        db.read([&](const store::Snapshot& s) {
+            left_post = s.people().employments_of(left).front().id;
+            year_ago_post = s.people().employments_of(year_ago).front().id;
+            too_late_post = s.people().employments_of(too_late).front().id;
+            bergen_post = s.people().employments_of(moved).front().id;
+        });
+    }
+    std::int64_t left = 0, year_ago = 0, too_late = 0, moved = 0;
+    std::int64_t left_post = 0, year_ago_post = 0, too_late_post = 0, bergen_post = 0;
+};
+
+TEST_F(DeparturesAfterTheEnd, TheFormerEmployersLeaderRecordsWhyForAYearWithoutTheRecord) {
+    EXPECT_EQ(
+        client::get(server.port(), "/personer/" + std::to_string(left), leader.headers()).result(),
+        http::status::forbidden)
+        << "the record is no longer Bergen's to read";
+    const auto form = client::get(server.port(), form_path(left, left_post), leader.headers());
+    ASSERT_EQ(form.result(), http::status::ok) << form.body();
+    EXPECT_NE(form.body().find("Hvorfor sluttet Liv Sluttet?"), std::string::npos);
+    EXPECT_NE(form.body().find("href=\"/kommuner/4601/oversikt\""), std::string::npos)
+        << "back to the overview, not to a record the leader cannot open";
+
+    const auto r = post(form_path(left, left_post),
+                        {{"reason", "family_or_personal"}, {"destination", "abroad"}}, leader);
+    ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    EXPECT_EQ(r[http::field::location], "/kommuner/4601/oversikt?lagret=avslutning");
+    ASSERT_EQ(departures(left).size(), 1u);
+    EXPECT_EQ(departures(left)[0].reason, domain::DepartureReason::family_or_personal);
+
+    // The last day of the year after the end still counts; the day after it does not.
+    auto put_r = put(api_path(year_ago, year_ago_post),
+                     {{"reason", "workload"}, {"destination", "unknown"}}, leader);
+    EXPECT_EQ(put_r.result(), http::status::ok) << put_r.body();
+    put_r = put(api_path(too_late, too_late_post),
+                {{"reason", "workload"}, {"destination", "unknown"}}, leader);
+    EXPECT_EQ(put_r.result(), http::status::forbidden);
+    EXPECT_EQ(
+        client::get(server.port(), form_path(too_late, too_late_post), leader.headers()).result(),
+        http::status::forbidden);
+    EXPECT_TRUE(departures(too_late).empty());
+}
+
+TEST_F(DeparturesAfterTheEnd, TheOverviewListsTheYearsEndedPostsWithWhatIsLeftToRecord) {
+    ASSERT_EQ(post(form_path(left, left_post),
+                   {{"reason", "workload"}, {"destination", "hospital"}}, leader)
+                  .result(),
+              http::status::see_other);
+    const auto page =
+        client::get(server.port(), "/kommuner/4601/oversikt", leader.headers()).body();
+    const auto section = page.find("Avsluttede ansettelser det siste året");
+    ASSERT_NE(section, std::string::npos) << page;
+    const std::string list = page.substr(section);
+    EXPECT_NE(list.find("Liv Sluttet"), std::string::npos);
+    EXPECT_NE(list.find("30.06.2026"), std::string::npos);
+    EXPECT_NE(list.find("Arbeidsbelastning"), std::string::npos) << "recorded, with its reason";
+    EXPECT_NE(list.find("Mona Flyttet"), std::string::npos);
+    EXPECT_NE(list.find("href=\"" + form_path(moved, bergen_post) + "\""), std::string::npos);
+    EXPECT_NE(list.find("Per Året"), std::string::npos) << "ended exactly a year ago";
+    EXPECT_EQ(list.find("Pia Forlengst"), std::string::npos) << "ended more than a year ago";
+    EXPECT_EQ(list.find("Ola Nordmann"), std::string::npos) << "still employed";
+
+    // The regional office reads the overview, not the departures to record.
+    testing::add_account(server.app(), "kontor@bergen.no", domain::Role::regional_office,
+                         std::nullopt, "Bergen");
+    const auto office = *client::login(server.port(), "kontor@bergen.no", kTestPassword);
+    const auto office_page =
+        client::get(server.port(), "/kommuner/4601/oversikt", office.headers()).body();
+    EXPECT_EQ(office_page.find("Avsluttede ansettelser"), std::string::npos);
+    EXPECT_EQ(office_page.find("Liv Sluttet"), std::string::npos);
+}
+
+TEST_F(DeparturesAfterTheEnd, TheNewEmployerDoesNotRecordWhyTheDoctorLeftTheOldPost) {
+    const auto tromso = *client::login(server.port(), "leder@tromso.no", kTestPassword);
+    const auto page =
+        client::get(server.port(), "/personer/" + std::to_string(moved), tromso.headers());
+    ASSERT_EQ(page.result(), http::status::ok) << "Tromsø employs her now";
+    EXPECT_EQ(page.body().find(form_path(moved, bergen_post)), std::string::npos)
+        << "no link to recording Bergen's departure";
+    const auto r =
+        put(api_path(moved, bergen_post),
+            {{"reason", "moved_on_in_training"}, {"destination", "other_alis_post"}}, tromso);
+    EXPECT_EQ(r.result(), http::status::forbidden);
+    EXPECT_TRUE(departures(moved).empty());
+}
+
+TEST_F(DeparturesAfterTheEnd, TheTrainingDoesNotEndWhileALaterEmploymentGoesOn) {
+    auto r = put(api_path(moved, bergen_post),
+                 {{"reason", "moved_on_in_training"},
+                  {"destination", "other_alis_post"},
+                  {"training_ended", true}},
+                 leader);
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity) << r.body();
+    EXPECT_NE(r.body().find("training_ended"), std::string::npos);
+    const auto form = post(form_path(moved, bergen_post),
+                           {{"reason", "moved_on_in_training"},
+                            {"destination", "other_alis_post"},
+                            {"training_ended", "ja"}},
+                           leader);
+    EXPECT_EQ(form.result(), http::status::unprocessable_entity);
+    EXPECT_NE(form.body().find("varer lenger enn denne"), std::string::npos);
+    EXPECT_TRUE(departures(moved).empty());
+    EXPECT_EQ(status(moved), domain::TrainingStatus::in_training);
+
+    r = put(api_path(moved, bergen_post),
+            {{"reason", "moved_on_in_training"}, {"destination", "other_alis_post"}}, leader);
+    EXPECT_EQ(r.result(), http::status::ok) << "without it the departure is recorded";
 }
 
 }  // namespace

@@ -437,7 +437,7 @@ const std::vector<Call> kCalls = {
     {kGet, "/api/v1/people/{kari}", kLeader, 200, "", "\"destination\":\"hospital\""},
     {kPut, "/api/v1/people/{kari}/employments/{employment}/departure", kLeader, 422,
      R"({"reason": "bored", "destination": "hospital"})", "\"field\":\"reason\""},
-    {kPut, "/api/v1/people/{kari}/employments/999999/departure", kLeader, 404,
+    {kPut, "/api/v1/people/{kari}/employments/999999/departure", kLeader, 403,
      R"({"reason": "workload", "destination": "hospital"})"},
     {kPut, "/api/v1/people/{foreign}/employments/{employment}/departure", kLeader, 403, "{}"},
     {kPut, "/api/v1/people/{kari}/employments/{employment}/departure", kLeader, 400, "[]"},
