@@ -54,7 +54,7 @@ std::string budget_of(const std::string& text, const FileInput& input, std::ostr
         budget = domain::parse_budget(text, input.name);
         result = domain::compute_budget(budget);
     } catch (const domain::RulesetError& e) {
-        throw BadInput{"budget.file", {{"text", e.what()}}};
+        throw data_file_error(e);
     } catch (const std::overflow_error&) {
         throw BadInput{"budget.too_large", {{"file", input.name}}};
     }

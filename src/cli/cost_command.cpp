@@ -119,7 +119,7 @@ std::string costs_of(const std::string& text, const FileInput& input, std::ostre
             c.costs.push_back(domain::compute_alis_cost(a, rates));
         }
     } catch (const domain::RulesetError& e) {
-        throw BadInput{"cost.file", {{"text", e.what()}}};
+        throw data_file_error(e);
     } catch (const app::UnknownRulesYear& e) {
         throw BadInput{"cost.unknown_year", {{"year", e.name()}, {"known", e.known()}}};
     } catch (const std::overflow_error&) {

@@ -36,7 +36,7 @@ domain::GrantClaimInput resolve(domain::GrantRequest request, std::string& rates
         } catch (const app::UnknownRulesYear& e) {
             throw BadInput{"grant.input.unknown_rates", {{"text", e.name()}, {"known", e.known()}}};
         } catch (const domain::RulesetError& e) {
-            throw BadInput{"grant.input.rates_file", {{"text", e.what()}}};
+            throw data_file_error(e);
         }
     }
     return std::move(request.input);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "domain/toml_reader.hpp"
 #include "web/messages.hpp"
 
 namespace alis::cli {
@@ -56,6 +57,15 @@ int report_bad_input(const BadInput& bad, std::ostream& err) {
 int report_internal_error(std::string_view what, std::ostream& err) {
     err << "alis: internal error: " << one_line(std::string(what)) << "\n";
     return 1;
+}
+
+BadInput data_file_error(const std::exception& error) {
+    const auto* file = dynamic_cast<const domain::DataFileError*>(&error);
+    if (file == nullptr) {
+        return {"data_file.other", {{"text", error.what()}}};
+    }
+    return {"data_file." + std::string(domain::to_string(file->problem())),
+            {{"file", file->file()}, {"key", file->key()}, {"reason", file->reason()}}};
 }
 
 CLI::App* add_file_command(CLI::App& parent, const std::string& name,

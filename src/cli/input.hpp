@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
+#include <exception>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -35,6 +36,10 @@ int report_bad_input(const BadInput& bad, std::ostream& err);
 
 // Writes "alis: internal error: <what>" on `err` and returns 1.
 int report_internal_error(std::string_view what, std::ostream& err);
+
+// The one line for a broken data file (budget, cost inputs, rates): by the kind of its problem,
+// "data_file.<problem>" in the catalogue, naming the file and the key.
+BadInput data_file_error(const std::exception& error);
 
 // The options of a command that reads one file.
 struct FileInput {

@@ -11,15 +11,16 @@ toml::table parse_toml(std::string_view toml_text, std::string_view file) {
         return toml::parse(toml_text, file);
     } catch (const toml::parse_error& error) {
         const auto& begin = error.source().begin;
-        throw RulesetError(std::string(file), "",
-                           "line " + std::to_string(begin.line) + ", column " +
-                               std::to_string(begin.column) + ": " +
-                               std::string(error.description()));
+        throw DataFileError(std::string(file), "",
+                            "line " + std::to_string(begin.line) + ", column " +
+                                std::to_string(begin.column) + ": " +
+                                std::string(error.description()),
+                            DataFileProblem::syntax);
     }
 }
 
-void TomlReader::fail(const std::string& key, std::string reason) const {
-    throw RulesetError(file_, key, std::move(reason));
+void TomlReader::fail(const std::string& key, std::string reason, DataFileProblem problem) const {
+    throw DataFileError(file_, key, std::move(reason), problem);
 }
 
 void TomlReader::refuse_unknown_keys(const toml::table& table,
@@ -31,7 +32,7 @@ void TomlReader::refuse_unknown_keys(const toml::table& table,
             found = found || key.str() == name;
         }
         if (!found) {
-            fail(prefix + std::string(key.str()), "unknown key");
+            fail(prefix + std::string(key.str()), "unknown key", DataFileProblem::unknown_key);
         }
     }
 }
@@ -40,7 +41,7 @@ const toml::node& TomlReader::require(const toml::table& table, std::string_view
                                       const std::string& key) const {
     const toml::node* node = table.get(name);
     if (node == nullptr) {
-        fail(key, "missing");
+        fail(key, "missing", DataFileProblem::missing);
     }
     return *node;
 }
@@ -147,7 +148,8 @@ Provenance TomlReader::provenance(const toml::table& table, const std::string& p
     provenance.note = optional_string(table, "note", key("note")).value_or("");
     if (provenance.source.empty() && !provenance.unconfirmed) {
         fail(prefix.empty() ? "source" : prefix,
-             "names no source: give `source`, or mark it `unconfirmed = true`");
+             "names no source: give `source`, or mark it `unconfirmed = true`",
+             DataFileProblem::no_source);
     }
     return provenance;
 }

@@ -1,25 +1,56 @@
 #pragma once
 
 // Reading the data files of rules/ and data/ (TOML): every failure names the file, the dotted key
-// and the reason, as a RulesetError. Used by the rulesets, the grant rates, the cost rates and the
-// pilot budgets, so that each file is checked the same way.
+// and the reason, as a DataFileError (a RulesetError that also says what kind of problem it is).
+// Used by the rulesets, the grant rates, the cost rates and the pilot budgets, so that each file is
+// checked the same way.
 
 #include <toml++/toml.h>
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "domain/date.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/money.hpp"
 #include "domain/provenance.hpp"
 #include "domain/ruleset.hpp"
 
 namespace alis::domain {
 
-// Parses TOML text; a syntax error becomes a RulesetError with its line and column.
+// The kind of problem a data file has, so that a front can say it in the user's language: the
+// text is not TOML, a key is missing or unknown, a value names no source, or a value is invalid
+// (the reason, in English, says how).
+enum class DataFileProblem { syntax, missing, unknown_key, no_source, invalid };
+
+template <>
+struct EnumNames<DataFileProblem> {
+    static constexpr std::array<std::pair<DataFileProblem, std::string_view>, 5> names{{
+        {DataFileProblem::syntax, "syntax"},
+        {DataFileProblem::missing, "missing"},
+        {DataFileProblem::unknown_key, "unknown_key"},
+        {DataFileProblem::no_source, "no_source"},
+        {DataFileProblem::invalid, "invalid"},
+    }};
+};
+
+// A broken data file: a RulesetError (file, key, reason) with the kind of its problem.
+class DataFileError : public RulesetError {
+  public:
+    DataFileError(std::string file, std::string key, std::string reason, DataFileProblem problem)
+        : RulesetError(std::move(file), std::move(key), std::move(reason)), problem_(problem) {}
+    DataFileProblem problem() const { return problem_; }
+
+  private:
+    DataFileProblem problem_;
+};
+
+// Parses TOML text; a syntax error becomes a DataFileError with its line and column.
 toml::table parse_toml(std::string_view toml_text, std::string_view file);
 
 // Whether 0 % is a valid percentage of a key.
@@ -30,7 +61,9 @@ class TomlReader {
   public:
     explicit TomlReader(std::string_view file) : file_(file) {}
 
-    [[noreturn]] void fail(const std::string& key, std::string reason) const;
+    // Throws DataFileError for `key` with `reason`.
+    [[noreturn]] void fail(const std::string& key, std::string reason,
+                           DataFileProblem problem = DataFileProblem::invalid) const;
 
     // Fails on any key of `table` not in `known`, so that a misspelt key is not silently ignored.
     void refuse_unknown_keys(const toml::table& table,

@@ -66,9 +66,9 @@ TEST(BudgetCli, ABrokenFileGivesOneLineAndExitCode2) {
     const auto result = run_alis({"budget", both});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_TRUE(is_one_error_line(result)) << result.err;
-    EXPECT_NE(result.err.find("budsjettfilen er ugyldig: " + both + ": line[0]:"),
-              std::string::npos)
-        << result.err;
+    EXPECT_EQ(result.err, "alis: «" + both +
+                              "»: line[0] har en ugyldig verdi (must have either `amount` or "
+                              "`per_candidate`, not both or neither)\n");
     const std::string huge = write("huge.toml",
                                    "name = \"X\"\nyears = 100\ncandidates = 100000\n"
                                    "co_payment_per_candidate = 0\n[[line]]\nname = \"A\"\n"
@@ -76,9 +76,16 @@ TEST(BudgetCli, ABrokenFileGivesOneLineAndExitCode2) {
     const auto overflow = run_alis({"budget", huge});
     EXPECT_EQ(overflow.exit_code, 2) << overflow.err;
     EXPECT_TRUE(is_one_error_line(overflow)) << overflow.err;
-    const auto syntax = run_alis({"budget", write("syntax.toml", "name = \n")});
+    const std::string broken = write("syntax.toml", "name = \n");
+    const auto syntax = run_alis({"budget", broken});
     EXPECT_EQ(syntax.exit_code, 2);
     EXPECT_TRUE(is_one_error_line(syntax)) << syntax.err;
+    EXPECT_TRUE(syntax.err.starts_with("alis: «" + broken + "» er ikke gyldig TOML (line 1"))
+        << syntax.err;
+    const auto missing_key = run_alis({"budget", write("years.toml", "name = \"X\"\n")});
+    EXPECT_EQ(missing_key.exit_code, 2);
+    EXPECT_EQ(missing_key.err,
+              "alis: «" + (dir.path() / "years.toml").string() + "»: years mangler\n");
     const auto missing = run_alis({"budget", "/nonexistent/budget.toml"});
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_TRUE(is_one_error_line(missing)) << missing.err;

@@ -63,7 +63,15 @@ TEST(CostCli, BadInputGivesOneLineAndExitCode2) {
     const auto zone = run_alis({"cost", path.string()});
     EXPECT_EQ(zone.exit_code, 2);
     EXPECT_TRUE(is_one_error_line(zone)) << zone.err;
-    EXPECT_NE(zone.err.find("kostnadsfilen er ugyldig"), std::string::npos) << zone.err;
+    EXPECT_NE(zone.err.find("»: alis[0].zone har en ugyldig verdi ("), std::string::npos)
+        << zone.err;
+    std::ofstream(path) << "year = 2023\n[[alis]]\nname = \"X\"\ncontract = \"unknown\"\n"
+                           "zone = \"1\"\n";
+    const auto source = run_alis({"cost", path.string()});
+    EXPECT_EQ(source.exit_code, 2);
+    EXPECT_EQ(source.err, "alis: «" + path.string() +
+                              "»: source oppgir ingen kilde (skriv source = \"…\", eller merk "
+                              "verdien unconfirmed = true)\n");
 }
 
 }  // namespace
