@@ -22,7 +22,9 @@ const std::vector<alis::domain::Ruleset>& rulesets() {
     static const std::vector<alis::domain::Ruleset> all = [] {
         std::vector<alis::domain::Ruleset> result;
         for (const auto& [path, text] : alis::embedded::files()) {
-            if (path.starts_with("rules/") && path.ends_with(".toml")) {
+            // Only the rulesets directly in rules/: its folders hold the money rates.
+            if (path.starts_with("rules/") && path.ends_with(".toml") &&
+                path.find('/', 6) == std::string::npos) {
                 result.push_back(alis::domain::parse_ruleset(text, path));
             }
         }

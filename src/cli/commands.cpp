@@ -20,6 +20,9 @@ int run(int argc, char** argv) {
     add_user_command(app, exit_code);
     add_installation_commands(app, exit_code);
     add_stability_command(app, exit_code);
+    add_grant_command(app, exit_code);
+    add_cost_command(app, exit_code);
+    add_budget_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -17,6 +17,12 @@ void add_audit_command(CLI::App& app, int& exit_code);   // audit (audit_command
 void add_user_command(CLI::App& app, int& exit_code);    // user (user_command.cpp)
 // stability km (stability_command.cpp)
 void add_stability_command(CLI::App& app, int& exit_code);
+// grant evaluate (grant_command.cpp)
+void add_grant_command(CLI::App& app, int& exit_code);
+// cost (cost_command.cpp)
+void add_cost_command(CLI::App& app, int& exit_code);
+// budget (budget_command.cpp)
+void add_budget_command(CLI::App& app, int& exit_code);
 // copy, backup, db grant (installation_command.cpp)
 void add_installation_commands(CLI::App& app, int& exit_code);
 

@@ -74,7 +74,9 @@ std::vector<std::string> ruleset_ids(const RulesetSource& source) {
     std::vector<std::string> ids;
     if (source.rules_dir.empty()) {
         for (const auto& [path, text] : embedded::files()) {
-            if (path.starts_with(kEmbeddedPrefix) && path.ends_with(kSuffix)) {
+            // Only the files directly in rules/: its folders (grants/, costs/) hold other data.
+            if (path.starts_with(kEmbeddedPrefix) && path.ends_with(kSuffix) &&
+                path.find('/', kEmbeddedPrefix.size()) == std::string::npos) {
                 ids.push_back(path.substr(kEmbeddedPrefix.size(),
                                           path.size() - kEmbeddedPrefix.size() - kSuffix.size()));
             }

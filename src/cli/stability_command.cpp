@@ -3,13 +3,10 @@
 // survfit and survdiff give them (docs/statistics.md).
 #include <boost/json.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,9 +15,9 @@
 
 #include "app/survival_json.hpp"
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "domain/survival.hpp"
 #include "domain/survival_csv.hpp"
-#include "web/messages.hpp"
 
 namespace alis::cli {
 namespace {
@@ -30,33 +27,6 @@ struct KmOptions {
     bool grouped = false;
     std::string format = "json";  // "json" or "csv".
 };
-
-// A failure the user must fix: the catalogue key of its message and the message's arguments.
-struct BadInput {
-    std::string key;
-    boost::json::object args;
-};
-
-std::string read_all(std::istream& in) {
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string read_csv_input(const std::string& name, std::istream& in) {
-    if (name == "-") {
-        return read_all(in);
-    }
-    std::error_code ec;
-    if (std::filesystem::is_directory(name, ec)) {
-        throw BadInput{"stability.input.directory", {{"file", name}}};
-    }
-    std::ifstream file(name, std::ios::binary);
-    if (!file) {
-        throw BadInput{"stability.input.unreadable", {{"file", name}}};
-    }
-    return read_all(file);
-}
 
 // The message of a line that cannot be read. A wrong number of fields without --group also
 // says how to give a group column.
@@ -110,23 +80,13 @@ std::string csv_text(const std::vector<app::KeyedCurve>& curves) {
     return out;
 }
 
-// Keeps a message on one line whatever the input held: control characters become spaces.
-std::string one_line(std::string text) {
-    for (char& c : text) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-            c = ' ';
-        }
-    }
-    return text;
-}
-
 int run_km(const KmOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
     const auto groups =
         options.grouped ? domain::GroupColumn::present : domain::GroupColumn::absent;
     try {
         std::vector<domain::SurvivalGroup> subjects;
         try {
-            subjects = domain::parse_survival_csv(read_csv_input(options.input, in), groups);
+            subjects = domain::parse_survival_csv(read_input_file(options.input, in), groups);
         } catch (const domain::SurvivalCsvError& e) {
             throw bad_row(e, groups);
         }
@@ -148,12 +108,9 @@ int run_km(const KmOptions& options, std::istream& in, std::ostream& out, std::o
         out.flush();
         return 0;
     } catch (const BadInput& e) {
-        const web::Catalogue catalogue("nb");
-        err << "alis: " << one_line(catalogue.format(e.key, e.args)) << "\n";
-        return 2;
+        return report_bad_input(e, err);
     } catch (const std::exception& e) {
-        err << "alis: internal error: " << one_line(e.what()) << "\n";
-        return 1;
+        return report_internal_error(e.what(), err);
     }
 }
 

@@ -1,5 +1,6 @@
 #include "domain/date.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -121,6 +122,16 @@ Date Date::first_of_month() const {
 Date Date::last_of_month() const {
     const Civil c = civil_from_days(days_);
     return from_days(days_ + (days_in_month(c.year, c.month) - c.day));
+}
+
+Date Date::plus_months(int n) const {
+    const Civil c = civil_from_days(days_);
+    const int months = c.year * 12 + (c.month - 1) + n;
+    const int year = months >= 0 ? months / 12 : (months - 11) / 12;
+    const int month = months - year * 12 + 1;
+    const int day = std::min(c.day, days_in_month(year, month));
+    return from_days(
+        days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
 }  // namespace alis::domain

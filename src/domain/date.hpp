@@ -54,6 +54,9 @@ class Date {
     Date first_of_month() const;
     // The last day of this date's month.
     Date last_of_month() const;
+    // The same day `n` calendar months later (earlier for a negative `n`), clamped to the last
+    // day of a shorter month: 31 January plus one month is 28 (or 29) February.
+    Date plus_months(int n) const;
 
     friend constexpr auto operator<=>(Date, Date) = default;
 

@@ -1,6 +1,6 @@
 #include "domain/ruleset.hpp"
 
-#include <toml++/toml.h>
+#include "domain/toml_reader.hpp"
 
 #include <cstdint>
 #include <initializer_list>
@@ -10,145 +10,42 @@
 namespace alis::domain {
 namespace {
 
-// Reads one ruleset file; every failure names the file, the dotted key and the reason.
-class RulesetReader {
-  public:
-    explicit RulesetReader(std::string_view file) : file_(file) {}
+using RulesetReader = TomlReader;
 
-    [[noreturn]] void fail(const std::string& key, std::string reason) const {
-        throw RulesetError(file_, key, std::move(reason));
+int months(const RulesetReader& reader, const toml::node& node, const std::string& key) {
+    return static_cast<int>(reader.integer(
+        node, key, 1, kMaxRequirementMonths,
+        "a whole number of months from 1 to " + std::to_string(kMaxRequirementMonths)));
+}
+
+// Reads a list of counting arenas, without duplicates and not empty.
+std::array<bool, kCountingArenaCount> arenas(const RulesetReader& reader, const toml::node& node,
+                                             const std::string& key) {
+    if (!node.is_array() || node.as_array()->empty()) {
+        reader.fail(key, "must be a non-empty list of arenas");
     }
-
-    // Fails on any key of `table` not in `known`, so that a misspelt key is not silently ignored.
-    void refuse_unknown_keys(const toml::table& table,
-                             std::initializer_list<std::string_view> known,
-                             const std::string& prefix) const {
-        for (const auto& [key, node] : table) {
-            bool found = false;
-            for (const std::string_view name : known) {
-                found = found || key.str() == name;
-            }
-            if (!found) {
-                fail(prefix + std::string(key.str()), "unknown key");
-            }
+    std::array<bool, kCountingArenaCount> result{};
+    const toml::array& list = *node.as_array();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string element_key = key + "[" + std::to_string(i) + "]";
+        if (!list[i].is_string()) {
+            reader.fail(element_key, "must be an arena name (a string)");
         }
+        const std::string& name = list[i].as_string()->get();
+        const auto arena = parse_enum<Arena>(name);
+        if (!arena || !is_counting(*arena)) {
+            reader.fail(element_key,
+                        "'" + name +
+                            "' is not a counting arena (expected open_general_practice, "
+                            "other_general_practice or institution)");
+        }
+        if (result[counting_index(*arena)]) {
+            reader.fail(element_key, "'" + name + "' is listed twice");
+        }
+        result[counting_index(*arena)] = true;
     }
-
-    const toml::node& require(const toml::table& table, std::string_view name,
-                              const std::string& key) const {
-        const toml::node* node = table.get(name);
-        if (node == nullptr) {
-            fail(key, "missing");
-        }
-        return *node;
-    }
-
-    const toml::table& table_at(const toml::table& table, std::string_view name,
-                                const std::string& key) const {
-        const toml::node& node = require(table, name, key);
-        if (!node.is_table()) {
-            fail(key, "must be a table");
-        }
-        return *node.as_table();
-    }
-
-    std::string string_at(const toml::table& table, std::string_view name,
-                          const std::string& key) const {
-        const toml::node& node = require(table, name, key);
-        if (!node.is_string()) {
-            fail(key, "must be a string");
-        }
-        std::string value = node.as_string()->get();
-        if (value.empty()) {
-            fail(key, "must not be empty");
-        }
-        return value;
-    }
-
-    std::int64_t integer(const toml::node& node, const std::string& key, std::int64_t low,
-                         std::int64_t high, std::string_view what) const {
-        if (!node.is_integer()) {
-            fail(key, "must be " + std::string(what));
-        }
-        const std::int64_t value = node.as_integer()->get();
-        if (value < low || value > high) {
-            fail(key, "must be " + std::string(what) + ", not " + std::to_string(value));
-        }
-        return value;
-    }
-
-    int months(const toml::node& node, const std::string& key) const {
-        return static_cast<int>(
-            integer(node, key, 1, kMaxRequirementMonths,
-                    "a whole number of months from 1 to " + std::to_string(kMaxRequirementMonths)));
-    }
-
-    PositionPpm percent(const toml::node& node, const std::string& key) const {
-        std::optional<PositionPpm> ppm;
-        if (node.is_integer()) {
-            const std::int64_t value = node.as_integer()->get();
-            if (value > 0 && value <= 100) {
-                ppm = static_cast<PositionPpm>(value * (kFullTime / 100));
-            }
-        } else if (node.is_floating_point()) {
-            ppm = percent_to_ppm(node.as_floating_point()->get());
-        } else {
-            fail(key, "must be a percentage (a number)");
-        }
-        if (!ppm) {
-            fail(key, "must be a percentage above 0 and at most 100, with at most 4 decimals");
-        }
-        return *ppm;
-    }
-
-    std::optional<Date> optional_date(const toml::table& table, std::string_view name,
-                                      const std::string& key) const {
-        const toml::node* node = table.get(name);
-        if (node == nullptr) {
-            return std::nullopt;
-        }
-        if (!node->is_date()) {
-            fail(key, "must be a date (YYYY-MM-DD, without quotes)");
-        }
-        const toml::date date = node->as_date()->get();
-        const auto result = Date::from_ymd(date.year, date.month, date.day);
-        if (!result) {
-            fail(key, "is not a date that exists");
-        }
-        return result;
-    }
-
-    // Reads a list of counting arenas, without duplicates and not empty.
-    std::array<bool, kCountingArenaCount> arenas(const toml::node& node,
-                                                 const std::string& key) const {
-        if (!node.is_array() || node.as_array()->empty()) {
-            fail(key, "must be a non-empty list of arenas");
-        }
-        std::array<bool, kCountingArenaCount> result{};
-        const toml::array& list = *node.as_array();
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const std::string element_key = key + "[" + std::to_string(i) + "]";
-            if (!list[i].is_string()) {
-                fail(element_key, "must be an arena name (a string)");
-            }
-            const std::string& name = list[i].as_string()->get();
-            const auto arena = parse_enum<Arena>(name);
-            if (!arena || !is_counting(*arena)) {
-                fail(element_key, "'" + name +
-                                      "' is not a counting arena (expected open_general_practice, "
-                                      "other_general_practice or institution)");
-            }
-            if (result[counting_index(*arena)]) {
-                fail(element_key, "'" + name + "' is listed twice");
-            }
-            result[counting_index(*arena)] = true;
-        }
-        return result;
-    }
-
-  private:
-    std::string file_;
-};
+    return result;
+}
 
 bool is_identifier(std::string_view text, bool allow_dash, bool allow_underscore) {
     if (text.empty()) {
@@ -167,8 +64,9 @@ bool is_identifier(std::string_view text, bool allow_dash, bool allow_underscore
 void read_counting(const RulesetReader& reader, const toml::table& root, Ruleset& ruleset) {
     const toml::table& counting = reader.table_at(root, "counting", "counting");
     reader.refuse_unknown_keys(counting, {"min_fte", "min_fte_applies_to"}, "counting.");
-    ruleset.min_fte =
-        reader.percent(reader.require(counting, "min_fte", "counting.min_fte"), "counting.min_fte");
+    ruleset.min_fte = static_cast<PositionPpm>(
+        reader.percent(reader.require(counting, "min_fte", "counting.min_fte"), "counting.min_fte",
+                       ZeroPercent::refused));
     const std::string basis =
         reader.string_at(counting, "min_fte_applies_to", "counting.min_fte_applies_to");
     if (basis == "day") {
@@ -185,7 +83,7 @@ void read_total(const RulesetReader& reader, const toml::table& root, Ruleset& r
     const toml::table& total = reader.table_at(root, "total", "total");
     reader.refuse_unknown_keys(total, {"arenas", "caps"}, "total.");
     ruleset.total_arenas =
-        reader.arenas(reader.require(total, "arenas", "total.arenas"), "total.arenas");
+        arenas(reader, reader.require(total, "arenas", "total.arenas"), "total.arenas");
     if (total.get("caps") == nullptr) {
         return;
     }
@@ -200,7 +98,7 @@ void read_total(const RulesetReader& reader, const toml::table& root, Ruleset& r
         if (!ruleset.total_arenas[counting_index(*arena)]) {
             reader.fail(cap_key, "caps an arena that total.arenas does not list");
         }
-        ruleset.caps[counting_index(*arena)] = reader.months(node, cap_key);
+        ruleset.caps[counting_index(*arena)] = months(reader, node, cap_key);
     }
 }
 
@@ -225,10 +123,10 @@ Requirement read_requirement(const RulesetReader& reader, const toml::node& node
         requirement.basis = RequirementBasis::total;
     } else {
         requirement.basis = RequirementBasis::arenas;
-        requirement.arenas = reader.arenas(counts, prefix + ".counts");
+        requirement.arenas = arenas(reader, counts, prefix + ".counts");
     }
     requirement.months =
-        reader.months(reader.require(table, "months", prefix + ".months"), prefix + ".months");
+        months(reader, reader.require(table, "months", prefix + ".months"), prefix + ".months");
     return requirement;
 }
 
@@ -241,16 +139,7 @@ RulesetError::RulesetError(std::string file, std::string key, std::string reason
       reason_(std::move(reason)) {}
 
 Ruleset parse_ruleset(std::string_view toml_text, std::string_view file) {
-    toml::table root;
-    try {
-        root = toml::parse(toml_text, file);
-    } catch (const toml::parse_error& error) {
-        const auto& begin = error.source().begin;
-        throw RulesetError(std::string(file), "",
-                           "line " + std::to_string(begin.line) + ", column " +
-                               std::to_string(begin.column) + ": " +
-                               std::string(error.description()));
-    }
+    const toml::table root = parse_toml(toml_text, file);
     const RulesetReader reader(file);
     reader.refuse_unknown_keys(
         root,

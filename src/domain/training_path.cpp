@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "domain/json_input.hpp"
+
 namespace alis::domain {
 namespace {
 
@@ -16,56 +18,17 @@ namespace json = boost::json;
     throw TrainingPathError(std::move(field), std::move(reason));
 }
 
-// Describes a JSON value's type for an error message.
 std::string_view type_name(const json::value& value) {
-    switch (value.kind()) {
-        case json::kind::null:
-            return "null";
-        case json::kind::bool_:
-            return "a boolean";
-        case json::kind::int64:
-        case json::kind::uint64:
-        case json::kind::double_:
-            return "a number";
-        case json::kind::string:
-            return "a string";
-        case json::kind::array:
-            return "a list";
-        case json::kind::object:
-            return "an object";
-    }
-    return "a value";
-}
-
-// Turns a byte offset in `text` into "line L, column C" (both from 1).
-std::string position(std::string_view text, std::size_t offset) {
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    return json_type_name(value);
 }
 
 // Parses `text`; the value's memory comes from `storage`, which must outlive it.
 json::value parse_json(std::string_view text, json::storage_ptr storage) {
-    json::stream_parser parser;
-    parser.reset(std::move(storage));
-    boost::system::error_code ec;
-    const std::size_t consumed = parser.write(text.data(), text.size(), ec);
-    if (!ec) {
-        parser.finish(ec);
-        if (ec) {
-            fail("input", "malformed JSON at " + position(text, text.size()) + ": " + ec.message());
-        }
-        return parser.release();
+    try {
+        return parse_json_document(text, std::move(storage));
+    } catch (const JsonSyntaxError& e) {
+        fail("input", "malformed JSON at " + e.where() + ": " + e.message());
     }
-    fail("input", "malformed JSON at " + position(text, consumed) + ": " + ec.message());
 }
 
 // Names a field in errors, e.g. "periods[3].to"; the text is only built when there is an error.

@@ -35,6 +35,30 @@ TEST(Date, EpochAndArithmetic) {
     EXPECT_LT(*Date::parse_iso("2023-12-31"), *Date::parse_iso("2024-01-01"));
 }
 
+TEST(Date, PlusMonthsKeepsTheDayClampedToTheMonthEnd) {
+    struct Case {
+        const char* from;
+        int months;
+        const char* expected;
+    };
+    for (const Case& c : {
+             Case{"2023-01-15", 3, "2023-04-15"},
+             Case{"2023-01-31", 1, "2023-02-28"},
+             Case{"2024-01-31", 1, "2024-02-29"},
+             Case{"2023-11-30", 3, "2024-02-29"},
+             Case{"2023-03-31", 3, "2023-06-30"},
+             Case{"2023-10-31", 3, "2024-01-31"},
+             Case{"2023-12-01", 1, "2024-01-01"},
+             Case{"2024-02-29", 12, "2025-02-28"},
+             Case{"2024-03-31", -1, "2024-02-29"},
+             Case{"2024-01-15", -13, "2022-12-15"},
+             Case{"2024-05-20", 0, "2024-05-20"},
+         }) {
+        EXPECT_EQ(Date::parse_iso(c.from)->plus_months(c.months).iso(), c.expected)
+            << c.from << " + " << c.months;
+    }
+}
+
 TEST(Date, DaysInMonth) {
     EXPECT_EQ(days_in_month(2023, 2), 28);
     EXPECT_EQ(days_in_month(2024, 2), 29);
