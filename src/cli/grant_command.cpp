@@ -19,18 +19,29 @@ BadInput bad_request(const domain::GrantInputError& e) {
     return {"grant.input." + e.problem(), {{"field", e.field()}, {"text", e.text()}}};
 }
 
-// The request with its rates: a named grant year's rates (and its refund period when the input
-// gives none), or the inline rates as they are. `rates_name` names them in the notice of
-// unconfirmed rates.
-domain::GrantClaimInput resolve(domain::GrantRequest request, std::string& rates_name) {
+// The request with its rates: a named grant year's rates and its refund period (a period the input
+// gives must lie within it: only months of the grant year's own refund period are claimed), or the
+// inline rates as they are. `rates_name` names them in the notice of unconfirmed values, and
+// `unconfirmed` says whether the rates, or the refund period taken from the file, are estimates.
+domain::GrantClaimInput resolve(domain::GrantRequest request, std::string& rates_name,
+                                bool& unconfirmed) {
     rates_name = "rates";
+    unconfirmed = request.input.rates.unconfirmed;
     if (request.rates_file) {
         try {
             const domain::GrantYear& year = app::embedded_grant_year(*request.rates_file);
             request.input.rates = year.rates;
+            unconfirmed = year.rates.unconfirmed;
             if (!request.period_given) {
                 request.input.period_from = year.refund_from;
                 request.input.period_to = year.refund_to;
+                unconfirmed = unconfirmed || year.refund_period_provenance.unconfirmed;
+            } else if (request.input.period_from < year.refund_from ||
+                       request.input.period_to > year.refund_to) {
+                throw BadInput{"grant.input.period_outside_refund_period",
+                               {{"year", year.rates.grant_year},
+                                {"from", year.refund_from.norwegian()},
+                                {"to", year.refund_to.norwegian()}}};
             }
             rates_name = "rules/grants/" + std::to_string(year.rates.grant_year) + ".toml";
         } catch (const app::UnknownRulesYear& e) {
@@ -49,8 +60,7 @@ std::string claim_of(const std::string& text, const FileInput&, std::ostream& er
     bool unconfirmed = false;
     try {
         const domain::GrantClaimInput input =
-            resolve(domain::parse_grant_request(text), rates_name);
-        unconfirmed = input.rates.unconfirmed;
+            resolve(domain::parse_grant_request(text), rates_name, unconfirmed);
         claim = domain::evaluate_grant(input);
     } catch (const domain::GrantInputError& e) {
         throw bad_request(e);

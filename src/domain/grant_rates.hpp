@@ -22,7 +22,8 @@ enum class GrantPostType {
     regular_gp,          // "fastlege" or GP substitute ("fastlegevikar")
     introduction_post,   // "introduksjonsstilling"
     other_municipal_gp,  // other municipal GP work ("annet kommunalt legearbeid")
-    supervision_only,    // a grant for the supervision alone, without an ALIS agreement
+    supervision_only,    // a grant for the supervision alone (the agreement rule applies to it
+                         // too, as the issue reads; docs/money.md notes the doubt)
 };
 
 template <>

@@ -10,9 +10,10 @@
 
 namespace alis::domain {
 
-// The largest amount, in øre, that alis accepts as input (10 000 milliarder kr): far above any
-// budget, and small enough that sums of millions of such amounts cannot overflow.
-inline constexpr std::int64_t kMaxInputOre = 1'000'000'000'000'000;
+// The largest amount, in øre, that alis accepts as input (100 milliarder kr): far above any
+// budget, and small enough that sums of up to 90 000 such amounts (a budget's lines over its
+// years, a cost's items) stay far below the 64-bit limit of about 9.2e18 øre.
+inline constexpr std::int64_t kMaxInputOre = 10'000'000'000'000;
 
 // An amount of money in whole øre; negative amounts are allowed (a cost that the financing more
 // than covers).

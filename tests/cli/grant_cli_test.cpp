@@ -85,6 +85,33 @@ TEST_F(GrantCli, ANamedGrantYearGivesTheRatesAndTheRefundPeriod) {
     EXPECT_NE(result.err.find("rules/grants/2025.toml"), std::string::npos) << result.err;
 }
 
+// A named grant year claims only months of its own refund period: a period beyond it is refused,
+// one within it is kept, and the notice says when the file's refund period is an estimate.
+TEST_F(GrantCli, APeriodOutsideTheNamedYearsRefundPeriodIsRefused) {
+    const std::string posts = R"(, "centrality_class": 1,
+      "agreement": {"national_template": true, "signed": "2024-01-01"},
+      "posts": [{"type": "supervision_only", "fte": 100, "from": "2024-01-01",
+                 "to": "2026-01-01"}]})";
+    const auto beyond = evaluate(
+        R"({"rates": "2025", "period": {"from": "2020-01-01", "to": "2029-12-31"})" + posts);
+    EXPECT_EQ(beyond.exit_code, 2);
+    EXPECT_EQ(beyond.err,
+              "alis: period: perioden må ligge innenfor refusjonsperioden for tilskuddsåret 2025 "
+              "(01.09.2024–31.05.2025)\n");
+    EXPECT_EQ(beyond.out, "");
+    const auto a_day_early = evaluate(
+        R"({"rates": "2025", "period": {"from": "2024-08-31", "to": "2025-05-31"})" + posts);
+    EXPECT_EQ(a_day_early.exit_code, 2) << a_day_early.out;
+
+    const auto within = evaluate(
+        R"({"rates": "2025", "period": {"from": "2024-10-01", "to": "2024-12-31"})" + posts);
+    ASSERT_EQ(within.exit_code, 0) << within.err;
+    const json::object out = json::parse(within.out).as_object();
+    EXPECT_EQ(out.at("months").as_array().size(), 3u);
+    EXPECT_EQ(out.at("total_ore"), 3 * 400'000);
+    EXPECT_NE(within.err.find("ikke bekreftet"), std::string::npos) << within.err;
+}
+
 TEST_F(GrantCli, BadInputGivesOneNorwegianLineAndExitCode2) {
     struct Case {
         std::string input;
