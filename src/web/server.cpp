@@ -155,6 +155,11 @@ asio::awaitable<void> Server::State::accept_loop() {
             co_await pause.async_wait(use_nothrow);
             continue;
         }
+        // Without Nagle's algorithm: a response is written whole, and when the kernel takes it in
+        // more than one send, its last small segment must not wait for the client's delayed ACK
+        // (a 40 ms stall on large answers; docs/performance.md).
+        beast::error_code nodelay_ec;
+        socket.set_option(tcp::no_delay(true), nodelay_ec);
         auto connection = std::make_shared<Connection>(std::move(socket));
         {
             std::lock_guard lock(mutex);
