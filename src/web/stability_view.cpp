@@ -181,7 +181,7 @@ json::object stability_page_data(const Catalogue& t, const app::StabilityReport&
             "stability.logrank",
             {{"chisq", norwegian_number(test->chi_square, 2)},
              {"df", test->degrees_of_freedom},
-             {"p", test->p_value < 0.001 ? "< 0,001" : norwegian_number(test->p_value, 3)}});
+             {"p", test->p_value < 0.001 ? "< 0,001" : "= " + norwegian_number(test->p_value, 3)}});
     } else if (figures.groups.size() + static_cast<std::size_t>(figures.groups_left_out) > 1) {
         data["logrank"] = t.text("stability.no_logrank");
     }

@@ -190,6 +190,11 @@ TEST_F(StabilityApi, TheRegionLinksToItsMunicipalitiesForTheOfficeAndTheCountryT
     EXPECT_NE(page.find("href=\"/kommuner/4601/stabilitet\""), std::string::npos);
     EXPECT_NE(page.find("href=\"/kommuner/4627/stabilitet\""), std::string::npos);
     EXPECT_NE(page.find("class=\"alis-km-line\""), std::string::npos) << "nine posts";
+    // Grouped by start year only 2022 (six in Askøy) is shown: nothing to test it against.
+    page = fetch("/regioner/Bergen/stabilitet?group=start_year", "kontor@bergen.no").body();
+    EXPECT_NE(page.find("Ingen test av forskjell"), std::string::npos);
+    EXPECT_NE(page.find("Grupper som ikke vises fordi de har færre enn 5 leger: 2."),
+              std::string::npos);
     // The national level sees the region, but not its municipalities' pages.
     page = fetch("/regioner/Bergen/stabilitet", "nasjonal@alis.no").body();
     EXPECT_EQ(page.find("href=\"/kommuner/4601/stabilitet\""), std::string::npos);
