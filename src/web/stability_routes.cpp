@@ -59,6 +59,40 @@ std::string file_name_text(std::string_view text) {
     return out;
 }
 
+// A municipality as the region's and the country's pages need it.
+struct Listed {
+    std::string office;
+    std::string number;
+    std::string name;
+};
+
+// Every municipality of the store, by office, then name: read once per data generation (kept in
+// the response cache as lines "office\tnumber\tname"), since every request of a region or the
+// country needs them.
+std::vector<Listed> listed_municipalities(Services& s) {
+    const auto text =
+        s.cache.get_or_compute("stability/municipalities", s.app.data_generation(), [&] {
+            std::string lines;
+            for (const auto& m : app::municipalities(s.app)) {
+                lines += m.alis_office + "\t" + m.number + "\t" + m.name + "\n";
+            }
+            return lines;
+        });
+    std::vector<Listed> result;
+    std::string_view rest = *text;
+    while (!rest.empty()) {
+        const auto end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        const auto a = line.find('\t');
+        const auto b = line.find('\t', a + 1);
+        result.push_back({std::string(line.substr(0, a)),
+                          std::string(line.substr(a + 1, b - a - 1)),
+                          std::string(line.substr(b + 1))});
+        rest.remove_prefix(end + 1);
+    }
+    return result;
+}
+
 Scope scope_of(Services& s, const RequestContext& context, ScopeKind kind) {
     const auto& t = s.catalogue;
     Scope scope;
@@ -79,10 +113,9 @@ Scope scope_of(Services& s, const RequestContext& context, ScopeKind kind) {
         }
         case ScopeKind::region: {
             const std::string& office = context.params.at("office");
-            const auto all = app::municipalities(s.app);
-            if (std::none_of(all.begin(), all.end(), [&](const domain::Municipality& m) {
-                    return m.alis_office == office;
-                })) {
+            const auto all = listed_municipalities(s);
+            if (std::none_of(all.begin(), all.end(),
+                             [&](const Listed& m) { return m.office == office; })) {
                 not_found();  // As the region's own page: an office without municipalities.
             }
             scope.scope = {std::nullopt, office};
@@ -264,17 +297,17 @@ Links links_of(Services& s, const RequestContext& context, ScopeKind kind, const
         return links;
     }
     const auto& actor = context.session->actor;
-    const auto all = app::municipalities(s.app);  // By office, then name.
+    const auto all = listed_municipalities(s);  // By office, then name.
     if (kind == ScopeKind::region) {
         links.heading = s.catalogue.text("stability.municipalities_heading");
         for (const auto& m : all) {
-            if (m.alis_office != *scope.scope.alis_office) {
+            if (m.office != *scope.scope.alis_office) {
                 continue;
             }
             app::Resource resource;
             resource.kind = app::Resource::Kind::municipality;
             resource.municipality_number = m.number;
-            resource.municipality_office = m.alis_office;
+            resource.municipality_office = m.office;
             const bool allowed = app::decide(actor, app::Action::view_municipality, resource,
                                              s.today()) == app::Decision::allow;
             links.key += allowed ? '1' : '0';
@@ -289,8 +322,8 @@ Links links_of(Services& s, const RequestContext& context, ScopeKind kind, const
     links.heading = s.catalogue.text("stability.regions_heading");
     std::vector<std::string> offices;
     for (const auto& m : all) {
-        if (offices.empty() || offices.back() != m.alis_office) {
-            offices.push_back(m.alis_office);
+        if (offices.empty() || offices.back() != m.office) {
+            offices.push_back(m.office);
         }
     }
     for (const auto& office : offices) {
