@@ -267,6 +267,7 @@ TEST_F(StabilityApi, TheCalendarCountsMonthByMonthAndProtectsOutsideTheMunicipal
     page = fetch("/kommuner/4601/stabilitet/kalender?from=2023-01&to=2023-12", "kontor@bergen.no")
                .body();
     EXPECT_NE(page.find("<td class=\"alis-num\">&lt;5</td>"), std::string::npos);
+    EXPECT_NE(page.find("vises som «&lt;5» og tegnes ikke"), std::string::npos);
 
     // A month that cannot be read, or a window that cannot be shown, is 400 with the reason.
     const auto bad = fetch("/kommuner/4601/stabilitet/kalender?from=2023-13", "leder@bergen.no",
