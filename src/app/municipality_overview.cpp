@@ -2,7 +2,25 @@
 
 #include "store/database.hpp"
 
+#include "embedded.hpp"
+
 namespace alis::app {
+
+const std::vector<domain::ReferenceMunicipality>& reference_municipalities() {
+    static const std::vector<domain::ReferenceMunicipality> all = [] {
+        const auto& files = embedded::files();
+        const auto it = files.find("data/municipalities.csv");
+        if (it == files.end()) {
+            throw store::StoreError("data/municipalities.csv missing from the build");
+        }
+        try {
+            return domain::parse_municipalities_csv(it->second);
+        } catch (const domain::MunicipalityFileError& e) {
+            throw store::StoreError(std::string("data/municipalities.csv ") + e.what());
+        }
+    }();
+    return all;
+}
 
 std::optional<domain::Municipality> find_municipality(Application& app, const std::string& number) {
     return app.database().read(

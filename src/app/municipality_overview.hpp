@@ -29,6 +29,11 @@ std::optional<domain::Municipality> find_municipality(Application& app, const st
 // Every municipality, ordered by ALIS office, then by name.
 std::vector<domain::Municipality> municipalities(Application& app);
 
+// The municipalities of the reference file compiled into the binary (data/municipalities.csv),
+// with the population the store does not keep; read once. Throws store::StoreError when the file
+// is missing from the build or cannot be read.
+const std::vector<domain::ReferenceMunicipality>& reference_municipalities();
+
 // Builds the overview of every municipality as of `today`.
 MunicipalityOverview municipality_overview(Application& app, domain::Date today);
 

@@ -2,8 +2,28 @@
 
 #include "store/database.hpp"
 
+#include <algorithm>
+#include <map>
+
+#include "app/municipality_overview.hpp"
+#include "domain/municipality.hpp"
+
 namespace alis::app {
 namespace {
+
+constexpr std::string_view kUnknownBand = "unknown";
+
+// The size band of each municipality of the reference file, by number.
+const std::map<std::string, domain::SizeBand, std::less<>>& size_bands() {
+    static const auto bands = [] {
+        std::map<std::string, domain::SizeBand, std::less<>> result;
+        for (const auto& r : reference_municipalities()) {
+            result.emplace(r.municipality.number, domain::size_band(r.population));
+        }
+        return result;
+    }();
+    return bands;
+}
 
 std::string key_of(const domain::AlisPost& p, StabilityGrouping grouping) {
     switch (grouping) {
@@ -19,8 +39,25 @@ std::string key_of(const domain::AlisPost& p, StabilityGrouping grouping) {
             return p.alis_office;
         case StabilityGrouping::centrality:
             return std::to_string(p.centrality_class);
+        case StabilityGrouping::size_band: {
+            const auto it = size_bands().find(p.municipality_number);
+            return std::string(it == size_bands().end() ? kUnknownBand
+                                                        : domain::to_string(it->second));
+        }
     }
     return "all";
+}
+
+// Where a size band's key goes among the groups: the bands from the smallest, then unknown.
+std::size_t band_rank(const std::string& key) {
+    const auto band = domain::parse_enum<domain::SizeBand>(key);
+    return band ? static_cast<std::size_t>(*band) : domain::enum_values<domain::SizeBand>().size();
+}
+
+std::vector<domain::AlisPost> posts_of(Application& app, const StabilityScope& scope) {
+    return app.database().read([&](const store::Snapshot& s) {
+        return s.people().alis_posts(scope.municipality_number, scope.alis_office);
+    });
 }
 
 }  // namespace
@@ -28,28 +65,53 @@ std::string key_of(const domain::AlisPost& p, StabilityGrouping grouping) {
 StabilityReport stability_report(Application& app, const StabilityScope& scope,
                                  domain::StabilityOutcome outcome, StabilityGrouping grouping,
                                  domain::SmallCells cells, domain::Date today) {
-    const auto posts = app.database().read([&](const store::Snapshot& s) {
-        return s.people().alis_posts(scope.municipality_number, scope.alis_office);
-    });
+    const auto posts = posts_of(app, scope);
     StabilityReport report;
     const auto subjects = domain::followed_subjects(posts, outcome, today);
     report.figures = domain::stability_figures(
         subjects, [&](const domain::AlisPost& p) { return key_of(p, grouping); }, cells);
-    for (const auto reason : domain::enum_values<domain::DepartureReason>()) {
-        int count = 0;
-        for (const auto& p : posts) {
-            if (!(today < p.starts_on)) {
-                count += p.departure && p.departure->reason == reason ? 1 : 0;
+    if (grouping == StabilityGrouping::size_band) {
+        std::stable_sort(
+            report.figures.groups.begin(), report.figures.groups.end(),
+            [](const domain::StabilityGroupCurve& a, const domain::StabilityGroupCurve& b) {
+                return band_rank(a.key) < band_rank(b.key);
+            });
+    }
+    // The reasons of the started posts that `in_group` takes, each count protected.
+    const auto reasons_of = [&](const auto& in_group) {
+        std::vector<ReasonCount> reasons;
+        for (const auto reason : domain::enum_values<domain::DepartureReason>()) {
+            int count = 0;
+            for (const auto& p : posts) {
+                if (!(today < p.starts_on) && in_group(p)) {
+                    count += p.departure && p.departure->reason == reason ? 1 : 0;
+                }
             }
+            const bool hidden =
+                cells == domain::SmallCells::protected_ && count > 0 && count < domain::kMinCell;
+            reasons.push_back({reason, hidden ? std::nullopt : std::optional<int>(count)});
         }
-        const bool hidden =
-            cells == domain::SmallCells::protected_ && count > 0 && count < domain::kMinCell;
-        report.reasons.push_back({reason, hidden ? std::nullopt : std::optional<int>(count)});
+        return reasons;
+    };
+    report.reasons = reasons_of([](const domain::AlisPost&) { return true; });
+    if (grouping != StabilityGrouping::none) {
+        for (const auto& g : report.figures.groups) {
+            report.reasons_by_group.push_back({g.key, reasons_of([&](const domain::AlisPost& p) {
+                                                   return key_of(p, grouping) == g.key;
+                                               })});
+        }
     }
     for (const auto& p : posts) {
         report.posts += today < p.starts_on ? 0 : 1;
     }
     return report;
+}
+
+std::vector<domain::CalendarMonth> stability_calendar(Application& app, const StabilityScope& scope,
+                                                      domain::Month from, domain::Month to,
+                                                      domain::SmallCells cells,
+                                                      domain::Date today) {
+    return domain::stability_calendar(posts_of(app, scope), from, to, today, cells);
 }
 
 }  // namespace alis::app

@@ -31,8 +31,18 @@ struct EnumNames<StabilityOutcome> {
 namespace alis::app {
 
 // What the curves are grouped by (the post's, or the doctor's first post's): its start year, pay
-// model, post type, regional office, or centrality class; `none` is one curve.
-enum class StabilityGrouping { none, start_year, pay_model, post_type, alis_office, centrality };
+// model, post type, regional office, centrality class, or the size band of its municipality
+// (domain::SizeBand, by the population of data/municipalities.csv; "unknown" for a municipality
+// not in that file); `none` is one curve.
+enum class StabilityGrouping {
+    none,
+    start_year,
+    pay_model,
+    post_type,
+    alis_office,
+    centrality,
+    size_band
+};
 
 // Whose posts: a municipality's, a regional office's municipalities', or (both none) the country's.
 struct StabilityScope {
@@ -46,15 +56,31 @@ struct ReasonCount {
     std::optional<int> count;
 };
 
+// The reasons for leaving of the posts of one group of the curves.
+struct GroupReasons {
+    std::string key;
+    std::vector<ReasonCount> reasons;  // Every reason, in the enum's order.
+};
+
 struct StabilityReport {
+    // The groups in key order, but size bands from the smallest municipalities to the largest.
     domain::StabilityFigures figures;
     std::vector<ReasonCount> reasons;  // Every reason, in the enum's order.
-    int posts = 0;                     // The posts of the scope that have started.
+    // The same for the posts of each group shown (so never for a group left out), grouped by the
+    // post's own key; empty for StabilityGrouping::none.
+    std::vector<GroupReasons> reasons_by_group;
+    int posts = 0;  // The posts of the scope that have started.
 };
 
 StabilityReport stability_report(Application& app, const StabilityScope& scope,
                                  domain::StabilityOutcome outcome, StabilityGrouping grouping,
                                  domain::SmallCells cells, domain::Date today);
+
+// The calendar view of the scope's posts (domain::stability_calendar) for the months `from` to
+// `to`; the window must pass domain::check_calendar_window.
+std::vector<domain::CalendarMonth> stability_calendar(Application& app, const StabilityScope& scope,
+                                                      domain::Month from, domain::Month to,
+                                                      domain::SmallCells cells, domain::Date today);
 
 }  // namespace alis::app
 
@@ -62,13 +88,14 @@ namespace alis::domain {
 
 template <>
 struct EnumNames<app::StabilityGrouping> {
-    static constexpr std::array<std::pair<app::StabilityGrouping, std::string_view>, 6> names{{
+    static constexpr std::array<std::pair<app::StabilityGrouping, std::string_view>, 7> names{{
         {app::StabilityGrouping::none, "none"},
         {app::StabilityGrouping::start_year, "start_year"},
         {app::StabilityGrouping::pay_model, "pay_model"},
         {app::StabilityGrouping::post_type, "post_type"},
         {app::StabilityGrouping::alis_office, "alis_office"},
         {app::StabilityGrouping::centrality, "centrality"},
+        {app::StabilityGrouping::size_band, "size_band"},
     }};
 };
 

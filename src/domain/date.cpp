@@ -134,4 +134,40 @@ Date Date::plus_months(int n) const {
         days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
+Month Month::of(Date d) {
+    const auto ymd = d.ymd();
+    return {ymd.year, ymd.month};
+}
+
+std::optional<Month> Month::parse_iso(std::string_view text) {
+    // "YYYY-MM" is the first day's "YYYY-MM-DD" without "-01".
+    const auto first = text.size() == 7 ? Date::parse_iso(std::string(text) + "-01") : std::nullopt;
+    if (!first || first->year() < 1900) {
+        return std::nullopt;
+    }
+    return of(*first);
+}
+
+Date Month::first_day() const {
+    return *Date::from_ymd(year, month, 1);
+}
+
+Date Month::last_day() const {
+    return first_day().last_of_month();
+}
+
+Month Month::plus(int n) const {
+    return of(first_day().plus_months(n));
+}
+
+std::string Month::iso() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    return buf;
+}
+
+int months_between(Month from, Month to) {
+    return (to.year - from.year) * 12 + (to.month - from.month);
+}
+
 }  // namespace alis::domain

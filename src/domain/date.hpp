@@ -64,6 +64,29 @@ class Date {
     std::int32_t days_ = 0;
 };
 
+// A calendar month, e.g. November 2026: the unit of the stability calendar (docs/statistics.md).
+struct Month {
+    int year = 1970;
+    int month = 1;  // 1-12.
+
+    // The month `d` falls in.
+    static Month of(Date d);
+    // Parses exactly "YYYY-MM" (year 1900-9999, month 01-12); nullopt for any other text.
+    static std::optional<Month> parse_iso(std::string_view text);
+
+    Date first_day() const;
+    Date last_day() const;
+    // The month `n` months later (earlier for a negative n).
+    Month plus(int n) const;
+    // "2026-11".
+    std::string iso() const;
+
+    friend constexpr auto operator<=>(const Month&, const Month&) = default;
+};
+
+// The number of months from `from` to `to`: 0 for the same month, negative when `to` is earlier.
+int months_between(Month from, Month to);
+
 // Number of days in the given month (1-12) of the given year.
 int days_in_month(int year, int month);
 

@@ -121,6 +121,30 @@ struct ReferenceMunicipality {
     int population = 0;  // Inhabitants on 1 January 2025 (SSB table 07459).
 };
 
+// The size bands of a municipality by inhabitants, as in the figures on GP list contracts that
+// the stability statistics are read against (Abelsen et al., Tidsskr Nor Legeforen 2015: median
+// duration 2.75 years under 2,000 inhabitants, 8.37 years from 50,000).
+enum class SizeBand { under_2000, from_2000, from_5000, from_10000, from_50000 };
+template <>
+struct EnumNames<SizeBand> {
+    static constexpr std::array<std::pair<SizeBand, std::string_view>, 5> names{{
+        {SizeBand::under_2000, "under_2000"},
+        {SizeBand::from_2000, "2000_4999"},
+        {SizeBand::from_5000, "5000_9999"},
+        {SizeBand::from_10000, "10000_49999"},
+        {SizeBand::from_50000, "50000_and_more"},
+    }};
+};
+
+// The band of a municipality of `population` inhabitants.
+constexpr SizeBand size_band(int population) {
+    return population < 2000    ? SizeBand::under_2000
+           : population < 5000  ? SizeBand::from_2000
+           : population < 10000 ? SizeBand::from_5000
+           : population < 50000 ? SizeBand::from_10000
+                                : SizeBand::from_50000;
+}
+
 // Reads the municipalities of a CSV text with the header line
 // "number,name,county,centrality_class,alis_office,population" (skipped) and one municipality a
 // line; blank lines are skipped and a line may end in CR LF. Throws MunicipalityFileError naming

@@ -81,6 +81,50 @@ StabilityFigures stability_figures(const std::vector<FollowedSubject>& subjects,
 // The same for keys already drawn: `groups[i]` holds the subjects of one key.
 StabilityFigures stability_figures(std::vector<SurvivalGroup> groups, SmallCells cells);
 
+// A curve read `day` days from the start, as a table or a chart under it shows it:
+// - at_risk: those still followed then (the first step from `day` on has them); past the last step
+//   0, or nullopt when protection cut the curve short while some were still followed (fewer than
+//   kMinCell);
+// - survival, lower, upper: the estimate and its interval just after the last step at or before
+//   `day` (1 before the first step); nullopt past the curve's last step, and the limits once the
+//   estimate is 0.
+struct CurveReading {
+    std::optional<std::int64_t> at_risk;
+    std::optional<double> survival;
+    std::optional<double> lower;
+    std::optional<double> upper;
+};
+CurveReading read_curve(const KaplanMeierCurve& curve, std::int64_t day);
+
+// The calendar view of the follow-up studies' figures: month by month, how many ALIS were in
+// post, how many joined and how many left. A doctor counts once per stretch of posts in the scope
+// (posts that overlap or follow each other without a day between are one stretch, so a doctor
+// with two part-time posts is one), and a stretch:
+// - is in post in every month it has a day in;
+// - joined in the month of its first day;
+// - left in the month of its last day, once that day has passed (an end today or later is not
+//   yet a departure, as for in_post above).
+// So in_post of a month is in_post of the month before, less those who left then, plus those who
+// joined. Posts that start after today are not counted. Under protection a count of 1 to
+// kMinCell - 1 is not given (nullopt); 0 describes nobody and is given.
+struct CalendarMonth {
+    Month month;
+    std::optional<std::int64_t> in_post;
+    std::optional<std::int64_t> joined;
+    std::optional<std::int64_t> left;
+};
+
+// Why a window of months cannot be shown: it ends before it starts, it reaches past the month of
+// today, or it is longer than kMaxCalendarMonths.
+enum class CalendarWindowProblem { reversed, future, too_long };
+inline constexpr int kMaxCalendarMonths = 240;
+std::optional<CalendarWindowProblem> check_calendar_window(Month from, Month to, Date today);
+
+// The months `from` to `to` (both included) of `posts` on `today`. Throws std::invalid_argument
+// for a window check_calendar_window refuses, or a post that ends before it starts.
+std::vector<CalendarMonth> stability_calendar(std::span<const AlisPost> posts, Month from, Month to,
+                                              Date today, SmallCells cells);
+
 template <typename KeyOf>
 StabilityFigures stability_figures(const std::vector<FollowedSubject>& subjects, KeyOf key_of,
                                    SmallCells cells) {

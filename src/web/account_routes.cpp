@@ -6,8 +6,12 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/municipality_overview.hpp"
+#include "app/policy.hpp"
+#include "app/stability.hpp"
 #include "web/access.hpp"
 #include "web/pipeline.hpp"
+#include "web/stability_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -111,6 +115,54 @@ Response logout(Services& s, const Request& request, RequestContext& context) {
     return response;
 }
 
+// The national administrator's part of their page: doctors in training nationally and by
+// region, the stability summary, and the place where grant coverage comes. Aggregates only, each
+// count of 1 to domain::kMinCell - 1 shown as "<5"; kept in the response cache per day and data
+// generation.
+std::shared_ptr<const std::string> national_summary(Services& s) {
+    const domain::Date today = s.today();
+    return s.cache.get_or_compute("me-national/" + today.iso(), s.app.data_generation(), [&] {
+        const auto& t = s.catalogue;
+        const auto count = [&](int n) {
+            return n > 0 && n < domain::kMinCell ? t.text("stability.few") : std::to_string(n);
+        };
+        const auto overview = app::municipality_overview(s.app, today);
+        json::array regions;
+        for (const auto& region : overview.regions) {
+            regions.push_back(
+                json::object{{"office", region.alis_office},
+                             {"trainees", count(region.trainees)},
+                             {"url", "/regioner/" + region.alis_office + "/stabilitet"}});
+        }
+        const auto report = app::stability_report(s.app, {}, domain::StabilityOutcome::in_post,
+                                                  app::StabilityGrouping::none,
+                                                  domain::SmallCells::protected_, today);
+        json::object data{
+            {"in_post", t.format("me.national.in_post", {{"count", count(overview.trainees)},
+                                                         {"date", today.norwegian()}})},
+            {"regions", std::move(regions)},
+            {"total", count(overview.trainees)}};
+        const auto years = [&](const std::optional<double>& days) {
+            return days ? norwegian_number(*days / 365.25, 1) : t.text("stability.not_reached");
+        };
+        const auto* all = report.figures.groups.empty() ? nullptr : &report.figures.groups.front();
+        if (all != nullptr && all->curve.median.time) {
+            const auto& m = all->curve.median;
+            data["median"] = t.format("me.national.median", {{"median", years(m.time)},
+                                                             {"lower", years(m.lower)},
+                                                             {"upper", years(m.upper)},
+                                                             {"posts", report.posts}});
+        } else {
+            data["median"] = t.format("me.national.median_none", {{"posts", report.posts}});
+        }
+        return s.templates.render_body("national_summary", std::move(data), s.static_files.urls());
+    });
+}
+
+bool active_on(const domain::RoleGrant& grant, domain::Date day) {
+    return grant.starts_on <= day && (!grant.ends_on || day <= *grant.ends_on);
+}
+
 std::string role_label(const Services& s, const domain::RoleGrant& grant) {
     return s.catalogue.text("roles." + std::string(domain::to_string(grant.role)));
 }
@@ -140,12 +192,17 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
         if (grant.role == domain::Role::leader && grant.municipality_number) {
             link("/kommuner/" + *grant.municipality_number + "/oversikt", "me.overview_link");
             link("/kommuner/" + *grant.municipality_number + "/veiledere", "me.supervisors_link");
+            link("/kommuner/" + *grant.municipality_number + "/stabilitet", "me.stability_link");
         }
         if (grant.role == domain::Role::supervisor) {
             link("/meg/veiledning", "me.my_trainees_link");
         }
         if (grant.role == domain::Role::regional_office && grant.alis_office) {
             link("/regioner/" + *grant.alis_office, "me.region_link");
+            link("/regioner/" + *grant.alis_office + "/stabilitet", "me.stability_link");
+        }
+        if (grant.role == domain::Role::national) {
+            link("/stabilitet", "me.stability_link");
         }
         json::object role{{"label", role_label(s, grant)},
                           {"scope", scope},
@@ -156,6 +213,13 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
     json::object data{{"email", actor.email}, {"roles", std::move(roles)}};
     if (actor.person_id) {
         data["person_id"] = *actor.person_id;
+    }
+    // The national administrator lands here: the country's figures, as far as the policy allows.
+    const bool national = std::any_of(actor.roles.begin(), actor.roles.end(), [&](const auto& g) {
+        return g.role == domain::Role::national && active_on(g, s.today());
+    });
+    if (national && also_allowed(context, app::Action::read_aggregates, s.today())) {
+        data["national"] = *national_summary(s);
     }
     return page(s, request, context, "me", s.catalogue.text("me.title"), std::move(data));
 }

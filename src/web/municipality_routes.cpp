@@ -97,20 +97,13 @@ Loaded load(Services& s, const Request& request, const RequestContext& context) 
     return loaded;
 }
 
-Response download(const Request& request, std::shared_ptr<const std::string> body, const char* type,
-                  const std::string& filename) {
-    Response response = cached_response(request.version(), std::move(body), type);
-    response.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-    return response;
-}
-
 Response overview_csv(Services& s, const Request& request, RequestContext& context) {
     const auto loaded = load(s, request, context);
     auto body = s.cache.get_or_compute(loaded.cache_key("csv"), loaded.generation, [&] {
         return csv_text(overview_sheet(loaded.selection, s.catalogue));
     });
-    return download(request, std::move(body), "text/csv; charset=utf-8",
-                    "alis-" + loaded.municipality().number + ".csv");
+    return download_response(request, std::move(body), kCsvType,
+                             "alis-" + loaded.municipality().number + ".csv");
 }
 
 Response overview_xlsx(Services& s, const Request& request, RequestContext& context) {
@@ -118,9 +111,8 @@ Response overview_xlsx(Services& s, const Request& request, RequestContext& cont
     auto body = s.cache.get_or_compute(loaded.cache_key("xlsx"), loaded.generation, [&] {
         return xlsx_bytes(overview_sheet(loaded.selection, s.catalogue));
     });
-    return download(request, std::move(body),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "alis-" + loaded.municipality().number + ".xlsx");
+    return download_response(request, std::move(body), kXlsxType,
+                             "alis-" + loaded.municipality().number + ".xlsx");
 }
 
 std::string overview_json(const Loaded& loaded) {
@@ -257,6 +249,7 @@ std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
         {"can_manage", manage},
         {"supervisors_url", "/kommuner/" + municipality.number + "/veiledere"},
         {"general_plan_url", "/kommuner/" + municipality.number + "/utdanningsplan"},
+        {"stability_url", "/kommuner/" + municipality.number + "/stabilitet"},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
     // The leader's own municipality: links to the forms (the regional office only reads), and the

@@ -120,6 +120,13 @@ Response cached_response(unsigned version, std::shared_ptr<const std::string> bo
     return response;
 }
 
+Response download_response(const Request& request, std::shared_ptr<const std::string> body,
+                           std::string_view type, const std::string& filename) {
+    Response response = cached_response(request.version(), std::move(body), type);
+    response.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+    return response;
+}
+
 Response error_response(const Services& services, bool json, unsigned version, http::status status,
                         const std::string& code, const std::string& message_key,
                         const std::string& field, const std::string& request_id) {

@@ -94,6 +94,13 @@ boost::json::value date_or_null(const std::optional<domain::Date>& date);
 Response cached_response(unsigned version, std::shared_ptr<const std::string> body,
                          std::string_view content_type);
 
+// A download: a body of cached_response as an attachment named `filename` (CSV or Excel).
+inline constexpr std::string_view kCsvType = "text/csv; charset=utf-8";
+inline constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+Response download_response(const Request& request, std::shared_ptr<const std::string> body,
+                           std::string_view type, const std::string& filename);
+
 // Renders an error as a friendly HTML page or as {"error": {code, message, field,
 // correlation_id}}, in Norwegian, never with internals.
 Response error_response(const Services& services, bool json, unsigned version, http::status status,

@@ -83,7 +83,8 @@ Response region_page(Services& s, const Request& request, RequestContext& contex
                       {"intro", t.format("region.intro", {{"count", rows.size()},
                                                           {"date", s.today().norwegian()}})},
                       {"rows", std::move(rows)},
-                      {"totals", totals}};
+                      {"totals", totals},
+                      {"stability_url", "/regioner/" + office + "/stabilitet"}};
     return page(s, request, context, "region", heading, std::move(data));
 }
 

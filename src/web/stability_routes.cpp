@@ -1,8 +1,10 @@
-// The stability figures as JSON (issue 16; docs/statistics.md): Kaplan–Meier curves of how long
-// doctors stay in their ALIS post or in the training, in groups, with the log-rank test and the
-// reasons for leaving, for a municipality (its leader and its regional office), a region (its
-// office and the national level) and the country. Only the municipality's own leader sees small
-// groups; everyone else gets the small-cell protection.
+// The stability figures (issue 16; docs/statistics.md): Kaplan–Meier curves of how long doctors
+// stay in their ALIS post or in the training, in groups, with the log-rank test and the reasons
+// for leaving, and the calendar view of those in post month by month, for a municipality (its
+// leader and its regional office), a region (its office and the national level) and the country;
+// as JSON, as pages with SVG charts, and as CSV and Excel. Only the municipality's own leader sees
+// small groups; everyone else gets the small-cell protection. The scope and its protection are
+// decided once (scope_of) for every format.
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -13,11 +15,127 @@
 #include "app/survival_json.hpp"
 #include "web/access.hpp"
 #include "web/pipeline.hpp"
+#include "web/spreadsheet.hpp"
+#include "web/stability_view.hpp"
 
 namespace alis::web {
 namespace {
 
 namespace json = boost::json;
+
+enum class ScopeKind { municipality, region, country };
+
+// Whose figures a request asks for, how they are protected, and how its pages name it.
+struct Scope {
+    app::StabilityScope scope;
+    domain::SmallCells cells = domain::SmallCells::protected_;
+    std::string label;      // "Bergen", "ALIS-kontor Bergen", "hele landet".
+    std::string heading;    // The curves page's heading.
+    std::string base;       // The curves page's path.
+    std::string file_stem;  // The downloads' file name without its extension.
+    std::string cache_key;  // The scope and its protection, for the response cache.
+};
+
+// A file name's text: letters and digits of ASCII, æ, ø and å spelt out, anything else '-'.
+std::string file_name_text(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            out += c;
+        } else if (text.substr(i, 2) == "ø" || text.substr(i, 2) == "Ø") {
+            out += 'o';
+            ++i;
+        } else if (text.substr(i, 2) == "å" || text.substr(i, 2) == "Å") {
+            out += 'a';
+            ++i;
+        } else if (text.substr(i, 2) == "æ" || text.substr(i, 2) == "Æ") {
+            out += "ae";
+            ++i;
+        } else {
+            out += '-';
+        }
+    }
+    return out;
+}
+
+// A municipality as the region's and the country's pages need it.
+struct Listed {
+    std::string office;
+    std::string number;
+    std::string name;
+};
+
+// Every municipality of the store, by office, then name: read once per data generation (kept in
+// the response cache as lines "office\tnumber\tname"), since every request of a region or the
+// country needs them.
+std::vector<Listed> listed_municipalities(Services& s) {
+    const auto text =
+        s.cache.get_or_compute("stability/municipalities", s.app.data_generation(), [&] {
+            std::string lines;
+            for (const auto& m : app::municipalities(s.app)) {
+                lines += m.alis_office + "\t" + m.number + "\t" + m.name + "\n";
+            }
+            return lines;
+        });
+    std::vector<Listed> result;
+    std::string_view rest = *text;
+    while (!rest.empty()) {
+        const auto end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        const auto a = line.find('\t');
+        const auto b = line.find('\t', a + 1);
+        result.push_back({std::string(line.substr(0, a)),
+                          std::string(line.substr(a + 1, b - a - 1)),
+                          std::string(line.substr(b + 1))});
+        rest.remove_prefix(end + 1);
+    }
+    return result;
+}
+
+Scope scope_of(Services& s, const RequestContext& context, ScopeKind kind) {
+    const auto& t = s.catalogue;
+    Scope scope;
+    switch (kind) {
+        case ScopeKind::municipality: {
+            const std::string& number = context.params.at("number");
+            const auto municipality = found(app::find_municipality(s.app, number));
+            // The municipality's own leader sees its small groups; its regional office does not.
+            const bool own = also_allowed(context, app::Action::manage_municipality, s.today());
+            scope.scope = {number, std::nullopt};
+            scope.cells = own ? domain::SmallCells::shown : domain::SmallCells::protected_;
+            scope.label = t.format("stability.scope_municipality", {{"name", municipality.name}});
+            scope.heading = t.format("stability.title_municipality", {{"name", municipality.name}});
+            scope.base = "/kommuner/" + number + "/stabilitet";
+            scope.file_stem = "alis-stabilitet-" + number;
+            scope.cache_key = "municipality/" + number + (own ? "/shown" : "/protected");
+            return scope;
+        }
+        case ScopeKind::region: {
+            const std::string& office = context.params.at("office");
+            const auto all = listed_municipalities(s);
+            if (std::none_of(all.begin(), all.end(),
+                             [&](const Listed& m) { return m.office == office; })) {
+                not_found();  // As the region's own page: an office without municipalities.
+            }
+            scope.scope = {std::nullopt, office};
+            scope.label = t.format("stability.scope_region", {{"office", office}});
+            scope.heading = t.format("stability.title_region", {{"office", office}});
+            scope.base = "/regioner/" + office + "/stabilitet";
+            scope.file_stem = "alis-stabilitet-" + file_name_text(office);
+            scope.cache_key = "region/" + office;
+            return scope;
+        }
+        case ScopeKind::country:
+            break;
+    }
+    scope.label = t.text("stability.scope_country");
+    scope.heading = t.text("stability.title_country");
+    scope.base = "/stabilitet";
+    scope.file_stem = "alis-stabilitet-norge";
+    scope.cache_key = "country";
+    return scope;
+}
 
 // A query parameter naming an enum value; `fallback` when absent, 400 when it names none.
 template <typename Enum>
@@ -29,14 +147,66 @@ Enum query_choice(const Request& request, std::string_view name, Enum fallback) 
     if (const auto parsed = domain::parse_enum<Enum>(value)) {
         return *parsed;
     }
-    throw HttpError(http::status::bad_request, "bad_query", "error.bad_query");
+    throw HttpError(http::status::bad_request, "bad_query", "error.bad_query", std::string(name));
 }
 
-Response stability_answer(Services& s, const Request& request, const app::StabilityScope& scope,
-                          domain::SmallCells cells) {
-    const auto outcome = query_choice(request, "outcome", domain::StabilityOutcome::in_post);
-    const auto grouping = query_choice(request, "group", app::StabilityGrouping::none);
-    const auto report = app::stability_report(s.app, scope, outcome, grouping, cells, s.today());
+// What the curves show: the outcome and the grouping the request chose.
+struct Choice {
+    domain::StabilityOutcome outcome = domain::StabilityOutcome::in_post;
+    app::StabilityGrouping grouping = app::StabilityGrouping::none;
+
+    static Choice of(const Request& request) {
+        return {query_choice(request, "outcome", domain::StabilityOutcome::in_post),
+                query_choice(request, "group", app::StabilityGrouping::none)};
+    }
+    std::string key() const {
+        return std::string(domain::to_string(outcome)) + "/" +
+               std::string(domain::to_string(grouping));
+    }
+};
+
+// The months of the calendar a request chose: `from` and `to` as YYYY-MM, by default the five
+// years up to this month; 400 with the reason for a month or a window that cannot be shown.
+struct Window {
+    domain::Month from;
+    domain::Month to;
+
+    static Window of(const Services& s, const Request& request) {
+        const auto month = [&](std::string_view name, domain::Month fallback) {
+            const std::string text = query_value(request, name);
+            if (text.empty()) {
+                return fallback;
+            }
+            const auto parsed = domain::Month::parse_iso(text);
+            if (!parsed) {
+                throw HttpError(http::status::bad_request, "bad_query", "error.bad_month",
+                                std::string(name));
+            }
+            return *parsed;
+        };
+        Window w;
+        w.to = month("to", domain::Month::of(s.today()));
+        w.from = month("from", w.to.plus(-59));
+        if (const auto problem = domain::check_calendar_window(w.from, w.to, s.today())) {
+            const char* key =
+                *problem == domain::CalendarWindowProblem::reversed ? "error.month_window_reversed"
+                : *problem == domain::CalendarWindowProblem::future ? "error.month_window_future"
+                                                                    : "error.month_window_too_long";
+            throw HttpError(http::status::bad_request, "bad_query", key,
+                            *problem == domain::CalendarWindowProblem::reversed ? "from" : "to");
+        }
+        return w;
+    }
+    std::string key() const { return from.iso() + "/" + to.iso(); }
+};
+
+app::StabilityReport report_of(Services& s, const Scope& scope, const Choice& choice) {
+    return app::stability_report(s.app, scope.scope, choice.outcome, choice.grouping, scope.cells,
+                                 s.today());
+}
+
+std::string stability_json(Services& s, const Scope& scope, const Choice& choice) {
+    const auto report = report_of(s, scope, choice);
     std::vector<app::KeyedCurve> curves;
     for (const auto& g : report.figures.groups) {
         curves.push_back({g.key, g.curve});
@@ -47,58 +217,265 @@ Response stability_answer(Services& s, const Request& request, const app::Stabil
         test = report.figures.log_rank;
     }
     auto body = json::parse(app::survival_json(curves, test)).as_object();
-    json::array reasons;
-    for (const auto& r : report.reasons) {
-        reasons.push_back(json::object{{"reason", std::string(domain::to_string(r.reason))},
-                                       {"count", r.count ? json::value(*r.count) : nullptr}});
+    const auto reasons_json = [](const std::vector<app::ReasonCount>& counts) {
+        json::array reasons;
+        for (const auto& r : counts) {
+            reasons.push_back(json::object{{"reason", std::string(domain::to_string(r.reason))},
+                                           {"count", r.count ? json::value(*r.count) : nullptr}});
+        }
+        return reasons;
+    };
+    json::array by_group;
+    for (const auto& g : report.reasons_by_group) {
+        by_group.push_back(json::object{{"group", g.key}, {"reasons", reasons_json(g.reasons)}});
     }
     body["as_of"] = s.today().iso();
-    body["municipality"] =
-        scope.municipality_number ? json::value(*scope.municipality_number) : json::value(nullptr);
+    body["municipality"] = scope.scope.municipality_number
+                               ? json::value(*scope.scope.municipality_number)
+                               : json::value(nullptr);
     body["alis_office"] =
-        scope.alis_office ? json::value(*scope.alis_office) : json::value(nullptr);
-    body["outcome"] = std::string(domain::to_string(outcome));
-    body["grouping"] = std::string(domain::to_string(grouping));
-    body["small_cells"] = cells == domain::SmallCells::shown ? "shown" : "protected";
+        scope.scope.alis_office ? json::value(*scope.scope.alis_office) : json::value(nullptr);
+    body["outcome"] = std::string(domain::to_string(choice.outcome));
+    body["grouping"] = std::string(domain::to_string(choice.grouping));
+    body["small_cells"] = scope.cells == domain::SmallCells::shown ? "shown" : "protected";
     body["posts"] = report.posts;
     body["groups_left_out"] = report.figures.groups_left_out;
-    body["reasons"] = std::move(reasons);
-    return json_response(http::status::ok, request.version(), body);
+    body["reasons"] = reasons_json(report.reasons);
+    body["reasons_by_group"] = std::move(by_group);
+    return json::serialize(body);
 }
 
-Response municipality_stability(Services& s, const Request& request, RequestContext& context) {
-    // The municipality's own leader sees its small groups; its regional office does not.
-    const bool own = also_allowed(context, app::Action::manage_municipality, s.today());
-    return stability_answer(s, request, {context.params.at("number"), std::nullopt},
-                            own ? domain::SmallCells::shown : domain::SmallCells::protected_);
-}
-
-Response region_stability(Services& s, const Request& request, RequestContext& context) {
-    const std::string& office = context.params.at("office");
-    const auto all = app::municipalities(s.app);
-    if (std::none_of(all.begin(), all.end(),
-                     [&](const domain::Municipality& m) { return m.alis_office == office; })) {
-        not_found();  // As the region's own page: an office without municipalities.
+std::string calendar_json(Services& s, const Scope& scope, const Window& window) {
+    const auto months =
+        app::stability_calendar(s.app, scope.scope, window.from, window.to, scope.cells, s.today());
+    const auto count = [](const std::optional<std::int64_t>& c) {
+        return c ? json::value(*c) : json::value(nullptr);
+    };
+    json::array list;
+    for (const auto& m : months) {
+        list.push_back(json::object{{"month", m.month.iso()},
+                                    {"in_post", count(m.in_post)},
+                                    {"joined", count(m.joined)},
+                                    {"left", count(m.left)}});
     }
-    return stability_answer(s, request, {std::nullopt, context.params.at("office")},
-                            domain::SmallCells::protected_);
+    return json::serialize(json::object{
+        {"as_of", s.today().iso()},
+        {"municipality", scope.scope.municipality_number
+                             ? json::value(*scope.scope.municipality_number)
+                             : json::value(nullptr)},
+        {"alis_office",
+         scope.scope.alis_office ? json::value(*scope.scope.alis_office) : json::value(nullptr)},
+        {"small_cells", scope.cells == domain::SmallCells::shown ? "shown" : "protected"},
+        {"from", window.from.iso()},
+        {"to", window.to.iso()},
+        {"months", std::move(list)}});
 }
 
-Response national_stability(Services& s, const Request& request, RequestContext& /*context*/) {
-    return stability_answer(s, request, {}, domain::SmallCells::protected_);
+// A body of the scope computed once per key, day and data generation (the response cache).
+template <typename Compute>
+std::shared_ptr<const std::string> cached(Services& s, const Scope& scope, std::string_view what,
+                                          const std::string& key, Compute compute) {
+    // Read first: whatever is computed after it is at least this new.
+    const auto generation = s.app.data_generation();
+    return s.cache.get_or_compute("stability/" + std::string(what) + "/" + scope.cache_key + "/" +
+                                      key + "/" + s.today().iso(),
+                                  generation, compute);
+}
+
+// The pages of the parts of the scope the reader may see, as links {label, url}, and a text
+// that tells readers with different links apart (part of the page's cache key).
+struct Links {
+    std::string heading;
+    json::array items;
+    std::string key;
+};
+
+Links links_of(Services& s, const RequestContext& context, ScopeKind kind, const Scope& scope,
+               std::string_view suffix) {
+    Links links;
+    if (kind == ScopeKind::municipality || !context.session) {
+        return links;
+    }
+    const auto& actor = context.session->actor;
+    const auto all = listed_municipalities(s);  // By office, then name.
+    if (kind == ScopeKind::region) {
+        links.heading = s.catalogue.text("stability.municipalities_heading");
+        for (const auto& m : all) {
+            if (m.office != *scope.scope.alis_office) {
+                continue;
+            }
+            app::Resource resource;
+            resource.kind = app::Resource::Kind::municipality;
+            resource.municipality_number = m.number;
+            resource.municipality_office = m.office;
+            const bool allowed = app::decide(actor, app::Action::view_municipality, resource,
+                                             s.today()) == app::Decision::allow;
+            links.key += allowed ? '1' : '0';
+            if (allowed) {
+                links.items.push_back(json::object{
+                    {"label", m.name},
+                    {"url", "/kommuner/" + m.number + "/stabilitet" + std::string(suffix)}});
+            }
+        }
+        return links;
+    }
+    links.heading = s.catalogue.text("stability.regions_heading");
+    std::vector<std::string> offices;
+    for (const auto& m : all) {
+        if (offices.empty() || offices.back() != m.office) {
+            offices.push_back(m.office);
+        }
+    }
+    for (const auto& office : offices) {
+        app::Resource resource;
+        resource.kind = app::Resource::Kind::office;
+        resource.office = office;
+        const bool allowed = app::decide(actor, app::Action::view_region, resource, s.today()) ==
+                             app::Decision::allow;
+        links.key += allowed ? '1' : '0';
+        if (allowed) {
+            links.items.push_back(json::object{
+                {"label", s.catalogue.format("stability.scope_region", {{"office", office}})},
+                {"url", "/regioner/" + office + "/stabilitet" + std::string(suffix)}});
+        }
+    }
+    return links;
+}
+
+template <ScopeKind Kind>
+Response stability_api(Services& s, const Request& request, RequestContext& context) {
+    const Scope scope = scope_of(s, context, Kind);
+    const Choice choice = Choice::of(request);
+    return cached_response(
+        request.version(),
+        cached(s, scope, "json", choice.key(), [&] { return stability_json(s, scope, choice); }),
+        kJsonType);
+}
+
+template <ScopeKind Kind>
+Response calendar_api(Services& s, const Request& request, RequestContext& context) {
+    const Scope scope = scope_of(s, context, Kind);
+    const Window window = Window::of(s, request);
+    return cached_response(request.version(),
+                           cached(s, scope, "calendar-json", window.key(),
+                                  [&] { return calendar_json(s, scope, window); }),
+                           kJsonType);
+}
+
+template <ScopeKind Kind>
+Response stability_page(Services& s, const Request& request, RequestContext& context) {
+    const Scope scope = scope_of(s, context, Kind);
+    const Choice choice = Choice::of(request);
+    Links links = links_of(s, context, Kind, scope, "");
+    const auto body = cached(s, scope, "page", choice.key() + "/" + links.key, [&] {
+        StabilityPageInput input{.heading = scope.heading,
+                                 .scope_label = scope.label,
+                                 .base = scope.base,
+                                 .outcome = choice.outcome,
+                                 .grouping = choice.grouping,
+                                 .cells = scope.cells,
+                                 .as_of = s.today(),
+                                 .links_heading = links.heading,
+                                 .links = std::move(links.items)};
+        return s.templates.render_body(
+            "stability", stability_page_data(s.catalogue, report_of(s, scope, choice), input),
+            s.static_files.urls());
+    });
+    return page_from_body(s, request, context, scope.heading, *body);
+}
+
+template <ScopeKind Kind>
+Response calendar_page(Services& s, const Request& request, RequestContext& context) {
+    const Scope scope = scope_of(s, context, Kind);
+    const Window window = Window::of(s, request);
+    const std::string heading =
+        s.catalogue.format("stability.calendar.title", {{"scope", scope.label}});
+    const auto body = cached(s, scope, "calendar-page", window.key(), [&] {
+        const CalendarPageInput input{.heading = heading,
+                                      .scope_label = scope.label,
+                                      .base = scope.base + "/kalender",
+                                      .curves_url = scope.base,
+                                      .from = window.from,
+                                      .to = window.to,
+                                      .cells = scope.cells,
+                                      .as_of = s.today()};
+        const auto months = app::stability_calendar(s.app, scope.scope, window.from, window.to,
+                                                    scope.cells, s.today());
+        return s.templates.render_body("stability_calendar",
+                                       calendar_page_data(s.catalogue, months, input),
+                                       s.static_files.urls());
+    });
+    return page_from_body(s, request, context, heading, *body);
+}
+
+// The downloads: the steps of the curves, or the months of the calendar, as CSV or Excel.
+enum class Format { csv, xlsx };
+
+Sheet steps_table(Services& s, const Scope& scope, const Choice& choice) {
+    return stability_steps_table(s.catalogue, report_of(s, scope, choice), choice.grouping);
+}
+
+Sheet months_table(Services& s, const Scope& scope, const Window& window) {
+    return calendar_table(s.catalogue, app::stability_calendar(s.app, scope.scope, window.from,
+                                                               window.to, scope.cells, s.today()));
+}
+
+Response send_download(const Request& request, std::shared_ptr<const std::string> body,
+                       Format format, const std::string& stem) {
+    return format == Format::csv
+               ? download_response(request, std::move(body), kCsvType, stem + ".csv")
+               : download_response(request, std::move(body), kXlsxType, stem + ".xlsx");
+}
+
+template <ScopeKind Kind, Format F>
+Response stability_download(Services& s, const Request& request, RequestContext& context) {
+    const Scope scope = scope_of(s, context, Kind);
+    const Choice choice = Choice::of(request);
+    const auto body = cached(s, scope, F == Format::csv ? "csv" : "xlsx", choice.key(), [&] {
+        const auto table = steps_table(s, scope, choice);
+        return F == Format::csv ? csv_text(table) : xlsx_bytes(table);
+    });
+    return send_download(request, body, F, scope.file_stem);
+}
+
+template <ScopeKind Kind, Format F>
+Response calendar_download(Services& s, const Request& request, RequestContext& context) {
+    const Scope scope = scope_of(s, context, Kind);
+    const Window window = Window::of(s, request);
+    const auto body =
+        cached(s, scope, F == Format::csv ? "calendar-csv" : "calendar-xlsx", window.key(), [&] {
+            const auto table = months_table(s, scope, window);
+            return F == Format::csv ? csv_text(table) : xlsx_bytes(table);
+        });
+    return send_download(request, body, F, scope.file_stem + "-maaneder");
+}
+
+// The routes of one scope: the API, the pages and their downloads.
+template <ScopeKind Kind>
+void add_scope(Routes& routes, const std::string& api, const std::string& page,
+               const RouteAccess& access) {
+    using http::verb;
+    routes.add(verb::get, api + "/stability", access, stability_api<Kind>);
+    routes.add(verb::get, api + "/stability/calendar", access, calendar_api<Kind>);
+    routes.add(verb::get, page, access, stability_page<Kind>);
+    routes.add(verb::get, page + ".csv", access, stability_download<Kind, Format::csv>);
+    routes.add(verb::get, page + ".xlsx", access, stability_download<Kind, Format::xlsx>);
+    routes.add(verb::get, page + "/kalender", access, calendar_page<Kind>);
+    routes.add(verb::get, page + "/kalender.csv", access, calendar_download<Kind, Format::csv>);
+    routes.add(verb::get, page + "/kalender.xlsx", access, calendar_download<Kind, Format::xlsx>);
 }
 
 }  // namespace
 
 void register_stability_routes(Routes& routes) {
-    using http::verb;
-    routes.add(verb::get, "/api/v1/municipalities/{number}/stability",
-               RouteAccess{app::Action::view_municipality, ResourceFrom::municipality_param},
-               municipality_stability);
-    routes.add(verb::get, "/api/v1/regions/{office}/stability",
-               RouteAccess{app::Action::view_region, ResourceFrom::office_param}, region_stability);
-    routes.add(verb::get, "/api/v1/stability",
-               RouteAccess{app::Action::read_aggregates, ResourceFrom::none}, national_stability);
+    add_scope<ScopeKind::municipality>(
+        routes, "/api/v1/municipalities/{number}", "/kommuner/{number}/stabilitet",
+        RouteAccess{app::Action::view_municipality, ResourceFrom::municipality_param});
+    add_scope<ScopeKind::region>(routes, "/api/v1/regions/{office}",
+                                 "/regioner/{office}/stabilitet",
+                                 RouteAccess{app::Action::view_region, ResourceFrom::office_param});
+    add_scope<ScopeKind::country>(routes, "/api/v1", "/stabilitet",
+                                  RouteAccess{app::Action::read_aggregates, ResourceFrom::none});
 }
 
 }  // namespace alis::web

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/stability.hpp"
 #include "domain/municipality.hpp"
 #include "embedded.hpp"
 #include "store/database.hpp"
@@ -319,6 +320,25 @@ TEST_F(NationalDemo, MostTraineesHaveASupervisorAndAPlanAndTheDemoAccountsWork) 
         EXPECT_TRUE(s.education_plans().current_of(*trainee->person_id));
     });
     EXPECT_EQ(summary_.logins.size(), 7u);
+}
+
+// The demo's stays follow the GP list-contract durations by municipality size (Abelsen et al.
+// 2015: medians of 2.75 years under 2,000 inhabitants, 8.37 from 50,000): the smallest
+// municipalities' doctors leave their posts soonest, and the bands differ clearly.
+TEST_F(NationalDemo, DoctorsStayLongerInTheirPostsInLargerMunicipalities) {
+    const auto report =
+        stability_report(*app_, {}, domain::StabilityOutcome::in_post, StabilityGrouping::size_band,
+                         domain::SmallCells::shown, kToday);
+    const auto& groups = report.figures.groups;
+    ASSERT_EQ(groups.size(), 5u);
+    EXPECT_EQ(groups.front().key, "under_2000");
+    EXPECT_EQ(groups.back().key, "50000_and_more");
+    ASSERT_TRUE(groups.front().curve.median.time);
+    ASSERT_TRUE(groups.back().curve.median.time);
+    EXPECT_LT(*groups.front().curve.median.time * 1.5, *groups.back().curve.median.time);
+    ASSERT_TRUE(report.figures.log_rank);
+    EXPECT_LT(report.figures.log_rank->p_value, 0.001);
+    EXPECT_GE(summary_.departures, 1000);
 }
 
 }  // namespace

@@ -634,6 +634,25 @@ const std::vector<Call> kCalls = {
     {kGet, "/api/v1/stability?group=x", kNational, 400},
     {kGet, "/api/v1/stability", kKari, 403},
     {kGet, "/api/v1/stability", "", 401},
+    {kGet, "/api/v1/stability?group=size_band", kNational, 200, "", "\"grouping\":\"size_band\""},
+    // The calendar view, month by month.
+    {kGet, "/api/v1/municipalities/4601/stability/calendar?from=2025-01&to=2025-12", kLeader, 200,
+     "", "\"month\":\"2025-12\""},
+    {kGet, "/api/v1/municipalities/4601/stability/calendar", kOffice, 200, "",
+     "\"small_cells\":\"protected\""},
+    {kGet, "/api/v1/municipalities/4601/stability/calendar?from=2025-13", kLeader, 400},
+    {kGet, "/api/v1/municipalities/5501/stability/calendar", kLeader, 403},
+    {kGet, "/api/v1/municipalities/9999/stability/calendar", kLeader, 404},
+    {kGet, "/api/v1/municipalities/4601/stability/calendar", "", 401},
+    {kGet, "/api/v1/regions/Bergen/stability/calendar", kOffice, 200, "", "\"months\""},
+    {kGet, "/api/v1/regions/Bergen/stability/calendar?from=2026-01&to=2025-01", kOffice, 400},
+    {kGet, "/api/v1/regions/Bergen/stability/calendar", kLeader, 403},
+    {kGet, "/api/v1/regions/Ukjent/stability/calendar", kNational, 404},
+    {kGet, "/api/v1/regions/Bergen/stability/calendar", "", 401},
+    {kGet, "/api/v1/stability/calendar?to=2026-11", kNational, 200, "", "\"from\":\"2021-12\""},
+    {kGet, "/api/v1/stability/calendar?to=2099-01", kNational, 400},
+    {kGet, "/api/v1/stability/calendar", kKari, 403},
+    {kGet, "/api/v1/stability/calendar", "", 401},
 
     // The general education plan (journey 6): public to read, the leader's to change. Through the
     // API a form body gets JSON answers too.
