@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <map>
 
-#include "app/auth.hpp"
 #include "app/departures.hpp"
 #include "app/policy.hpp"
 #include "app/training_records.hpp"
@@ -25,8 +24,8 @@ const std::vector<std::string_view> kReasons = domain::enum_names<domain::Depart
 const std::vector<std::string_view> kDestinations = domain::enum_names<domain::Destination>();
 
 // The person, their ended employment in the path (404 when it is not theirs), the departure
-// recorded from it, if any, and where the form leads back to: the person's page for whoever may
-// read it, else (a leader after the doctor left) the employing municipality's overview.
+// recorded from it, if any, and where the form leads back to: the person's page while the
+// municipality employs the doctor, else (after the doctor left) its overview.
 struct Loaded {
     app::TrainingRecord record;
     domain::Employment employment;
@@ -48,19 +47,16 @@ Loaded load(Services& s, const RequestContext& context) {
             loaded.departure = d;
         }
     }
-    const domain::Date today = s.today();
-    const bool reads_person =
-        app::decide(context.session->actor, app::Action::read_person,
-                    app::person_resource(s.app, loaded.record.person.id, today),
-                    today) == app::Decision::allow;
-    loaded.back = reads_person ? person_path(loaded.record.person.id)
-                               : "/kommuner/" + loaded.employment.municipality_number + "/oversikt";
+    // The employment's resource, which the route's access was decided on, says whether its
+    // municipality employs the doctor today (and so reads the record).
+    const auto& number = loaded.employment.municipality_number;
+    const bool employs =
+        context.resource && std::find(context.resource->employing_municipalities.begin(),
+                                      context.resource->employing_municipalities.end(),
+                                      number) != context.resource->employing_municipalities.end();
+    loaded.back =
+        employs ? person_path(loaded.record.person.id) : "/kommuner/" + number + "/oversikt";
     return loaded;
-}
-
-std::string form_path(std::int64_t person, std::int64_t employment) {
-    return record_path(person, domain::RecordKind::employment,
-                       std::to_string(employment) + "/avslutning");
 }
 
 json::object departure_form(Services& s, const RequestContext& context, const Loaded& loaded,
@@ -76,7 +72,7 @@ json::object departure_form(Services& s, const RequestContext& context, const Lo
         t, context, t.format("departure.heading", {{"name", person.full_name}}),
         t.format("departure.intro", {{"employment", describe(t, loaded.employment,
                                                              loaded.record.municipality_names)}}),
-        form_path(person.id, loaded.employment.id), loaded.back, "departure.save",
+        departure_path(person.id, loaded.employment.id), loaded.back, "departure.save",
         json::array{section(t, "departure.legend", std::move(fields))});
 }
 

@@ -9,6 +9,7 @@
 #include "web/access.hpp"
 #include "web/overview_export.hpp"
 #include "web/pipeline.hpp"
+#include "web/trainee_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -181,8 +182,7 @@ json::array departures_data(Services& s, const std::string& number, domain::Date
             {"ended_on", e.ends_on ? e.ends_on->norwegian() : ""},
             {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
             {"recorded", ended.departure.has_value()},
-            {"url", "/personer/" + std::to_string(e.person_id) + "/ansettelser/" +
-                        std::to_string(e.id) + "/avslutning"},
+            {"url", departure_path(e.person_id, e.id)},
             {"link", t.text(ended.departure ? "departure.change" : "departure.record")}};
         row["departure"] = ended.departure
                                ? t.text("departure_reason." +

@@ -86,8 +86,7 @@ void add_departure(const Catalogue& t, json::object& row, const app::TrainingRec
                          t.text("destination." + std::string(domain::to_string(d->destination)))}})
             : t.text("departure.not_recorded");
     if (editable) {
-        row["departure_url"] = record_path(record.person.id, domain::RecordKind::employment,
-                                           std::to_string(e.id) + "/avslutning");
+        row["departure_url"] = departure_path(record.person.id, e.id);
         row["departure_link"] = t.text(recorded ? "departure.change" : "departure.record");
     }
 }

@@ -133,6 +133,11 @@ std::string record_path(std::int64_t person, domain::RecordKind kind, std::strin
            std::string(rest);
 }
 
+std::string departure_path(std::int64_t person, std::int64_t employment) {
+    return record_path(person, domain::RecordKind::employment,
+                       std::to_string(employment) + "/avslutning");
+}
+
 domain::RecordKind kind_of(const app::RecordVersion& record) {
     static constexpr domain::RecordKind kinds[] = {domain::RecordKind::employment,
                                                    domain::RecordKind::service_period,

@@ -32,6 +32,8 @@ std::string person_path(std::int64_t id);
 
 // A record's page under the person's: /personer/42/ansettelser/7 for rest "7".
 std::string record_path(std::int64_t person, domain::RecordKind kind, std::string_view rest);
+// The form of why the doctor left an employment: /personer/42/ansettelser/7/avslutning.
+std::string departure_path(std::int64_t person, std::int64_t employment);
 // "Bergen (4601)", or the number alone when `names` does not have it.
 std::string municipality_label(const app::MunicipalityNames& names, const std::string& number);
 // The kind of a record version.
