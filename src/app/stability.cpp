@@ -3,6 +3,7 @@
 #include "store/database.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "app/municipality_overview.hpp"
@@ -77,32 +78,45 @@ StabilityReport stability_report(Application& app, const StabilityScope& scope,
                 return band_rank(a.key) < band_rank(b.key);
             });
     }
-    // The reasons of the started posts that `in_group` takes, each count protected.
-    const auto reasons_of = [&](const auto& in_group) {
+    // The reasons of the started posts, in all and per group, counted in one pass; each count
+    // protected.
+    constexpr auto kReasons = domain::enum_values<domain::DepartureReason>();
+    using Counts = std::array<int, kReasons.size()>;
+    const auto index_of = [&](domain::DepartureReason reason) {
+        return static_cast<std::size_t>(std::find(kReasons.begin(), kReasons.end(), reason) -
+                                        kReasons.begin());
+    };
+    Counts all{};
+    std::map<std::string, Counts> by_group;
+    for (const auto& p : posts) {
+        if (today < p.starts_on) {
+            continue;
+        }
+        ++report.posts;
+        if (!p.departure) {
+            continue;
+        }
+        const auto i = index_of(p.departure->reason);
+        ++all[i];
+        if (grouping != StabilityGrouping::none) {
+            ++by_group[key_of(p, grouping)][i];
+        }
+    }
+    const auto protect = [&](const Counts& counts) {
         std::vector<ReasonCount> reasons;
-        for (const auto reason : domain::enum_values<domain::DepartureReason>()) {
-            int count = 0;
-            for (const auto& p : posts) {
-                if (!(today < p.starts_on) && in_group(p)) {
-                    count += p.departure && p.departure->reason == reason ? 1 : 0;
-                }
-            }
+        for (std::size_t i = 0; i < kReasons.size(); ++i) {
+            const int count = counts[i];
             const bool hidden =
                 cells == domain::SmallCells::protected_ && count > 0 && count < domain::kMinCell;
-            reasons.push_back({reason, hidden ? std::nullopt : std::optional<int>(count)});
+            reasons.push_back({kReasons[i], hidden ? std::nullopt : std::optional<int>(count)});
         }
         return reasons;
     };
-    report.reasons = reasons_of([](const domain::AlisPost&) { return true; });
+    report.reasons = protect(all);
     if (grouping != StabilityGrouping::none) {
         for (const auto& g : report.figures.groups) {
-            report.reasons_by_group.push_back({g.key, reasons_of([&](const domain::AlisPost& p) {
-                                                   return key_of(p, grouping) == g.key;
-                                               })});
+            report.reasons_by_group.push_back({g.key, protect(by_group[g.key])});
         }
-    }
-    for (const auto& p : posts) {
-        report.posts += today < p.starts_on ? 0 : 1;
     }
     return report;
 }

@@ -142,15 +142,12 @@ std::shared_ptr<const std::string> national_summary(Services& s) {
                                                          {"date", today.norwegian()}})},
             {"regions", std::move(regions)},
             {"total", count(overview.trainees)}};
-        const auto years = [&](const std::optional<double>& days) {
-            return days ? norwegian_number(*days / 365.25, 1) : t.text("stability.not_reached");
-        };
         const auto* all = report.figures.groups.empty() ? nullptr : &report.figures.groups.front();
         if (all != nullptr && all->curve.median.time) {
             const auto& m = all->curve.median;
-            data["median"] = t.format("me.national.median", {{"median", years(m.time)},
-                                                             {"lower", years(m.lower)},
-                                                             {"upper", years(m.upper)},
+            data["median"] = t.format("me.national.median", {{"median", years_text(t, m.time)},
+                                                             {"lower", years_text(t, m.lower)},
+                                                             {"upper", years_text(t, m.upper)},
                                                              {"posts", report.posts}});
         } else {
             data["median"] = t.format("me.national.median_none", {{"posts", report.posts}});

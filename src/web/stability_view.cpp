@@ -21,10 +21,6 @@ std::string count_text(const Catalogue& t, const std::optional<Count>& count) {
     return count ? std::to_string(*count) : t.text("stability.few");
 }
 
-std::string years_text(const Catalogue& t, const std::optional<double>& days) {
-    return days ? norwegian_number(*days / kDaysPerYear, 1) : t.text("stability.not_reached");
-}
-
 std::string percent_text(double share) {
     return norwegian_number(share * 100, 1) + " %";
 }
@@ -49,17 +45,11 @@ std::string query_of(const StabilityPageInput& input) {
 }  // namespace
 
 std::string norwegian_number(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string text = buffer;
-    if (const auto point = text.find('.'); point != std::string::npos) {
-        text[point] = ',';
-    }
-    // -0,0 is 0,0.
-    if (text.starts_with('-') && text.find_first_not_of("-0,") == std::string::npos) {
-        text.erase(0, 1);
-    }
-    return text;
+    return cell_text(Number{value, decimals});
+}
+
+std::string years_text(const Catalogue& t, const std::optional<double>& days) {
+    return days ? norwegian_number(*days / kDaysPerYear, 1) : t.text("stability.not_reached");
 }
 
 std::string group_label(const Catalogue& t, app::StabilityGrouping grouping,

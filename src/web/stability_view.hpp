@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ namespace alis::web {
 
 // A number as Norwegian readers write it: `decimals` decimals with a decimal comma ("2,8").
 std::string norwegian_number(double value, int decimals);
+
+// A number of days in years with one decimal ("5,9"), or "not reached" when there is none (a median
+// the curve never falls to).
+std::string years_text(const Catalogue& t, const std::optional<double>& days);
 
 // The label of a group of the curves: "Fastlønn", "2022", "ALIS-kontor Bergen", ...
 std::string group_label(const Catalogue& t, app::StabilityGrouping grouping,
