@@ -28,6 +28,7 @@ enum class Action {
     edit_education_plan,   // Revise a trainee's individual plan (leader, trainee, supervisor).
     view_region,           // A regional office's list of its municipalities with counts.
     record_departure,      // Why a doctor left an employment, and where to (its leader).
+    issue_certificate,     // The certificate of service of an employment (its leader).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

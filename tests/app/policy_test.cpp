@@ -315,6 +315,22 @@ TEST(Policy, DecisionTable) {
          Action::record_departure, bergen, Decision::deny},
         {"an ended leader role records nothing", actor({ended(Role::leader, "4601")}),
          Action::record_departure, ended_post, Decision::deny},
+
+        {"the post's leader certifies its service", actor({grant(Role::leader, "4601")}),
+         Action::issue_certificate, running_post, Decision::allow},
+        {"also years after the post ended (the doctor applies late)",
+         actor({grant(Role::leader, "4601")}), Action::issue_certificate, last_year_post,
+         Decision::allow},
+        {"another municipality's leader does not", actor({grant(Role::leader, "5501")}),
+         Action::issue_certificate, ended_post, Decision::deny},
+        {"nor the regional office", actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::issue_certificate, ended_post, Decision::deny},
+        {"nor the doctor", actor({grant(Role::trainee)}, 10), Action::issue_certificate, ended_post,
+         Decision::deny},
+        {"nor a leader about their own post", actor({grant(Role::leader, "4601")}, 10),
+         Action::issue_certificate, ended_post, Decision::deny},
+        {"a person is not an employment", actor({grant(Role::leader, "4601")}),
+         Action::issue_certificate, bergen, Decision::deny},
     };
     std::map<Action, std::set<Decision>> covered;
     for (const auto& c : cases) {
@@ -324,7 +340,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::record_departure); ++a) {
+         a <= static_cast<int>(Action::issue_certificate); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -333,9 +349,9 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::record_departure) + 1)),
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::issue_certificate) + 1)),
               "unknown")
-        << "record_departure is no longer the last Action: loop to the new last one above";
+        << "issue_certificate is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or
