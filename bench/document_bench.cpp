@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <string>
+#include <string_view>
 
 #include "web/pdf.hpp"
 
@@ -36,13 +37,21 @@ void BM_DocumentFivePages(benchmark::State& state) {
     const alis::web::PdfInfo info{
         "ALIS-avtale",         "Bergen kommune", "ALIS-avtale",           "",
         "2026-11-22T10:00:00", "Dokument 1",     "Side {page} av {pages}"};
-    std::size_t bytes = 0;
+    std::string pdf;
     for (auto _ : state) {
-        const std::string pdf = alis::web::pdf_from_markup(info, markup);
-        bytes = pdf.size();
+        pdf = alis::web::pdf_from_markup(info, markup);
         benchmark::DoNotOptimize(pdf.data());
     }
-    state.counters["bytes"] = static_cast<double>(bytes);
+    state.counters["bytes"] = static_cast<double>(pdf.size());
+    // Each page is one "/Type /Page" object; the page tree is "/Type /Pages".
+    const auto count = [&pdf](std::string_view what) {
+        double n = 0;
+        for (auto at = pdf.find(what); at != std::string::npos; at = pdf.find(what, at + 1)) {
+            ++n;
+        }
+        return n;
+    };
+    state.counters["pages"] = count("/Type /Page") - count("/Type /Pages");
 }
 BENCHMARK(BM_DocumentFivePages)->Unit(benchmark::kMillisecond);
 
