@@ -1,7 +1,8 @@
 // alis document render --db URL --kind KIND ... --out FILE.pdf
 // Writes a document as PDF, as the pages do (web/documents.hpp). So far the certificate of service
 // of an employment (--kind service-certificate --person ID --employment ID) and the individual
-// education plan (--kind education-plan --person ID).
+// education plan (--kind education-plan --person ID) and the agreement with a supervisor
+// (--kind supervision-agreement --municipality NUMBER --supervisor ID).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 
 #include "app/application.hpp"
 #include "app/service_certificate.hpp"
+#include "app/supervisors.hpp"
 #include "app/training_records.hpp"
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
@@ -24,6 +26,8 @@ struct RenderOptions {
     std::string kind;
     std::int64_t person = 0;
     std::int64_t employment = 0;
+    std::string municipality;
+    std::int64_t supervisor = 0;
     std::string issuer;
     std::string out;
 };
@@ -40,16 +44,32 @@ std::string render(const RenderOptions& options) {
     if (!kind) {
         throw BadInput{"cli.document.unknown_kind", {{"kind", options.kind}}};
     }
-    if (*kind != domain::DocumentKind::service_certificate &&
-        *kind != domain::DocumentKind::education_plan) {
+    using domain::DocumentKind;
+    if (*kind == DocumentKind::alis_agreement || *kind == DocumentKind::general_plan) {
         throw BadInput{"cli.document.not_yet", {{"kind", options.kind}}};
     }
-    if (options.person <= 0 ||
-        (*kind == domain::DocumentKind::service_certificate && options.employment <= 0)) {
-        throw BadInput{"cli.document.needs", {{"kind", options.kind}}};
+    const bool complete = *kind == DocumentKind::supervision_agreement
+                              ? !options.municipality.empty() && options.supervisor > 0
+                              : options.person > 0 && (*kind != DocumentKind::service_certificate ||
+                                                       options.employment > 0);
+    if (!complete) {
+        throw BadInput{"cli.document.needs_" + options.kind, {}};
     }
     const auto application = open_existing(options.db);
     const web::Catalogue catalogue("nb");
+    if (*kind == DocumentKind::supervision_agreement) {
+        const auto list =
+            app::supervisor_list(*application, options.municipality, application->today());
+        auto pdf = list ? web::supervision_agreement_pdf(catalogue, *application, *list,
+                                                         options.supervisor, application->today())
+                        : std::nullopt;
+        if (!pdf) {
+            throw BadInput{
+                "cli.document.no_supervisor",
+                {{"municipality", options.municipality}, {"supervisor", options.supervisor}}};
+        }
+        return std::move(*pdf);
+    }
     if (*kind == domain::DocumentKind::education_plan) {
         const auto person = app::find_person(*application, options.person);
         if (!person) {
@@ -103,6 +123,10 @@ void add_document_command(CLI::App& app, int& exit_code) {
     render_cmd->add_option("--person", options->person, "The person's id");
     render_cmd->add_option("--employment", options->employment,
                            "The employment's id (service-certificate)");
+    render_cmd->add_option("--municipality", options->municipality,
+                           "The municipality's number (supervision-agreement)");
+    render_cmd->add_option("--supervisor", options->supervisor,
+                           "The supervisor's registration id (supervision-agreement)");
     render_cmd->add_option("--issuer", options->issuer,
                            "Who issues it, as printed on the document (service-certificate)");
     render_cmd->add_option("--out", options->out, "The PDF file to write")->required();

@@ -1,7 +1,8 @@
 // The documents alis writes as PDF (issue 17): the certificate of service of an employment
 // ("tjenesteattest"), which the leader of the employing municipality issues, also after the doctor
 // has left (app::Action::issue_certificate; each one made is audited, "document.<kind>"), and the
-// individual education plan for whoever reads the person's record (a read the pipeline audits).
+// individual education plan for whoever reads the person's record (a read the pipeline audits),
+// and the agreement with a supervisor, for the municipality's leader (manage_municipality).
 #include "app/auth.hpp"
 #include "app/policy.hpp"
 #include "app/service_certificate.hpp"
@@ -41,6 +42,17 @@ Response education_plan(Services& s, const Request& request, RequestContext& con
     return response;
 }
 
+Response supervision_agreement(Services& s, const Request& request, RequestContext& context) {
+    const auto list = found(app::supervisor_list(s.app, context.params.at("number"), s.today()));
+    auto body = std::make_shared<const std::string>(found(
+        supervision_agreement_pdf(s.catalogue, s.app, list, context.id("supervisor"), s.today())));
+    Response response = cached_response(request.version(), std::move(body), kPdfType);
+    response.set(http::field::content_disposition,
+                 "inline; filename=\"veiledningsavtale-" + list.municipality.number + "-" +
+                     std::to_string(context.id("supervisor")) + ".pdf\"");
+    return response;
+}
+
 }  // namespace
 
 void register_document_routes(Routes& routes) {
@@ -48,6 +60,9 @@ void register_document_routes(Routes& routes) {
     using http::verb;
     routes.add(verb::get, "/personer/{person:id}/ansettelser/{employment:id}/tjenesteattest.pdf",
                kIssue, certificate_pdf);
+    routes.add(verb::get, "/kommuner/{number}/veiledere/{supervisor:id}/veiledningsavtale.pdf",
+               {app::Action::manage_municipality, ResourceFrom::municipality_param},
+               supervision_agreement);
     routes.add(verb::get, "/personer/{person:id}/utdanningsplan.pdf",
                {app::Action::read_person, ResourceFrom::person_param}, education_plan);
 }

@@ -1,5 +1,7 @@
 #include "web/documents.hpp"
 
+#include <algorithm>
+
 #include "app/auth.hpp"
 #include "app/document_templates.hpp"
 #include "domain/ledger.hpp"
@@ -161,6 +163,52 @@ std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Applicati
     info.subject = document.title;
     info.created = app::utc_iso(app.now());
     return document_pdf(t, document, std::move(*data), std::move(info));
+}
+
+std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Application& app,
+                                                     const app::SupervisorList& list,
+                                                     std::int64_t supervisor_id, Date today) {
+    const auto summary = std::find_if(
+        list.supervisors.begin(), list.supervisors.end(),
+        [&](const domain::SupervisorSummary& x) { return x.supervisor.id == supervisor_id; });
+    if (summary == list.supervisors.end()) {
+        return std::nullopt;
+    }
+    const auto& s = summary->supervisor;
+    json::object supervisor{
+        {"name", summary->full_name},
+        {"qualification",
+         t.text("supervisors.qualification." + std::string(domain::to_string(s.qualification)))},
+        {"office", s.office},
+        {"home", summary->home_municipality_name.empty() ? s.home_municipality_number
+                                                         : summary->home_municipality_name}};
+    if (s.agreement_reference) {
+        supervisor["agreement"] =
+            *s.agreement_reference +
+            (s.agreement_date ? ", " + s.agreement_date->norwegian() : std::string());
+    }
+    json::array trainees;
+    for (const auto& trainee : app::supervised_trainees(app, s.person_id, today)) {
+        if (std::find(trainee.employers.begin(), trainee.employers.end(), list.municipality.name) !=
+            trainee.employers.end()) {
+            trainees.push_back(json::object{{"name", trainee.person.full_name},
+                                            {"since", trainee.since.norwegian()}});
+        }
+    }
+    const auto& document =
+        app::embedded_document_template(domain::DocumentKind::supervision_agreement);
+    json::object data{{"municipality", list.municipality.name},
+                      {"supervisor", std::move(supervisor)},
+                      {"has_trainees", !trainees.empty()},
+                      {"trainees", std::move(trainees)},
+                      {"capacity", list.capacity},
+                      {"today", today.norwegian()}};
+    PdfInfo info;
+    info.title = t.format("document.supervision_agreement_title", {{"name", summary->full_name}});
+    info.author = t.format("document.municipality", {{"name", list.municipality.name}});
+    info.subject = document.title;
+    info.created = app::utc_iso(app.now());
+    return document_pdf(t, document, std::move(data), std::move(info));
 }
 
 }  // namespace alis::web

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/service_certificate.hpp"
+#include "app/supervisors.hpp"
 #include "domain/document_template.hpp"
 #include "web/messages.hpp"
 #include "web/pdf.hpp"
@@ -41,5 +42,13 @@ std::string service_certificate_pdf(const Catalogue& t, const app::ServiceCertif
 // an unknown person.
 std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Application& app,
                                               const domain::Person& person, domain::Date today);
+
+// The agreement between the municipality of `list` and its supervisor `supervisor_id` (the id of
+// the registration) as PDF, with the trainees assigned to the supervisor on `today`; nullopt when
+// the municipality has no such supervisor.
+std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Application& app,
+                                                     const app::SupervisorList& list,
+                                                     std::int64_t supervisor_id,
+                                                     domain::Date today);
 
 }  // namespace alis::web

@@ -140,6 +140,8 @@ json::object supervisor_list_view(Services& s, const app::SupervisorList& list) 
             {"office", x.office},
             {"home", home},
             {"agreement", agreement},
+            {"agreement_url",
+             base + "/veiledere/" + std::to_string(x.id) + "/veiledningsavtale.pdf"},
             {"load", t.format("supervisors.load",
                               {{"trainees", row.trainees}, {"capacity", list.capacity}})},
             {"over_capacity", over_capacity},

@@ -100,6 +100,7 @@ const std::map<std::string, Expect> kRoutes = {
     // Supervisors (journey 5)
     {"GET /kommuner/{number}/veiledere", Expect::leader_only},
     {"GET /kommuner/{number}/veiledere/ny", Expect::leader_only},
+    {"GET /kommuner/{number}/veiledere/{supervisor:id}/veiledningsavtale.pdf", Expect::leader_only},
     {"POST /kommuner/{number}/veiledere/ny", Expect::leader_only},
     {"GET /kommuner/{number}/veiledere/kapasitet", Expect::leader_only},
     {"POST /kommuner/{number}/veiledere/kapasitet", Expect::leader_only},
@@ -209,6 +210,14 @@ class AuthorizationMatrix : public ::testing::Test {
             l.starts_on = *domain::Date::parse_iso("2024-03-01");
             l.ends_on = *domain::Date::parse_iso("2024-03-31");
             leave = w.people().add_leave(l);
+            // A supervisor registered by the own municipality, for the routes that name one.
+            domain::Supervisor sv;
+            sv.person_id = own_trainee;
+            sv.municipality_number = "4601";
+            sv.office = "Sentrum legekontor";
+            sv.home_municipality_number = "4601";
+            sv.registered_on = *domain::Date::parse_iso("2024-01-01");
+            supervisor_registration = w.supervisors().add(sv);
         });
     }
 
@@ -224,6 +233,8 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{employment\\}"), std::to_string(employment));
         path = std::regex_replace(path, std::regex("\\{period\\}"), std::to_string(period));
         path = std::regex_replace(path, std::regex("\\{leave\\}"), std::to_string(leave));
+        path = std::regex_replace(path, std::regex("\\{supervisor\\}"),
+                                  std::to_string(supervisor_registration));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
@@ -240,6 +251,7 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t foreign_account = 0;
     std::int64_t arena = 0;
     std::int64_t responsibility = 0;
+    std::int64_t supervisor_registration = 0;
     std::int64_t employment = 0;
     std::int64_t period = 0;
     std::int64_t leave = 0;

@@ -184,6 +184,53 @@ TEST_F(ServiceCertificates, TheEducationPlanAsPdfForThoseWhoReadTheRecord) {
     EXPECT_NE(page.body().find("href=\"" + target + "\""), std::string::npos);
 }
 
+TEST_F(ServiceCertificates, TheAgreementWithASupervisorFromAnotherMunicipality) {
+    std::int64_t registration = 0;
+    server.database().write([&](store::UnitOfWork& w) {
+        domain::Person p;
+        p.full_name = "Øystein Veileder";
+        const auto person = w.people().add(p);
+        domain::Supervisor s;
+        s.person_id = person;
+        s.municipality_number = "5501";
+        s.office = "Kvaløya legekontor";
+        s.home_municipality_number = "4601";
+        s.agreement_reference = "Avtale 2026/17";
+        s.agreement_date = domain::Date::parse_iso("2026-01-15");
+        s.registered_on = *domain::Date::parse_iso("2026-01-15");
+        registration = w.supervisors().add(s);
+        domain::SupervisorAssignment a;
+        a.supervisor_person_id = person;
+        a.trainee_person_id = ase;
+        a.starts_on = *domain::Date::parse_iso("2026-02-01");
+        return w.supervisors().add_assignment(a);
+    });
+    const std::string target =
+        "/kommuner/5501/veiledere/" + std::to_string(registration) + "/veiledningsavtale.pdf";
+    const auto r = get(target, "leder@tromso.no");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    testing::save_first_page_png(r.body(), "supervision-agreement");
+    const std::string text = testing::pdf_text(r.body());
+    EXPECT_NE(text.find("Veiledningsavtale"), std::string::npos);
+    EXPECT_NE(text.find("Tromsø kommune"), std::string::npos) << text;
+    EXPECT_NE(text.find("Øystein Veileder"), std::string::npos);
+    EXPECT_NE(text.find("Kvaløya legekontor"), std::string::npos);
+    EXPECT_NE(text.find("Bergen"), std::string::npos) << "the home municipality";
+    EXPECT_NE(text.find("Avtale 2026/17, 15.01.2026"), std::string::npos) << text;
+    EXPECT_NE(text.find("Åse Ærlig Øvrebø"), std::string::npos) << "the trainee supervised";
+    EXPECT_NE(text.find("01.02.2026"), std::string::npos);
+    EXPECT_EQ(testing::pdf_info(r.body())["Title"], "Veiledningsavtale med Øystein Veileder");
+
+    EXPECT_EQ(get(target, "leder@bergen.no").result(), http::status::forbidden);
+    EXPECT_EQ(get("/kommuner/5501/veiledere/" + std::to_string(registration + 100) +
+                      "/veiledningsavtale.pdf",
+                  "leder@tromso.no")
+                  .result(),
+              http::status::not_found);
+    const auto page = get("/kommuner/5501/veiledere", "leder@tromso.no").body();
+    EXPECT_NE(page.find("href=\"" + target + "\""), std::string::npos);
+}
+
 TEST(DocumentCommand, RendersTheCertificateAndRefusesBadInputInOneLine) {
     testing::TempDir dir;
     const std::string url = dir.sqlite_url();
@@ -230,6 +277,8 @@ TEST(DocumentCommand, RendersTheCertificateAndRefusesBadInputInOneLine) {
               std::to_string(bergen + 1000)},
              {"--kind", "education-plan", "--person", std::to_string(ase + 1000)},
              {"--kind", "alis-agreement", "--person", std::to_string(ase)},
+             {"--kind", "supervision-agreement", "--municipality", "5501"},
+             {"--kind", "supervision-agreement", "--municipality", "5501", "--supervisor", "7"},
          }) {
         r = testing::run_alis(base(bad));
         EXPECT_EQ(r.exit_code, 2) << r.err;
