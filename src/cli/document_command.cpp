@@ -2,7 +2,8 @@
 // Writes a document as PDF, as the pages do (web/documents.hpp). So far the certificate of service
 // of an employment (--kind service-certificate --person ID --employment ID) and the individual
 // education plan (--kind education-plan --person ID) and the agreement with a supervisor
-// (--kind supervision-agreement --municipality NUMBER --supervisor ID).
+// (--kind supervision-agreement --municipality NUMBER --supervisor ID), and the general education
+// plan (--kind general-plan --municipality NUMBER).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "app/application.hpp"
+#include "app/general_plan.hpp"
 #include "app/service_certificate.hpp"
 #include "app/supervisors.hpp"
 #include "app/training_records.hpp"
@@ -45,18 +47,30 @@ std::string render(const RenderOptions& options) {
         throw BadInput{"cli.document.unknown_kind", {{"kind", options.kind}}};
     }
     using domain::DocumentKind;
-    if (*kind == DocumentKind::alis_agreement || *kind == DocumentKind::general_plan) {
+    if (*kind == DocumentKind::alis_agreement) {
         throw BadInput{"cli.document.not_yet", {{"kind", options.kind}}};
     }
-    const bool complete = *kind == DocumentKind::supervision_agreement
-                              ? !options.municipality.empty() && options.supervisor > 0
-                              : options.person > 0 && (*kind != DocumentKind::service_certificate ||
-                                                       options.employment > 0);
+    // What each kind names: a municipality (and a supervisor), or a person (and an employment).
+    bool complete = options.person > 0;
+    if (*kind == DocumentKind::supervision_agreement || *kind == DocumentKind::general_plan) {
+        complete = !options.municipality.empty() &&
+                   (*kind == DocumentKind::general_plan || options.supervisor > 0);
+    } else if (*kind == DocumentKind::service_certificate) {
+        complete = complete && options.employment > 0;
+    }
     if (!complete) {
         throw BadInput{"cli.document.needs_" + options.kind, {}};
     }
     const auto application = open_existing(options.db);
     const web::Catalogue catalogue("nb");
+    if (*kind == DocumentKind::general_plan) {
+        const auto plan = app::general_plan(*application, options.municipality);
+        if (!plan) {
+            throw BadInput{"cli.document.no_municipality",
+                           {{"municipality", options.municipality}}};
+        }
+        return web::general_plan_pdf(catalogue, *application, *plan, application->today());
+    }
     if (*kind == DocumentKind::supervision_agreement) {
         const auto list =
             app::supervisor_list(*application, options.municipality, application->today());
@@ -124,7 +138,7 @@ void add_document_command(CLI::App& app, int& exit_code) {
     render_cmd->add_option("--employment", options->employment,
                            "The employment's id (service-certificate)");
     render_cmd->add_option("--municipality", options->municipality,
-                           "The municipality's number (supervision-agreement)");
+                           "The municipality's number (supervision-agreement, general-plan)");
     render_cmd->add_option("--supervisor", options->supervisor,
                            "The supervisor's registration id (supervision-agreement)");
     render_cmd->add_option("--issuer", options->issuer,

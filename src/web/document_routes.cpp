@@ -2,8 +2,10 @@
 // ("tjenesteattest"), which the leader of the employing municipality issues, also after the doctor
 // has left (app::Action::issue_certificate; each one made is audited, "document.<kind>"), and the
 // individual education plan for whoever reads the person's record (a read the pipeline audits),
-// and the agreement with a supervisor, for the municipality's leader (manage_municipality).
+// the agreement with a supervisor, for the municipality's leader (manage_municipality), and the
+// municipality's general education plan, public like its page.
 #include "app/auth.hpp"
+#include "app/general_plan.hpp"
 #include "app/policy.hpp"
 #include "app/service_certificate.hpp"
 #include "app/training_records.hpp"
@@ -53,6 +55,16 @@ Response supervision_agreement(Services& s, const Request& request, RequestConte
     return response;
 }
 
+Response general_plan(Services& s, const Request& request, RequestContext& context) {
+    const auto plan = found(app::general_plan(s.app, context.params.at("number")));
+    auto body =
+        std::make_shared<const std::string>(general_plan_pdf(s.catalogue, s.app, plan, s.today()));
+    Response response = cached_response(request.version(), std::move(body), kPdfType);
+    response.set(http::field::content_disposition, "inline; filename=\"generell-utdanningsplan-" +
+                                                       plan.municipality.number + ".pdf\"");
+    return response;
+}
+
 }  // namespace
 
 void register_document_routes(Routes& routes) {
@@ -63,6 +75,8 @@ void register_document_routes(Routes& routes) {
     routes.add(verb::get, "/kommuner/{number}/veiledere/{supervisor:id}/veiledningsavtale.pdf",
                {app::Action::manage_municipality, ResourceFrom::municipality_param},
                supervision_agreement);
+    routes.add(verb::get, "/kommuner/{number}/utdanningsplan.pdf", {app::Action::view_public},
+               general_plan);
     routes.add(verb::get, "/personer/{person:id}/utdanningsplan.pdf",
                {app::Action::read_person, ResourceFrom::person_param}, education_plan);
 }

@@ -6,6 +6,7 @@
 #include "app/document_templates.hpp"
 #include "domain/ledger.hpp"
 #include "web/education_plan_view.hpp"
+#include "web/general_plan_view.hpp"
 #include "web/templates.hpp"
 
 namespace alis::web {
@@ -206,6 +207,26 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
     PdfInfo info;
     info.title = t.format("document.supervision_agreement_title", {{"name", summary->full_name}});
     info.author = t.format("document.municipality", {{"name", list.municipality.name}});
+    info.subject = document.title;
+    info.created = app::utc_iso(app.now());
+    return document_pdf(t, document, std::move(data), std::move(info));
+}
+
+std::string general_plan_pdf(const Catalogue& t, app::Application& app,
+                             const app::GeneralPlan& plan, Date today) {
+    json::object data = general_plan_view(t, plan);
+    const std::string title =
+        t.format("general_plan.public_title", {{"name", plan.municipality.name}});
+    data["heading"] = title;
+    data["today"] = today.norwegian();
+    for (auto& arena : data["arenas"].as_array()) {
+        auto& a = arena.as_object();
+        a["offers_lines"] = lines_of(a.if_contains("offers"));
+    }
+    const auto& document = app::embedded_document_template(domain::DocumentKind::general_plan);
+    PdfInfo info;
+    info.title = title;
+    info.author = t.format("document.municipality", {{"name", plan.municipality.name}});
     info.subject = document.title;
     info.created = app::utc_iso(app.now());
     return document_pdf(t, document, std::move(data), std::move(info));

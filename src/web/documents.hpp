@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "app/general_plan.hpp"
 #include "app/service_certificate.hpp"
 #include "app/supervisors.hpp"
 #include "domain/document_template.hpp"
@@ -50,5 +51,9 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
                                                      const app::SupervisorList& list,
                                                      std::int64_t supervisor_id,
                                                      domain::Date today);
+
+// The municipality's general education plan as PDF, as its public page shows it on `today`.
+std::string general_plan_pdf(const Catalogue& t, app::Application& app,
+                             const app::GeneralPlan& plan, domain::Date today);
 
 }  // namespace alis::web

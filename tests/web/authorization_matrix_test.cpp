@@ -33,6 +33,7 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /", Expect::public_route},
     {"GET /api/v1/municipalities", Expect::public_route},
     {"GET /api/v1/openapi.json", Expect::public_route},
+    {"GET /kommuner/{number}/utdanningsplan.pdf", Expect::public_route},
     {"GET /healthz", Expect::public_route},
     {"GET /readyz", Expect::public_route},
     {"GET /static/{name}", Expect::public_route},

@@ -231,6 +231,34 @@ TEST_F(ServiceCertificates, TheAgreementWithASupervisorFromAnotherMunicipality) 
     EXPECT_NE(page.find("href=\"" + target + "\""), std::string::npos);
 }
 
+TEST_F(ServiceCertificates, TheGeneralPlanAsPdfIsPublicLikeItsPage) {
+    server.database().write([&](store::UnitOfWork& w) {
+        domain::LearningArena a;
+        a.municipality_number = "4601";
+        a.name = "Åsane legesenter";
+        a.offers = "Fastlegepraksis\nLegevakt";
+        w.municipalities().add_learning_arena(a);
+        domain::PlanResponsibility r;
+        r.municipality_number = "4601";
+        r.area = "Veiledning";
+        r.responsible = "Kommuneoverlegen";
+        return w.municipalities().add_responsibility(r);
+    });
+    const auto r = client::get(server.port(), "/kommuner/4601/utdanningsplan.pdf");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    const std::string text = testing::pdf_text(r.body());
+    EXPECT_NE(text.find("Bergen"), std::string::npos);
+    EXPECT_NE(text.find("Åsane legesenter"), std::string::npos) << text;
+    EXPECT_NE(text.find("Fastlegepraksis; Legevakt"), std::string::npos) << text;
+    EXPECT_NE(text.find("Kommuneoverlegen"), std::string::npos);
+    EXPECT_EQ(client::get(server.port(), "/kommuner/9999/utdanningsplan.pdf").result(),
+              http::status::not_found);
+    EXPECT_NE(client::get(server.port(), "/kommuner/4601/utdanningsplan")
+                  .body()
+                  .find("href=\"/kommuner/4601/utdanningsplan.pdf\""),
+              std::string::npos);
+}
+
 TEST(DocumentCommand, RendersTheCertificateAndRefusesBadInputInOneLine) {
     testing::TempDir dir;
     const std::string url = dir.sqlite_url();
@@ -269,6 +297,13 @@ TEST(DocumentCommand, RendersTheCertificateAndRefusesBadInputInOneLine) {
     EXPECT_NE(testing::pdf_text(plan_bytes.str()).find("Det er ikke laget noen utdanningsplan"),
               std::string::npos);
 
+    r = testing::run_alis(base({"--kind", "general-plan", "--municipality", "4601"}));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream general_file(out, std::ios::binary);
+    std::stringstream general_bytes;
+    general_bytes << general_file.rdbuf();
+    EXPECT_NE(testing::pdf_text(general_bytes.str()).find("Bergen"), std::string::npos);
+
     std::filesystem::remove(out);
     for (const auto& bad : std::vector<std::vector<std::string>>{
              {"--kind", "nonsense", "--person", "1", "--employment", "1"},
@@ -278,6 +313,8 @@ TEST(DocumentCommand, RendersTheCertificateAndRefusesBadInputInOneLine) {
              {"--kind", "education-plan", "--person", std::to_string(ase + 1000)},
              {"--kind", "alis-agreement", "--person", std::to_string(ase)},
              {"--kind", "supervision-agreement", "--municipality", "5501"},
+             {"--kind", "general-plan", "--municipality", "9999"},
+             {"--kind", "general-plan"},
              {"--kind", "supervision-agreement", "--municipality", "5501", "--supervisor", "7"},
          }) {
         r = testing::run_alis(base(bad));
