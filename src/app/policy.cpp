@@ -119,6 +119,24 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                     today <= resource.employment_ends_on->plus_days(kDepartureRecordDays) ||
                     contains(resource.employing_municipalities, *grant.municipality_number)) &&
                    !is_self(actor, resource);
+        case Action::record_agreement:
+            // Like the rest of the training record: the employing leader, never one's own.
+            return leads_employer(grant, resource) && !is_self(actor, resource);
+        case Action::view_grant_claim:
+        case Action::manage_costs:
+            // The municipality's own leader alone: the claim names its doctors, the costs hold
+            // their salaries (docs/security.md).
+            return grant.role == Role::leader && resource.kind == Resource::Kind::municipality &&
+                   resource.municipality_number &&
+                   grant.municipality_number == resource.municipality_number;
+        case Action::view_coverage:
+            // Sums only: a region's to its office and the national administrator, the country's
+            // to the national administrator.
+            if (resource.kind == Resource::Kind::office && resource.office) {
+                return grant.role == Role::national || (grant.role == Role::regional_office &&
+                                                        grant.alis_office == resource.office);
+            }
+            return resource.kind == Resource::Kind::none && grant.role == Role::national;
         case Action::view_region:
             if (resource.kind != Resource::Kind::office || !resource.office) {
                 return false;
@@ -165,6 +183,14 @@ std::string_view to_string(Action action) {
             return "view_region";
         case Action::record_departure:
             return "record_departure";
+        case Action::record_agreement:
+            return "record_agreement";
+        case Action::view_grant_claim:
+            return "view_grant_claim";
+        case Action::manage_costs:
+            return "manage_costs";
+        case Action::view_coverage:
+            return "view_coverage";
     }
     return "unknown";
 }
