@@ -150,6 +150,8 @@ void register_supervisor_routes(Routes& routes);
 void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
 void register_education_plan_routes(Routes& routes);
+void register_grant_routes(Routes& routes);
+void register_grant_record_routes(Routes& routes);
 
 void register_routes(Router& router, Services& services) {
     Routes routes(router, services);
@@ -174,6 +176,8 @@ void register_routes(Router& router, Services& services) {
     register_region_routes(routes);
     register_general_plan_routes(routes);
     register_education_plan_routes(routes);
+    register_grant_routes(routes);
+    register_grant_record_routes(routes);
 }
 
 }  // namespace alis::web
