@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include "app/money_rules.hpp"
+#include "domain/budget.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/money_fixtures.hpp"
@@ -191,6 +193,22 @@ TEST_F(Coverage, CostInputsAreTheLeadersAndBadInputIsRefusedInNorwegian) {
                               "application/json", office.post_headers(server.port()))
                   .result(),
               http::status::forbidden);
+}
+
+TEST_F(Coverage, TheRegionalOfficeReadsThePilotBudgetsAsAlisBudgetComputesThem) {
+    const auto page = get("/regioner/Bergen/budsjett", "kontor@bergen.no");
+    ASSERT_EQ(page.result(), http::status::ok);
+    for (const auto& budget : app::embedded_budgets()) {
+        const auto result = domain::compute_budget(budget);
+        EXPECT_NE(page.body().find(budget.name), std::string::npos);
+        EXPECT_NE(page.body().find(domain::format_kroner(result.net_total)), std::string::npos)
+            << budget.name;
+        EXPECT_NE(page.body().find(domain::format_kroner(result.gross_per_year)), std::string::npos)
+            << budget.name;
+    }
+    EXPECT_EQ(get("/regioner/Bergen/budsjett", "leder@bergen.no").result(),
+              http::status::forbidden);
+    EXPECT_EQ(get("/regioner/Bergen/budsjett", "kontor@bodo.no").result(), http::status::forbidden);
 }
 
 }  // namespace
