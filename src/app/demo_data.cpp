@@ -12,6 +12,7 @@
 #include "app/auth.hpp"
 #include "app/demo_education_plans.hpp"
 #include "app/demo_general_plans.hpp"
+#include "app/demo_grants.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/passwords.hpp"
@@ -515,6 +516,9 @@ DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& confi
     });
     summary.supervisors = add_demo_supervisors(app, as_of, config);
     summary.plan_revisions = add_demo_education_plans(app, as_of, config);
+    const auto grants = add_demo_grants(app, as_of);
+    summary.agreements = grants.agreements;
+    summary.cost_entries = grants.cost_entries;
     return summary;
 }
 

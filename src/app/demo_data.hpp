@@ -60,6 +60,8 @@ struct DemoSummary {
     int departures = 0;
     int supervisors = 0;
     int plan_revisions = 0;
+    int agreements = 0;    // In the agreement register (app/demo_grants.hpp).
+    int cost_entries = 0;  // Cost inputs and municipalities' defaults.
 };
 
 // Loads the demo data into an empty, migrated store: the real municipalities of

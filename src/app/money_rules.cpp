@@ -1,5 +1,6 @@
 #include "app/money_rules.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -56,7 +57,49 @@ const T& parsed_once(std::string_view folder, const std::string& requested,
     return *parsed.emplace(name, std::move(value)).first->second;
 }
 
+// The years named by the files of `folder`, oldest first.
+std::vector<int> years_in(std::string_view folder) {
+    std::vector<int> years;
+    for (const auto& [path, text] : embedded::files()) {
+        if (path.starts_with(folder) && path.ends_with(kSuffix)) {
+            const auto name =
+                path.substr(folder.size(), path.size() - folder.size() - kSuffix.size());
+            if (!name.empty() && name.find_first_not_of("0123456789") == std::string::npos) {
+                years.push_back(std::stoi(std::string(name)));
+            }
+        }
+    }
+    std::sort(years.begin(), years.end());
+    return years;
+}
+
 }  // namespace
+
+std::vector<int> embedded_grant_years() {
+    return years_in("rules/grants/");
+}
+
+std::vector<int> coverage_years() {
+    const auto costs = years_in("rules/costs/");
+    std::vector<int> years;
+    for (const int year : embedded_grant_years()) {
+        if (std::find(costs.begin(), costs.end(), year) != costs.end()) {
+            years.push_back(year);
+        }
+    }
+    return years;
+}
+
+std::vector<domain::PilotBudget> embedded_budgets() {
+    constexpr std::string_view kFolder = "data/budgets/";
+    std::vector<domain::PilotBudget> budgets;
+    for (const auto& [path, text] : embedded::files()) {
+        if (path.starts_with(kFolder) && path.ends_with(kSuffix)) {
+            budgets.push_back(domain::parse_budget(text, path));
+        }
+    }
+    return budgets;
+}
 
 const domain::GrantYear& embedded_grant_year(const std::string& name) {
     return parsed_once<domain::GrantYear>(

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/alis_cost.hpp"
+#include "domain/budget.hpp"
 #include "domain/grant_rates.hpp"
 
 namespace alis::app {
@@ -34,5 +35,14 @@ const domain::GrantYear& embedded_grant_year(const std::string& name);
 
 // The cost rates of `year`, parsed once; throws like embedded_grant_year.
 const domain::CostRates& embedded_cost_rates(int year);
+
+// The grant years alis holds rates for, oldest first.
+std::vector<int> embedded_grant_years();
+// The years alis can compute coverage for: those with both a grant year and cost rates.
+std::vector<int> coverage_years();
+
+// The pilot budgets shipped in data/budgets/, by file name, each parsed (throws
+// domain::RulesetError for a broken file).
+std::vector<domain::PilotBudget> embedded_budgets();
 
 }  // namespace alis::app

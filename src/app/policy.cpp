@@ -126,6 +126,24 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                    grant.municipality_number && resource.employment_municipality &&
                    *grant.municipality_number == *resource.employment_municipality &&
                    !is_self(actor, resource);
+        case Action::record_agreement:
+            // Like the rest of the training record: the employing leader, never one's own.
+            return leads_employer(grant, resource) && !is_self(actor, resource);
+        case Action::view_grant_claim:
+        case Action::manage_costs:
+            // The municipality's own leader alone: the claim names its doctors, the costs hold
+            // their salaries (docs/security.md).
+            return grant.role == Role::leader && resource.kind == Resource::Kind::municipality &&
+                   resource.municipality_number &&
+                   grant.municipality_number == resource.municipality_number;
+        case Action::view_coverage:
+            // Sums only: a region's to its office and the national administrator, the country's
+            // to the national administrator.
+            if (resource.kind == Resource::Kind::office && resource.office) {
+                return grant.role == Role::national || (grant.role == Role::regional_office &&
+                                                        grant.alis_office == resource.office);
+            }
+            return resource.kind == Resource::Kind::none && grant.role == Role::national;
         case Action::view_region:
             if (resource.kind != Resource::Kind::office || !resource.office) {
                 return false;
@@ -174,6 +192,14 @@ std::string_view to_string(Action action) {
             return "record_departure";
         case Action::issue_certificate:
             return "issue_certificate";
+        case Action::record_agreement:
+            return "record_agreement";
+        case Action::view_grant_claim:
+            return "view_grant_claim";
+        case Action::manage_costs:
+            return "manage_costs";
+        case Action::view_coverage:
+            return "view_coverage";
     }
     return "unknown";
 }

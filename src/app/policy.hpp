@@ -29,6 +29,10 @@ enum class Action {
     view_region,           // A regional office's list of its municipalities with counts.
     record_departure,      // Why a doctor left an employment, and where to (its leader).
     issue_certificate,     // The certificate of service of an employment (its leader).
+    record_agreement,      // The agreement register and a post's grant facts (the leader).
+    view_grant_claim,      // A municipality's claim of the national grant (its leader).
+    manage_costs,          // The cost inputs of a municipality's ALIS, and their coverage.
+    view_coverage,         // Coverage sums of a region (its office) or the country (national).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

@@ -5,6 +5,7 @@
 
 #include "app/education_plan.hpp"
 #include "app/training_ledger.hpp"
+#include "domain/agreement.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -12,9 +13,22 @@ namespace {
 
 // The order of the checks is the order of urgency: without a registered employer nothing counts;
 // supervision and a plan are duties of the municipality; then what threatens completion.
+UrgentWarning warning_of(domain::AgreementWarning w) {
+    switch (w) {
+        case domain::AgreementWarning::no_signed_agreement:
+            return UrgentWarning::no_signed_agreement;
+        case domain::AgreementWarning::signed_after_period_began:
+            return UrgentWarning::agreement_signed_late;
+        case domain::AgreementWarning::not_national_template:
+            return UrgentWarning::agreement_not_national_template;
+    }
+    return UrgentWarning::none;
+}
+
 UrgentWarning most_urgent(const domain::Municipality& m, const TraineeRow& row,
                           const PersonLedger& ledger,
                           const std::optional<domain::EducationPlanRevision>& plan,
+                          const std::optional<domain::AgreementWarning>& agreement,
                           std::string& detail) {
     if (m.enterprise_status == domain::EnterpriseStatus::not_registered) {
         return UrgentWarning::employer_not_registered;
@@ -40,7 +54,25 @@ UrgentWarning most_urgent(const domain::Municipality& m, const TraineeRow& row,
         detail = report.warnings.front().message;
         return UrgentWarning::ledger_warning;
     }
+    if (agreement) {
+        return warning_of(*agreement);
+    }
     return UrgentWarning::none;
+}
+
+// The first agreement warning of the person's GP posts among today's `posts` (institution
+// service has no ALIS agreement of its own).
+std::optional<domain::AgreementWarning> agreement_warning_of(
+    const std::vector<domain::ClaimPost>& posts, std::int64_t person_id) {
+    for (const auto& post : posts) {
+        if (post.person_id == person_id &&
+            post.employment.post_type != domain::PostType::institution) {
+            if (const auto w = domain::agreement_warning(post.agreements)) {
+                return w;
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -98,10 +130,12 @@ std::optional<TraineeOverview> trainee_overview(Application& app, const std::str
                                                 domain::Date today) {
     std::optional<domain::Municipality> municipality;
     std::vector<domain::TraineeRecord> records;
+    std::vector<domain::ClaimPost> posts;  // today's, with their agreements
     app.database().read([&](const store::Snapshot& s) {
         municipality = s.municipalities().find(number);
         if (municipality) {
             records = trainee_records(s, number, today);
+            posts = s.grants().claim_posts({number, std::nullopt}, today, today);
         }
     });
     if (!municipality) {
@@ -144,7 +178,8 @@ std::optional<TraineeOverview> trainee_overview(Application& app, const std::str
         }
         row.complete = ledger.report.complete;
         row.projected_completion = projected_completion(ledger, record.plan);
-        row.warning = most_urgent(*municipality, row, ledger, record.plan, row.warning_detail);
+        row.warning = most_urgent(*municipality, row, ledger, record.plan,
+                                  agreement_warning_of(posts, person.id), row.warning_detail);
         row.person = std::move(person);
         overview.rows.push_back(std::move(row));
     }

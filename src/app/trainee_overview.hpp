@@ -30,6 +30,12 @@ enum class UrgentWarning {
                               // planned (neither a later employment nor in the plan).
     plan_revision_due,        // The plan was last revised 12 months ago or more.
     ledger_warning,           // A warning of the ledger (see detail).
+    // The agreement register (after the training's own warnings: it stops the grant, not the
+    // training). A GP post here has no signed ALIS agreement; it was signed after the period it
+    // covers began; it does not follow the national template.
+    no_signed_agreement,
+    agreement_signed_late,
+    agreement_not_national_template,
     none,
 };
 

@@ -19,6 +19,8 @@ void add_user_command(CLI::App& app, int& exit_code);    // user (user_command.c
 void add_stability_command(CLI::App& app, int& exit_code);
 // grant evaluate (grant_command.cpp)
 void add_grant_command(CLI::App& app, int& exit_code);
+// grant claim, on the grant subcommand (grant_claim_command.cpp)
+void add_grant_claim_command(CLI::App& grant, int& exit_code);
 // cost (cost_command.cpp)
 void add_cost_command(CLI::App& app, int& exit_code);
 // budget (budget_command.cpp)

@@ -85,6 +85,7 @@ void add_grant_command(CLI::App& app, int& exit_code) {
                      "Count the months of each post that the grant pays for, with their amounts "
                      "and the reasons for every month not counted (JSON in, JSON out)",
                      "The claim's input: a JSON file", {}, exit_code, claim_of);
+    add_grant_claim_command(*grant, exit_code);
 }
 
 }  // namespace alis::cli

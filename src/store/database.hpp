@@ -15,6 +15,7 @@
 
 #include "store/audit_trail.hpp"
 #include "store/education_plans.hpp"
+#include "store/grants.hpp"
 #include "store/identity.hpp"
 #include "store/installation.hpp"
 #include "store/municipalities.hpp"
@@ -35,6 +36,7 @@ class Snapshot {
           identity_(tx),
           audit_(tx),
           installation_(tx),
+          grants_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -44,6 +46,7 @@ class Snapshot {
     const Identity& identity() const { return identity_; }
     const AuditTrail& audit() const { return audit_; }
     const Installation& installation() const { return installation_; }
+    const Grants& grants() const { return grants_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -54,6 +57,7 @@ class Snapshot {
     Identity identity_;
     AuditTrail audit_;
     Installation installation_;
+    Grants grants_;
     Transaction& tx_;
 };
 
@@ -63,6 +67,7 @@ class UnitOfWork : public Snapshot {
   public:
     using Snapshot::audit;
     using Snapshot::education_plans;
+    using Snapshot::grants;
     using Snapshot::identity;
     using Snapshot::installation;
     using Snapshot::municipalities;
@@ -76,6 +81,7 @@ class UnitOfWork : public Snapshot {
     Identity& identity() { return identity_; }
     AuditTrail& audit() { return audit_; }
     Installation& installation() { return installation_; }
+    Grants& grants() { return grants_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

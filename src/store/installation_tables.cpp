@@ -423,6 +423,117 @@ constexpr Column kDeparturesColumns[] = {
     {"recorded_at", ColumnKind::instant},   {"recorded_by", ColumnKind::text}};
 #undef ALIS_DEPARTURES_COLUMNS
 
+#define ALIS_GRANT_POSTS_COLUMNS "employment_id, grant_post_type, via_agency, substitute"
+constexpr const char* kCountGrantPosts = "SELECT count(*) FROM grant_posts";
+constexpr const char* kAllGrantPosts =
+    "SELECT " ALIS_GRANT_POSTS_COLUMNS " FROM grant_posts ORDER BY employment_id";
+const DialectSql kAddGrantPosts{"INSERT INTO grant_posts (" ALIS_GRANT_POSTS_COLUMNS
+                                ") SELECT value ->> 'employment_id', value ->> 'grant_post_type', "
+                                "value ->> 'via_agency', value ->> 'substitute' FROM json_each($1)",
+                                "INSERT INTO grant_posts OVERRIDING SYSTEM VALUE"
+                                " SELECT * FROM json_populate_recordset(NULL::grant_posts, $1)"};
+constexpr Column kGrantPostsColumns[] = {{"employment_id", ColumnKind::integer},
+                                         {"grant_post_type", ColumnKind::text},
+                                         {"via_agency", ColumnKind::boolean},
+                                         {"substitute", ColumnKind::boolean}};
+#undef ALIS_GRANT_POSTS_COLUMNS
+
+#define ALIS_AGREEMENTS_COLUMNS                                                              \
+    "id, employment_id, kind, template_version, national_template, covers_from, covers_to, " \
+    "status, signed_on, recorded_at, recorded_by"
+constexpr const char* kCountAgreements = "SELECT count(*) FROM agreements";
+constexpr const char* kAllAgreements =
+    "SELECT " ALIS_AGREEMENTS_COLUMNS " FROM agreements ORDER BY id";
+const DialectSql kAddAgreements{
+    "INSERT INTO agreements (" ALIS_AGREEMENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'employment_id', value ->> 'kind', value ->> "
+    "'template_version', value ->> 'national_template', value ->> 'covers_from', value ->> "
+    "'covers_to', value ->> 'status', value ->> 'signed_on', value ->> 'recorded_at', value ->> "
+    "'recorded_by' FROM json_each($1)",
+    "INSERT INTO agreements OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::agreements, $1)"};
+constexpr Column kAgreementsColumns[] = {{"id", ColumnKind::integer},
+                                         {"employment_id", ColumnKind::integer},
+                                         {"kind", ColumnKind::text},
+                                         {"template_version", ColumnKind::text},
+                                         {"national_template", ColumnKind::boolean},
+                                         {"covers_from", ColumnKind::date},
+                                         {"covers_to", ColumnKind::date},
+                                         {"status", ColumnKind::text},
+                                         {"signed_on", ColumnKind::date},
+                                         {"recorded_at", ColumnKind::instant},
+                                         {"recorded_by", ColumnKind::text}};
+#undef ALIS_AGREEMENTS_COLUMNS
+
+#define ALIS_COST_DEFAULTS_COLUMNS                                                                 \
+    "municipality_number, year, list_length, other_gp_work_percent, zone, salary_ore, bonus_ore, " \
+    "office_ore, supervision_hours, supervision_rate_ore, courses_and_travel_ore, "                \
+    "substitutes_ore, fee_for_service_ore, recorded_at, recorded_by"
+constexpr const char* kCountCostDefaults = "SELECT count(*) FROM cost_defaults";
+constexpr const char* kAllCostDefaults =
+    "SELECT " ALIS_COST_DEFAULTS_COLUMNS " FROM cost_defaults ORDER BY municipality_number, year";
+const DialectSql kAddCostDefaults{
+    "INSERT INTO cost_defaults (" ALIS_COST_DEFAULTS_COLUMNS
+    ") SELECT value ->> 'municipality_number', value ->> 'year', value ->> 'list_length', value "
+    "->> 'other_gp_work_percent', value ->> 'zone', value ->> 'salary_ore', value ->> 'bonus_ore', "
+    "value ->> 'office_ore', value ->> 'supervision_hours', value ->> 'supervision_rate_ore', "
+    "value ->> 'courses_and_travel_ore', value ->> 'substitutes_ore', value ->> "
+    "'fee_for_service_ore', value ->> 'recorded_at', value ->> 'recorded_by' FROM json_each($1)",
+    "INSERT INTO cost_defaults OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::cost_defaults, $1)"};
+constexpr Column kCostDefaultsColumns[] = {{"municipality_number", ColumnKind::text},
+                                           {"year", ColumnKind::integer},
+                                           {"list_length", ColumnKind::integer},
+                                           {"other_gp_work_percent", ColumnKind::integer},
+                                           {"zone", ColumnKind::text},
+                                           {"salary_ore", ColumnKind::integer},
+                                           {"bonus_ore", ColumnKind::integer},
+                                           {"office_ore", ColumnKind::integer},
+                                           {"supervision_hours", ColumnKind::integer},
+                                           {"supervision_rate_ore", ColumnKind::integer},
+                                           {"courses_and_travel_ore", ColumnKind::integer},
+                                           {"substitutes_ore", ColumnKind::integer},
+                                           {"fee_for_service_ore", ColumnKind::integer},
+                                           {"recorded_at", ColumnKind::instant},
+                                           {"recorded_by", ColumnKind::text}};
+#undef ALIS_COST_DEFAULTS_COLUMNS
+
+#define ALIS_ALIS_COST_INPUTS_COLUMNS                                                              \
+    "person_id, municipality_number, year, list_length, other_gp_work_percent, zone, salary_ore, " \
+    "bonus_ore, office_ore, supervision_hours, supervision_rate_ore, courses_and_travel_ore, "     \
+    "substitutes_ore, fee_for_service_ore, recorded_at, recorded_by"
+constexpr const char* kCountAlisCostInputs = "SELECT count(*) FROM alis_cost_inputs";
+constexpr const char* kAllAlisCostInputs =
+    "SELECT " ALIS_ALIS_COST_INPUTS_COLUMNS
+    " FROM alis_cost_inputs ORDER BY person_id, municipality_number, year";
+const DialectSql kAddAlisCostInputs{
+    "INSERT INTO alis_cost_inputs (" ALIS_ALIS_COST_INPUTS_COLUMNS
+    ") SELECT value ->> 'person_id', value ->> 'municipality_number', value ->> 'year', value ->> "
+    "'list_length', value ->> 'other_gp_work_percent', value ->> 'zone', value ->> 'salary_ore', "
+    "value ->> 'bonus_ore', value ->> 'office_ore', value ->> 'supervision_hours', value ->> "
+    "'supervision_rate_ore', value ->> 'courses_and_travel_ore', value ->> 'substitutes_ore', "
+    "value ->> 'fee_for_service_ore', value ->> 'recorded_at', value ->> 'recorded_by' FROM "
+    "json_each($1)",
+    "INSERT INTO alis_cost_inputs OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::alis_cost_inputs, $1)"};
+constexpr Column kAlisCostInputsColumns[] = {{"person_id", ColumnKind::integer},
+                                             {"municipality_number", ColumnKind::text},
+                                             {"year", ColumnKind::integer},
+                                             {"list_length", ColumnKind::integer},
+                                             {"other_gp_work_percent", ColumnKind::integer},
+                                             {"zone", ColumnKind::text},
+                                             {"salary_ore", ColumnKind::integer},
+                                             {"bonus_ore", ColumnKind::integer},
+                                             {"office_ore", ColumnKind::integer},
+                                             {"supervision_hours", ColumnKind::integer},
+                                             {"supervision_rate_ore", ColumnKind::integer},
+                                             {"courses_and_travel_ore", ColumnKind::integer},
+                                             {"substitutes_ore", ColumnKind::integer},
+                                             {"fee_for_service_ore", ColumnKind::integer},
+                                             {"recorded_at", ColumnKind::instant},
+                                             {"recorded_by", ColumnKind::text}};
+#undef ALIS_ALIS_COST_INPUTS_COLUMNS
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -462,6 +573,14 @@ const Table kTables[] = {
      kAllRecordCorrections, kAddRecordCorrections},
     {"departures", kDeparturesColumns, GeneratedId::no, kCountDepartures, kAllDepartures,
      kAddDepartures},
+    {"grant_posts", kGrantPostsColumns, GeneratedId::no, kCountGrantPosts, kAllGrantPosts,
+     kAddGrantPosts},
+    {"agreements", kAgreementsColumns, GeneratedId::yes, kCountAgreements, kAllAgreements,
+     kAddAgreements},
+    {"cost_defaults", kCostDefaultsColumns, GeneratedId::no, kCountCostDefaults, kAllCostDefaults,
+     kAddCostDefaults},
+    {"alis_cost_inputs", kAlisCostInputsColumns, GeneratedId::no, kCountAlisCostInputs,
+     kAllAlisCostInputs, kAddAlisCostInputs},
 };
 
 }  // namespace

@@ -144,6 +144,8 @@ domain::Person read_person(const Row& row) {
     return p;
 }
 
+}  // namespace
+
 domain::Employment read_employment(const Row& row) {
     domain::Employment e;
     e.id = row.integer(0);
@@ -156,6 +158,8 @@ domain::Employment read_employment(const Row& row) {
     e.pay_model = row.enumeration<domain::PayModel>(7);
     return e;
 }
+
+namespace {
 
 // The departure from `employment_id` in the row's columns from `first` on (reason, destination,
 // training_ended, recorded_at, recorded_by), or none when the reason is null (a LEFT JOIN found

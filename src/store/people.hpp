@@ -100,4 +100,8 @@ class People {
     Transaction& tx_;
 };
 
+// An employment from a row whose first columns are id, person_id, municipality_number,
+// starts_on, ends_on, fte, post_type and pay_model (the other aggregates' reads share it).
+domain::Employment read_employment(const Row& row);
+
 }  // namespace alis::store

@@ -6,10 +6,13 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/coverage.hpp"
+#include "app/money_rules.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/stability.hpp"
 #include "web/access.hpp"
+#include "web/grant_view.hpp"
 #include "web/pipeline.hpp"
 #include "web/stability_view.hpp"
 
@@ -151,6 +154,18 @@ std::shared_ptr<const std::string> national_summary(Services& s) {
                                                              {"posts", report.posts}});
         } else {
             data["median"] = t.format("me.national.median_none", {{"posts", report.posts}});
+        }
+        // Coverage of the grant (issue 15): sums by centrality class and pay model, never a
+        // named doctor's figures (app/coverage.hpp).
+        const int year = app::coverage_years().back();
+        const auto coverage = app::national_coverage(s.app, year);
+        if (coverage.total.coverage.alis > 0) {
+            for (auto& [key, value] : coverage_summary_data(t, coverage)) {
+                data[key] = std::move(value);
+            }
+            data["has_coverage"] = true;
+        } else {
+            data["grants_pending"] = t.format("me.national.grants_pending", {{"year", year}});
         }
         return s.templates.render_body("national_summary", std::move(data), s.static_files.urls());
     });

@@ -18,6 +18,12 @@ const char* warning_key(app::UrgentWarning w) {
             return "overview.warning.no_supervisor";
         case app::UrgentWarning::no_plan:
             return "overview.warning.no_plan";
+        case app::UrgentWarning::no_signed_agreement:
+            return "overview.warning.no_signed_agreement";
+        case app::UrgentWarning::agreement_signed_late:
+            return "overview.warning.agreement_signed_late";
+        case app::UrgentWarning::agreement_not_national_template:
+            return "overview.warning.agreement_not_national_template";
         case app::UrgentWarning::institution_not_planned:
             return "overview.warning.institution_not_planned";
         case app::UrgentWarning::plan_revision_due:

@@ -84,7 +84,9 @@ Response region_page(Services& s, const Request& request, RequestContext& contex
                                                           {"date", s.today().norwegian()}})},
                       {"rows", std::move(rows)},
                       {"totals", totals},
-                      {"stability_url", "/regioner/" + office + "/stabilitet"}};
+                      {"stability_url", "/regioner/" + office + "/stabilitet"},
+                      {"coverage_url", "/regioner/" + office + "/dekning"},
+                      {"budget_url", "/regioner/" + office + "/budsjett"}};
     return page(s, request, context, "region", heading, std::move(data));
 }
 

@@ -151,6 +151,8 @@ void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
 void register_education_plan_routes(Routes& routes);
 void register_document_routes(Routes& routes);
+void register_grant_routes(Routes& routes);
+void register_grant_record_routes(Routes& routes);
 
 void register_routes(Router& router, Services& services) {
     Routes routes(router, services);
@@ -176,6 +178,8 @@ void register_routes(Router& router, Services& services) {
     register_general_plan_routes(routes);
     register_education_plan_routes(routes);
     register_document_routes(routes);
+    register_grant_routes(routes);
+    register_grant_record_routes(routes);
 }
 
 }  // namespace alis::web

@@ -331,6 +331,54 @@ TEST(Policy, DecisionTable) {
          Action::issue_certificate, ended_post, Decision::deny},
         {"a person is not an employment", actor({grant(Role::leader, "4601")}),
          Action::issue_certificate, bergen, Decision::deny},
+        // The agreement register and a post's grant facts: the employing leader.
+        {"the employing leader records agreements", actor({grant(Role::leader, "4601")}),
+         Action::record_agreement, bergen, Decision::allow},
+        {"the hiring leader too", actor({grant(Role::leader, "5501")}), Action::record_agreement,
+         moving, Decision::allow},
+        {"not another municipality's leader", actor({grant(Role::leader, "5501")}),
+         Action::record_agreement, bergen, Decision::deny},
+        {"not the regional office", actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::record_agreement, bergen, Decision::deny},
+        {"not the doctor themself", actor({grant(Role::trainee)}, 10), Action::record_agreement,
+         bergen, Decision::deny},
+        {"not a leader about their own agreement", actor({grant(Role::leader, "4601")}, 10),
+         Action::record_agreement, bergen, Decision::deny},
+        // The claim names doctors, the costs hold salaries: the municipality's leader alone.
+        {"the leader sees the claim", actor({grant(Role::leader, "4601")}),
+         Action::view_grant_claim, municipality, Decision::allow},
+        {"another leader does not", actor({grant(Role::leader, "5501")}), Action::view_grant_claim,
+         municipality, Decision::deny},
+        {"the regional office does not see the claim",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::view_grant_claim,
+         municipality, Decision::deny},
+        {"the leader manages the cost inputs", actor({grant(Role::leader, "4601")}),
+         Action::manage_costs, municipality, Decision::allow},
+        {"an ended leader role does not", actor({ended(Role::leader, "4601")}),
+         Action::manage_costs, municipality, Decision::deny},
+        {"the regional office sees no salaries",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::manage_costs,
+         municipality, Decision::deny},
+        {"nor does the national administrator", actor({grant(Role::national)}),
+         Action::manage_costs, municipality, Decision::deny},
+        // Coverage sums: the region's office and the national administrator; the country's the
+        // national administrator alone.
+        {"the office sees its region's coverage",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::view_coverage,
+         bergen_office, Decision::allow},
+        {"not another region's", actor({grant(Role::regional_office, std::nullopt, "Bodø")}),
+         Action::view_coverage, bergen_office, Decision::deny},
+        {"the national administrator sees a region's", actor({grant(Role::national)}),
+         Action::view_coverage, bergen_office, Decision::allow},
+        {"and the country's", actor({grant(Role::national)}), Action::view_coverage, Resource{},
+         Decision::allow},
+        {"the office not the country's",
+         actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::view_coverage,
+         Resource{}, Decision::deny},
+        {"a leader sees no region's coverage", actor({grant(Role::leader, "4601")}),
+         Action::view_coverage, bergen_office, Decision::deny},
+        {"nor a municipality as a coverage sum", actor({grant(Role::national)}),
+         Action::view_coverage, municipality, Decision::deny},
     };
     std::map<Action, std::set<Decision>> covered;
     for (const auto& c : cases) {
@@ -340,7 +388,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::issue_certificate); ++a) {
+         a <= static_cast<int>(Action::view_coverage); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -349,9 +397,9 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::issue_certificate) + 1)),
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::view_coverage) + 1)),
               "unknown")
-        << "issue_certificate is no longer the last Action: loop to the new last one above";
+        << "view_coverage is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or

@@ -160,6 +160,26 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /api/v1/municipalities/{number}/general-plan/responsibilities", Expect::leader_only},
     {"DELETE /api/v1/municipalities/{number}/general-plan/responsibilities/{responsibility:id}",
      Expect::leader_only},
+    // Money (issue 15): the claim names doctors and the cost inputs hold salaries, so both are
+    // the municipality's own leader's; coverage sums go to the region's office and the national
+    // administrator; the agreement register is part of the training record.
+    {"GET /kommuner/{number}/tilskudd", Expect::leader_only},
+    {"GET /kommuner/{number}/tilskudd.csv", Expect::leader_only},
+    {"GET /kommuner/{number}/tilskudd.xlsx", Expect::leader_only},
+    {"GET /api/v1/municipalities/{number}/grant-claim", Expect::leader_only},
+    {"GET /kommuner/{number}/dekning", Expect::leader_only},
+    {"GET /api/v1/municipalities/{number}/coverage", Expect::leader_only},
+    {"PUT /api/v1/municipalities/{number}/cost-defaults/{year}", Expect::leader_only},
+    {"PUT /api/v1/municipalities/{number}/cost-inputs/{year}/{person:id}", Expect::leader_only},
+    {"GET /regioner/{office}/dekning", Expect::region},
+    {"GET /api/v1/regions/{office}/coverage", Expect::region},
+    {"GET /regioner/{office}/budsjett", Expect::region},
+    {"GET /dekning", Expect::aggregates},
+    {"GET /api/v1/coverage", Expect::aggregates},
+    {"PUT /api/v1/people/{person:id}/employments/{employment:id}/grant-facts", Expect::person},
+    {"GET /api/v1/people/{person:id}/agreements", Expect::person},
+    {"POST /api/v1/people/{person:id}/agreements", Expect::person},
+    {"PUT /api/v1/people/{person:id}/agreements/{agreement:id}", Expect::person},
 };
 
 class AuthorizationMatrix : public ::testing::Test {
@@ -236,6 +256,8 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{leave\\}"), std::to_string(leave));
         path = std::regex_replace(path, std::regex("\\{supervisor\\}"),
                                   std::to_string(supervisor_registration));
+        path = std::regex_replace(path, std::regex("\\{agreement\\}"), "1");
+        path = std::regex_replace(path, std::regex("\\{year\\}"), "2023");
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =

@@ -10,6 +10,7 @@
 
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
+#include "support/money_fixtures.hpp"
 #include "support/test_server.hpp"
 
 namespace alis::web {
@@ -40,6 +41,8 @@ class EducationPlan : public ::testing::Test {
         trainee = testing::add_trainee(db, "Egen Lege", "4601");
         const auto supervisor = testing::add_trainee(db, "Veileder Bergen", "4601");
         testing::assign_supervisor(db, supervisor, trainee);
+        // Signed in time, so that the overview's only warnings are the plan's.
+        testing::add_signed_agreement(db, trainee, "2024-01-01", "2023-12-01");
         testing::add_account(server.app(), "trainee@a.no", domain::Role::trainee, std::nullopt,
                              std::nullopt, trainee);
         testing::add_account(server.app(), "supervisor@a.no", domain::Role::supervisor,

@@ -1,0 +1,215 @@
+// Coverage of the grant through the real server: the leader sees the municipality's own ALIS with
+// their costs, the regional office only its region's sums, the national administrator only sums
+// (never a named doctor's salary), and groups of fewer than five are withheld.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/money_rules.hpp"
+#include "domain/budget.hpp"
+#include "store/database.hpp"
+#include "support/fixtures.hpp"
+#include "support/money_fixtures.hpp"
+#include "support/test_server.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+using testing::kTestPassword;
+using testing::TestServer;
+namespace client = testing::client;
+
+// A salary no other figure of the test comes near, to look for in every answer.
+constexpr int kKarisSalary = 1'234'567;
+
+class Coverage : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "4627", "Askøy", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        for (const auto* name :
+             {"Kari Nordmann", "Ola Nordmann", "Per Hansen", "Siv Berg", "Tor Lie"}) {
+            signed_post(testing::add_trainee(db, name, "4601", "2022-01-01"));
+        }
+        kari = db.read([](const store::Snapshot& s) {
+            return s.people().trainees_employed_by("4601", TestServer::fixed_today()).front().id;
+        });
+        signed_post(testing::add_trainee(db, "Anne Askøy", "4627", "2022-01-01"));
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "kontor@bergen.no", domain::Role::regional_office,
+                             std::nullopt, "Bergen");
+        testing::add_account(server.app(), "kontor@bodo.no", domain::Role::regional_office,
+                             std::nullopt, "Bodø");
+        testing::add_account(server.app(), "nasjonal@hdir.no", domain::Role::national);
+        leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+        const json::object defaults{{"salary", 1'000'000}, {"bonus", 100'000},
+                                    {"office", 200'000},   {"list_length", 600},
+                                    {"zone", "1"},         {"fee_for_service", 500'000}};
+        for (const auto* number : {"4601", "4627"}) {
+            const auto r = put(
+                "/api/v1/municipalities/" + std::string(number) + "/cost-defaults/2023", defaults);
+            ASSERT_EQ(r.result(), http::status::ok) << number << r.body();
+        }
+        const auto r = put("/api/v1/municipalities/4601/cost-inputs/2023/" + std::to_string(kari),
+                           {{"salary", kKarisSalary}});
+        ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    }
+
+    void signed_post(std::int64_t person) {
+        testing::add_signed_agreement(server.database(), person, "2022-01-01", "2021-12-01");
+    }
+    client::Response put(const std::string& path, const json::object& body) {
+        // Cost inputs are the leader's: Askøy's defaults need Askøy's leader.
+        if (path.find("/4627/") != std::string::npos) {
+            testing::add_account(server.app(), "leder@askoy.no", domain::Role::leader, "4627");
+            const auto askoy = *client::login(server.port(), "leder@askoy.no", kTestPassword);
+            return client::request(server.port(), http::verb::put, path, json::serialize(body),
+                                   "application/json", askoy.post_headers(server.port()));
+        }
+        return client::request(server.port(), http::verb::put, path, json::serialize(body),
+                               "application/json", leader.post_headers(server.port()));
+    }
+    client::Response get(const std::string& path, const std::string& email) {
+        const auto who = *client::login(server.port(), email, kTestPassword);
+        return client::get(server.port(), path, who.headers());
+    }
+    static json::object parsed(const client::Response& r) {
+        return json::parse(r.body()).as_object();
+    }
+
+    TestServer server;
+    std::int64_t kari = 0;
+    client::SignedIn leader;
+};
+
+TEST_F(Coverage, TheLeaderSeesEachOwnAlisWithCostAndTheGrantOfTheClaim) {
+    const auto r = get("/api/v1/municipalities/4601/coverage", "leder@bergen.no");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    const auto body = parsed(r);
+    EXPECT_EQ(body.at("year"), 2023);
+    const auto& alis = body.at("alis").as_array();
+    ASSERT_EQ(alis.size(), 5u);
+    std::int64_t grants = 0;
+    std::int64_t karis = 0;
+    std::int64_t others = 0;
+    for (const auto& a : alis) {
+        grants += a.at("grant_ore").as_int64();
+        const auto expenses = a.at("expenses_ore").as_int64();
+        (a.at("person_id").as_int64() == kari ? karis : others) = expenses;
+        const auto grant = a.at("grant_ore").as_int64();
+        const auto cost = a.at("cost_before_grant_ore").as_int64();
+        ASSERT_GT(cost, 0);
+        EXPECT_EQ(a.at("coverage_per_mille").as_int64(), (grant * 2000 + cost) / (2 * cost))
+            << "grant / cost in tenths of a percent, half up";
+    }
+    EXPECT_GT(karis, others) << "her own salary over the default";
+    const auto claim =
+        parsed(get("/api/v1/municipalities/4601/grant-claim?grant_year=2023", "leder@bergen.no"));
+    EXPECT_EQ(grants, claim.at("total_ore").as_int64()) << "the grant is the claim's";
+    EXPECT_GT(grants, 0);
+    const auto page = get("/kommuner/4601/dekning", "leder@bergen.no");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_NE(page.body().find("Kari Nordmann"), std::string::npos);
+    EXPECT_NE(page.body().find("<svg"), std::string::npos);
+    EXPECT_NE(page.body().find("role=\"img\""), std::string::npos);
+}
+
+TEST_F(Coverage, TheRegionalOfficeSeesItsRegionsSumsOnlyAndSmallGroupsAreWithheld) {
+    const auto r = get("/api/v1/regions/Bergen/coverage", "kontor@bergen.no");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    const auto body = parsed(r);
+    EXPECT_FALSE(body.contains("alis"));
+    const auto& groups = body.at("groups").as_array();
+    ASSERT_EQ(groups.size(), 2u);
+    EXPECT_EQ(groups[0].at("key"), "4601");
+    EXPECT_EQ(groups[0].at("alis"), 5);
+    EXPECT_FALSE(groups[0].at("coverage_per_mille").is_null());
+    EXPECT_EQ(groups[1].at("key"), "4627");
+    EXPECT_TRUE(groups[1].at("withheld").as_bool()) << "one ALIS in Askøy";
+    EXPECT_TRUE(groups[1].at("grant_ore").is_null());
+    EXPECT_EQ(body.at("total").at("alis"), 6);
+    const auto page = get("/regioner/Bergen/dekning", "kontor@bergen.no");
+    ASSERT_EQ(page.result(), http::status::ok);
+    EXPECT_EQ(page.body().find("Kari Nordmann"), std::string::npos);
+    EXPECT_EQ(page.body().find("Anne Askøy"), std::string::npos);
+    for (const auto* path :
+         {"/regioner/Bod%C3%B8/dekning", "/dekning", "/api/v1/coverage", "/kommuner/4601/dekning",
+          "/api/v1/municipalities/4601/coverage", "/kommuner/4601/tilskudd"}) {
+        EXPECT_EQ(get(path, "kontor@bergen.no").result(), http::status::forbidden) << path;
+    }
+    EXPECT_EQ(get("/regioner/Bergen/dekning", "kontor@bodo.no").result(), http::status::forbidden);
+}
+
+TEST_F(Coverage, TheNationalAdministratorSeesSumsButNeverANamedDoctorsSalary) {
+    const std::string salary_ore = std::to_string(std::int64_t{kKarisSalary} * 100);
+    const std::string salary_kroner = std::to_string(kKarisSalary);
+    const std::string salary_shown = domain::format_kroner(domain::Money::kroner(kKarisSalary));
+    for (const auto* path : {"/api/v1/coverage", "/dekning", "/meg",
+                             "/api/v1/regions/Bergen/coverage", "/regioner/Bergen/dekning"}) {
+        const auto r = get(path, "nasjonal@hdir.no");
+        ASSERT_EQ(r.result(), http::status::ok) << path;
+        for (const auto* name : {"Kari", "Ola", "Per Hansen", "Siv", "Tor Lie", "Anne"}) {
+            EXPECT_EQ(r.body().find(name), std::string::npos) << path << " names " << name;
+        }
+        EXPECT_EQ(r.body().find(salary_ore), std::string::npos) << path;
+        EXPECT_EQ(r.body().find(salary_kroner), std::string::npos) << path;
+        EXPECT_EQ(r.body().find(salary_shown), std::string::npos) << path;
+    }
+    const auto body = parsed(get("/api/v1/coverage", "nasjonal@hdir.no"));
+    EXPECT_FALSE(body.contains("alis"));
+    EXPECT_EQ(body.at("total").at("alis"), 6);
+    ASSERT_EQ(body.at("by_pay_model").as_array().size(), 1u);
+    EXPECT_EQ(body.at("by_pay_model").as_array()[0].at("key"), "salaried");
+    EXPECT_EQ(body.at("by_centrality_class").as_array()[0].at("alis"), 6);
+    EXPECT_NE(get("/meg", "nasjonal@hdir.no").body().find("Etter sentralitetsklasse"),
+              std::string::npos);
+    for (const auto* path : {"/kommuner/4601/dekning", "/api/v1/municipalities/4601/coverage",
+                             "/api/v1/municipalities/4601/grant-claim"}) {
+        EXPECT_EQ(get(path, "nasjonal@hdir.no").result(), http::status::forbidden) << path;
+    }
+}
+
+TEST_F(Coverage, CostInputsAreTheLeadersAndBadInputIsRefusedInNorwegian) {
+    auto r = put("/api/v1/municipalities/4601/cost-inputs/2023/" + std::to_string(kari),
+                 {{"salary", -5}, {"zone", "9"}});
+    ASSERT_EQ(r.result(), http::status::unprocessable_entity) << r.body();
+    const auto fields = json::parse(r.body()).at("error").at("fields").as_array();
+    EXPECT_EQ(fields.size(), 2u);
+    r = put("/api/v1/municipalities/4601/cost-inputs/2019/" + std::to_string(kari),
+            {{"salary", 1}});
+    ASSERT_EQ(r.result(), http::status::unprocessable_entity) << "not employed there in 2019";
+    EXPECT_NE(r.body().find("ingen ansettelse i kommunen"), std::string::npos);
+    EXPECT_EQ(put("/api/v1/municipalities/4601/cost-defaults/abc", {}).result(),
+              http::status::not_found);
+    EXPECT_EQ(get("/api/v1/coverage?year=2024", "nasjonal@hdir.no").result(),
+              http::status::bad_request)
+        << "no cost rates for 2024";
+    const auto office = *client::login(server.port(), "kontor@bergen.no", kTestPassword);
+    EXPECT_EQ(client::request(server.port(), http::verb::put,
+                              "/api/v1/municipalities/4601/cost-defaults/2023", "{}",
+                              "application/json", office.post_headers(server.port()))
+                  .result(),
+              http::status::forbidden);
+}
+
+TEST_F(Coverage, TheRegionalOfficeReadsThePilotBudgetsAsAlisBudgetComputesThem) {
+    const auto page = get("/regioner/Bergen/budsjett", "kontor@bergen.no");
+    ASSERT_EQ(page.result(), http::status::ok);
+    for (const auto& budget : app::embedded_budgets()) {
+        const auto result = domain::compute_budget(budget);
+        EXPECT_NE(page.body().find(budget.name), std::string::npos);
+        EXPECT_NE(page.body().find(domain::format_kroner(result.net_total)), std::string::npos)
+            << budget.name;
+        EXPECT_NE(page.body().find(domain::format_kroner(result.gross_per_year)), std::string::npos)
+            << budget.name;
+    }
+    EXPECT_EQ(get("/regioner/Bergen/budsjett", "leder@bergen.no").result(),
+              http::status::forbidden);
+    EXPECT_EQ(get("/regioner/Bergen/budsjett", "kontor@bodo.no").result(), http::status::forbidden);
+}
+
+}  // namespace
+}  // namespace alis::web
