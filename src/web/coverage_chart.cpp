@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "web/stability_chart.hpp"
+#include "web/templates.hpp"
 
 namespace alis::web {
 namespace {
