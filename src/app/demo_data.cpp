@@ -12,6 +12,7 @@
 #include "app/auth.hpp"
 #include "app/demo_education_plans.hpp"
 #include "app/demo_general_plans.hpp"
+#include "app/demo_supervision.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/passwords.hpp"
@@ -515,6 +516,7 @@ DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& confi
     });
     summary.supervisors = add_demo_supervisors(app, as_of, config);
     summary.plan_revisions = add_demo_education_plans(app, as_of, config);
+    add_demo_supervision(app, as_of, config);
     return summary;
 }
 

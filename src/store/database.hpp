@@ -20,6 +20,7 @@
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
+#include "store/supervision.hpp"
 #include "store/supervisors.hpp"
 
 namespace alis::store {
@@ -31,6 +32,7 @@ class Snapshot {
         : municipalities_(tx),
           people_(tx),
           supervisors_(tx),
+          supervision_(tx),
           education_plans_(tx),
           identity_(tx),
           audit_(tx),
@@ -40,6 +42,7 @@ class Snapshot {
     const Municipalities& municipalities() const { return municipalities_; }
     const People& people() const { return people_; }
     const Supervisors& supervisors() const { return supervisors_; }
+    const SupervisionMeetings& supervision() const { return supervision_; }
     const EducationPlans& education_plans() const { return education_plans_; }
     const Identity& identity() const { return identity_; }
     const AuditTrail& audit() const { return audit_; }
@@ -50,6 +53,7 @@ class Snapshot {
     Municipalities municipalities_;
     People people_;
     Supervisors supervisors_;
+    SupervisionMeetings supervision_;
     EducationPlans education_plans_;
     Identity identity_;
     AuditTrail audit_;
@@ -68,10 +72,12 @@ class UnitOfWork : public Snapshot {
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
+    using Snapshot::supervision;
     using Snapshot::supervisors;
     Municipalities& municipalities() { return municipalities_; }
     People& people() { return people_; }
     Supervisors& supervisors() { return supervisors_; }
+    SupervisionMeetings& supervision() { return supervision_; }
     EducationPlans& education_plans() { return education_plans_; }
     Identity& identity() { return identity_; }
     AuditTrail& audit() { return audit_; }

@@ -423,6 +423,61 @@ constexpr Column kDeparturesColumns[] = {
     {"recorded_at", ColumnKind::instant},   {"recorded_by", ColumnKind::text}};
 #undef ALIS_DEPARTURES_COLUMNS
 
+#define ALIS_SUPERVISION_MEETINGS_COLUMNS                                                      \
+    "id, trainee_person_id, supervisor_person_id, held_on, duration_minutes, topics, minutes," \
+    " planned_at, planned_by, closed_at, closed_by"
+constexpr const char* kCountSupervisionMeetings = "SELECT count(*) FROM supervision_meetings";
+constexpr const char* kAllSupervisionMeetings =
+    "SELECT " ALIS_SUPERVISION_MEETINGS_COLUMNS " FROM supervision_meetings ORDER BY id";
+const DialectSql kAddSupervisionMeetings{
+    "INSERT INTO supervision_meetings (" ALIS_SUPERVISION_MEETINGS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'trainee_person_id', value ->> 'supervisor_person_id',"
+    " value ->> 'held_on', value ->> 'duration_minutes', value ->> 'topics', value ->> 'minutes',"
+    " value ->> 'planned_at', value ->> 'planned_by', value ->> 'closed_at',"
+    " value ->> 'closed_by' FROM json_each($1)",
+    "INSERT INTO supervision_meetings OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_meetings, $1)"};
+constexpr Column kSupervisionMeetingsColumns[] = {{"id", ColumnKind::integer},
+                                                  {"trainee_person_id", ColumnKind::integer},
+                                                  {"supervisor_person_id", ColumnKind::integer},
+                                                  {"held_on", ColumnKind::date},
+                                                  {"duration_minutes", ColumnKind::integer},
+                                                  {"topics", ColumnKind::text},
+                                                  {"minutes", ColumnKind::text},
+                                                  {"planned_at", ColumnKind::instant},
+                                                  {"planned_by", ColumnKind::text},
+                                                  {"closed_at", ColumnKind::instant},
+                                                  {"closed_by", ColumnKind::text}};
+#undef ALIS_SUPERVISION_MEETINGS_COLUMNS
+
+#define ALIS_SUPERVISION_ADDENDA_COLUMNS "id, meeting_id, text, written_at, written_by"
+constexpr const char* kCountSupervisionAddenda = "SELECT count(*) FROM supervision_addenda";
+constexpr const char* kAllSupervisionAddenda =
+    "SELECT " ALIS_SUPERVISION_ADDENDA_COLUMNS " FROM supervision_addenda ORDER BY id";
+const DialectSql kAddSupervisionAddenda{
+    "INSERT INTO supervision_addenda (" ALIS_SUPERVISION_ADDENDA_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'meeting_id', value ->> 'text', value ->> 'written_at',"
+    " value ->> 'written_by' FROM json_each($1)",
+    "INSERT INTO supervision_addenda OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_addenda, $1)"};
+constexpr Column kSupervisionAddendaColumns[] = {{"id", ColumnKind::integer},
+                                                 {"meeting_id", ColumnKind::integer},
+                                                 {"text", ColumnKind::text},
+                                                 {"written_at", ColumnKind::instant},
+                                                 {"written_by", ColumnKind::text}};
+#undef ALIS_SUPERVISION_ADDENDA_COLUMNS
+
+constexpr const char* kCountSupervisionNorms = "SELECT count(*) FROM supervision_norms";
+constexpr const char* kAllSupervisionNorms =
+    "SELECT municipality_number, norm FROM supervision_norms ORDER BY municipality_number";
+const DialectSql kAddSupervisionNorms{
+    "INSERT INTO supervision_norms (municipality_number, norm)"
+    " SELECT value ->> 'municipality_number', value ->> 'norm' FROM json_each($1)",
+    "INSERT INTO supervision_norms"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_norms, $1)"};
+constexpr Column kSupervisionNormsColumns[] = {{"municipality_number", ColumnKind::text},
+                                               {"norm", ColumnKind::text}};
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -462,6 +517,12 @@ const Table kTables[] = {
      kAllRecordCorrections, kAddRecordCorrections},
     {"departures", kDeparturesColumns, GeneratedId::no, kCountDepartures, kAllDepartures,
      kAddDepartures},
+    {"supervision_meetings", kSupervisionMeetingsColumns, GeneratedId::yes,
+     kCountSupervisionMeetings, kAllSupervisionMeetings, kAddSupervisionMeetings},
+    {"supervision_addenda", kSupervisionAddendaColumns, GeneratedId::yes, kCountSupervisionAddenda,
+     kAllSupervisionAddenda, kAddSupervisionAddenda},
+    {"supervision_norms", kSupervisionNormsColumns, GeneratedId::no, kCountSupervisionNorms,
+     kAllSupervisionNorms, kAddSupervisionNorms},
 };
 
 }  // namespace
