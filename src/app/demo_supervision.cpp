@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/splitmix.hpp"
+#include "domain/supervision_group.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -39,6 +40,49 @@ domain::SupervisionMeeting meeting(std::int64_t trainee, std::int64_t veileder,
     m.planned_at = held_on.plus_days(-14).iso() + "T09:00:00Z";
     m.planned_by = veileder_name + " (demo)";
     return m;
+}
+
+// Two supervision groups in Bergen, led by the first trainee's veileder: the trainees in turn,
+// joined 18 and 8 months ago, a three-hour meeting every month up to last month, and most
+// members at most meetings.
+void add_groups(store::UnitOfWork& w, domain::Date as_of, domain::SplitMix64& random) {
+    const auto trainees = w.people().trainees_employed_by("4601", as_of);
+    if (trainees.empty()) {
+        return;
+    }
+    const auto leaders = w.supervisors().supervisors_of(trainees.front().id, as_of);
+    if (leaders.empty()) {
+        return;
+    }
+    const std::array<std::pair<const char*, int>, 2> groups = {
+        {{"Veiledningsgruppe Bergenhus", -18}, {"Veiledningsgruppe Åsane", -8}}};
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        domain::SupervisionGroup group;
+        group.municipality_number = "4601";
+        group.name = groups[g].first;
+        group.group_supervisor_person_id = leaders.front();
+        group.starts_on = month_start(as_of, groups[g].second);
+        const auto id = w.supervision_groups().add_group(group);
+        std::vector<std::int64_t> members;
+        for (std::size_t i = g; i < trainees.size() && members.size() < 8; i += 2) {
+            if (trainees[i].id == leaders.front()) {
+                continue;
+            }
+            w.supervision_groups().add_member({0, id, trainees[i].id, group.starts_on, {}});
+            members.push_back(trainees[i].id);
+        }
+        for (domain::Date month = group.starts_on; month < month_start(as_of, 0);
+             month = month_start(month, 1)) {
+            const auto meeting = w.supervision_groups().add_meeting(
+                {0, id, month.plus_days(14), 180,
+                 kTopics[static_cast<std::size_t>(random.between(0, 5))]});
+            for (const auto member : members) {
+                if (random.between(0, 5) != 0) {
+                    w.supervision_groups().add_attendance(meeting, member);
+                }
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -93,6 +137,7 @@ int add_demo_supervision(Application& app, domain::Date as_of, const DemoConfig&
             w.supervision().add(next);
             ++added;
         }
+        add_groups(w, as_of, random);
         if (w.municipalities().find("4621")) {
             w.supervision().set_norm("4621", "alis_vest");
         }

@@ -18,6 +18,7 @@
 #include "domain/date.hpp"
 #include "domain/person.hpp"
 #include "domain/supervision.hpp"
+#include "domain/supervision_group.hpp"
 
 namespace alis::app {
 
@@ -92,5 +93,15 @@ const domain::SupervisionNorm& supervision_norm_of(Application& app, const std::
 // Sets the municipality's norm and appends `audit`; false (nothing written) for an unknown norm.
 bool set_supervision_norm(Application& app, const std::string& number, const std::string& norm,
                           domain::AuditEvent audit);
+
+// What the person's ruleset requires of the supervision group, and how far they have come on
+// `today` (rules/supervision/groups.toml, domain::group_progress).
+struct GroupStatus {
+    domain::GroupRequirement requirement;
+    domain::GroupProgress progress;
+};
+// The person's group status; nullopt for an unknown person or a ruleset with no requirement.
+std::optional<GroupStatus> group_status(Application& app, std::int64_t person_id,
+                                        domain::Date today);
 
 }  // namespace alis::app

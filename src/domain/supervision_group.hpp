@@ -5,6 +5,7 @@
 // group meetings they attended and their training path's service periods. Pure: "today" is a
 // parameter.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,33 @@ std::vector<GroupRequirement> parse_group_requirements(std::string_view toml_tex
 // The requirement of `ruleset` among `requirements`, or nullptr.
 const GroupRequirement* requirement_for(const std::vector<GroupRequirement>& requirements,
                                         std::string_view ruleset);
+
+// A municipality's supervision group, led by a group supervisor.
+struct SupervisionGroup {
+    std::int64_t id = 0;
+    std::string municipality_number;
+    std::string name;
+    std::int64_t group_supervisor_person_id = 0;
+    Date starts_on;
+};
+
+// A doctor taking part in a group (migration 0016's supervision_group_members).
+struct GroupMember {
+    std::int64_t id = 0;
+    std::int64_t group_id = 0;
+    std::int64_t person_id = 0;
+    Date joined_on;
+    std::optional<Date> left_on;
+};
+
+// A meeting of a group; who attended is kept per member.
+struct GroupMeeting {
+    std::int64_t id = 0;
+    std::int64_t group_id = 0;
+    Date held_on;
+    int duration_minutes = 180;
+    std::string topic;
+};
 
 // A doctor's time in one supervision group: from the day they joined, to the day they left
 // (inclusive) or ongoing.

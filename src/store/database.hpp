@@ -21,6 +21,7 @@
 #include "store/people.hpp"
 #include "store/sql.hpp"
 #include "store/supervision.hpp"
+#include "store/supervision_groups.hpp"
 #include "store/supervisors.hpp"
 
 namespace alis::store {
@@ -33,6 +34,7 @@ class Snapshot {
           people_(tx),
           supervisors_(tx),
           supervision_(tx),
+          supervision_groups_(tx),
           education_plans_(tx),
           identity_(tx),
           audit_(tx),
@@ -43,6 +45,7 @@ class Snapshot {
     const People& people() const { return people_; }
     const Supervisors& supervisors() const { return supervisors_; }
     const SupervisionMeetings& supervision() const { return supervision_; }
+    const SupervisionGroups& supervision_groups() const { return supervision_groups_; }
     const EducationPlans& education_plans() const { return education_plans_; }
     const Identity& identity() const { return identity_; }
     const AuditTrail& audit() const { return audit_; }
@@ -54,6 +57,7 @@ class Snapshot {
     People people_;
     Supervisors supervisors_;
     SupervisionMeetings supervision_;
+    SupervisionGroups supervision_groups_;
     EducationPlans education_plans_;
     Identity identity_;
     AuditTrail audit_;
@@ -73,11 +77,13 @@ class UnitOfWork : public Snapshot {
     using Snapshot::people;
     using Snapshot::Snapshot;
     using Snapshot::supervision;
+    using Snapshot::supervision_groups;
     using Snapshot::supervisors;
     Municipalities& municipalities() { return municipalities_; }
     People& people() { return people_; }
     Supervisors& supervisors() { return supervisors_; }
     SupervisionMeetings& supervision() { return supervision_; }
+    SupervisionGroups& supervision_groups() { return supervision_groups_; }
     EducationPlans& education_plans() { return education_plans_; }
     Identity& identity() { return identity_; }
     AuditTrail& audit() { return audit_; }

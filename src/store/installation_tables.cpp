@@ -478,6 +478,74 @@ const DialectSql kAddSupervisionNorms{
 constexpr Column kSupervisionNormsColumns[] = {{"municipality_number", ColumnKind::text},
                                                {"norm", ColumnKind::text}};
 
+#define ALIS_SUPERVISION_GROUPS_COLUMNS \
+    "id, municipality_number, name, group_supervisor_person_id, starts_on"
+constexpr const char* kCountSupervisionGroups = "SELECT count(*) FROM supervision_groups";
+constexpr const char* kAllSupervisionGroups =
+    "SELECT " ALIS_SUPERVISION_GROUPS_COLUMNS " FROM supervision_groups ORDER BY id";
+const DialectSql kAddSupervisionGroups{
+    "INSERT INTO supervision_groups (" ALIS_SUPERVISION_GROUPS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'municipality_number', value ->> 'name',"
+    " value ->> 'group_supervisor_person_id', value ->> 'starts_on' FROM json_each($1)",
+    "INSERT INTO supervision_groups OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_groups, $1)"};
+constexpr Column kSupervisionGroupsColumns[] = {{"id", ColumnKind::integer},
+                                                {"municipality_number", ColumnKind::text},
+                                                {"name", ColumnKind::text},
+                                                {"group_supervisor_person_id", ColumnKind::integer},
+                                                {"starts_on", ColumnKind::date}};
+#undef ALIS_SUPERVISION_GROUPS_COLUMNS
+
+#define ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS "id, group_id, person_id, joined_on, left_on"
+constexpr const char* kCountSupervisionGroupMembers =
+    "SELECT count(*) FROM supervision_group_members";
+constexpr const char* kAllSupervisionGroupMembers =
+    "SELECT " ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS " FROM supervision_group_members ORDER BY id";
+const DialectSql kAddSupervisionGroupMembers{
+    "INSERT INTO supervision_group_members (" ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'group_id', value ->> 'person_id',"
+    " value ->> 'joined_on', value ->> 'left_on' FROM json_each($1)",
+    "INSERT INTO supervision_group_members OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_group_members, $1)"};
+constexpr Column kSupervisionGroupMembersColumns[] = {{"id", ColumnKind::integer},
+                                                      {"group_id", ColumnKind::integer},
+                                                      {"person_id", ColumnKind::integer},
+                                                      {"joined_on", ColumnKind::date},
+                                                      {"left_on", ColumnKind::date}};
+#undef ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS
+
+#define ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS "id, group_id, held_on, duration_minutes, topic"
+constexpr const char* kCountSupervisionGroupMeetings =
+    "SELECT count(*) FROM supervision_group_meetings";
+constexpr const char* kAllSupervisionGroupMeetings =
+    "SELECT " ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS
+    " FROM supervision_group_meetings ORDER BY id";
+const DialectSql kAddSupervisionGroupMeetings{
+    "INSERT INTO supervision_group_meetings (" ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'group_id', value ->> 'held_on',"
+    " value ->> 'duration_minutes', value ->> 'topic' FROM json_each($1)",
+    "INSERT INTO supervision_group_meetings OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_group_meetings, $1)"};
+constexpr Column kSupervisionGroupMeetingsColumns[] = {{"id", ColumnKind::integer},
+                                                       {"group_id", ColumnKind::integer},
+                                                       {"held_on", ColumnKind::date},
+                                                       {"duration_minutes", ColumnKind::integer},
+                                                       {"topic", ColumnKind::text}};
+#undef ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS
+
+constexpr const char* kCountSupervisionGroupAttendance =
+    "SELECT count(*) FROM supervision_group_attendance";
+constexpr const char* kAllSupervisionGroupAttendance =
+    "SELECT meeting_id, person_id FROM supervision_group_attendance"
+    " ORDER BY meeting_id, person_id";
+const DialectSql kAddSupervisionGroupAttendance{
+    "INSERT INTO supervision_group_attendance (meeting_id, person_id)"
+    " SELECT value ->> 'meeting_id', value ->> 'person_id' FROM json_each($1)",
+    "INSERT INTO supervision_group_attendance"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_group_attendance, $1)"};
+constexpr Column kSupervisionGroupAttendanceColumns[] = {{"meeting_id", ColumnKind::integer},
+                                                         {"person_id", ColumnKind::integer}};
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -523,6 +591,15 @@ const Table kTables[] = {
      kAllSupervisionAddenda, kAddSupervisionAddenda},
     {"supervision_norms", kSupervisionNormsColumns, GeneratedId::no, kCountSupervisionNorms,
      kAllSupervisionNorms, kAddSupervisionNorms},
+    {"supervision_groups", kSupervisionGroupsColumns, GeneratedId::yes, kCountSupervisionGroups,
+     kAllSupervisionGroups, kAddSupervisionGroups},
+    {"supervision_group_members", kSupervisionGroupMembersColumns, GeneratedId::yes,
+     kCountSupervisionGroupMembers, kAllSupervisionGroupMembers, kAddSupervisionGroupMembers},
+    {"supervision_group_meetings", kSupervisionGroupMeetingsColumns, GeneratedId::yes,
+     kCountSupervisionGroupMeetings, kAllSupervisionGroupMeetings, kAddSupervisionGroupMeetings},
+    {"supervision_group_attendance", kSupervisionGroupAttendanceColumns, GeneratedId::no,
+     kCountSupervisionGroupAttendance, kAllSupervisionGroupAttendance,
+     kAddSupervisionGroupAttendance},
 };
 
 }  // namespace

@@ -226,6 +226,9 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         data["supervision"] = supervision_chart_view(t, *supervision, s.today());
         data["supervision_url"] = supervision_path(p.id);
     }
+    if (const auto group = app::group_status(s.app, p.id, s.today())) {
+        data["group"] = group_view(t, *group);
+    }
     const std::string saved = query_value(request, "lagret");
     if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon" ||
         saved == "rettet" || saved == "fjernet" || saved == "avslutning") {

@@ -1,6 +1,8 @@
 // The views of web/supervision_view.hpp.
 #include "web/supervision_view.hpp"
 
+#include <algorithm>
+
 #include "web/pipeline.hpp"
 #include "web/supervision_chart.hpp"
 
@@ -161,6 +163,38 @@ json::object meeting_view(const Catalogue& t, const app::SupervisionRecord& reco
         view["addenda"] = std::move(addenda);
     }
     return view;
+}
+
+json::object group_view(const Catalogue& t, const app::GroupStatus& status) {
+    const auto& r = status.requirement;
+    const auto& p = status.progress;
+    const auto bar = [](std::int64_t done, std::int64_t required) {
+        return std::to_string(required > 0 ? std::min<std::int64_t>(100, done * 100 / required)
+                                           : 100);
+    };
+    // Days as the requirement's months count them (365.25 / 12 days).
+    const auto month_days = [](int months) {
+        return static_cast<std::int64_t>(months) * 36525 / 1200;
+    };
+    const auto months_row = [&](const char* name_key, int days, int months, bool met) {
+        return json::object{{"name", t.text(name_key)},
+                            {"summary", t.format("supervision.group_months",
+                                                 {{"done", domain::format_group_months(days)},
+                                                  {"required", months}})},
+                            {"bar_width", bar(days, month_days(months))},
+                            {"met", met}};
+    };
+    json::array rows{
+        months_row("supervision.group_time", p.member_days, r.months, p.months_met),
+        json::object{{"name", t.text("supervision.group_hours_name")},
+                     {"summary", t.format("supervision.group_hours",
+                                          {{"done", domain::format_hours(p.attended_minutes)},
+                                           {"required", r.hours}})},
+                     {"bar_width", bar(p.attended_minutes, std::int64_t{r.hours} * 60)},
+                     {"met", p.hours_met}},
+        months_row("supervision.group_open", p.open_practice_days, r.open_practice_months,
+                   p.open_practice_met)};
+    return {{"rows", std::move(rows)}, {"met", p.met()}};
 }
 
 }  // namespace alis::web

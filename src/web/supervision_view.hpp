@@ -53,4 +53,8 @@ boost::json::object meeting_row(const Catalogue& t, const app::SupervisionRecord
 boost::json::object meeting_view(const Catalogue& t, const app::SupervisionRecord& record,
                                  const domain::SupervisionMeeting& meeting, MinutesShown shown);
 
+// The supervision group's requirement as progress bars beside the ledger's (the person's page):
+// time in a group, hours attended, time in a group while in open practice.
+boost::json::object group_view(const Catalogue& t, const app::GroupStatus& status);
+
 }  // namespace alis::web

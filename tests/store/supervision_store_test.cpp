@@ -171,6 +171,54 @@ TEST_P(SupervisionStore, TheSchemaRefusesMeetingsItsRulesForbid) {
         db_->read([&](const Snapshot& s) { return s.supervision().meetings_of(anne); }).empty());
 }
 
+TEST_P(SupervisionStore, GroupsKeepTheirMembersMeetingsAndAttendance) {
+    std::int64_t first = 0;
+    db_->write([&](UnitOfWork& w) {
+        const auto group = w.supervision_groups().add_group(
+            {0, "4601", "Veiledningsgruppe Sentrum", siri, day("2025-01-01")});
+        w.supervision_groups().add_member({0, group, anne, day("2025-01-01"), day("2025-12-31")});
+        w.supervision_groups().add_member({0, group, anne, day("2026-03-01"), std::nullopt});
+        w.supervision_groups().add_member({0, group, bjorn, day("2025-01-01"), std::nullopt});
+        first = w.supervision_groups().add_meeting({0, group, day("2025-02-10"), 180, "Kasus"});
+        const auto second =
+            w.supervision_groups().add_meeting({0, group, day("2025-01-13"), 150, "Oppstart"});
+        w.supervision_groups().add_attendance(first, anne);
+        w.supervision_groups().add_attendance(second, anne);
+        w.supervision_groups().add_attendance(first, bjorn);
+    });
+    const auto groups =
+        db_->read([&](const Snapshot& s) { return s.supervision_groups().groups_of("4601"); });
+    ASSERT_EQ(groups.size(), 1u);
+    EXPECT_EQ(groups[0].name, "Veiledningsgruppe Sentrum");
+    EXPECT_EQ(groups[0].group_supervisor_person_id, siri);
+    const auto memberships =
+        db_->read([&](const Snapshot& s) { return s.supervision_groups().memberships_of(anne); });
+    ASSERT_EQ(memberships.size(), 2u);
+    EXPECT_EQ(memberships[0].left_on, day("2025-12-31"));
+    EXPECT_FALSE(memberships[1].left_on);
+    const auto attended =
+        db_->read([&](const Snapshot& s) { return s.supervision_groups().attended_by(anne); });
+    ASSERT_EQ(attended.size(), 2u);
+    EXPECT_EQ(attended[0].held_on, day("2025-01-13")) << "oldest first";
+    EXPECT_EQ(attended[0].minutes, 150);
+    EXPECT_EQ(db_->read([&](const Snapshot& s) { return s.supervision_groups().attended_by(siri); })
+                  .size(),
+              0u);
+    // Attending twice, leaving before joining or a group of an unknown municipality: refused.
+    EXPECT_THROW(
+        db_->write([&](UnitOfWork& w) { w.supervision_groups().add_attendance(first, anne); }),
+        ConstraintViolation);
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) {
+        w.supervision_groups().add_member(
+            {0, groups[0].id, siri, day("2025-05-01"), day("2025-04-30")});
+    }),
+                 ConstraintViolation);
+    EXPECT_THROW(db_->write([&](UnitOfWork& w) {
+        w.supervision_groups().add_group({0, "9999", "Ingen", siri, day("2025-01-01")});
+    }),
+                 ConstraintViolation);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SupervisionStore, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param; });
 

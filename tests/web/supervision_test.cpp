@@ -357,6 +357,22 @@ TEST_F(Supervision, HoursUnderTheNormShowOnTheChartAndInTheOverview) {
     EXPECT_TRUE(contains(person.body(), "supervision-chart-title"));
     EXPECT_TRUE(contains(person.body(), "oktober 2026"));
     EXPECT_TRUE(contains(person.body(), "role=\"img\""));
+    // Beside the ledger, the supervision group's requirement: Anne is in no group yet.
+    EXPECT_TRUE(contains(person.body(), "Veiledningsgruppe"));
+    EXPECT_TRUE(contains(person.body(), "0,0 av 24 måneder"));
+    EXPECT_TRUE(contains(person.body(), "0 av 120 timer"));
+    server.database().write([&](store::UnitOfWork& w) {
+        const auto group = w.supervision_groups().add_group(
+            {0, "4601", "Veiledningsgruppe Sentrum", siri, *domain::Date::parse_iso("2024-01-01")});
+        w.supervision_groups().add_member(
+            {0, group, anne, *domain::Date::parse_iso("2024-01-01"), std::nullopt});
+        const auto meeting = w.supervision_groups().add_meeting(
+            {0, group, *domain::Date::parse_iso("2026-10-01"), 180, "Kasus"});
+        w.supervision_groups().add_attendance(meeting, anne);
+    });
+    const auto grouped = get("anne@alis.no", "/personer/" + std::to_string(anne)).body();
+    EXPECT_TRUE(contains(grouped, "3 av 120 timer")) << "the meeting attended";
+    EXPECT_TRUE(contains(grouped, "34,7 av 24 måneder")) << "1057 days since 1 January 2024";
     // The ALIS-Vest norm the municipality may choose instead: 2 hours every month.
     EXPECT_EQ(send("anne@alis.no", verb::put, "/api/v1/municipalities/4601/supervision-norm",
                    {{"norm", "alis_vest"}})
