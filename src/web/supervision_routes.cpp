@@ -107,9 +107,11 @@ Response meetings_api(Services& s, const Request& request, RequestContext& conte
     }
     const auto window =
         domain::norm_window(record.meetings, *record.norm, record.started_on, s.today());
+    const auto group = app::group_status(s.app, record.person.id, s.today());
     return json_response(
         http::status::ok, request.version(),
         json::object{{"person_id", record.person.id},
+                     {"group", group ? json::value(group_json(*group)) : json::value(nullptr)},
                      {"as_of", s.today().iso()},
                      {"norm", norm_json(*record.norm)},
                      {"last_months", json::object{{"months", window.months},

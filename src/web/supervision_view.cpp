@@ -165,6 +165,29 @@ json::object meeting_view(const Catalogue& t, const app::SupervisionRecord& reco
     return view;
 }
 
+json::object group_json(const app::GroupStatus& status) {
+    const auto& r = status.requirement;
+    const auto& p = status.progress;
+    const auto provenance = [](const domain::Provenance& x) {
+        return json::object{{"source", x.source}, {"unconfirmed", x.unconfirmed}, {"note", x.note}};
+    };
+    return {
+        {"requirement", json::object{{"ruleset", r.ruleset},
+                                     {"months", r.months},
+                                     {"months_source", provenance(r.months_source)},
+                                     {"hours", r.hours},
+                                     {"hours_source", provenance(r.hours_source)},
+                                     {"open_practice_months", r.open_practice_months},
+                                     {"open_practice_source", provenance(r.open_practice_source)}}},
+        {"member_days", p.member_days},
+        {"open_practice_days", p.open_practice_days},
+        {"attended_minutes", p.attended_minutes},
+        {"months_met", p.months_met},
+        {"hours_met", p.hours_met},
+        {"open_practice_met", p.open_practice_met},
+        {"met", p.met()}};
+}
+
 json::object group_view(const Catalogue& t, const app::GroupStatus& status) {
     const auto& r = status.requirement;
     const auto& p = status.progress;

@@ -56,5 +56,8 @@ boost::json::object meeting_view(const Catalogue& t, const app::SupervisionRecor
 // The supervision group's requirement as progress bars beside the ledger's (the person's page):
 // time in a group, hours attended, time in a group while in open practice.
 boost::json::object group_view(const Catalogue& t, const app::GroupStatus& status);
+// The same as the API gives it: the requirement with its sources and the progress in days and
+// minutes.
+boost::json::object group_json(const app::GroupStatus& status);
 
 }  // namespace alis::web

@@ -744,6 +744,8 @@ const std::vector<Call> kCalls = {
     {kPost, "/api/v1/people/{kari}/supervision-meetings", "", 401, "{}"},
     {kGet, "/api/v1/people/{kari}/supervision-meetings", kLeader, 200, "",
      "\"minutes_visible\":false"},
+    {kGet, "/api/v1/people/{kari}/supervision-meetings", kKari, 200, "",
+     "\"open_practice_months\":12"},
     {kGet, "/api/v1/people/{kari}/supervision-meetings", kSupervisor, 200, "", "Privat referat"},
     {kGet, "/api/v1/people/{kari}/supervision-meetings", kNational, 403},
     {kGet, "/api/v1/people/{kari}/supervision-meetings", "", 401},
