@@ -137,6 +137,13 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                     today <= resource.employment_ends_on->plus_days(kDepartureRecordDays) ||
                     contains(resource.employing_municipalities, *grant.municipality_number)) &&
                    !is_self(actor, resource);
+        case Action::issue_certificate:
+            // The leader of the employment's municipality, at any time after it (a certificate is
+            // asked for when the doctor applies, often years later); never one's own.
+            return grant.role == Role::leader && resource.kind == Resource::Kind::employment &&
+                   grant.municipality_number && resource.employment_municipality &&
+                   *grant.municipality_number == *resource.employment_municipality &&
+                   !is_self(actor, resource);
         case Action::plan_supervision_meeting:
             // The trainee, or the veileder assigned today.
             return resource.kind == Resource::Kind::person &&
@@ -194,6 +201,8 @@ std::string_view to_string(Action action) {
             return "view_region";
         case Action::record_departure:
             return "record_departure";
+        case Action::issue_certificate:
+            return "issue_certificate";
         case Action::plan_supervision_meeting:
             return "plan_supervision_meeting";
         case Action::read_supervision_minutes:

@@ -28,6 +28,7 @@ enum class Action {
     edit_education_plan,       // Revise a trainee's individual plan (leader, trainee, supervisor).
     view_region,               // A regional office's list of its municipalities with counts.
     record_departure,          // Why a doctor left an employment, and where to (its leader).
+    issue_certificate,         // The certificate of service of an employment (its leader).
     plan_supervision_meeting,  // Plan a supervision meeting (the trainee, their veileder).
     read_supervision_minutes,  // A meeting's private minutes and addenda (its two participants).
     edit_supervision_meeting,  // Change an open meeting, add an addendum (its participants).

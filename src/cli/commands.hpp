@@ -23,6 +23,8 @@ void add_grant_command(CLI::App& app, int& exit_code);
 void add_cost_command(CLI::App& app, int& exit_code);
 // budget (budget_command.cpp)
 void add_budget_command(CLI::App& app, int& exit_code);
+// document render (document_command.cpp)
+void add_document_command(CLI::App& app, int& exit_code);
 // copy, backup, db grant (installation_command.cpp)
 void add_installation_commands(CLI::App& app, int& exit_code);
 

@@ -175,7 +175,7 @@ Response plan_api(Services& s, const Request& request, RequestContext& context) 
     body["projected_completion"] = json::value();
     body["at_plan_end"] = json::value();
     if (projection->current) {
-        const auto history = history_of(s, person.id);
+        const auto history = history_of(s.app, person.id);
         body["plan"] = revision_json(*projection->current, history.back().second);
         body["projected_completion"] =
             date_or_null(projection->on_plan->report.projected_completion);
@@ -203,7 +203,7 @@ Response plan_api(Services& s, const Request& request, RequestContext& context) 
 Response revisions_api(Services& s, const Request& request, RequestContext& context) {
     const auto person = load_person(s, context);
     json::array revisions;
-    for (const auto& [r, changes] : history_of(s, person.id)) {
+    for (const auto& [r, changes] : history_of(s.app, person.id)) {
         revisions.push_back(revision_json(r, changes));
     }
     return json_response(http::status::ok, request.version(),

@@ -62,9 +62,9 @@ json::object period_json(const PlannedPeriod& p) {
             {"fte", p.fte}};
 }
 
-json::array history_view(const Catalogue& t, Services& s, std::int64_t person) {
+json::array history_view(const Catalogue& t, app::Application& app, std::int64_t person) {
     json::array items;
-    auto history = history_of(s, person);
+    auto history = history_of(app, person);
     std::reverse(history.begin(), history.end());  // Newest first.
     for (const auto& [r, changes] : history) {
         json::array lines;
@@ -171,10 +171,10 @@ json::object revision_json(const domain::EducationPlanRevision& r,
 }
 
 std::vector<std::pair<domain::EducationPlanRevision, std::vector<PlanChange>>> history_of(
-    Services& s, std::int64_t person) {
+    app::Application& app, std::int64_t person) {
     std::vector<std::pair<domain::EducationPlanRevision, std::vector<PlanChange>>> history;
     std::optional<domain::EducationPlan> previous;
-    for (auto& r : app::education_plan_revisions(s.app, person)) {
+    for (auto& r : app::education_plan_revisions(app, person)) {
         auto changes = domain::plan_changes(previous, r.plan);
         previous = r.plan;
         history.emplace_back(std::move(r), std::move(changes));
@@ -182,22 +182,14 @@ std::vector<std::pair<domain::EducationPlanRevision, std::vector<PlanChange>>> h
     return history;
 }
 
-json::object education_plan_view(Services& s, const RequestContext& context,
-                                 const domain::Person& person) {
-    const auto& t = s.catalogue;
-    const Date today = s.today();
-    const auto projection = app::education_plan_projection(s.app, person.id, today);
+std::optional<json::object> education_plan_data(const Catalogue& t, app::Application& app,
+                                                const domain::Person& person, Date today) {
+    const auto projection = app::education_plan_projection(app, person.id, today);
     if (!projection) {
-        not_found();
+        return std::nullopt;
     }
-    const bool can_edit = also_allowed(context, app::Action::edit_education_plan, today);
     json::object data{{"heading", t.format("plan.title", {{"name", person.full_name}})},
                       {"name", person.full_name},
-                      {"person_url", "/personer/" + std::to_string(person.id)},
-                      {"revise_url", plan_url(person.id) + "/revider"},
-                      {"print_url", plan_url(person.id) + "/utskrift"},
-                      {"plan_url", plan_url(person.id)},
-                      {"can_edit", can_edit},
                       {"has_plan", projection->current.has_value()},
                       {"today", today.norwegian()},
                       {"actual_periods", actual_periods_view(t, projection->actual.path)},
@@ -237,8 +229,24 @@ json::object education_plan_view(Services& s, const RequestContext& context,
     data["requirements"] = end_view["requirements"];
     data["requirements_heading"] =
         t.format("plan.requirements_at", {{"date", end.report.as_of.norwegian()}});
-    data["history"] = history_view(t, s, person.id);
+    data["history"] = history_view(t, app, person.id);
     return data;
+}
+
+json::object education_plan_view(Services& s, const RequestContext& context,
+                                 const domain::Person& person) {
+    const Date today = s.today();
+    auto data = education_plan_data(s.catalogue, s.app, person, today);
+    if (!data) {
+        not_found();
+    }
+    data->insert({{"person_url", "/personer/" + std::to_string(person.id)},
+                  {"revise_url", plan_url(person.id) + "/revider"},
+                  {"print_url", plan_url(person.id) + "/utskrift"},
+                  {"pdf_url", plan_url(person.id) + ".pdf"},
+                  {"plan_url", plan_url(person.id)},
+                  {"can_edit", also_allowed(context, app::Action::edit_education_plan, today)}});
+    return std::move(*data);
 }
 
 FormInput input_from_plan(const std::optional<domain::EducationPlanRevision>& current) {

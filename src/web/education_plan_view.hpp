@@ -36,9 +36,16 @@ boost::json::object revision_json(const domain::EducationPlanRevision& r,
 
 // Each revision with what changed from the one before it, oldest first.
 std::vector<std::pair<domain::EducationPlanRevision, std::vector<domain::PlanChange>>> history_of(
-    Services& s, std::int64_t person);
+    app::Application& app, std::int64_t person);
 
-// What the plan page and the print view show.
+// What the plan shows on `today`, for the page, its print view and the PDF: the plan, the actual
+// path, the projections and the revisions; nullopt for an unknown person.
+std::optional<boost::json::object> education_plan_data(const Catalogue& t, app::Application& app,
+                                                       const domain::Person& person,
+                                                       domain::Date today);
+
+// What the plan page and the print view show: education_plan_data with the page's links and
+// whether the reader may revise it (404 for an unknown person).
 boost::json::object education_plan_view(Services& s, const RequestContext& context,
                                         const domain::Person& person);
 

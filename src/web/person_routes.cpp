@@ -162,6 +162,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         return row;
     };
     json::array employments;
+    bool has_certificates = false;
     for (const auto& e : record.employments) {
         auto row = edit(
             json::object{
@@ -173,13 +174,19 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
                 {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
                 {"pay", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))}},
             domain::RecordKind::employment, e.id, e);
-        add_departure(t, row, record, e,
-                      app::decide(context.session->actor, app::Action::record_departure,
-                                  app::employment_resource(
-                                      record.person.id, e,
-                                      context.resource ? context.resource->employing_municipalities
-                                                       : std::vector<std::string>{}),
-                                  s.today()) == app::Decision::allow);
+        const auto employment =
+            app::employment_resource(record.person.id, e,
+                                     context.resource ? context.resource->employing_municipalities
+                                                      : std::vector<std::string>{});
+        const auto allows = [&](app::Action action) {
+            return app::decide(context.session->actor, action, employment, s.today()) ==
+                   app::Decision::allow;
+        };
+        add_departure(t, row, record, e, allows(app::Action::record_departure));
+        if (allows(app::Action::issue_certificate)) {
+            row["certificate_url"] = certificate_path(record.person.id, e.id);
+            has_certificates = true;
+        }
         employments.push_back(std::move(row));
     }
     json::array periods;
@@ -210,6 +217,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"lis1_completed", p.lis1_completed ? p.lis1_completed->norwegian() : unknown},
         {"ruleset", p.ruleset.value_or(unknown)},
         {"has_employments", !employments.empty()},
+        {"has_certificates", has_certificates},
         {"employments", std::move(employments)},
         {"has_periods", !periods.empty()},
         {"periods", std::move(periods)},

@@ -151,6 +151,7 @@ void register_supervision_routes(Routes& routes);
 void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
 void register_education_plan_routes(Routes& routes);
+void register_document_routes(Routes& routes);
 
 void register_routes(Router& router, Services& services) {
     Routes routes(router, services);
@@ -176,6 +177,7 @@ void register_routes(Router& router, Services& services) {
     register_region_routes(routes);
     register_general_plan_routes(routes);
     register_education_plan_routes(routes);
+    register_document_routes(routes);
 }
 
 }  // namespace alis::web

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "web/templates.hpp"
+
 namespace alis::web {
 namespace {
 
@@ -108,33 +110,6 @@ std::string legend_box_svg(std::size_t index) {
     return "<svg class=\"alis-swatch\" width=\"16\" height=\"12\" viewBox=\"0 0 16 12\" "
            "aria-hidden=\"true\" focusable=\"false\"><rect width=\"16\" height=\"12\" fill=\"" +
            std::string(series_style(index).colour) + "\"/></svg>";
-}
-
-std::string escape_xml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
 }
 
 std::string survival_chart_svg(std::span<const ChartCurve> curves, const SurvivalChartText& text,

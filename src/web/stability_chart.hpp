@@ -37,9 +37,6 @@ inline constexpr std::size_t kInPostSeries = 0;
 inline constexpr std::size_t kJoinedSeries = 2;
 inline constexpr std::size_t kLeftSeries = 1;
 
-// `text` with &, <, >, " and ' written as XML references, for an element's text or an attribute.
-std::string escape_xml(std::string_view text);
-
 // The day `years` whole years from the start (365.25 days a year): where the chart's numbers at
 // risk, and the pages' tables under it, read the curves.
 std::int64_t day_of_year(int years);

@@ -167,4 +167,45 @@ std::string Templates::render_layout(std::string_view title, std::string_view bo
     return html;
 }
 
+std::string escape_xml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char ch : text) {
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += ch;
+        }
+    }
+    return out;
+}
+
+std::string render_mustache(std::string_view source, const boost::json::object& data,
+                            std::string (*escape)(const std::string&)) {
+    mustache::mustache tmpl{std::string(source)};
+    if (!tmpl.is_valid()) {
+        throw std::runtime_error(tmpl.error_message());
+    }
+    tmpl.set_custom_escape(escape);
+    std::string text = tmpl.render(to_data(data));
+    if (!tmpl.is_valid()) {
+        throw std::runtime_error(tmpl.error_message());
+    }
+    return text;
+}
+
 }  // namespace alis::web

@@ -46,4 +46,14 @@ class Templates {
     std::unique_ptr<Shared> shared_;
 };
 
+// `text` with &, <, >, " and ' written as XML references, for an element's text or an attribute
+// (what mustache's {{value}} writes, for text built outside a template: an SVG, a PDF's markup).
+std::string escape_xml(std::string_view text);
+
+// Renders the mustache `source` with `data` alone (no catalogue, no partials), each {{value}}
+// passed through `escape` instead of HTML's escaping (a document's markup escapes otherwise).
+// Throws std::runtime_error with the parser's message for a broken template.
+std::string render_mustache(std::string_view source, const boost::json::object& data,
+                            std::string (*escape)(const std::string&));
+
 }  // namespace alis::web

@@ -138,6 +138,11 @@ std::string departure_path(std::int64_t person, std::int64_t employment) {
                        std::to_string(employment) + "/avslutning");
 }
 
+std::string certificate_path(std::int64_t person, std::int64_t employment) {
+    return record_path(person, domain::RecordKind::employment,
+                       std::to_string(employment) + "/tjenesteattest.pdf");
+}
+
 domain::RecordKind kind_of(const app::RecordVersion& record) {
     static constexpr domain::RecordKind kinds[] = {domain::RecordKind::employment,
                                                    domain::RecordKind::service_period,

@@ -34,6 +34,8 @@ std::string person_path(std::int64_t id);
 std::string record_path(std::int64_t person, domain::RecordKind kind, std::string_view rest);
 // The form of why the doctor left an employment: /personer/42/ansettelser/7/avslutning.
 std::string departure_path(std::int64_t person, std::int64_t employment);
+// The certificate of service of the employment, as PDF.
+std::string certificate_path(std::int64_t person, std::int64_t employment);
 // "Bergen (4601)", or the number alone when `names` does not have it.
 std::string municipality_label(const app::MunicipalityNames& names, const std::string& number);
 // The kind of a record version.

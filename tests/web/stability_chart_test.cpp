@@ -2,6 +2,7 @@
 // confidence band, a censor tick for each step where someone was censored, a dash pattern of its
 // own for each group, and every text escaped.
 #include "web/stability_chart.hpp"
+#include "web/templates.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,166 @@
+#include "web/documents.hpp"
+
+#include "app/auth.hpp"
+#include "app/document_templates.hpp"
+#include "domain/ledger.hpp"
+#include "web/education_plan_view.hpp"
+#include "web/templates.hpp"
+
+namespace alis::web {
+namespace {
+
+namespace json = boost::json;
+using domain::Date;
+
+// A value as text of the block markup: XML's references for Pango; '|' as a reference (it would
+// end a table cell), a line break as a space (it would end the block), '#' and a leading '-' as
+// references (at the start of a line they would make a heading, a list item or a page break).
+std::string escape_for_markup(const std::string& value) {
+    std::string out;
+    out.reserve(value.size());
+    std::size_t plain = 0;  // The start of the run not yet written.
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        const bool leading_dash = c == '-' && value.find_first_not_of(" \t") == i;
+        if (c != '|' && c != '#' && c != '\n' && c != '\r' && !leading_dash) {
+            continue;
+        }
+        out += escape_xml(std::string_view(value).substr(plain, i - plain));
+        out += c == '|' ? "&#124;" : c == '#' ? "&#35;" : leading_dash ? "&#45;" : " ";
+        plain = i + 1;
+    }
+    out += escape_xml(std::string_view(value).substr(plain));
+    return out;
+}
+
+std::string period_text(const Catalogue& t, Date from, std::optional<Date> to) {
+    return to ? t.format("document.period", {{"from", from.norwegian()}, {"to", to->norwegian()}})
+              : t.format("document.period_ongoing", {{"from", from.norwegian()}});
+}
+
+// A text of several lines (a plan's free text) as a list of its lines that hold something.
+json::array lines_of(const json::value* text) {
+    json::array lines;
+    if (text == nullptr || !text->is_string()) {
+        return lines;
+    }
+    const std::string_view all = text->get_string();
+    std::size_t start = 0;
+    while (start <= all.size()) {
+        const std::size_t end = std::min(all.find('\n', start), all.size());
+        const std::string_view line = all.substr(start, end - start);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            lines.emplace_back(line);
+        }
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+std::string document_markup(const domain::DocumentTemplate& document, json::object data) {
+    data["template"] = json::object{{"version", document.version}, {"title", document.title}};
+    return render_mustache(document.body, data, escape_for_markup);
+}
+
+std::string document_pdf(const Catalogue& t, const domain::DocumentTemplate& document,
+                         json::object data, PdfInfo info) {
+    if (info.title.empty()) {
+        info.title = document.title;
+    }
+    info.page_label = t.text("document.page_label");
+    return pdf_from_markup(info, document_markup(document, std::move(data)));
+}
+
+json::object service_certificate_data(const Catalogue& t,
+                                      const app::ServiceCertificate& certificate,
+                                      const std::string& issuer) {
+    const auto& e = certificate.employment;
+    json::object person{{"name", certificate.person.full_name}};
+    if (certificate.person.hpr_number) {
+        person["hpr"] = *certificate.person.hpr_number;
+    }
+    json::array periods;
+    for (const auto& p : certificate.periods) {
+        periods.push_back(json::object{
+            {"period", period_text(t, p.starts_on, p.ends_on)},
+            {"arena", t.text("ledger.arena." + std::string(domain::to_string(p.arena)))},
+            {"place", p.place},
+            {"fte", p.fte}});
+    }
+    json::array leaves;
+    for (const auto& l : certificate.leaves) {
+        leaves.push_back(
+            json::object{{"period", period_text(t, l.starts_on, l.ends_on)},
+                         {"kind", t.text("leave_kind." + std::string(domain::to_string(l.kind)))}});
+    }
+    json::object data{
+        {"person", std::move(person)},
+        {"municipality", certificate.municipality_name},
+        {"employment", json::object{{"period", period_text(t, e.starts_on, e.ends_on)},
+                                    {"fte", e.fte},
+                                    {"post", t.text("post_type." +
+                                                    std::string(domain::to_string(e.post_type)))}}},
+        {"has_periods", !periods.empty()},
+        {"periods", std::move(periods)},
+        {"leaves", std::move(leaves)},
+        {"issued_on", certificate.issued_on.norwegian()},
+        {"issuer", issuer},
+    };
+    if (const auto* ledger = std::get_if<app::PersonLedger>(&certificate.ledger)) {
+        const auto& months = ledger->report.months;
+        json::array arenas;
+        for (std::size_t i = 0; i < domain::kCountingArenaCount; ++i) {
+            arenas.push_back(json::object{
+                {"arena", t.text("ledger.arena." +
+                                 std::string(domain::to_string(domain::kCountingArenas[i])))},
+                {"months", domain::norwegian_months(months.by_arena[i])}});
+        }
+        json::object counted{{"ruleset", ledger->report.ruleset_name},
+                             {"as_of", ledger->report.as_of.norwegian()},
+                             {"arenas", std::move(arenas)},
+                             {"total", domain::norwegian_months(months.total)}};
+        if (months.not_counted > 0) {
+            counted["not_counted"] = domain::norwegian_months(months.not_counted);
+        }
+        data["ledger"] = std::move(counted);
+    } else {
+        // The ledger's reason is technical English; the certificate says what to do.
+        data["ledger_failure"] = t.text("document.ledger_failure");
+    }
+    return data;
+}
+
+std::string service_certificate_pdf(const Catalogue& t, const app::ServiceCertificate& certificate,
+                                    const std::string& issuer) {
+    const auto& document =
+        app::embedded_document_template(domain::DocumentKind::service_certificate);
+    PdfInfo info;
+    info.title = t.format("document.certificate_title", {{"name", certificate.person.full_name}});
+    info.author = t.format("document.municipality", {{"name", certificate.municipality_name}});
+    info.subject = document.title;
+    info.created = app::utc_iso(certificate.made_at);
+    return document_pdf(t, document, service_certificate_data(t, certificate, issuer),
+                        std::move(info));
+}
+
+std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Application& app,
+                                              const domain::Person& person, Date today) {
+    auto data = education_plan_data(t, app, person, today);
+    if (!data) {
+        return std::nullopt;
+    }
+    for (const char* field : {"supervision_group", "courses", "next_months"}) {
+        (*data)[std::string(field) + "_lines"] = lines_of(data->if_contains(field));
+    }
+    const auto& document = app::embedded_document_template(domain::DocumentKind::education_plan);
+    PdfInfo info;
+    info.title = t.format("plan.title", {{"name", person.full_name}});
+    info.author = person.full_name;
+    info.subject = document.title;
+    info.created = app::utc_iso(app.now());
+    return document_pdf(t, document, std::move(*data), std::move(info));
+}
+
+}  // namespace alis::web

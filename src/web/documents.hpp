@@ -1,0 +1,45 @@
+#pragma once
+
+// The documents alis writes as PDF (issue 17): a template (app/document_templates.hpp) filled with
+// data and set by web/pdf. Each kind has its data here, built from its use case's result.
+
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "app/service_certificate.hpp"
+#include "domain/document_template.hpp"
+#include "web/messages.hpp"
+#include "web/pdf.hpp"
+
+namespace alis::web {
+
+// The template's body with `data` filled in: the block markup of web/pdf.hpp. Every {{value}} is
+// escaped for it (Pango's entities, and '|' and line breaks, which would start a table cell or a
+// block). `data` also gets `template` {version, title}. Throws std::runtime_error for a template
+// mustache cannot render.
+std::string document_markup(const domain::DocumentTemplate& document, boost::json::object data);
+
+// A document as PDF: its markup set on A4, with the template's title as the PDF's, and the
+// catalogue's page label.
+std::string document_pdf(const Catalogue& t, const domain::DocumentTemplate& document,
+                         boost::json::object data, PdfInfo info);
+
+// The certificate's data for templates/documents/service-certificate.txt; `issuer` is who issues
+// it (a name and e-mail), empty when not known (the command line).
+boost::json::object service_certificate_data(const Catalogue& t,
+                                             const app::ServiceCertificate& certificate,
+                                             const std::string& issuer);
+
+// The certificate as PDF, its metadata filled in (title with the doctor's name, the municipality
+// as author, the day it was made).
+std::string service_certificate_pdf(const Catalogue& t, const app::ServiceCertificate& certificate,
+                                    const std::string& issuer);
+
+// The individual education plan of `person` as PDF, as its page shows it on `today`; nullopt for
+// an unknown person.
+std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Application& app,
+                                              const domain::Person& person, domain::Date today);
+
+}  // namespace alis::web
