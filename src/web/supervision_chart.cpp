@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "web/stability_chart.hpp"
+#include "web/templates.hpp"
 
 namespace alis::web {
 namespace {
