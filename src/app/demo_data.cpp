@@ -13,6 +13,7 @@
 #include "app/demo_education_plans.hpp"
 #include "app/demo_general_plans.hpp"
 #include "app/demo_grants.hpp"
+#include "app/demo_supervision.hpp"
 #include "app/demo_supervisors.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/passwords.hpp"
@@ -519,6 +520,7 @@ DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& confi
     const auto grants = add_demo_grants(app, as_of);
     summary.agreements = grants.agreements;
     summary.cost_entries = grants.cost_entries;
+    add_demo_supervision(app, as_of, config);
     return summary;
 }
 

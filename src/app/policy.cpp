@@ -49,6 +49,24 @@ bool grant_reads_person(const domain::RoleGrant& grant, const Actor& actor,
     return false;
 }
 
+// Is the grant the meeting's veileder, while still the trainee's veileder today?
+bool is_meeting_supervisor(const domain::RoleGrant& grant, const Actor& actor,
+                           const Resource& resource) {
+    return grant.role == Role::supervisor && resource.kind == Resource::Kind::meeting &&
+           actor.person_id && resource.meeting_supervisor_person_id &&
+           *actor.person_id == *resource.meeting_supervisor_person_id &&
+           contains(resource.supervisor_person_ids, *actor.person_id);
+}
+
+// Is the grant one of the meeting's two participants: the trainee or their veileder? No other
+// role, whatever it may read of the record, is (the minutes are private; docs/security.md).
+bool is_meeting_participant(const domain::RoleGrant& grant, const Actor& actor,
+                            const Resource& resource) {
+    return (grant.role == Role::trainee && resource.kind == Resource::Kind::meeting &&
+            is_self(actor, resource)) ||
+           is_meeting_supervisor(grant, actor, resource);
+}
+
 bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action action,
                   const Resource& resource, domain::Date today) {
     switch (action) {
@@ -144,6 +162,17 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                                                         grant.alis_office == resource.office);
             }
             return resource.kind == Resource::Kind::none && grant.role == Role::national;
+        case Action::plan_supervision_meeting:
+            // The trainee, or the veileder assigned today.
+            return resource.kind == Resource::Kind::person &&
+                   ((grant.role == Role::trainee && is_self(actor, resource)) ||
+                    (grant.role == Role::supervisor && actor.person_id &&
+                     contains(resource.supervisor_person_ids, *actor.person_id)));
+        case Action::read_supervision_minutes:
+        case Action::edit_supervision_meeting:
+            return is_meeting_participant(grant, actor, resource);
+        case Action::close_supervision_meeting:
+            return is_meeting_supervisor(grant, actor, resource);
         case Action::view_region:
             if (resource.kind != Resource::Kind::office || !resource.office) {
                 return false;
@@ -200,6 +229,14 @@ std::string_view to_string(Action action) {
             return "manage_costs";
         case Action::view_coverage:
             return "view_coverage";
+        case Action::plan_supervision_meeting:
+            return "plan_supervision_meeting";
+        case Action::read_supervision_minutes:
+            return "read_supervision_minutes";
+        case Action::edit_supervision_meeting:
+            return "edit_supervision_meeting";
+        case Action::close_supervision_meeting:
+            return "close_supervision_meeting";
     }
     return "unknown";
 }

@@ -33,6 +33,25 @@ enum class Action {
     view_grant_claim,      // A municipality's claim of the national grant (its leader).
     manage_costs,          // The cost inputs of a municipality's ALIS, and their coverage.
     view_coverage,         // Coverage sums of a region (its office) or the country (national).
+    view_public,               // Public pages: no login needed.
+    view_own_account,          // One's own account page, one's own access log.
+    read_person,               // A person's training record (audited read).
+    manage_accounts,           // System administration: accounts and roles.
+    read_aggregates,           // Figures without person-level data.
+    approve_objective,         // Approving a learning objective (needs recent authentication).
+    sign_agreement,            // Signing an ALIS agreement (needs recent authentication).
+    sign_off_activity,         // A clinical supervisor signing off an activity.
+    view_municipality,         // A municipality's own overview (leader, its regional office).
+    manage_municipality,       // Register trainees and supervisors, edit the general plan (leader).
+    edit_training_record,      // Employments, service periods, leaves, supervisor of a trainee.
+    edit_education_plan,       // Revise a trainee's individual plan (leader, trainee, supervisor).
+    view_region,               // A regional office's list of its municipalities with counts.
+    record_departure,          // Why a doctor left an employment, and where to (its leader).
+    issue_certificate,         // The certificate of service of an employment (its leader).
+    plan_supervision_meeting,  // Plan a supervision meeting (the trainee, their veileder).
+    read_supervision_minutes,  // A meeting's private minutes and addenda (its two participants).
+    edit_supervision_meeting,  // Change an open meeting, add an addendum (its participants).
+    close_supervision_meeting,  // Close (freeze) a meeting: its veileder only.
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why
@@ -59,7 +78,7 @@ std::string signature_of(const Actor& actor);
 // What is acted on, with the facts access is derived from. The facts are read from the data
 // (employment, supervisor assignment, office), never taken from the request.
 struct Resource {
-    enum class Kind { none, person, municipality, activity, office, employment };
+    enum class Kind { none, person, municipality, activity, office, employment, meeting };
     Kind kind = Kind::none;
 
     std::optional<std::int64_t> person_id;              // person: whose record.
@@ -67,12 +86,17 @@ struct Resource {
                                                         // today.
     std::vector<std::string> hiring_municipalities;     // person: employment starts later.
     std::vector<std::string> employing_offices;         // person: their regional ALIS offices.
-    std::vector<std::int64_t> supervisor_person_ids;    // person: supervisors assigned today.
+    std::vector<std::int64_t> supervisor_person_ids;    // person, meeting: supervisors assigned
+                                                        // today.
 
     // employment (with person_id and employing_municipalities): the employing municipality and the
     // last day, of an employment of that person; kind none when the person has no such employment.
     std::optional<std::string> employment_municipality;
     std::optional<domain::Date> employment_ends_on;
+
+    // meeting (with person_id, the trainee's, and supervisor_person_ids): the veileder the meeting
+    // is with; kind none when the meeting is not that person's.
+    std::optional<std::int64_t> meeting_supervisor_person_id;
 
     std::optional<std::string> municipality_number;  // municipality
     std::optional<std::string> municipality_office;  // municipality: its ALIS office.

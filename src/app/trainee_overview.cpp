@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/education_plan.hpp"
+#include "app/supervision.hpp"
 #include "app/training_ledger.hpp"
 #include "domain/agreement.hpp"
 #include "store/database.hpp"
@@ -131,13 +132,27 @@ std::optional<TraineeOverview> trainee_overview(Application& app, const std::str
     std::optional<domain::Municipality> municipality;
     std::vector<domain::TraineeRecord> records;
     std::vector<domain::ClaimPost> posts;  // today's, with their agreements
+    std::map<std::int64_t, std::vector<domain::SupervisionMeeting>> meetings;
+    std::optional<std::string> norm_id;
     app.database().read([&](const store::Snapshot& s) {
         municipality = s.municipalities().find(number);
         if (municipality) {
             records = trainee_records(s, number, today);
             posts = s.grants().claim_posts({number, std::nullopt}, today, today);
+            std::vector<std::int64_t> ids;
+            for (const auto& r : records) {
+                ids.push_back(r.person.id);
+            }
+            const auto first = domain::Month::of(today).plus(-domain::kNormWindowMonths);
+            s.supervision().meetings_between(
+                ids, first.first_day(), domain::Month::of(today).plus(-1).last_day(),
+                [&](domain::SupervisionMeeting m) {
+                    meetings[m.trainee_person_id].push_back(std::move(m));
+                });
+            norm_id = s.supervision().norm_of(number);
         }
     });
+    const auto& norm = supervision_norms().chosen(norm_id.value_or(""));
     if (!municipality) {
         return std::nullopt;
     }
@@ -159,6 +174,11 @@ std::optional<TraineeOverview> trainee_overview(Application& app, const std::str
             }
         }
         row.supervisors = std::move(record.supervisor_names);
+        std::optional<domain::Date> started_on;
+        for (const auto& e : record.employments) {
+            started_on = started_on ? std::min(*started_on, e.starts_on) : e.starts_on;
+        }
+        row.supervision = domain::norm_window(meetings[person.id], norm, started_on, today);
         const auto outcome =
             ledger_outcome_of(training_path_from(person, record.periods, record.leaves, today));
         if (const auto* failure = std::get_if<LedgerFailure>(&outcome)) {

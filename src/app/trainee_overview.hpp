@@ -13,6 +13,7 @@
 #include "domain/ledger.hpp"
 #include "domain/municipality.hpp"
 #include "domain/person.hpp"
+#include "domain/supervision.hpp"
 
 namespace alis::store {
 class Snapshot;
@@ -56,6 +57,10 @@ struct TraineeRow {
     // instead of the numbers (counted, required, complete and completion are then unknown), and
     // the rest of the list is computed as always.
     std::optional<LedgerFailure> ledger_failure;
+    // The hours of closed supervision meetings in the last complete months against the
+    // municipality's norm (domain::norm_window): under_norm() is the overview's supervision
+    // warning.
+    domain::NormWindow supervision;
 };
 
 enum class TraineeSort { name, progress, completion };

@@ -21,6 +21,8 @@
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
+#include "store/supervision.hpp"
+#include "store/supervision_groups.hpp"
 #include "store/supervisors.hpp"
 
 namespace alis::store {
@@ -32,6 +34,8 @@ class Snapshot {
         : municipalities_(tx),
           people_(tx),
           supervisors_(tx),
+          supervision_(tx),
+          supervision_groups_(tx),
           education_plans_(tx),
           identity_(tx),
           audit_(tx),
@@ -42,6 +46,8 @@ class Snapshot {
     const Municipalities& municipalities() const { return municipalities_; }
     const People& people() const { return people_; }
     const Supervisors& supervisors() const { return supervisors_; }
+    const SupervisionMeetings& supervision() const { return supervision_; }
+    const SupervisionGroups& supervision_groups() const { return supervision_groups_; }
     const EducationPlans& education_plans() const { return education_plans_; }
     const Identity& identity() const { return identity_; }
     const AuditTrail& audit() const { return audit_; }
@@ -53,6 +59,8 @@ class Snapshot {
     Municipalities municipalities_;
     People people_;
     Supervisors supervisors_;
+    SupervisionMeetings supervision_;
+    SupervisionGroups supervision_groups_;
     EducationPlans education_plans_;
     Identity identity_;
     AuditTrail audit_;
@@ -73,10 +81,14 @@ class UnitOfWork : public Snapshot {
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
+    using Snapshot::supervision;
+    using Snapshot::supervision_groups;
     using Snapshot::supervisors;
     Municipalities& municipalities() { return municipalities_; }
     People& people() { return people_; }
     Supervisors& supervisors() { return supervisors_; }
+    SupervisionMeetings& supervision() { return supervision_; }
+    SupervisionGroups& supervision_groups() { return supervision_groups_; }
     EducationPlans& education_plans() { return education_plans_; }
     Identity& identity() { return identity_; }
     AuditTrail& audit() { return audit_; }

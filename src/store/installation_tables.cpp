@@ -533,6 +533,128 @@ constexpr Column kAlisCostInputsColumns[] = {{"person_id", ColumnKind::integer},
                                              {"recorded_at", ColumnKind::instant},
                                              {"recorded_by", ColumnKind::text}};
 #undef ALIS_ALIS_COST_INPUTS_COLUMNS
+#define ALIS_SUPERVISION_MEETINGS_COLUMNS                                                      \
+    "id, trainee_person_id, supervisor_person_id, held_on, duration_minutes, topics, minutes," \
+    " planned_at, planned_by, closed_at, closed_by"
+constexpr const char* kCountSupervisionMeetings = "SELECT count(*) FROM supervision_meetings";
+constexpr const char* kAllSupervisionMeetings =
+    "SELECT " ALIS_SUPERVISION_MEETINGS_COLUMNS " FROM supervision_meetings ORDER BY id";
+const DialectSql kAddSupervisionMeetings{
+    "INSERT INTO supervision_meetings (" ALIS_SUPERVISION_MEETINGS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'trainee_person_id', value ->> 'supervisor_person_id',"
+    " value ->> 'held_on', value ->> 'duration_minutes', value ->> 'topics', value ->> 'minutes',"
+    " value ->> 'planned_at', value ->> 'planned_by', value ->> 'closed_at',"
+    " value ->> 'closed_by' FROM json_each($1)",
+    "INSERT INTO supervision_meetings OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_meetings, $1)"};
+constexpr Column kSupervisionMeetingsColumns[] = {{"id", ColumnKind::integer},
+                                                  {"trainee_person_id", ColumnKind::integer},
+                                                  {"supervisor_person_id", ColumnKind::integer},
+                                                  {"held_on", ColumnKind::date},
+                                                  {"duration_minutes", ColumnKind::integer},
+                                                  {"topics", ColumnKind::text},
+                                                  {"minutes", ColumnKind::text},
+                                                  {"planned_at", ColumnKind::instant},
+                                                  {"planned_by", ColumnKind::text},
+                                                  {"closed_at", ColumnKind::instant},
+                                                  {"closed_by", ColumnKind::text}};
+#undef ALIS_SUPERVISION_MEETINGS_COLUMNS
+
+#define ALIS_SUPERVISION_ADDENDA_COLUMNS "id, meeting_id, text, written_at, written_by"
+constexpr const char* kCountSupervisionAddenda = "SELECT count(*) FROM supervision_addenda";
+constexpr const char* kAllSupervisionAddenda =
+    "SELECT " ALIS_SUPERVISION_ADDENDA_COLUMNS " FROM supervision_addenda ORDER BY id";
+const DialectSql kAddSupervisionAddenda{
+    "INSERT INTO supervision_addenda (" ALIS_SUPERVISION_ADDENDA_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'meeting_id', value ->> 'text', value ->> 'written_at',"
+    " value ->> 'written_by' FROM json_each($1)",
+    "INSERT INTO supervision_addenda OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_addenda, $1)"};
+constexpr Column kSupervisionAddendaColumns[] = {{"id", ColumnKind::integer},
+                                                 {"meeting_id", ColumnKind::integer},
+                                                 {"text", ColumnKind::text},
+                                                 {"written_at", ColumnKind::instant},
+                                                 {"written_by", ColumnKind::text}};
+#undef ALIS_SUPERVISION_ADDENDA_COLUMNS
+
+constexpr const char* kCountSupervisionNorms = "SELECT count(*) FROM supervision_norms";
+constexpr const char* kAllSupervisionNorms =
+    "SELECT municipality_number, norm FROM supervision_norms ORDER BY municipality_number";
+const DialectSql kAddSupervisionNorms{
+    "INSERT INTO supervision_norms (municipality_number, norm)"
+    " SELECT value ->> 'municipality_number', value ->> 'norm' FROM json_each($1)",
+    "INSERT INTO supervision_norms"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_norms, $1)"};
+constexpr Column kSupervisionNormsColumns[] = {{"municipality_number", ColumnKind::text},
+                                               {"norm", ColumnKind::text}};
+
+#define ALIS_SUPERVISION_GROUPS_COLUMNS \
+    "id, municipality_number, name, group_supervisor_person_id, starts_on"
+constexpr const char* kCountSupervisionGroups = "SELECT count(*) FROM supervision_groups";
+constexpr const char* kAllSupervisionGroups =
+    "SELECT " ALIS_SUPERVISION_GROUPS_COLUMNS " FROM supervision_groups ORDER BY id";
+const DialectSql kAddSupervisionGroups{
+    "INSERT INTO supervision_groups (" ALIS_SUPERVISION_GROUPS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'municipality_number', value ->> 'name',"
+    " value ->> 'group_supervisor_person_id', value ->> 'starts_on' FROM json_each($1)",
+    "INSERT INTO supervision_groups OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_groups, $1)"};
+constexpr Column kSupervisionGroupsColumns[] = {{"id", ColumnKind::integer},
+                                                {"municipality_number", ColumnKind::text},
+                                                {"name", ColumnKind::text},
+                                                {"group_supervisor_person_id", ColumnKind::integer},
+                                                {"starts_on", ColumnKind::date}};
+#undef ALIS_SUPERVISION_GROUPS_COLUMNS
+
+#define ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS "id, group_id, person_id, joined_on, left_on"
+constexpr const char* kCountSupervisionGroupMembers =
+    "SELECT count(*) FROM supervision_group_members";
+constexpr const char* kAllSupervisionGroupMembers =
+    "SELECT " ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS " FROM supervision_group_members ORDER BY id";
+const DialectSql kAddSupervisionGroupMembers{
+    "INSERT INTO supervision_group_members (" ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'group_id', value ->> 'person_id',"
+    " value ->> 'joined_on', value ->> 'left_on' FROM json_each($1)",
+    "INSERT INTO supervision_group_members OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_group_members, $1)"};
+constexpr Column kSupervisionGroupMembersColumns[] = {{"id", ColumnKind::integer},
+                                                      {"group_id", ColumnKind::integer},
+                                                      {"person_id", ColumnKind::integer},
+                                                      {"joined_on", ColumnKind::date},
+                                                      {"left_on", ColumnKind::date}};
+#undef ALIS_SUPERVISION_GROUP_MEMBERS_COLUMNS
+
+#define ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS "id, group_id, held_on, duration_minutes, topic"
+constexpr const char* kCountSupervisionGroupMeetings =
+    "SELECT count(*) FROM supervision_group_meetings";
+constexpr const char* kAllSupervisionGroupMeetings =
+    "SELECT " ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS
+    " FROM supervision_group_meetings ORDER BY id";
+const DialectSql kAddSupervisionGroupMeetings{
+    "INSERT INTO supervision_group_meetings (" ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'group_id', value ->> 'held_on',"
+    " value ->> 'duration_minutes', value ->> 'topic' FROM json_each($1)",
+    "INSERT INTO supervision_group_meetings OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_group_meetings, $1)"};
+constexpr Column kSupervisionGroupMeetingsColumns[] = {{"id", ColumnKind::integer},
+                                                       {"group_id", ColumnKind::integer},
+                                                       {"held_on", ColumnKind::date},
+                                                       {"duration_minutes", ColumnKind::integer},
+                                                       {"topic", ColumnKind::text}};
+#undef ALIS_SUPERVISION_GROUP_MEETINGS_COLUMNS
+
+constexpr const char* kCountSupervisionGroupAttendance =
+    "SELECT count(*) FROM supervision_group_attendance";
+constexpr const char* kAllSupervisionGroupAttendance =
+    "SELECT meeting_id, person_id FROM supervision_group_attendance"
+    " ORDER BY meeting_id, person_id";
+const DialectSql kAddSupervisionGroupAttendance{
+    "INSERT INTO supervision_group_attendance (meeting_id, person_id)"
+    " SELECT value ->> 'meeting_id', value ->> 'person_id' FROM json_each($1)",
+    "INSERT INTO supervision_group_attendance"
+    " SELECT * FROM json_populate_recordset(NULL::supervision_group_attendance, $1)"};
+constexpr Column kSupervisionGroupAttendanceColumns[] = {{"meeting_id", ColumnKind::integer},
+                                                         {"person_id", ColumnKind::integer}};
 
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
@@ -581,6 +703,21 @@ const Table kTables[] = {
      kAddCostDefaults},
     {"alis_cost_inputs", kAlisCostInputsColumns, GeneratedId::no, kCountAlisCostInputs,
      kAllAlisCostInputs, kAddAlisCostInputs},
+    {"supervision_meetings", kSupervisionMeetingsColumns, GeneratedId::yes,
+     kCountSupervisionMeetings, kAllSupervisionMeetings, kAddSupervisionMeetings},
+    {"supervision_addenda", kSupervisionAddendaColumns, GeneratedId::yes, kCountSupervisionAddenda,
+     kAllSupervisionAddenda, kAddSupervisionAddenda},
+    {"supervision_norms", kSupervisionNormsColumns, GeneratedId::no, kCountSupervisionNorms,
+     kAllSupervisionNorms, kAddSupervisionNorms},
+    {"supervision_groups", kSupervisionGroupsColumns, GeneratedId::yes, kCountSupervisionGroups,
+     kAllSupervisionGroups, kAddSupervisionGroups},
+    {"supervision_group_members", kSupervisionGroupMembersColumns, GeneratedId::yes,
+     kCountSupervisionGroupMembers, kAllSupervisionGroupMembers, kAddSupervisionGroupMembers},
+    {"supervision_group_meetings", kSupervisionGroupMeetingsColumns, GeneratedId::yes,
+     kCountSupervisionGroupMeetings, kAllSupervisionGroupMeetings, kAddSupervisionGroupMeetings},
+    {"supervision_group_attendance", kSupervisionGroupAttendanceColumns, GeneratedId::no,
+     kCountSupervisionGroupAttendance, kAllSupervisionGroupAttendance,
+     kAddSupervisionGroupAttendance},
 };
 
 }  // namespace

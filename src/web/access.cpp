@@ -8,6 +8,7 @@
 #include "app/denied_access.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
+#include "app/supervision.hpp"
 #include "domain/text.hpp"
 #include "web/pipeline.hpp"
 
@@ -221,6 +222,12 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 // same answer as someone else's.
                 resource = app::employment_resource(services.app, context.id("person"),
                                                     context.id("employment"), today);
+                break;
+            }
+            case ResourceFrom::meeting_param: {
+                // As for an employment: a meeting that is not the person's is refused (403).
+                resource = app::meeting_resource(services.app, context.id("person"),
+                                                 context.id("meeting"), today);
                 break;
             }
             case ResourceFrom::office_param: {

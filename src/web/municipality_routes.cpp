@@ -148,6 +148,10 @@ std::string overview_json(const Loaded& loaded) {
         item["warning"] = row.warning == app::UrgentWarning::none
                               ? json::value()
                               : json::value(key.substr(key.rfind('.') + 1));
+        item["supervision"] = json::object{{"months", row.supervision.months},
+                                           {"held_minutes", row.supervision.held_minutes},
+                                           {"norm_minutes", row.supervision.norm_minutes},
+                                           {"under_norm", row.supervision.under_norm()}};
         trainees.push_back(std::move(item));
     }
     return json::serialize(json::object{{"municipality", loaded.municipality().number},
@@ -215,6 +219,8 @@ std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
                                     {"completion", c.completion},
                                     {"warning", c.warning},
                                     {"has_warning", c.has_warning},
+                                    {"supervision", c.supervision},
+                                    {"under_supervision_norm", c.under_supervision_norm},
                                     {"computed", c.computed}});
     }
     auto link = [&](const std::string& new_sort, const std::string& new_filter) {

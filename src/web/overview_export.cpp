@@ -61,6 +61,10 @@ std::vector<Cells> cells_of(const app::TraineeSelection& selection, const Catalo
         c.completion = row.projected_completion ? row.projected_completion->norwegian()
                                                 : t.text("overview.no_completion");
         c.has_warning = row.warning != app::UrgentWarning::none;
+        c.supervision = t.format("supervision.overview_hours",
+                                 {{"held", domain::format_hours(row.supervision.held_minutes)},
+                                  {"norm", domain::format_hours(row.supervision.norm_minutes)}});
+        c.under_supervision_norm = row.supervision.under_norm();
         if (row.ledger_failure) {
             c.computed = false;
             c.counted = c.completion = t.text("ledger.cannot_compute");
@@ -97,7 +101,8 @@ Sheet overview_sheet(const app::TraineeSelection& selection, const Catalogue& t)
     for (const char* key :
          {"overview.col_name", "overview.col_hpr", "overview.col_post", "overview.col_pay",
           "overview.col_supervisor", "overview.col_counted_months", "overview.col_required_months",
-          "overview.col_completion", "overview.col_warning"}) {
+          "overview.col_completion", "overview.col_warning", "overview.col_supervision_hours",
+          "overview.col_supervision"}) {
         sheet.headers.push_back(t.text(key));
     }
     const auto cells = cells_of(selection, t);
@@ -118,6 +123,8 @@ Sheet overview_sheet(const app::TraineeSelection& selection, const Catalogue& t)
             line.push_back(c.completion);
         }
         line.push_back(c.warning);
+        line.push_back(Number{static_cast<double>(row.supervision.held_minutes) / 60, 2});
+        line.push_back(c.under_supervision_norm ? t.text("supervision.under_norm") : "");
         sheet.rows.push_back(std::move(line));
     }
     return sheet;

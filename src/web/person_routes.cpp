@@ -7,11 +7,13 @@
 #include "app/auth.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
+#include "app/supervision.hpp"
 #include "app/training_ledger.hpp"
 #include "app/training_records.hpp"
 #include "web/access.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
+#include "web/supervision_view.hpp"
 #include "web/trainee_view.hpp"
 
 namespace alis::web {
@@ -225,6 +227,15 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         {"corrections", corrections_view(t, record)}};
     if (editable) {
         data["edit_base"] = person_path(p.id);
+    }
+    // The hours of supervision against the norm; the meetings and their minutes are on the
+    // supervision page, which asks the policy per meeting.
+    if (const auto supervision = app::supervision_record(s.app, p.id, s.today())) {
+        data["supervision"] = supervision_chart_view(t, *supervision, s.today());
+        data["supervision_url"] = supervision_path(p.id);
+    }
+    if (const auto group = app::group_status(s.app, p.id, s.today())) {
+        data["group"] = group_view(t, *group);
     }
     const std::string saved = query_value(request, "lagret");
     if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon" ||

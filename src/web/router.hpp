@@ -17,7 +17,8 @@ enum class ResourceFrom {
     person_param,        // The path parameter {person:id} is a person id.
     municipality_param,  // The path parameter {number} is a municipality number.
     office_param,        // The path parameter {office} names a regional ALIS office.
-    employment_param     // {person:id} and {employment:id}: one employment of that person.
+    employment_param,    // {person:id} and {employment:id}: one employment of that person.
+    meeting_param        // {person:id} and {meeting:id}: one supervision meeting of that person.
 };
 
 // What a route does and to what: every route declares it, and the pipeline asks the central

@@ -147,6 +147,7 @@ void register_correction_routes(Routes& routes);
 void register_departure_routes(Routes& routes);
 void register_stability_routes(Routes& routes);
 void register_supervisor_routes(Routes& routes);
+void register_supervision_routes(Routes& routes);
 void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
 void register_education_plan_routes(Routes& routes);
@@ -174,6 +175,7 @@ void register_routes(Router& router, Services& services) {
     register_departure_routes(routes);
     register_stability_routes(routes);
     register_supervisor_routes(routes);
+    register_supervision_routes(routes);
     register_region_routes(routes);
     register_general_plan_routes(routes);
     register_education_plan_routes(routes);

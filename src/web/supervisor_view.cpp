@@ -158,6 +158,7 @@ json::object supervisor_list_view(Services& s, const app::SupervisorList& list) 
         {"over_summary", t.format("supervisors.over_summary", {{"count", over}})},
         {"new_url", base + "/veiledere/ny"},
         {"capacity_url", base + "/veiledere/kapasitet"},
+        {"norm_url", base + "/veiledere/norm"},
         {"overview_url", base + "/oversikt"}};
     return data;
 }

@@ -87,6 +87,13 @@ TEST(Policy, DecisionTable) {
     last_year_post_employed_again.employing_municipalities = {"4601"};
     Resource running_post = ended_post;
     running_post.employment_ends_on.reset();
+    // A supervision meeting of person 10 with the veileder 20, who is still assigned today; and
+    // one with the earlier veileder 21, who is not any longer.
+    Resource meeting = trainee_in_bergen();
+    meeting.kind = Resource::Kind::meeting;
+    meeting.meeting_supervisor_person_id = 20;
+    Resource earlier_meeting = meeting;
+    earlier_meeting.meeting_supervisor_person_id = 21;
     const auto ended = [](Role role, std::optional<std::string> municipality = std::nullopt,
                           std::optional<std::string> office = std::nullopt) {
         return grant(role, std::move(municipality), std::move(office), "2020-01-01", "2026-11-21");
@@ -379,6 +386,50 @@ TEST(Policy, DecisionTable) {
          Action::view_coverage, bergen_office, Decision::deny},
         {"nor a municipality as a coverage sum", actor({grant(Role::national)}),
          Action::view_coverage, municipality, Decision::deny},
+        // Supervision meetings (issue 14): the minutes are the trainee's and the veileder's.
+        {"the trainee plans a meeting", actor({grant(Role::trainee)}, 10),
+         Action::plan_supervision_meeting, bergen, Decision::allow},
+        {"the assigned veileder plans one", actor({grant(Role::supervisor)}, 20),
+         Action::plan_supervision_meeting, bergen, Decision::allow},
+        {"another supervisor does not", actor({grant(Role::supervisor)}, 21),
+         Action::plan_supervision_meeting, bergen, Decision::deny},
+        {"nor the leader", actor({grant(Role::leader, "4601")}), Action::plan_supervision_meeting,
+         bergen, Decision::deny},
+        {"the trainee reads the minutes", actor({grant(Role::trainee)}, 10),
+         Action::read_supervision_minutes, meeting, Decision::allow},
+        {"the meeting's veileder reads them", actor({grant(Role::supervisor)}, 20),
+         Action::read_supervision_minutes, meeting, Decision::allow},
+        {"the leader, who reads the record, does not", actor({grant(Role::leader, "4601")}),
+         Action::read_supervision_minutes, meeting, Decision::deny},
+        {"nor the regional office", actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::read_supervision_minutes, meeting, Decision::deny},
+        {"nor the national administrator", actor({grant(Role::national)}),
+         Action::read_supervision_minutes, meeting, Decision::deny},
+        {"nor an administrator", actor({grant(Role::admin)}), Action::read_supervision_minutes,
+         meeting, Decision::deny},
+        {"nor a clinical supervisor of the same person",
+         actor({grant(Role::clinical_supervisor)}, 20), Action::read_supervision_minutes, meeting,
+         Decision::deny},
+        {"nor the new veileder the earlier veileder's", actor({grant(Role::supervisor)}, 20),
+         Action::read_supervision_minutes, earlier_meeting, Decision::deny},
+        {"nor the earlier veileder once reassigned", actor({grant(Role::supervisor)}, 21),
+         Action::read_supervision_minutes, earlier_meeting, Decision::deny},
+        {"a trainee role of another person does not", actor({grant(Role::trainee)}, 11),
+         Action::read_supervision_minutes, meeting, Decision::deny},
+        {"a person is not a meeting", actor({grant(Role::trainee)}, 10),
+         Action::read_supervision_minutes, bergen, Decision::deny},
+        {"an ended trainee role reads no minutes", actor({ended(Role::trainee)}, 10),
+         Action::read_supervision_minutes, meeting, Decision::deny},
+        {"the trainee changes an open meeting", actor({grant(Role::trainee)}, 10),
+         Action::edit_supervision_meeting, meeting, Decision::allow},
+        {"the leader does not", actor({grant(Role::leader, "4601")}),
+         Action::edit_supervision_meeting, meeting, Decision::deny},
+        {"the veileder closes the meeting", actor({grant(Role::supervisor)}, 20),
+         Action::close_supervision_meeting, meeting, Decision::allow},
+        {"the trainee does not", actor({grant(Role::trainee)}, 10),
+         Action::close_supervision_meeting, meeting, Decision::deny},
+        {"nor the leader closes it", actor({grant(Role::leader, "4601")}),
+         Action::close_supervision_meeting, meeting, Decision::deny},
     };
     std::map<Action, std::set<Decision>> covered;
     for (const auto& c : cases) {
@@ -388,7 +439,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::view_coverage); ++a) {
+         a <= static_cast<int>(Action::close_supervision_meeting); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -397,9 +448,10 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::view_coverage) + 1)),
-              "unknown")
-        << "view_coverage is no longer the last Action: loop to the new last one above";
+    EXPECT_EQ(
+        to_string(static_cast<Action>(static_cast<int>(Action::close_supervision_meeting) + 1)),
+        "unknown")
+        << "close_supervision_meeting is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or

@@ -27,6 +27,8 @@ enum class Expect {
     leader_only,   // Writes for a municipality: its leader only, never the regional office.
     region,        // A regional office's page: that office, and the national authority.
     aggregates,    // The country's figures, never person-level: leaders, offices, national.
+    participant,   // A supervision meeting's trainee or veileder: never the leader or others.
+    veileder,      // The meeting's veileder alone (closing it).
 };
 
 const std::map<std::string, Expect> kRoutes = {
@@ -112,6 +114,26 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /personer/{person:id}/veileder", Expect::person},
     {"POST /api/v1/people/{person:id}/supervisor-assignments", Expect::person},
     {"GET /meg/veiledning", Expect::own_account},
+    // Individual supervision (issue 14): readers of the record see the meetings; only the two
+    // participants plan, change and add to them, and only the veileder closes one.
+    {"GET /personer/{person:id}/veiledning", Expect::person},
+    {"GET /personer/{person:id}/veiledning/{meeting:id}", Expect::person},
+    {"GET /api/v1/people/{person:id}/supervision-meetings", Expect::person},
+    {"GET /personer/{person:id}/veiledning/ny", Expect::participant},
+    {"POST /personer/{person:id}/veiledning/ny", Expect::participant},
+    {"POST /api/v1/people/{person:id}/supervision-meetings", Expect::participant},
+    {"GET /personer/{person:id}/veiledning/{meeting:id}/endre", Expect::participant},
+    {"POST /personer/{person:id}/veiledning/{meeting:id}/endre", Expect::participant},
+    {"PUT /api/v1/people/{person:id}/supervision-meetings/{meeting:id}", Expect::participant},
+    {"GET /personer/{person:id}/veiledning/{meeting:id}/tillegg", Expect::participant},
+    {"POST /personer/{person:id}/veiledning/{meeting:id}/tillegg", Expect::participant},
+    {"POST /api/v1/people/{person:id}/supervision-meetings/{meeting:id}/addenda",
+     Expect::participant},
+    {"POST /personer/{person:id}/veiledning/{meeting:id}/lukk", Expect::veileder},
+    {"POST /api/v1/people/{person:id}/supervision-meetings/{meeting:id}/close", Expect::veileder},
+    {"GET /kommuner/{number}/veiledere/norm", Expect::leader_only},
+    {"POST /kommuner/{number}/veiledere/norm", Expect::leader_only},
+    {"PUT /api/v1/municipalities/{number}/supervision-norm", Expect::leader_only},
     {"GET /api/v1/me/trainees", Expect::own_account},
     // The regional office (journey 7)
     {"GET /regioner/{office}", Expect::region},
@@ -239,6 +261,16 @@ class AuthorizationMatrix : public ::testing::Test {
             sv.home_municipality_number = "4601";
             sv.registered_on = *domain::Date::parse_iso("2024-01-01");
             supervisor_registration = w.supervisors().add(sv);
+            // A supervision meeting of the own trainee with their veileder, for the routes that
+            // name one.
+            domain::SupervisionMeeting m;
+            m.trainee_person_id = own_trainee;
+            m.supervisor_person_id = supervisor;
+            m.held_on = *domain::Date::parse_iso("2026-11-02");
+            m.topics = "Plan for høsten";
+            m.planned_at = "2026-11-01T10:00:00Z";
+            m.planned_by = "Veileder Bergen";
+            meeting = w.supervision().add(m);
         });
     }
 
@@ -258,6 +290,7 @@ class AuthorizationMatrix : public ::testing::Test {
                                   std::to_string(supervisor_registration));
         path = std::regex_replace(path, std::regex("\\{agreement\\}"), "1");
         path = std::regex_replace(path, std::regex("\\{year\\}"), "2023");
+        path = std::regex_replace(path, std::regex("\\{meeting\\}"), std::to_string(meeting));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
@@ -278,6 +311,7 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t employment = 0;
     std::int64_t period = 0;
     std::int64_t leave = 0;
+    std::int64_t meeting = 0;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {
@@ -358,8 +392,8 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
 // other tests build do reach their routes, and both outcomes really occur.
 TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
     std::map<std::string, testing::client::SignedIn> sessions;
-    for (const auto* email :
-         {"trainee@a.no", "leader@a.no", "office@a.no", "national@a.no", "admin@a.no"}) {
+    for (const auto* email : {"trainee@a.no", "supervisor@a.no", "leader@a.no", "office@a.no",
+                              "national@a.no", "admin@a.no"}) {
         auto session = client::login(server.port(), email, kTestPassword);
         ASSERT_TRUE(session) << email;
         sessions.emplace(email, *session);
@@ -374,6 +408,8 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
         {Expect::leader_only, {"leader@a.no", "office@a.no"}},
         {Expect::region, {"office@a.no", "leader@a.no"}},
         {Expect::aggregates, {"national@a.no", "trainee@a.no"}},
+        {Expect::participant, {"trainee@a.no", "leader@a.no"}},
+        {Expect::veileder, {"supervisor@a.no", "trainee@a.no"}},
     };
     const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
     auto send = [&](const auto& route, const std::string& path, const std::string& email) {

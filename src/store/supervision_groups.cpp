@@ -1,0 +1,69 @@
+#include "store/supervision_groups.hpp"
+
+namespace alis::store {
+namespace {
+
+constexpr const char* kGroupsOf =
+    "SELECT id, municipality_number, name, group_supervisor_person_id, starts_on"
+    " FROM supervision_groups WHERE municipality_number = $1 ORDER BY name, id";
+constexpr const char* kMembershipsOf =
+    "SELECT joined_on, left_on FROM supervision_group_members WHERE person_id = $1"
+    " ORDER BY joined_on, id";
+constexpr const char* kAttendedBy =
+    "SELECT m.held_on, m.duration_minutes FROM supervision_group_attendance a"
+    " JOIN supervision_group_meetings m ON m.id = a.meeting_id WHERE a.person_id = $1"
+    " ORDER BY m.held_on, m.id";
+
+constexpr const char* kAddGroup =
+    "INSERT INTO supervision_groups (municipality_number, name, group_supervisor_person_id,"
+    " starts_on) VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr const char* kAddMember =
+    "INSERT INTO supervision_group_members (group_id, person_id, joined_on, left_on)"
+    " VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr const char* kAddMeeting =
+    "INSERT INTO supervision_group_meetings (group_id, held_on, duration_minutes, topic)"
+    " VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr const char* kAddAttendance =
+    "INSERT INTO supervision_group_attendance (meeting_id, person_id) VALUES ($1, $2)";
+
+}  // namespace
+
+std::vector<domain::SupervisionGroup> SupervisionGroups::groups_of(
+    const std::string& municipality_number) const {
+    return tx_.rows(kGroupsOf, {municipality_number}, [](const Row& row) {
+        return domain::SupervisionGroup{row.integer(0), row.text(1), row.text(2), row.integer(3),
+                                        row.date(4)};
+    });
+}
+
+std::vector<domain::GroupMembership> SupervisionGroups::memberships_of(
+    std::int64_t person_id) const {
+    return tx_.rows(kMembershipsOf, {person_id}, [](const Row& row) {
+        return domain::GroupMembership{row.date(0), row.optional_date(1)};
+    });
+}
+
+std::vector<domain::GroupAttendance> SupervisionGroups::attended_by(std::int64_t person_id) const {
+    return tx_.rows(kAttendedBy, {person_id}, [](const Row& row) {
+        return domain::GroupAttendance{row.date(0), static_cast<int>(row.integer(1))};
+    });
+}
+
+std::int64_t SupervisionGroups::add_group(const domain::SupervisionGroup& g) {
+    return tx_.insert(kAddGroup,
+                      {g.municipality_number, g.name, g.group_supervisor_person_id, g.starts_on});
+}
+
+std::int64_t SupervisionGroups::add_member(const domain::GroupMember& m) {
+    return tx_.insert(kAddMember, {m.group_id, m.person_id, m.joined_on, m.left_on});
+}
+
+std::int64_t SupervisionGroups::add_meeting(const domain::GroupMeeting& m) {
+    return tx_.insert(kAddMeeting, {m.group_id, m.held_on, m.duration_minutes, m.topic});
+}
+
+void SupervisionGroups::add_attendance(std::int64_t meeting_id, std::int64_t person_id) {
+    tx_.execute(kAddAttendance, {meeting_id, person_id});
+}
+
+}  // namespace alis::store

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/supervision_group.hpp"
+#include "store/sql.hpp"
+
+namespace alis::store {
+
+// Supervision groups, their members, meetings and attendance (migration 0016).
+class SupervisionGroups {
+  public:
+    explicit SupervisionGroups(Transaction& tx) : tx_(tx) {}
+
+    // The municipality's groups, by name.
+    std::vector<domain::SupervisionGroup> groups_of(const std::string& municipality_number) const;
+    // The person's memberships of every group, oldest first.
+    std::vector<domain::GroupMembership> memberships_of(std::int64_t person_id) const;
+    // The group meetings the person attended, oldest first.
+    std::vector<domain::GroupAttendance> attended_by(std::int64_t person_id) const;
+
+    std::int64_t add_group(const domain::SupervisionGroup& group);
+    std::int64_t add_member(const domain::GroupMember& member);
+    std::int64_t add_meeting(const domain::GroupMeeting& meeting);
+    // Records that the person attended the meeting (once: again is a ConstraintViolation).
+    void add_attendance(std::int64_t meeting_id, std::int64_t person_id);
+
+  private:
+    Transaction& tx_;
+};
+
+}  // namespace alis::store
