@@ -14,25 +14,6 @@ namespace alis::app {
 // Everything a route or use case may do. Every route declares one (web/routes.cpp); the policy
 // below is the only place that decides who may do it.
 enum class Action {
-    view_public,           // Public pages: no login needed.
-    view_own_account,      // One's own account page, one's own access log.
-    read_person,           // A person's training record (audited read).
-    manage_accounts,       // System administration: accounts and roles.
-    read_aggregates,       // Figures without person-level data.
-    approve_objective,     // Approving a learning objective (needs recent authentication).
-    sign_agreement,        // Signing an ALIS agreement (needs recent authentication).
-    sign_off_activity,     // A clinical supervisor signing off an activity.
-    view_municipality,     // A municipality's own overview (leader, its regional office).
-    manage_municipality,   // Register trainees and supervisors, edit the general plan (leader).
-    edit_training_record,  // Employments, service periods, leaves, supervisor of a trainee.
-    edit_education_plan,   // Revise a trainee's individual plan (leader, trainee, supervisor).
-    view_region,           // A regional office's list of its municipalities with counts.
-    record_departure,      // Why a doctor left an employment, and where to (its leader).
-    issue_certificate,     // The certificate of service of an employment (its leader).
-    record_agreement,      // The agreement register and a post's grant facts (the leader).
-    view_grant_claim,      // A municipality's claim of the national grant (its leader).
-    manage_costs,          // The cost inputs of a municipality's ALIS, and their coverage.
-    view_coverage,         // Coverage sums of a region (its office) or the country (national).
     view_public,               // Public pages: no login needed.
     view_own_account,          // One's own account page, one's own access log.
     read_person,               // A person's training record (audited read).
@@ -48,6 +29,10 @@ enum class Action {
     view_region,               // A regional office's list of its municipalities with counts.
     record_departure,          // Why a doctor left an employment, and where to (its leader).
     issue_certificate,         // The certificate of service of an employment (its leader).
+    record_agreement,          // The agreement register and a post's grant facts (the leader).
+    view_grant_claim,          // A municipality's claim of the national grant (its leader).
+    manage_costs,              // The cost inputs of a municipality's ALIS, and their coverage.
+    view_coverage,             // Coverage sums of a region (its office) or the country (national).
     plan_supervision_meeting,  // Plan a supervision meeting (the trainee, their veileder).
     read_supervision_minutes,  // A meeting's private minutes and addenda (its two participants).
     edit_supervision_meeting,  // Change an open meeting, add an addendum (its participants).
