@@ -2,13 +2,13 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "app/application.hpp"
 #include "app/audit_head.hpp"
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 
 namespace alis::cli {
 namespace {
@@ -42,8 +42,8 @@ std::string utc_now() {
 
 // Opens an existing database: verifying must never create an empty one and call it intact.
 std::unique_ptr<app::Application> open_existing(const std::string& url) {
-    if (url.starts_with("sqlite:") && !std::filesystem::exists(url.substr(7))) {
-        throw AuditFailure{"--db: no database at " + url.substr(7), kBadInput};
+    if (const auto file = missing_sqlite_file(url)) {
+        throw AuditFailure{"--db: no database at " + *file, kBadInput};
     }
     return app::Application::open(url, app::system_clock(), 1);
 }

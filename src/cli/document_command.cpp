@@ -4,7 +4,6 @@
 // education plan (--kind education-plan --person ID) and the agreement with a supervisor
 // (--kind supervision-agreement --municipality NUMBER --supervisor ID), and the general education
 // plan (--kind general-plan --municipality NUMBER).
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -35,8 +34,8 @@ struct RenderOptions {
 };
 
 std::unique_ptr<app::Application> open_existing(const std::string& url) {
-    if (url.starts_with("sqlite:") && !std::filesystem::exists(url.substr(7))) {
-        throw BadInput{"cli.document.no_database", {{"file", url.substr(7)}}};
+    if (const auto file = missing_sqlite_file(url)) {
+        throw BadInput{"cli.document.no_database", {{"file", *file}}};
     }
     return app::Application::open(url, app::system_clock(), 1);
 }

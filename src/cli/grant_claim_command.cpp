@@ -3,7 +3,6 @@
 // claim page computes it (docs/money.md, "alis grant claim").
 #include <boost/json.hpp>
 
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -43,8 +42,8 @@ std::pair<domain::Date, domain::Date> parse_period(const std::string& text) {
 
 std::string claim_output(const ClaimOptions& options, std::ostream& err) {
     const auto [from, to] = parse_period(options.period);
-    if (options.db.starts_with("sqlite:") && !std::filesystem::exists(options.db.substr(7))) {
-        throw BadInput{"grant.claim.no_database", {{"path", options.db.substr(7)}}};
+    if (const auto file = missing_sqlite_file(options.db)) {
+        throw BadInput{"grant.claim.no_database", {{"path", *file}}};
     }
     std::optional<app::ClaimReport> report;
     try {

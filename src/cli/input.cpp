@@ -49,6 +49,13 @@ void write_message(std::string_view key, const boost::json::object& args, std::o
     err << "alis: " << one_line(catalogue.format(key, args)) << "\n";
 }
 
+std::optional<std::string> missing_sqlite_file(const std::string& url) {
+    if (url.starts_with("sqlite:") && !std::filesystem::exists(url.substr(7))) {
+        return url.substr(7);
+    }
+    return std::nullopt;
+}
+
 int report_bad_input(const BadInput& bad, std::ostream& err) {
     write_message(bad.key, bad.args, err);
     return 2;

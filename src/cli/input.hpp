@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,10 @@ int report_internal_error(std::string_view what, std::ostream& err);
 // The one line for a broken data file (budget, cost inputs, rates): by the kind of its problem,
 // "data_file.<problem>" in the catalogue, naming the file and the key.
 BadInput data_file_error(const std::exception& error);
+
+// The file of a "sqlite:PATH" database URL when that file does not exist, else nullopt: a command
+// that reads a database must refuse it, not open (and so create) an empty one.
+std::optional<std::string> missing_sqlite_file(const std::string& url);
 
 // The options of a command that reads one file.
 struct FileInput {

@@ -18,6 +18,14 @@ namespace {
 
 inline constexpr std::string_view kPdfType = "application/pdf";
 
+// A PDF shown in the browser (inline), saved as `filename`.
+Response pdf_response(const Request& request, std::string pdf, const std::string& filename) {
+    Response response = cached_response(
+        request.version(), std::make_shared<const std::string>(std::move(pdf)), kPdfType);
+    response.set(http::field::content_disposition, "inline; filename=\"" + filename + "\"");
+    return response;
+}
+
 Response certificate_pdf(Services& s, const Request& request, RequestContext& context) {
     const auto certificate =
         found(app::service_certificate(s.app, context.id("person"), context.id("employment")));
@@ -25,44 +33,32 @@ Response certificate_pdf(Services& s, const Request& request, RequestContext& co
     auto event = audit_event(s, request, context, "document.service_certificate", "ok");
     event.subject_person_id = certificate.person.id;
     app::record_audit(s.app, std::move(event));
-    auto body = std::make_shared<const std::string>(service_certificate_pdf(
-        s.catalogue, certificate, app::signature_of(context.session->actor)));
-    Response response = cached_response(request.version(), std::move(body), kPdfType);
-    response.set(http::field::content_disposition,
-                 "inline; filename=\"tjenesteattest-" + std::to_string(certificate.person.id) +
-                     "-" + std::to_string(certificate.employment.id) + ".pdf\"");
-    return response;
+    return pdf_response(request,
+                        service_certificate_pdf(s.catalogue, certificate,
+                                                app::signature_of(context.session->actor)),
+                        "tjenesteattest-" + std::to_string(certificate.person.id) + "-" +
+                            std::to_string(certificate.employment.id) + ".pdf");
 }
 
 Response education_plan(Services& s, const Request& request, RequestContext& context) {
     const auto person = found(app::find_person(s.app, context.id("person")));
-    auto body = std::make_shared<const std::string>(
-        found(education_plan_pdf(s.catalogue, s.app, person, s.today())));
-    Response response = cached_response(request.version(), std::move(body), kPdfType);
-    response.set(http::field::content_disposition,
-                 "inline; filename=\"utdanningsplan-" + std::to_string(person.id) + ".pdf\"");
-    return response;
+    return pdf_response(request, found(education_plan_pdf(s.catalogue, s.app, person, s.today())),
+                        "utdanningsplan-" + std::to_string(person.id) + ".pdf");
 }
 
 Response supervision_agreement(Services& s, const Request& request, RequestContext& context) {
     const auto list = found(app::supervisor_list(s.app, context.params.at("number"), s.today()));
-    auto body = std::make_shared<const std::string>(found(
-        supervision_agreement_pdf(s.catalogue, s.app, list, context.id("supervisor"), s.today())));
-    Response response = cached_response(request.version(), std::move(body), kPdfType);
-    response.set(http::field::content_disposition,
-                 "inline; filename=\"veiledningsavtale-" + list.municipality.number + "-" +
-                     std::to_string(context.id("supervisor")) + ".pdf\"");
-    return response;
+    return pdf_response(request,
+                        found(supervision_agreement_pdf(s.catalogue, s.app, list,
+                                                        context.id("supervisor"), s.today())),
+                        "veiledningsavtale-" + list.municipality.number + "-" +
+                            std::to_string(context.id("supervisor")) + ".pdf");
 }
 
 Response general_plan(Services& s, const Request& request, RequestContext& context) {
     const auto plan = found(app::general_plan(s.app, context.params.at("number")));
-    auto body =
-        std::make_shared<const std::string>(general_plan_pdf(s.catalogue, s.app, plan, s.today()));
-    Response response = cached_response(request.version(), std::move(body), kPdfType);
-    response.set(http::field::content_disposition, "inline; filename=\"generell-utdanningsplan-" +
-                                                       plan.municipality.number + ".pdf\"");
-    return response;
+    return pdf_response(request, general_plan_pdf(s.catalogue, s.app, plan, s.today()),
+                        "generell-utdanningsplan-" + plan.municipality.number + ".pdf");
 }
 
 }  // namespace

@@ -68,10 +68,13 @@ std::string document_markup(const domain::DocumentTemplate& document, json::obje
 }
 
 std::string document_pdf(const Catalogue& t, const domain::DocumentTemplate& document,
-                         json::object data, PdfInfo info) {
-    if (info.title.empty()) {
-        info.title = document.title;
-    }
+                         json::object data, std::string title, std::string author,
+                         std::int64_t made_at) {
+    PdfInfo info;
+    info.title = std::move(title);
+    info.author = std::move(author);
+    info.subject = document.title;
+    info.created = app::utc_iso(made_at);
     info.page_label = t.text("document.page_label");
     return pdf_from_markup(info, document_markup(document, std::move(data)));
 }
@@ -139,13 +142,11 @@ std::string service_certificate_pdf(const Catalogue& t, const app::ServiceCertif
                                     const std::string& issuer) {
     const auto& document =
         app::embedded_document_template(domain::DocumentKind::service_certificate);
-    PdfInfo info;
-    info.title = t.format("document.certificate_title", {{"name", certificate.person.full_name}});
-    info.author = t.format("document.municipality", {{"name", certificate.municipality_name}});
-    info.subject = document.title;
-    info.created = app::utc_iso(certificate.made_at);
-    return document_pdf(t, document, service_certificate_data(t, certificate, issuer),
-                        std::move(info));
+    return document_pdf(
+        t, document, service_certificate_data(t, certificate, issuer),
+        t.format("document.certificate_title", {{"name", certificate.person.full_name}}),
+        t.format("document.municipality", {{"name", certificate.municipality_name}}),
+        certificate.made_at);
 }
 
 std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Application& app,
@@ -158,12 +159,9 @@ std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Applicati
         (*data)[std::string(field) + "_lines"] = lines_of(data->if_contains(field));
     }
     const auto& document = app::embedded_document_template(domain::DocumentKind::education_plan);
-    PdfInfo info;
-    info.title = t.format("plan.title", {{"name", person.full_name}});
-    info.author = person.full_name;
-    info.subject = document.title;
-    info.created = app::utc_iso(app.now());
-    return document_pdf(t, document, std::move(*data), std::move(info));
+    return document_pdf(t, document, std::move(*data),
+                        t.format("plan.title", {{"name", person.full_name}}), person.full_name,
+                        app.now());
 }
 
 std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Application& app,
@@ -204,12 +202,10 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
                       {"trainees", std::move(trainees)},
                       {"capacity", list.capacity},
                       {"today", today.norwegian()}};
-    PdfInfo info;
-    info.title = t.format("document.supervision_agreement_title", {{"name", summary->full_name}});
-    info.author = t.format("document.municipality", {{"name", list.municipality.name}});
-    info.subject = document.title;
-    info.created = app::utc_iso(app.now());
-    return document_pdf(t, document, std::move(data), std::move(info));
+    return document_pdf(
+        t, document, std::move(data),
+        t.format("document.supervision_agreement_title", {{"name", summary->full_name}}),
+        t.format("document.municipality", {{"name", list.municipality.name}}), app.now());
 }
 
 std::string general_plan_pdf(const Catalogue& t, app::Application& app,
@@ -224,12 +220,9 @@ std::string general_plan_pdf(const Catalogue& t, app::Application& app,
         a["offers_lines"] = lines_of(a.if_contains("offers"));
     }
     const auto& document = app::embedded_document_template(domain::DocumentKind::general_plan);
-    PdfInfo info;
-    info.title = title;
-    info.author = t.format("document.municipality", {{"name", plan.municipality.name}});
-    info.subject = document.title;
-    info.created = app::utc_iso(app.now());
-    return document_pdf(t, document, std::move(data), std::move(info));
+    return document_pdf(t, document, std::move(data), title,
+                        t.format("document.municipality", {{"name", plan.municipality.name}}),
+                        app.now());
 }
 
 }  // namespace alis::web

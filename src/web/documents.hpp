@@ -23,10 +23,12 @@ namespace alis::web {
 // mustache cannot render.
 std::string document_markup(const domain::DocumentTemplate& document, boost::json::object data);
 
-// A document as PDF: its markup set on A4, with the template's title as the PDF's, and the
-// catalogue's page label.
+// A document as PDF: its markup set on A4, with `title` and `author` in the PDF's metadata, the
+// template's title as its subject, `made_at` (Unix seconds) as its date, and the catalogue's page
+// label.
 std::string document_pdf(const Catalogue& t, const domain::DocumentTemplate& document,
-                         boost::json::object data, PdfInfo info);
+                         boost::json::object data, std::string title, std::string author,
+                         std::int64_t made_at);
 
 // The certificate's data for templates/documents/service-certificate.txt; `issuer` is who issues
 // it (a name and e-mail), empty when not known (the command line).
