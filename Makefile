@@ -65,9 +65,9 @@ fuzz-build: test-deps
 	@$(ASAN_CMAKE)
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target fuzz_targets
 
-# Each target for 15 s from the committed corpus, one per core at a time; fails on any crash, leak or sanitizer report.
+# Each target for 10 s from the committed corpus, one per core at a time; fails on any crash, leak or sanitizer report.
 fuzz-smoke: fuzz-build
-	@ALIS_FUZZ_BUILD=$(ASAN_BUILD) scripts/fuzz --smoke 15
+	@ALIS_FUZZ_BUILD=$(ASAN_BUILD) scripts/fuzz --smoke 10
 
 # Each target for FUZZ_SECONDS (FUZZ_SECONDS=3600 make fuzz), growing build/fuzz/corpus.
 fuzz: fuzz-build

@@ -82,12 +82,24 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
             return grant.role == Role::national || grant.role == Role::regional_office ||
                    grant.role == Role::leader;
         case Action::approve_objective:
-        case Action::sign_agreement:
             // The leader of the municipality employing the trainee; never one's own.
             return grant.role == Role::leader && resource.kind == Resource::Kind::person &&
                    grant.municipality_number &&
                    contains(resource.employing_municipalities, *grant.municipality_number) &&
                    !is_self(actor, resource);
+        case Action::sign_agreement:
+            // For the municipality: the leader employing the trainee, never for one's own
+            // agreement; as the doctor: the trainee, their own alone.
+            return resource.kind == Resource::Kind::person &&
+                   ((grant.role == Role::leader && grant.municipality_number &&
+                     contains(resource.employing_municipalities, *grant.municipality_number) &&
+                     !is_self(actor, resource)) ||
+                    (grant.role == Role::trainee && is_self(actor, resource)));
+        case Action::read_agreement:
+            // The agreements hold the pay: the doctor and the employing leader alone.
+            return resource.kind == Resource::Kind::person &&
+                   ((grant.role == Role::trainee && is_self(actor, resource)) ||
+                    (leads_employer(grant, resource) && !is_self(actor, resource)));
         case Action::sign_off_activity:
             return grant.role == Role::clinical_supervisor &&
                    resource.kind == Resource::Kind::activity && actor.person_id &&
@@ -237,6 +249,8 @@ std::string_view to_string(Action action) {
             return "edit_supervision_meeting";
         case Action::close_supervision_meeting:
             return "close_supervision_meeting";
+        case Action::read_agreement:
+            return "read_agreement";
     }
     return "unknown";
 }

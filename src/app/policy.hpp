@@ -20,7 +20,8 @@ enum class Action {
     manage_accounts,           // System administration: accounts and roles.
     read_aggregates,           // Figures without person-level data.
     approve_objective,         // Approving a learning objective (needs recent authentication).
-    sign_agreement,            // Signing an ALIS agreement (needs recent authentication).
+    sign_agreement,            // Signing an ALIS agreement, for the municipality or as the
+                               // doctor (needs recent authentication).
     sign_off_activity,         // A clinical supervisor signing off an activity.
     view_municipality,         // A municipality's own overview (leader, its regional office).
     manage_municipality,       // Register trainees and supervisors, edit the general plan (leader).
@@ -37,6 +38,7 @@ enum class Action {
     read_supervision_minutes,  // A meeting's private minutes and addenda (its two participants).
     edit_supervision_meeting,  // Change an open meeting, add an addendum (its participants).
     close_supervision_meeting,  // Close (freeze) a meeting: its veileder only.
+    read_agreement,  // A doctor's agreements and their documents (the doctor, the leader).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

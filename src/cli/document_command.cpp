@@ -33,13 +33,6 @@ struct RenderOptions {
     std::string out;
 };
 
-std::unique_ptr<app::Application> open_existing(const std::string& url) {
-    if (const auto file = missing_sqlite_file(url)) {
-        throw BadInput{"cli.document.no_database", {{"file", *file}}};
-    }
-    return app::Application::open(url, app::system_clock(), 1);
-}
-
 std::string render(const RenderOptions& options) {
     const auto kind = domain::parse_enum<domain::DocumentKind>(options.kind);
     if (!kind) {
@@ -47,6 +40,7 @@ std::string render(const RenderOptions& options) {
     }
     using domain::DocumentKind;
     if (*kind == DocumentKind::alis_agreement) {
+        // Kept and signed in alis: `alis document list`, then `export`.
         throw BadInput{"cli.document.not_yet", {{"kind", options.kind}}};
     }
     // What each kind names: a municipality (and a supervisor), or a person (and an employment).
@@ -60,7 +54,7 @@ std::string render(const RenderOptions& options) {
     if (!complete) {
         throw BadInput{"cli.document.needs_" + options.kind, {}};
     }
-    const auto application = open_existing(options.db);
+    const auto application = open_existing_installation(options.db);
     const web::Catalogue catalogue("nb");
     if (*kind == DocumentKind::general_plan) {
         const auto plan = app::general_plan(*application, options.municipality);
@@ -120,6 +114,8 @@ int run_render(const RenderOptions& options) {
 
 }  // namespace
 
+void add_signed_document_commands(CLI::App& document, int& exit_code);
+
 void add_document_command(CLI::App& app, int& exit_code) {
     auto* document = app.add_subcommand("document", "Documents as PDF (see docs/documents.md)");
     document->require_subcommand(1);
@@ -144,6 +140,7 @@ void add_document_command(CLI::App& app, int& exit_code) {
                            "Who issues it, as printed on the document (service-certificate)");
     render_cmd->add_option("--out", options->out, "The PDF file to write")->required();
     render_cmd->callback([options, &exit_code] { exit_code = run_render(*options); });
+    add_signed_document_commands(*document, exit_code);
 }
 
 }  // namespace alis::cli

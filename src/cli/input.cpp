@@ -107,4 +107,11 @@ CLI::App* add_file_command(CLI::App& parent, const std::string& name,
     return subcommand;
 }
 
+std::unique_ptr<app::Application> open_existing_installation(const std::string& url) {
+    if (const auto file = missing_sqlite_file(url)) {
+        throw BadInput{"cli.document.no_database", {{"file", *file}}};
+    }
+    return app::Application::open(url, app::system_clock(), 1);
+}
+
 }  // namespace alis::cli

@@ -9,10 +9,13 @@
 #include <exception>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "app/application.hpp"
 
 namespace alis::cli {
 
@@ -45,6 +48,10 @@ BadInput data_file_error(const std::exception& error);
 // The file of a "sqlite:PATH" database URL when that file does not exist, else nullopt: a command
 // that reads a database must refuse it, not open (and so create) an empty one.
 std::optional<std::string> missing_sqlite_file(const std::string& url);
+
+// The installation at `url`, which must exist: throws BadInput ("cli.document.no_database") for a
+// "sqlite:PATH" whose file is not there, so that a command never creates an empty one.
+std::unique_ptr<app::Application> open_existing_installation(const std::string& url);
 
 // The options of a command that reads one file.
 struct FileInput {

@@ -96,7 +96,7 @@ int grant(const InstallationOptions& options) {
 }
 
 template <typename Body>
-void guarded(int& exit_code, Body&& body) {
+void run_installation_command(int& exit_code, Body&& body) {
     try {
         exit_code = body();
     } catch (const InstallationFailure& failure) {
@@ -130,8 +130,9 @@ void add_installation_commands(CLI::App& app, int& exit_code) {
                      "Database URL to copy into; it is migrated and must then be empty")
         ->envname("ALIS_COPY_TO")
         ->required();
-    copy_cmd->callback(
-        [options, &exit_code] { guarded(exit_code, [&] { return copy(*options); }); });
+    copy_cmd->callback([options, &exit_code] {
+        run_installation_command(exit_code, [&] { return copy(*options); });
+    });
 
     auto* backup_cmd = app.add_subcommand(
         "backup",
@@ -144,8 +145,9 @@ void add_installation_commands(CLI::App& app, int& exit_code) {
         ->envname("ALIS_BACKUP_TO")
         ->required();
     backup_cmd->add_flag("--force", options->force, "Replace the backup file if it exists");
-    backup_cmd->callback(
-        [options, &exit_code] { guarded(exit_code, [&] { return backup(*options); }); });
+    backup_cmd->callback([options, &exit_code] {
+        run_installation_command(exit_code, [&] { return backup(*options); });
+    });
 
     auto* db_cmd = app.add_subcommand("db", "Administer the database alis runs on");
     db_cmd->require_subcommand(1);
@@ -159,8 +161,9 @@ void add_installation_commands(CLI::App& app, int& exit_code) {
     grant_cmd->add_option("--role", options->role, "The role alis serve connects as")
         ->envname("ALIS_DB_ROLE")
         ->required();
-    grant_cmd->callback(
-        [options, &exit_code] { guarded(exit_code, [&] { return grant(*options); }); });
+    grant_cmd->callback([options, &exit_code] {
+        run_installation_command(exit_code, [&] { return grant(*options); });
+    });
 }
 
 }  // namespace alis::cli

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "domain/ledger.hpp"
 #include "domain/training_path.hpp"
 #include "embedded.hpp"
@@ -21,7 +22,7 @@ constexpr std::string_view kEmbeddedPrefix = "rules/";
 constexpr std::string_view kSuffix = ".toml";
 
 // A failure the user must fix: one line on stderr and exit code 2.
-struct BadInput {
+struct LedgerFailure {
     std::string message;
 };
 
@@ -44,20 +45,13 @@ std::string read_input(const std::string& name, std::istream& in) {
     }
     std::error_code ec;
     if (std::filesystem::is_directory(name, ec)) {
-        throw BadInput{"cannot read '" + name + "': it is a directory"};
+        throw LedgerFailure{"cannot read '" + name + "': it is a directory"};
     }
     std::ifstream file(name, std::ios::binary);
     if (!file) {
-        throw BadInput{"cannot read '" + name + "': no such file, or not readable"};
+        throw LedgerFailure{"cannot read '" + name + "': no such file, or not readable"};
     }
     return read_stream(file);
-}
-
-// Keeps a message on one line, whatever a library put in it.
-std::string one_line(std::string text) {
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    std::replace(text.begin(), text.end(), '\r', ' ');
-    return text;
 }
 
 std::string joined(const std::vector<std::string>& ids) {
@@ -134,18 +128,19 @@ int run_ledger(const LedgerOptions& options, std::istream& in, std::ostream& out
     };
     try {
         if (options.format != "json" && options.format != "text") {
-            throw BadInput{"--format: must be json or text, not '" + options.format + "'"};
+            throw LedgerFailure{"--format: must be json or text, not '" + options.format + "'"};
         }
         if (!options.rules.rules_dir.empty() &&
             !std::filesystem::is_directory(options.rules.rules_dir)) {
-            throw BadInput{"--rules-dir: '" + options.rules.rules_dir + "' is not a directory"};
+            throw LedgerFailure{"--rules-dir: '" + options.rules.rules_dir +
+                                "' is not a directory"};
         }
         const domain::TrainingPath path =
             domain::parse_training_path(read_input(options.input, in));
         const bool from_option = !options.ruleset.empty();
         const std::string id = from_option ? options.ruleset : path.ruleset;
         if (id.empty()) {
-            throw BadInput{"ruleset: missing (name it in the input or with --ruleset)"};
+            throw LedgerFailure{"ruleset: missing (name it in the input or with --ruleset)"};
         }
         const domain::Ruleset ruleset =
             load_ruleset(options.rules, id, from_option ? "--ruleset" : "ruleset");
@@ -154,7 +149,7 @@ int run_ledger(const LedgerOptions& options, std::istream& in, std::ostream& out
                                          : domain::report_json(report));
         out.flush();
         return 0;
-    } catch (const BadInput& e) {
+    } catch (const LedgerFailure& e) {
         return fail(e.message, 2);
     } catch (const domain::TrainingPathError& e) {
         return fail(e.what(), 2);

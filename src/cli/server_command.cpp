@@ -14,6 +14,7 @@
 #include "app/demo_data.hpp"
 #include "app/municipality_overview.hpp"
 #include "cli/commands.hpp"
+#include "web/documents.hpp"
 #include "web/pipeline.hpp"
 #include "web/server.hpp"
 
@@ -235,7 +236,7 @@ void add_common_options(CLI::App& command, ServerOptions& options) {
 }
 
 template <typename Body>
-void guarded(int& exit_code, Body&& body) {
+void run_server_command(int& exit_code, Body&& body) {
     try {
         exit_code = body();
     } catch (const CommandFailure& failure) {
@@ -263,7 +264,7 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         ->default_str("sqlite:var/alis.db");
     add_common_options(*serve_cmd, *options);
     serve_cmd->callback([options, &exit_code] {
-        guarded(exit_code, [&] {
+        run_server_command(exit_code, [&] {
             const std::string db = options->db.empty() ? "sqlite:var/alis.db" : options->db;
             ensure_parent_directory(db);
             auto store = open(db, connections(*options));
@@ -298,7 +299,7 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(0, 5000));
     add_common_options(*demo_cmd, *options);
     demo_cmd->callback([options, &exit_code] {
-        guarded(exit_code, [&] {
+        run_server_command(exit_code, [&] {
             const std::string db = options->db.empty() ? "sqlite:var/demo.db" : options->db;
             remove_sqlite_files(db);
             ensure_parent_directory(db);
@@ -315,6 +316,8 @@ void add_server_commands(CLI::App& app, int& exit_code) {
             config.scale = *domain::parse_enum<app::DemoScale>(options->scale);
             config.bergen_trainees = options->bergen_trainees;
             const auto summary = app::load_demo_data(*store, store->today(), config);
+            const int documents =
+                web::add_demo_documents(web::Catalogue("nb"), *store, store->today());
             std::string logins;
             for (const auto& login : summary.logins) {
                 logins += "  " + login.email + "  (" + login.role + ")\n";
@@ -327,10 +330,13 @@ void add_server_commands(CLI::App& app, int& exit_code) {
                 std::to_string(summary.employments) + " employments, " +
                 std::to_string(summary.leaves) + " leaves, " + std::to_string(summary.departures) +
                 " departures, " + std::to_string(summary.supervisors) + " supervisors, " +
-                std::to_string(summary.plan_revisions) + " education plan revisions (" +
-                options->scale + " scale, seed " + std::to_string(options->seed) +
+                std::to_string(summary.plan_revisions) + " education plan revisions, " +
+                std::to_string(documents) + " agreement documents (" + options->scale +
+                " scale, seed " + std::to_string(options->seed) +
                 ").\nDemo logins, all with the password " + std::string(app::kDemoPassword) +
-                ":\n" + logins + "Stop with Ctrl+C.\n";
+                ":\n" + logins +
+                "  alis2@demo.alis.no ... (Bergen's trainees who signed their agreements)\n" +
+                "Stop with Ctrl+C.\n";
             return serve(*store, *options, banner);
         });
     });
@@ -342,7 +348,7 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         ->envname("ALIS_DB")
         ->default_str("sqlite:var/alis.db");
     migrate_cmd->callback([options, &exit_code] {
-        guarded(exit_code, [&] {
+        run_server_command(exit_code, [&] {
             const std::string db = options->db.empty() ? "sqlite:var/alis.db" : options->db;
             ensure_parent_directory(db);
             auto store = open(db, 1);

@@ -104,7 +104,7 @@ domain::Role role_of(const std::string& text) {
 }
 
 template <typename Body>
-void guarded(int& exit_code, Body&& body) {
+void run_user_command(int& exit_code, Body&& body) {
     try {
         body();
         exit_code = 0;
@@ -154,7 +154,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
     add->add_option("--common-passwords", options->password_list, "Common-password list")
         ->capture_default_str();
     add->callback([options, &exit_code] {
-        guarded(exit_code, [&] {
+        run_user_command(exit_code, [&] {
             app::NewAccount account;
             account.email = options->email;
             account.display_name = options->name;
@@ -176,7 +176,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
     auto* disable = user->add_subcommand("disable", "Disable an account and end its sessions");
     db_option(disable);
     disable->callback([options, &exit_code] {
-        guarded(exit_code, [&] {
+        run_user_command(exit_code, [&] {
             auto store = open_migrated(options->db);
             const auto account = app::find_account_by_email(*store, options->email);
             if (!account) {
@@ -205,7 +205,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
     roles->add_option("--office", options->office, "ALIS office (regional_office)");
     roles->add_option("--from", options->starts_on, "First day of the role (default today)");
     roles->callback([options, &exit_code] {
-        guarded(exit_code, [&] {
+        run_user_command(exit_code, [&] {
             auto store = open_migrated(options->db);
             if (!options->grant.empty()) {
                 app::grant_role(*store, options->email, role_of(options->grant),

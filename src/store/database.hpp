@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/audit_trail.hpp"
+#include "store/documents.hpp"
 #include "store/education_plans.hpp"
 #include "store/grants.hpp"
 #include "store/identity.hpp"
@@ -41,6 +42,7 @@ class Snapshot {
           audit_(tx),
           installation_(tx),
           grants_(tx),
+          documents_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -53,6 +55,7 @@ class Snapshot {
     const AuditTrail& audit() const { return audit_; }
     const Installation& installation() const { return installation_; }
     const Grants& grants() const { return grants_; }
+    const Documents& documents() const { return documents_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -66,6 +69,7 @@ class Snapshot {
     AuditTrail audit_;
     Installation installation_;
     Grants grants_;
+    Documents documents_;
     Transaction& tx_;
 };
 
@@ -74,6 +78,7 @@ class Snapshot {
 class UnitOfWork : public Snapshot {
   public:
     using Snapshot::audit;
+    using Snapshot::documents;
     using Snapshot::education_plans;
     using Snapshot::grants;
     using Snapshot::identity;
@@ -94,6 +99,7 @@ class UnitOfWork : public Snapshot {
     AuditTrail& audit() { return audit_; }
     Installation& installation() { return installation_; }
     Grants& grants() { return grants_; }
+    Documents& documents() { return documents_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

@@ -656,6 +656,63 @@ const DialectSql kAddSupervisionGroupAttendance{
 constexpr Column kSupervisionGroupAttendanceColumns[] = {{"meeting_id", ColumnKind::integer},
                                                          {"person_id", ColumnKind::integer}};
 
+#define ALIS_DOCUMENTS_COLUMNS                                                           \
+    "id, agreement_id, version, kind, template_version, title, content, content_sha256," \
+    " created_at, created_by"
+constexpr const char* kCountDocuments = "SELECT count(*) FROM documents";
+constexpr const char* kAllDocuments =
+    "SELECT " ALIS_DOCUMENTS_COLUMNS " FROM documents ORDER BY id";
+const DialectSql kAddDocuments{
+    "INSERT INTO documents (" ALIS_DOCUMENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'agreement_id', value ->> 'version', value ->> 'kind',"
+    " value ->> 'template_version', value ->> 'title', value ->> 'content',"
+    " value ->> 'content_sha256', value ->> 'created_at', value ->> 'created_by'"
+    " FROM json_each($1)",
+    "INSERT INTO documents OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::documents, $1)"};
+constexpr Column kDocumentsColumns[] = {{"id", ColumnKind::integer},
+                                        {"agreement_id", ColumnKind::integer},
+                                        {"version", ColumnKind::integer},
+                                        {"kind", ColumnKind::text},
+                                        {"template_version", ColumnKind::text},
+                                        {"title", ColumnKind::text},
+                                        {"content", ColumnKind::text},
+                                        {"content_sha256", ColumnKind::text},
+                                        {"created_at", ColumnKind::instant},
+                                        {"created_by", ColumnKind::text}};
+#undef ALIS_DOCUMENTS_COLUMNS
+
+#define ALIS_DOCUMENT_SIGNATURES_COLUMNS "id, document_id, party, account_id, signer, signed_at"
+constexpr const char* kCountDocumentSignatures = "SELECT count(*) FROM document_signatures";
+constexpr const char* kAllDocumentSignatures =
+    "SELECT " ALIS_DOCUMENT_SIGNATURES_COLUMNS " FROM document_signatures ORDER BY id";
+const DialectSql kAddDocumentSignatures{
+    "INSERT INTO document_signatures (" ALIS_DOCUMENT_SIGNATURES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'document_id', value ->> 'party',"
+    " value ->> 'account_id', value ->> 'signer', value ->> 'signed_at' FROM json_each($1)",
+    "INSERT INTO document_signatures OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::document_signatures, $1)"};
+constexpr Column kDocumentSignaturesColumns[] = {
+    {"id", ColumnKind::integer},  {"document_id", ColumnKind::integer},
+    {"party", ColumnKind::text},  {"account_id", ColumnKind::integer},
+    {"signer", ColumnKind::text}, {"signed_at", ColumnKind::instant}};
+#undef ALIS_DOCUMENT_SIGNATURES_COLUMNS
+
+constexpr const char* kCountSignedDocuments = "SELECT count(*) FROM signed_documents";
+constexpr const char* kAllSignedDocuments =
+    "SELECT document_id, pdf_base64, pdf_sha256, signed_at FROM signed_documents"
+    " ORDER BY document_id";
+const DialectSql kAddSignedDocuments{
+    "INSERT INTO signed_documents (document_id, pdf_base64, pdf_sha256, signed_at)"
+    " SELECT value ->> 'document_id', value ->> 'pdf_base64', value ->> 'pdf_sha256',"
+    " value ->> 'signed_at' FROM json_each($1)",
+    "INSERT INTO signed_documents"
+    " SELECT * FROM json_populate_recordset(NULL::signed_documents, $1)"};
+constexpr Column kSignedDocumentsColumns[] = {{"document_id", ColumnKind::integer},
+                                              {"pdf_base64", ColumnKind::text},
+                                              {"pdf_sha256", ColumnKind::text},
+                                              {"signed_at", ColumnKind::instant}};
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -718,6 +775,12 @@ const Table kTables[] = {
     {"supervision_group_attendance", kSupervisionGroupAttendanceColumns, GeneratedId::no,
      kCountSupervisionGroupAttendance, kAllSupervisionGroupAttendance,
      kAddSupervisionGroupAttendance},
+    {"documents", kDocumentsColumns, GeneratedId::yes, kCountDocuments, kAllDocuments,
+     kAddDocuments},
+    {"document_signatures", kDocumentSignaturesColumns, GeneratedId::yes, kCountDocumentSignatures,
+     kAllDocumentSignatures, kAddDocumentSignatures},
+    {"signed_documents", kSignedDocumentsColumns, GeneratedId::no, kCountSignedDocuments,
+     kAllSignedDocuments, kAddSignedDocuments},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "app/policy.hpp"
 #include "app/supervision.hpp"
 #include "domain/text.hpp"
+#include "web/multipart.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
@@ -162,6 +163,12 @@ void check_state_change(const Request& request, const RequestContext& context) {
         const auto fields = form_fields(request, &refused);
         if (const auto it = fields.find("csrf_token"); it != fields.end()) {
             token = it->second;
+        } else if (const auto parts =
+                       parse_multipart(request[http::field::content_type], request.body())) {
+            // A form that uploads a file sends its token as a part.
+            if (const auto* part = find_part(*parts, "csrf_token")) {
+                token = part->body;
+            }
         }
     }
     const std::optional<std::string> expected =
@@ -170,6 +177,20 @@ void check_state_change(const Request& request, const RequestContext& context) {
     if (!expected || !equal_tokens(token, *expected)) {
         throw HttpError(http::status::forbidden, "csrf_failed", "error.csrf");
     }
+}
+
+std::string form_token(const Request& request, const RequestContext& context,
+                       std::optional<std::string>& set_cookie) {
+    if (context.session) {
+        return context.session->csrf_token;
+    }
+    if (const auto cookie = cookie_value(request, kLoginCsrfCookie);
+        cookie && cookie->size() == 64) {
+        return *cookie;
+    }
+    auto token = app::random_token();
+    set_cookie = cookie_header(kLoginCsrfCookie, token);
+    return token;
 }
 
 Response redirect(unsigned version, const std::string& location) {

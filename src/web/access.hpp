@@ -45,6 +45,12 @@ void resume_session(Services& services, const Request& request, RequestContext& 
 // (or, before login, the double-submit cookie). Throws HttpError 403.
 void check_state_change(const Request& request, const RequestContext& context);
 
+// The CSRF token a form posts back: the session's, or a visitor's without a session (the login
+// form, the public document check), kept in a cookie; `set_cookie` gets the Set-Cookie value
+// when that cookie is new.
+std::string form_token(const Request& request, const RequestContext& context,
+                       std::optional<std::string>& set_cookie);
+
 // Asks the central policy whether the request may run the route; throws HttpError (401, 403,
 // 404) when not, after auditing the denial. Returns a redirect to the login page instead when an
 // anonymous browser asks for a page. Returns nullopt when the handler may run.

@@ -36,23 +36,13 @@ Response login_form(Services& s, const Request& request, const RequestContext& c
                     json::object data, http::status status) {
     // Before login, CSRF is a double-submit token: a cookie and the same value in the form.
     data["error_summary_heading"] = s.catalogue.text("login.error_summary");
-    std::string token;
-    if (context.session) {
-        // Signed in already: the form posts with the session's token.
-        data["csrf_token"] = context.session->csrf_token;
-        return page(s, request, context, "login", s.catalogue.text("login.title"), std::move(data),
-                    status);
-    }
-    if (const auto cookie = cookie_value(request, kLoginCsrfCookie);
-        cookie && cookie->size() == 64) {
-        token = *cookie;
-    } else {
-        token = app::random_token();
-    }
-    data["csrf_token"] = token;
+    std::optional<std::string> cookie;
+    data["csrf_token"] = form_token(request, context, cookie);
     Response response = page(s, request, context, "login", s.catalogue.text("login.title"),
                              std::move(data), status);
-    response.set(http::field::set_cookie, cookie_header(kLoginCsrfCookie, token));
+    if (cookie) {
+        response.set(http::field::set_cookie, *cookie);
+    }
     return response;
 }
 

@@ -5,6 +5,7 @@
 #include "app/auth.hpp"
 #include "app/document_templates.hpp"
 #include "domain/ledger.hpp"
+#include "domain/money.hpp"
 #include "web/education_plan_view.hpp"
 #include "web/general_plan_view.hpp"
 #include "web/templates.hpp"
@@ -223,6 +224,92 @@ std::string general_plan_pdf(const Catalogue& t, app::Application& app,
     return document_pdf(t, document, std::move(data), title,
                         t.format("document.municipality", {{"name", plan.municipality.name}}),
                         app.now());
+}
+
+app::DocumentDraft alis_agreement_draft(const Catalogue& t,
+                                        const app::AgreementDocumentFacts& facts, Date today) {
+    const auto& document = app::embedded_document_template(domain::DocumentKind::alis_agreement);
+    const auto& e = facts.employment;
+    const auto& a = facts.agreement;
+    json::object person{{"name", facts.person.full_name}};
+    if (facts.person.hpr_number) {
+        person["hpr"] = *facts.person.hpr_number;
+    }
+    json::object pay;
+    if (facts.salary) {
+        pay["salary"] = domain::format_kroner(*facts.salary);
+    }
+    if (facts.bonus) {
+        pay["bonus"] = domain::format_kroner(*facts.bonus);
+    }
+    json::object data{
+        {"municipality", facts.municipality_name},
+        {"person", std::move(person)},
+        {"employment",
+         json::object{
+             {"fte", e.fte},
+             {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
+             {"pay_model", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))},
+             {"period", period_text(t, a.covers_from, a.covers_to ? a.covers_to : e.ends_on)}}},
+        {"pay", std::move(pay)},
+        {"signed_in_alis", true},
+        {"today", today.norwegian()},
+    };
+    if (facts.supervisor_name) {
+        data["supervisor"] = *facts.supervisor_name;
+    }
+    app::DocumentDraft draft;
+    draft.kind = domain::DocumentKind::alis_agreement;
+    draft.template_version = document.version;
+    draft.title = t.format("document.agreement_title", {{"name", facts.person.full_name}});
+    draft.content = document_markup(document, std::move(data));
+    return draft;
+}
+
+std::string stored_document_pdf(const Catalogue& t, const domain::SignedDocument& document,
+                                const std::string& author, std::int64_t made_at) {
+    const std::string id = std::to_string(document.id);
+    const std::string version = std::to_string(document.version);
+    std::string markup = document.content;
+    markup += "\n\n---\n\n# " + t.text("document.signatures.heading") + "\n\n";
+    markup += "| " + t.text("document.signatures.party") + " | " +
+              t.text("document.signatures.signer") + " | " +
+              t.text("document.signatures.signed_at") + " |\n";
+    for (const auto party : domain::signing_parties(document.kind)) {
+        const auto* s = document.signature_of(party);
+        markup += "| " + t.text("document.party." + std::string(domain::to_string(party))) + " | " +
+                  (s ? escape_for_markup(s->signer) : t.text("document.signatures.not_yet")) +
+                  " | " + (s ? escape_for_markup(s->signed_at) : std::string()) + " |\n";
+    }
+    markup += "\n" +
+              t.format(document.status() == domain::DocumentStatus::signed_by_all
+                           ? "document.signatures.signed_by_all"
+                           : "document.signatures.draft",
+                       {{"id", id}, {"version", version}}) +
+              "\n\n" + t.format("document.signatures.hash", {{"hash", document.content_sha256}}) +
+              "\n";
+    PdfInfo info;
+    info.title = document.title;
+    info.author = author;
+    info.subject = t.text("document.kind." + std::string(domain::to_string(document.kind)));
+    info.keywords = app::document_marker(document.id);
+    info.created = app::utc_iso(made_at);
+    info.footer = t.format("document.footer", {{"id", id}, {"version", version}});
+    info.page_label = t.text("document.page_label");
+    return pdf_from_markup(info, markup);
+}
+
+int add_demo_documents(const Catalogue& t, app::Application& app, Date as_of) {
+    app::DemoDocumentMaker make;
+    make.draft = [&](const app::AgreementDocumentFacts& facts) {
+        return alis_agreement_draft(t, facts, facts.agreement.signed_on.value_or(as_of));
+    };
+    make.pdf = [&](const domain::SignedDocument& d) {
+        const auto day = Date::parse_iso(d.signed_at.value_or(d.created_at).substr(0, 10));
+        return stored_document_pdf(t, d, d.title,
+                                   std::int64_t{day.value_or(as_of).days_since_epoch()} * 86'400);
+    };
+    return app::add_demo_documents(app, as_of, make);
 }
 
 }  // namespace alis::web

@@ -8,10 +8,13 @@
 #include <optional>
 #include <string>
 
+#include "app/demo_documents.hpp"
 #include "app/general_plan.hpp"
 #include "app/service_certificate.hpp"
+#include "app/signed_documents.hpp"
 #include "app/supervisors.hpp"
 #include "domain/document_template.hpp"
+#include "domain/signed_document.hpp"
 #include "web/messages.hpp"
 #include "web/pdf.hpp"
 
@@ -57,5 +60,22 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
 // The municipality's general education plan as PDF, as its public page shows it on `today`.
 std::string general_plan_pdf(const Catalogue& t, app::Application& app,
                              const app::GeneralPlan& plan, domain::Date today);
+
+// The text of an ALIS agreement's next version (templates/documents/alis-agreement.txt), from
+// the register row and the data, made on `today`; to be signed in alis.
+app::DocumentDraft alis_agreement_draft(const Catalogue& t,
+                                        const app::AgreementDocumentFacts& facts,
+                                        domain::Date today);
+
+// A stored version as PDF: its content, then what was signed in alis (who signed for which party
+// and when, who has not yet), the document's id, version and the content's SHA-256; its marker
+// (app::document_marker) in the keywords, `made_at` (Unix seconds) as its date. The PDF of a
+// version every party has signed is made once, when the last party signs, and kept.
+std::string stored_document_pdf(const Catalogue& t, const domain::SignedDocument& document,
+                                const std::string& author, std::int64_t made_at);
+
+// The demo's signed agreements (app/demo_documents.hpp), their text and PDFs made here; returns
+// how many versions.
+int add_demo_documents(const Catalogue& t, app::Application& app, domain::Date as_of);
 
 }  // namespace alis::web

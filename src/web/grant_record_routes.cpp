@@ -152,6 +152,11 @@ Response put_agreement(Services& s, const Request& request, RequestContext& cont
         return problem_response(s, request, context, input, *problem);
     }
     const auto& saved = std::get<domain::Agreement>(result);
+    if (!wants_json(request)) {
+        // The leader's form on the doctor's agreements page.
+        return redirect(request.version(),
+                        "/personer/" + std::to_string(context.id("person")) + "/avtaler?lagret=ja");
+    }
     auto body = agreement_json(saved);
     const auto warning = domain::agreement_warning({saved});
     body["warning"] =
@@ -244,6 +249,7 @@ void register_grant_record_routes(Routes& routes) {
     routes.add(verb::get, "/api/v1/people/{person:id}/agreements",
                RouteAccess{app::Action::read_person, ResourceFrom::person_param}, list_agreements);
     routes.add(verb::post, "/api/v1/people/{person:id}/agreements", kRecord, put_agreement<true>);
+    routes.add(verb::post, "/personer/{person:id}/avtaler", kRecord, put_agreement<true>);
     routes.add(verb::put, "/api/v1/people/{person:id}/agreements/{agreement:id}", kRecord,
                put_agreement<false>);
     const RouteAccess kCosts{app::Action::manage_costs, ResourceFrom::municipality_param};

@@ -234,6 +234,10 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
         data["supervision"] = supervision_chart_view(t, *supervision, s.today());
         data["supervision_url"] = supervision_path(p.id);
     }
+    // The agreements hold the pay: linked for those who may read them.
+    if (also_allowed(context, app::Action::read_agreement, s.today())) {
+        data["agreements_url"] = person_path(p.id) + "/avtaler";
+    }
     if (const auto group = app::group_status(s.app, p.id, s.today())) {
         data["group"] = group_view(t, *group);
     }

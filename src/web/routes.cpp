@@ -152,6 +152,7 @@ void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
 void register_education_plan_routes(Routes& routes);
 void register_document_routes(Routes& routes);
+void register_signed_document_routes(Routes& routes);
 void register_grant_routes(Routes& routes);
 void register_grant_record_routes(Routes& routes);
 
@@ -180,6 +181,7 @@ void register_routes(Router& router, Services& services) {
     register_general_plan_routes(routes);
     register_education_plan_routes(routes);
     register_document_routes(routes);
+    register_signed_document_routes(routes);
     register_grant_routes(routes);
     register_grant_record_routes(routes);
 }

@@ -21,7 +21,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::app {
-namespace {
+namespace demo_data_test {
 
 using domain::Date;
 
@@ -341,5 +341,5 @@ TEST_F(NationalDemo, DoctorsStayLongerInTheirPostsInLargerMunicipalities) {
     EXPECT_GE(summary_.departures, 1000);
 }
 
-}  // namespace
+}  // namespace demo_data_test
 }  // namespace alis::app

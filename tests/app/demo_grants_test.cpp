@@ -17,7 +17,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::app {
-namespace {
+namespace demo_grants_test {
 
 const domain::Date kToday = *domain::Date::parse_iso("2026-11-22");
 
@@ -72,5 +72,5 @@ TEST_F(DemoGrantsTest, AlisAToDAreBergensWithTheReportsCostInputs) {
     EXPECT_FALSE(national.by_centrality_class.empty());
 }
 
-}  // namespace
+}  // namespace demo_grants_test
 }  // namespace alis::app

@@ -18,7 +18,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::app {
-namespace {
+namespace installation_test {
 
 void ignore_progress(const std::string&, std::int64_t) {}
 
@@ -138,5 +138,5 @@ TEST_F(CopyInstallation, RefusesToCopyADatabaseOntoItself) {
                  InstallationRefused);
 }
 
-}  // namespace
+}  // namespace installation_test
 }  // namespace alis::app

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace alis::app {
-namespace {
+namespace passwords_test {
 
 TEST(Passwords, PolicyCountsCharactersAndRefusesCommonOnes) {
     const PasswordPolicy policy;
@@ -36,5 +36,5 @@ TEST(Passwords, Argon2idHashesVerifyAndDiffer) {
     EXPECT_FALSE(verify_password(decoy_password_hash(), ""));
 }
 
-}  // namespace
+}  // namespace passwords_test
 }  // namespace alis::app

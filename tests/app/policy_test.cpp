@@ -7,7 +7,7 @@
 #include <set>
 
 namespace alis::app {
-namespace {
+namespace policy_test {
 
 using domain::Role;
 
@@ -217,8 +217,24 @@ TEST(Policy, DecisionTable) {
         {"the regional office signs nothing",
          actor({grant(Role::regional_office, std::nullopt, "Bergen")}), Action::sign_agreement,
          bergen, Decision::deny},
-        {"the trainee signs nothing for themself", actor({grant(Role::trainee)}, 10),
-         Action::sign_agreement, bergen, Decision::deny},
+        {"the trainee signs their own agreement, as the doctor", actor({grant(Role::trainee)}, 10),
+         Action::sign_agreement, bergen, Decision::allow},
+        {"but no other trainee's", actor({grant(Role::trainee)}, 11), Action::sign_agreement,
+         bergen, Decision::deny},
+        {"the doctor reads their own agreements", actor({grant(Role::trainee)}, 10),
+         Action::read_agreement, bergen, Decision::allow},
+        {"the employing leader reads them", actor({grant(Role::leader, "4601")}, 99),
+         Action::read_agreement, bergen, Decision::allow},
+        {"the hiring leader too", actor({grant(Role::leader, "5501")}, 99), Action::read_agreement,
+         moving, Decision::allow},
+        {"the veileder, who reads the record, does not read the pay",
+         actor({grant(Role::supervisor)}, 20), Action::read_agreement, bergen, Decision::deny},
+        {"nor the regional office", actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::read_agreement, bergen, Decision::deny},
+        {"nor another municipality's leader", actor({grant(Role::leader, "5501")}, 99),
+         Action::read_agreement, bergen, Decision::deny},
+        {"nor a leader their own as leader", actor({grant(Role::leader, "4601")}, 10),
+         Action::read_agreement, bergen, Decision::deny},
         {"a future leader role signs nothing yet", actor({future(Role::leader, "4601")}, 99),
          Action::sign_agreement, bergen, Decision::deny},
 
@@ -439,7 +455,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::close_supervision_meeting); ++a) {
+         a <= static_cast<int>(Action::read_agreement); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -448,10 +464,9 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(
-        to_string(static_cast<Action>(static_cast<int>(Action::close_supervision_meeting) + 1)),
-        "unknown")
-        << "close_supervision_meeting is no longer the last Action: loop to the new last one above";
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::read_agreement) + 1)),
+              "unknown")
+        << "read_agreement is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or
@@ -462,8 +477,13 @@ TEST(Policy, ALeaderNeverEditsTheirOwnRecord) {
     Resource colleague = trainee_in_bergen();
     colleague.person_id = 11;
     const auto today = day("2026-11-22");
-    for (const auto action :
-         {Action::edit_training_record, Action::approve_objective, Action::sign_agreement}) {
+    // An agreement they sign only as the doctor (the route picks the party; a leader's grant
+    // never lets them sign their own for the municipality).
+    const Actor leader_only = actor({grant(Role::leader, "4601")}, 10);
+    EXPECT_EQ(decide(leader_only, Action::sign_agreement, own, today), Decision::deny);
+    EXPECT_EQ(decide(leader_in_training, Action::sign_agreement, colleague, today),
+              Decision::allow);
+    for (const auto action : {Action::edit_training_record, Action::approve_objective}) {
         EXPECT_EQ(decide(leader_in_training, action, own, today), Decision::deny)
             << to_string(action) << " on their own record";
         EXPECT_EQ(decide(leader_in_training, action, colleague, today), Decision::allow)
@@ -484,5 +504,5 @@ TEST(Policy, ApprovalsNeedThePasswordWithinTenMinutes) {
     EXPECT_FALSE(recently_authenticated(a, 999)) << "a clock before the login is not trusted";
 }
 
-}  // namespace
+}  // namespace policy_test
 }  // namespace alis::app

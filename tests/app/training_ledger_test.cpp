@@ -8,7 +8,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::app {
-namespace {
+namespace training_ledger_test {
 
 domain::Date day(const char* iso) {
     return *domain::Date::parse_iso(iso);
@@ -85,5 +85,5 @@ TEST(TrainingLedger, EmbeddedRulesetsLoadAndUnknownIdsDoNot) {
     EXPECT_EQ(embedded_ruleset("no-such-ruleset"), nullptr);
 }
 
-}  // namespace
+}  // namespace training_ledger_test
 }  // namespace alis::app

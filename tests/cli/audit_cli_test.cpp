@@ -18,7 +18,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace audit_cli_test {
 
 using testing::CommandResult;
 using testing::is_one_error_line;
@@ -288,5 +288,5 @@ TEST_F(AuditCli, HeadRefusesToSignABrokenChain) {
     EXPECT_EQ(r.out, "");
 }
 
-}  // namespace
+}  // namespace audit_cli_test
 }  // namespace alis::cli

@@ -27,7 +27,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace backup_cli_test {
 
 using testing::is_one_error_line;
 
@@ -213,5 +213,5 @@ TEST_F(BackupCli, PostgresqlIsPointedToPgDumpAndAMissingDatabaseCreatesNothing) 
     EXPECT_TRUE(is_one_error_line(itself)) << itself.err;
 }
 
-}  // namespace
+}  // namespace backup_cli_test
 }  // namespace alis::cli

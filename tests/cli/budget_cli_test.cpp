@@ -10,7 +10,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace budget_cli_test {
 
 namespace json = boost::json;
 using testing::is_one_error_line;
@@ -91,5 +91,5 @@ TEST(BudgetCli, ABrokenFileGivesOneLineAndExitCode2) {
     EXPECT_TRUE(is_one_error_line(missing)) << missing.err;
 }
 
-}  // namespace
+}  // namespace budget_cli_test
 }  // namespace alis::cli

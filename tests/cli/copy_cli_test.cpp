@@ -19,7 +19,7 @@
 #include "support/process.hpp"
 
 namespace alis::cli {
-namespace {
+namespace copy_cli_test {
 
 using testing::CommandResult;
 using testing::is_one_error_line;
@@ -165,5 +165,5 @@ TEST_F(CopyCli, BadFlagsAndAMissingSourceGiveOneLineAndExitTwo) {
     }
 }
 
-}  // namespace
+}  // namespace copy_cli_test
 }  // namespace alis::cli

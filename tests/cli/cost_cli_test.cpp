@@ -11,7 +11,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace cost_cli_test {
 
 namespace json = boost::json;
 using testing::is_one_error_line;
@@ -74,5 +74,5 @@ TEST(CostCli, BadInputGivesOneLineAndExitCode2) {
                               "verdien unconfirmed = true)\n");
 }
 
-}  // namespace
+}  // namespace cost_cli_test
 }  // namespace alis::cli

@@ -22,7 +22,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace db_grant_cli_test {
 
 using testing::CommandResult;
 using testing::is_one_error_line;
@@ -199,5 +199,5 @@ TEST(DbGrantCliOnSqlite, IsRefusedWithOneLineAndCreatesNothing) {
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "alis.db"));
 }
 
-}  // namespace
+}  // namespace db_grant_cli_test
 }  // namespace alis::cli

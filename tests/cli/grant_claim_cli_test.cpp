@@ -13,7 +13,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace grant_claim_cli_test {
 
 namespace json = boost::json;
 using testing::CommandResult;
@@ -87,5 +87,5 @@ TEST_F(GrantClaimCli, BadInputEndsWithOneNorwegianLineAndExitCode2) {
     EXPECT_TRUE(is_one_error_line(missing)) << missing.err;
 }
 
-}  // namespace
+}  // namespace grant_claim_cli_test
 }  // namespace alis::cli

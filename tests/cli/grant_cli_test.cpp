@@ -12,7 +12,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace grant_cli_test {
 
 namespace json = boost::json;
 using testing::CommandResult;
@@ -153,5 +153,5 @@ TEST_F(GrantCli, BadInputGivesOneNorwegianLineAndExitCode2) {
               "leses\n");
 }
 
-}  // namespace
+}  // namespace grant_cli_test
 }  // namespace alis::cli

@@ -19,7 +19,7 @@
 extern char** environ;
 
 namespace alis::cli {
-namespace {
+namespace ledger_cli_test {
 
 const std::string kAlis = ALIS_BINARY;
 
@@ -349,5 +349,5 @@ INSTANTIATE_TEST_SUITE_P(
                 "--rules-dir"}),
     bad_case_name);
 
-}  // namespace
+}  // namespace ledger_cli_test
 }  // namespace alis::cli

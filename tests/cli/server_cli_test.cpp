@@ -11,7 +11,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::cli {
-namespace {
+namespace server_cli_test {
 
 using testing::ChildProcess;
 using testing::run_command;
@@ -176,5 +176,5 @@ TEST(Cli, DemoDataIsTheSameForTheSameSeed) {
     EXPECT_EQ(first, banner("b.db"));
 }
 
-}  // namespace
+}  // namespace server_cli_test
 }  // namespace alis::cli

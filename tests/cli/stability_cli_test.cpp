@@ -13,7 +13,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace stability_cli_test {
 
 namespace json = boost::json;
 using testing::CommandResult;
@@ -172,5 +172,5 @@ TEST_F(StabilityCli, AnUnknownFormatIsRefusedByTheCommandLine) {
     EXPECT_TRUE(is_one_error_line(result)) << result.err;
 }
 
-}  // namespace
+}  // namespace stability_cli_test
 }  // namespace alis::cli

@@ -26,7 +26,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::cli {
-namespace {
+namespace stability_reference_test {
 
 namespace json = boost::json;
 
@@ -315,5 +315,5 @@ TEST(StabilityReference, EveryFigureAgreesWithRsSurvivalPackage) {
               << " (relative " << agreement.max_rel << ")\n";
 }
 
-}  // namespace
+}  // namespace stability_reference_test
 }  // namespace alis::cli

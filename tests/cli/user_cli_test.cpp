@@ -9,7 +9,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::cli {
-namespace {
+namespace user_cli_test {
 
 using testing::ChildProcess;
 using testing::run_command;
@@ -143,5 +143,5 @@ TEST_F(UserCli, TheLastActiveAdministratorCannotBeDisabled) {
     EXPECT_NE(r.err.find("last active administrator"), std::string::npos) << r.err;
 }
 
-}  // namespace
+}  // namespace user_cli_test
 }  // namespace alis::cli

@@ -9,7 +9,7 @@
 #include "domain/ruleset.hpp"
 
 namespace alis::domain {
-namespace {
+namespace alis_cost_test {
 
 using testing::BrokenFile;
 using testing::read_source_file;
@@ -130,5 +130,5 @@ TEST(AlisCost, RefusesBrokenRates) {
         [](const std::string& text) { return parse_cost_rates(text, "t.toml"); });
 }
 
-}  // namespace
+}  // namespace alis_cost_test
 }  // namespace alis::domain

@@ -8,7 +8,7 @@
 #include "domain/ruleset.hpp"
 
 namespace alis::domain {
-namespace {
+namespace budget_test {
 
 using testing::BrokenFile;
 using testing::read_source_file;
@@ -66,5 +66,5 @@ TEST(Budget, RefusesABrokenFile) {
         [](const std::string& text) { return parse_budget(text, "t.toml"); });
 }
 
-}  // namespace
+}  // namespace budget_test
 }  // namespace alis::domain

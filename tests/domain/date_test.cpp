@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace alis::domain {
-namespace {
+namespace date_test {
 
 TEST(Date, ParsesAndFormatsIsoAndNorwegian) {
     const auto d = Date::parse_iso("2026-11-22");
@@ -66,5 +66,5 @@ TEST(Date, DaysInMonth) {
     EXPECT_EQ(days_in_month(2024, 12), 31);
 }
 
-}  // namespace
+}  // namespace date_test
 }  // namespace alis::domain

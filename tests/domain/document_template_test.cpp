@@ -9,7 +9,7 @@
 #include "domain/toml_reader.hpp"
 
 namespace alis::domain {
-namespace {
+namespace document_template_test {
 
 const char* const kGood =
     "kind = \"service-certificate\"\n"
@@ -73,5 +73,5 @@ TEST(DocumentTemplate, EveryShippedTemplateParsesAsItsOwnKind) {
     EXPECT_GE(seen, 2);
 }
 
-}  // namespace
+}  // namespace document_template_test
 }  // namespace alis::domain

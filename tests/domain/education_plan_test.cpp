@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace alis::domain {
-namespace {
+namespace education_plan_test {
 
 Date day(const char* iso) {
     return *Date::parse_iso(iso);
@@ -94,5 +94,5 @@ TEST(EducationPlanRules, ThePathOnThePlanIsTheActualPathUpToTodayThenThePlan) {
     EXPECT_EQ(plan_end(plan), day("2027-09-30"));
 }
 
-}  // namespace
+}  // namespace education_plan_test
 }  // namespace alis::domain

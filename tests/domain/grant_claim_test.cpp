@@ -7,7 +7,7 @@
 #include "domain/coverage.hpp"
 
 namespace alis::domain {
-namespace {
+namespace grant_claim_test {
 
 Date d(const char* iso) {
     return *Date::parse_iso(iso);
@@ -183,5 +183,5 @@ TEST(CoverageRatio, AnAlisCostEntryFallsBackFieldByFieldOnTheMunicipalitysDefaul
     EXPECT_EQ(back.grants, Money()) << "grants are not an input of coverage";
 }
 
-}  // namespace
+}  // namespace grant_claim_test
 }  // namespace alis::domain

@@ -9,7 +9,7 @@
 #include "domain/ruleset.hpp"
 
 namespace alis::domain {
-namespace {
+namespace grant_rates_test {
 
 using testing::BrokenFile;
 using testing::read_source_file;
@@ -117,5 +117,5 @@ TEST(GrantRates, RefusesAValueWithoutSourceAndOtherMistakes) {
         [](const std::string& text) { return parse_grant_year(text, "test.toml"); });
 }
 
-}  // namespace
+}  // namespace grant_rates_test
 }  // namespace alis::domain

@@ -14,7 +14,7 @@
 #include "domain/json_input.hpp"
 
 namespace alis::domain {
-namespace {
+namespace grant_test {
 
 Date d(const char* iso) {
     return *Date::parse_iso(iso);
@@ -437,5 +437,5 @@ TEST(GrantJson, NamesTheFieldAndTheProblemOfBadInput) {
     }
 }
 
-}  // namespace
+}  // namespace grant_test
 }  // namespace alis::domain

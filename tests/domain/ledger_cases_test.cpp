@@ -21,7 +21,7 @@
 #include "domain/training_path.hpp"
 
 namespace alis::domain {
-namespace {
+namespace ledger_cases_test {
 
 // An exact number of months, num/den.
 struct Fraction {
@@ -441,5 +441,5 @@ TEST(LedgerCaseFiles, ExactSumsAreParsedAsFractions) {
     EXPECT_FALSE(equals_exactly(kUnitsPerMonth / 31 * 17 + 1, parse_sum("17/31")));
 }
 
-}  // namespace
+}  // namespace ledger_cases_test
 }  // namespace alis::domain

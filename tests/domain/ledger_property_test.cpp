@@ -17,7 +17,7 @@
 #include "domain/splitmix.hpp"
 
 namespace alis::domain {
-namespace {
+namespace ledger_property_test {
 
 using Generator = SplitMix64;
 
@@ -329,5 +329,5 @@ TEST(LedgerProperty, TheProjectedDayIsTheFirstDayEverythingIsMet) {
     EXPECT_GT(projected, 20);
 }
 
-}  // namespace
+}  // namespace ledger_property_test
 }  // namespace alis::domain

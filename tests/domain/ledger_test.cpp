@@ -9,7 +9,7 @@
 #include <string>
 
 namespace alis::domain {
-namespace {
+namespace ledger_test {
 
 Date date(const char* text) {
     return *Date::parse_iso(text);
@@ -269,5 +269,5 @@ TEST(ReportText, IsATableInNorwegian) {
     EXPECT_EQ(text.back(), '\n');
 }
 
-}  // namespace
+}  // namespace ledger_test
 }  // namespace alis::domain

@@ -7,7 +7,7 @@
 #include <string>
 
 namespace alis::domain {
-namespace {
+namespace money_test {
 
 // The no-break space that groups digits and separates the amount from "kr".
 const std::string kSpace = "\u00a0";
@@ -99,5 +99,5 @@ TEST(Money, FormatsMillionsWithOneDecimalAsTheReportDoes) {
     }
 }
 
-}  // namespace
+}  // namespace money_test
 }  // namespace alis::domain

@@ -9,7 +9,7 @@
 #include "domain/municipality.hpp"
 
 namespace alis::domain {
-namespace {
+namespace municipality_csv_test {
 
 constexpr const char* kHeader = "number,name,county,centrality_class,alis_office,population\n";
 
@@ -143,5 +143,5 @@ TEST(MunicipalityCsv, TheShippedFileHasOfficialNamesAndSsbClasses) {
     EXPECT_EQ(population["1144"], 570);
 }
 
-}  // namespace
+}  // namespace municipality_csv_test
 }  // namespace alis::domain

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 namespace alis::domain {
-namespace {
+namespace position_test {
 
 Date day(const char* iso) {
     return *Date::parse_iso(iso);
@@ -63,5 +63,5 @@ TEST(PeakPosition, AnOngoingSpanMeetsEveryLaterOne) {
     EXPECT_EQ(peak.on, day("2099-01-01"));
 }
 
-}  // namespace
+}  // namespace position_test
 }  // namespace alis::domain

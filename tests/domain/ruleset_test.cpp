@@ -8,7 +8,7 @@
 #include <string>
 
 namespace alis::domain {
-namespace {
+namespace ruleset_test {
 
 std::string read_rules_file(const std::string& name) {
     std::ifstream in(std::filesystem::path(ALIS_SOURCE_DIR) / "rules" / name);
@@ -224,5 +224,5 @@ TEST(Ruleset, RefusesARulesetWithoutRequirements) {
     }
 }
 
-}  // namespace
+}  // namespace ruleset_test
 }  // namespace alis::domain

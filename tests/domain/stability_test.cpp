@@ -8,7 +8,7 @@
 #include "domain/municipality.hpp"
 
 namespace alis::domain {
-namespace {
+namespace stability_test {
 
 Date day(const char* iso) {
     return *Date::parse_iso(iso);
@@ -272,5 +272,5 @@ TEST(Stability, ACalendarWindowMustRunForwardEndThisMonthAtTheLatestAndBeAtMostT
                  std::invalid_argument);
 }
 
-}  // namespace
+}  // namespace stability_test
 }  // namespace alis::domain

@@ -7,7 +7,7 @@
 #include "data_files.hpp"
 
 namespace alis::domain {
-namespace {
+namespace supervision_group_test {
 
 const char* kFile = "rules/supervision/groups.toml";
 
@@ -118,5 +118,5 @@ TEST(GroupProgress, MonthsReadWithOneDecimal) {
     EXPECT_EQ(format_group_months(15), "0,5");
 }
 
-}  // namespace
+}  // namespace supervision_group_test
 }  // namespace alis::domain

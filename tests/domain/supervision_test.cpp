@@ -7,7 +7,7 @@
 #include "data_files.hpp"
 
 namespace alis::domain {
-namespace {
+namespace supervision_test {
 
 const char* kFile = "rules/supervision/norms.toml";
 
@@ -117,5 +117,5 @@ TEST(FormatHours, MinutesReadAsHoursWithADecimalComma) {
     EXPECT_EQ(format_hours(-90), "-1,5");
 }
 
-}  // namespace
+}  // namespace supervision_test
 }  // namespace alis::domain

@@ -6,7 +6,7 @@
 #include <string>
 
 namespace alis::domain {
-namespace {
+namespace survival_csv_test {
 
 // The problem and line of the refusal of `text`, as "line: problem [text]".
 std::string refusal(const std::string& text, GroupColumn groups = GroupColumn::absent) {
@@ -76,5 +76,5 @@ TEST(SurvivalCsv, AnInputWithoutRowsIsRefused) {
     EXPECT_EQ(refusal("time,event\n\n"), "0: no_rows []");
 }
 
-}  // namespace
+}  // namespace survival_csv_test
 }  // namespace alis::domain

@@ -10,7 +10,7 @@
 #include <vector>
 
 namespace alis::domain {
-namespace {
+namespace survival_test {
 
 constexpr double kExact = 1e-15;
 
@@ -231,5 +231,5 @@ TEST(LogRank, ASingularVarianceGivesChiSquareZeroWhereRStops) {
     EXPECT_EQ(test->p_value, 1.0);
 }
 
-}  // namespace
+}  // namespace survival_test
 }  // namespace alis::domain

@@ -7,7 +7,7 @@
 #include <vector>
 
 namespace alis::domain {
-namespace {
+namespace text_test {
 
 struct Case {
     const char* why;
@@ -90,5 +90,5 @@ TEST(Text, CodePointsAreCountedOnlyForStrictUtf8) {
     EXPECT_FALSE(utf8_code_points("\xF4\x90\x80\x80"));
 }
 
-}  // namespace
+}  // namespace text_test
 }  // namespace alis::domain

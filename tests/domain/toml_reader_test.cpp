@@ -5,7 +5,7 @@
 #include <string>
 
 namespace alis::domain {
-namespace {
+namespace toml_reader_test {
 
 // What each kind of broken file is reported as, so that a front can say it in Norwegian.
 TEST(TomlReader, SaysWhatKindOfProblemAFileHas) {
@@ -37,5 +37,5 @@ TEST(TomlReader, SaysWhatKindOfProblemAFileHas) {
     }
 }
 
-}  // namespace
+}  // namespace toml_reader_test
 }  // namespace alis::domain

@@ -5,7 +5,7 @@
 #include <string>
 
 namespace alis::domain {
-namespace {
+namespace training_path_test {
 
 // A valid path with one period whose fields are given as JSON text.
 std::string path_with_period(const std::string& period_fields) {
@@ -189,5 +189,5 @@ TEST(TrainingPath, RefusesMoreThanTheMaximumNumberOfPeriods) {
     EXPECT_EQ(error_of(json).field(), "periods");
 }
 
-}  // namespace
+}  // namespace training_path_test
 }  // namespace alis::domain

@@ -11,7 +11,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
-namespace {
+namespace audit_trail_test {
 
 using domain::AuditEvent;
 
@@ -216,5 +216,5 @@ TEST_F(AuditTrail, HostileAndNorwegianTextRoundTripsUnchanged) {
     EXPECT_TRUE(db_->read([&](const Snapshot& s) { return s.audit().verify(); }).ok);
 }
 
-}  // namespace
+}  // namespace audit_trail_test
 }  // namespace alis::store

@@ -7,7 +7,7 @@
 #include "support/postgres.hpp"
 
 namespace alis::store {
-namespace {
+namespace grant_store_test {
 
 using domain::Agreement;
 using domain::AgreementStatus;
@@ -212,5 +212,5 @@ TEST_P(GrantStore, CostEntriesKeepTheirEmptyFieldsAndAreReadDefaultsFirstByScope
 INSTANTIATE_TEST_SUITE_P(Backends, GrantStore, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param; });
 
-}  // namespace
+}  // namespace grant_store_test
 }  // namespace alis::store

@@ -17,7 +17,7 @@
 #include "support/postgres.hpp"
 
 namespace alis::store {
-namespace {
+namespace installation_test {
 
 // A column as the schema declares it, in the words of ColumnKind.
 struct SchemaColumn {
@@ -197,5 +197,5 @@ INSTANTIATE_TEST_SUITE_P(Backends, InstallationTables,
                          ::testing::Values(std::string("sqlite"), std::string("postgresql")),
                          [](const auto& info) { return info.param; });
 
-}  // namespace
+}  // namespace installation_test
 }  // namespace alis::store

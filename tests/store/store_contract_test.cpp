@@ -10,7 +10,7 @@
 #include "support/postgres.hpp"
 
 namespace alis::store {
-namespace {
+namespace store_contract_test {
 
 using domain::ArenaKind;
 using domain::AuditEvent;
@@ -1232,5 +1232,5 @@ TEST(OpenDatabase, RefusesUnknownUrlsAndUnreadableFiles) {
     EXPECT_THROW(open_database("sqlite:" + garbage.string()), StoreError);
 }
 
-}  // namespace
+}  // namespace store_contract_test
 }  // namespace alis::store

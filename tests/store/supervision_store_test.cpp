@@ -7,7 +7,7 @@
 #include "support/postgres.hpp"
 
 namespace alis::store {
-namespace {
+namespace supervision_store_test {
 
 using domain::Date;
 using domain::SupervisionAddendum;
@@ -222,5 +222,5 @@ TEST_P(SupervisionStore, GroupsKeepTheirMembersMeetingsAndAttendance) {
 INSTANTIATE_TEST_SUITE_P(Backends, SupervisionStore, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param; });
 
-}  // namespace
+}  // namespace supervision_store_test
 }  // namespace alis::store

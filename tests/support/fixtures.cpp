@@ -5,6 +5,7 @@
 #include "app/demo_data.hpp"
 #include "app/passwords.hpp"
 #include "app/supervisors.hpp"
+#include "web/documents.hpp"
 
 namespace alis::testing {
 
@@ -104,6 +105,7 @@ void add_education_plan(store::Database& db, std::int64_t person, const char* re
 void load_whole_demo(app::Application& app) {
     const auto summary =
         app::load_demo_data(app, *domain::Date::parse_iso("2026-11-22"), {.seed = 2019});
+    web::add_demo_documents(web::Catalogue("nb"), app, *domain::Date::parse_iso("2026-11-22"));
     app::Authenticator auth(app);
     const std::string& email = summary.logins.front().email;
     auth.login(email, "not the password", "192.0.2.7");

@@ -13,6 +13,7 @@
 
 #include "app/demo_data.hpp"
 #include "store/database.hpp"
+#include "web/documents.hpp"
 
 namespace alis::testing {
 
@@ -43,10 +44,11 @@ TestServer::TestServer(TestServerOptions options) {
     app_ = std::make_unique<app::Application>(store::open_database(database_url_, 2),
                                               std::move(clock));
     app_->migrate();
+    catalogue_ = std::make_unique<web::Catalogue>("nb");
     if (options.load_demo) {
         app::load_demo_data(*app_, fixed_today(), {});
+        web::add_demo_documents(*catalogue_, *app_, fixed_today());
     }
-    catalogue_ = std::make_unique<web::Catalogue>("nb");
     templates_ = std::make_unique<web::Templates>(*catalogue_);
     static_files_ =
         std::make_unique<web::StaticFiles>(web::StaticFiles::default_sources(ALIS_SOURCE_DIR));

@@ -12,7 +12,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace auth_test {
 
 using testing::kTestPassword;
 using testing::TestServer;
@@ -683,5 +683,5 @@ TEST_F(Auth, AnOverlongEmailIsRefusedWithoutBeingStored) {
               0);
 }
 
-}  // namespace
+}  // namespace auth_test
 }  // namespace alis::web

@@ -11,7 +11,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace authorization_matrix_test {
 
 using testing::kTestPassword;
 using testing::TestServer;
@@ -202,6 +202,19 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /api/v1/people/{person:id}/agreements", Expect::person},
     {"POST /api/v1/people/{person:id}/agreements", Expect::person},
     {"PUT /api/v1/people/{person:id}/agreements/{agreement:id}", Expect::person},
+    // Agreements signed in alis (issue 17): the doctor and the employing leader; the check of a
+    // file is public.
+    {"GET /personer/{person:id}/avtaler", Expect::person},
+    {"POST /personer/{person:id}/avtaler", Expect::person},
+    {"POST /personer/{person:id}/avtaler/{agreement:id}/dokument", Expect::person},
+    {"GET /personer/{person:id}/dokumenter/{document:id}", Expect::person},
+    {"GET /personer/{person:id}/dokumenter/{document:id}/dokument.pdf", Expect::person},
+    {"POST /personer/{person:id}/dokumenter/{document:id}/signer", Expect::person},
+    {"GET /api/v1/people/{person:id}/documents", Expect::person},
+    {"POST /api/v1/people/{person:id}/agreements/{agreement:id}/documents", Expect::person},
+    {"POST /api/v1/people/{person:id}/documents/{document:id}/signatures", Expect::person},
+    {"GET /dokumenter/kontroll", Expect::public_route},
+    {"POST /dokumenter/kontroll", Expect::public_route},
 };
 
 class AuthorizationMatrix : public ::testing::Test {
@@ -271,6 +284,25 @@ class AuthorizationMatrix : public ::testing::Test {
             m.planned_at = "2026-11-01T10:00:00Z";
             m.planned_by = "Veileder Bergen";
             meeting = w.supervision().add(m);
+            // An agreement of the own trainee and a version of its document, for the routes that
+            // name them.
+            domain::Agreement register_row;
+            register_row.employment_id = employment;
+            register_row.template_version = "Helsedirektoratet 2023";
+            register_row.national_template = true;
+            register_row.covers_from = *domain::Date::parse_iso("2024-01-01");
+            register_row.recorded_at = "2026-11-01T10:00:00Z";
+            register_row.recorded_by = "Leder Bergen";
+            agreement = w.grants().add_agreement(register_row);
+            domain::SignedDocument d;
+            d.agreement_id = agreement;
+            d.template_version = "2026-12-01";
+            d.title = "ALIS-avtale for Egen Lege";
+            d.content = "# ALIS-avtale\n\nAvtalens tekst.";
+            d.content_sha256 = std::string(64, 'a');
+            d.created_at = "2026-11-01T10:00:00Z";
+            d.created_by = "Leder Bergen";
+            document = w.documents().add(d);
         });
     }
 
@@ -288,7 +320,8 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{leave\\}"), std::to_string(leave));
         path = std::regex_replace(path, std::regex("\\{supervisor\\}"),
                                   std::to_string(supervisor_registration));
-        path = std::regex_replace(path, std::regex("\\{agreement\\}"), "1");
+        path = std::regex_replace(path, std::regex("\\{agreement\\}"), std::to_string(agreement));
+        path = std::regex_replace(path, std::regex("\\{document\\}"), std::to_string(document));
         path = std::regex_replace(path, std::regex("\\{year\\}"), "2023");
         path = std::regex_replace(path, std::regex("\\{meeting\\}"), std::to_string(meeting));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
@@ -312,6 +345,8 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t period = 0;
     std::int64_t leave = 0;
     std::int64_t meeting = 0;
+    std::int64_t agreement = 0;
+    std::int64_t document = 0;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {
@@ -421,8 +456,9 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
     };
     // Allowed through, but the form's own refusal of an empty body carries an auth status.
     const std::map<std::string, http::status> form_refusals = {
-        {"POST /logg-inn", http::status::forbidden},            // No double-submit CSRF token.
-        {"POST /bekreft-passord", http::status::unauthorized},  // No password.
+        {"POST /logg-inn", http::status::forbidden},             // No double-submit CSRF token.
+        {"POST /dokumenter/kontroll", http::status::forbidden},  // Nor here.
+        {"POST /bekreft-passord", http::status::unauthorized},   // No password.
     };
     // The fingerprinted path of alis.css: its ETag's hash.
     const std::string etag(client::get(server.port(), "/static/alis.css")[http::field::etag]);
@@ -565,5 +601,5 @@ TEST_F(AuthorizationMatrix, OwnMunicipalityWritesAreForItsLeaderOnly) {
               1u);
 }
 
-}  // namespace
+}  // namespace authorization_matrix_test
 }  // namespace alis::web

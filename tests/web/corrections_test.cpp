@@ -14,7 +14,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace corrections_test {
 
 namespace json = boost::json;
 using testing::kTestPassword;
@@ -411,5 +411,5 @@ TEST_F(Corrections, AWriteBeyondTheLedgersLimitOfPeriodsIsRefused) {
     EXPECT_EQ(r.result(), http::status::created) << r.body();
 }
 
-}  // namespace
+}  // namespace corrections_test
 }  // namespace alis::web

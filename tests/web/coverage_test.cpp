@@ -13,7 +13,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace coverage_test {
 
 namespace json = boost::json;
 using testing::kTestPassword;
@@ -211,5 +211,5 @@ TEST_F(Coverage, TheRegionalOfficeReadsThePilotBudgetsAsAlisBudgetComputesThem) 
     EXPECT_EQ(get("/regioner/Bergen/budsjett", "kontor@bodo.no").result(), http::status::forbidden);
 }
 
-}  // namespace
+}  // namespace coverage_test
 }  // namespace alis::web

@@ -10,7 +10,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace departures_test {
 
 namespace json = boost::json;
 using testing::kTestPassword;
@@ -311,5 +311,5 @@ TEST_F(DeparturesAfterTheEnd, TheTrainingDoesNotEndWhileALaterEmploymentGoesOn) 
     EXPECT_EQ(r.result(), http::status::ok) << "without it the departure is recorded";
 }
 
-}  // namespace
+}  // namespace departures_test
 }  // namespace alis::web

@@ -15,7 +15,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace documents_test {
 
 using testing::kTestPassword;
 using testing::TestServer;
@@ -330,5 +330,5 @@ TEST(DocumentCommand, RendersTheCertificateAndRefusesBadInputInOneLine) {
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "no.db")) << "no empty database made";
 }
 
-}  // namespace
+}  // namespace documents_test
 }  // namespace alis::web

@@ -14,7 +14,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace education_plan_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -428,5 +428,5 @@ TEST_F(EducationPlan, ThePersonPageLinksToThePlan) {
     EXPECT_NE(r.body().find("href=\"" + plan_path() + "\""), std::string::npos);
 }
 
-}  // namespace
+}  // namespace education_plan_test
 }  // namespace alis::web

@@ -9,7 +9,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace general_plan_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -472,5 +472,5 @@ TEST_F(GeneralPlan, TheLeadersOverviewLinksTheEditPageAndTheOfficesOnlyThePublic
     EXPECT_TRUE(contains(anonymous_get("/").body(), "href=\"/kommuner/4601/utdanningsplan\""));
 }
 
-}  // namespace
+}  // namespace general_plan_test
 }  // namespace alis::web

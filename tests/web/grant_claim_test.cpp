@@ -15,7 +15,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace grant_claim_test {
 
 namespace json = boost::json;
 using testing::kTestPassword;
@@ -233,5 +233,5 @@ TEST_F(GrantClaim, TheOverviewWarnsOfAMissingALateAndANonTemplateAgreement) {
     EXPECT_NE(page.find("ALIS-avtalen er signert etter at perioden begynte"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace grant_claim_test
 }  // namespace alis::web

@@ -11,7 +11,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace ledger_failure_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -135,5 +135,5 @@ TEST_F(LedgerFailure, TheEducationPlanSaysWhyInsteadOfFailing) {
     EXPECT_EQ(json::parse(api.body()).at("error").at("code").as_string(), "ledger_failed");
 }
 
-}  // namespace
+}  // namespace ledger_failure_test
 }  // namespace alis::web

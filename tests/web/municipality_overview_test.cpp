@@ -18,7 +18,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace municipality_overview_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -326,5 +326,5 @@ TEST_F(MunicipalityOverview, UnknownMunicipalityIs404) {
     EXPECT_EQ(get("/kommuner/9999/oversikt").result(), http::status::not_found);
 }
 
-}  // namespace
+}  // namespace municipality_overview_test
 }  // namespace alis::web

@@ -21,7 +21,7 @@
 #include "web/access.hpp"
 
 namespace alis::web {
-namespace {
+namespace openapi_test {
 
 namespace json = boost::json;
 using testing::JsonSchemaValidator;
@@ -775,6 +775,22 @@ const std::vector<Call> kCalls = {
      R"({"template_version": "x", "covers_from": "2024-01-01", "status": "draft"})"},
     {kPut, "/api/v1/people/{kari}/agreements/{agreement}", kNational, 403, "{}"},
     {kPut, "/api/v1/people/{kari}/agreements/{agreement}", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/agreements/{agreement}/documents", kLeader, 201, "{}",
+     "\"status\":\"draft\""},
+    {kPost, "/api/v1/people/{kari}/agreements/999999/documents", kLeader, 404, "{}"},
+    {kPost, "/api/v1/people/{kari}/agreements/{agreement}/documents", kNational, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/agreements/{agreement}/documents", "", 401, "{}"},
+    {kGet, "/api/v1/people/{kari}/documents", kLeader, 200, "", "\"version\":1"},
+    {kGet, "/api/v1/people/{kari}/documents", kKari, 200, "", "\"kind\":\"alis-agreement\""},
+    {kGet, "/api/v1/people/{kari}/documents", kSupervisor, 403},
+    {kGet, "/api/v1/people/{kari}/documents", "", 401},
+    {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kLeader, 200, "{}",
+     "\"status\":\"partly_signed\""},
+    {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kLeader, 409, "{}"},
+    {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kKari, 200, "{}",
+     "\"status\":\"signed\""},
+    {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kNational, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", "", 401, "{}"},
     {kPut, "/api/v1/municipalities/4601/cost-defaults/2025", kLeader, 200,
      R"({"salary": 1000000, "zone": "1", "list_length": 600})", "\"person_id\":null"},
     {kPut, "/api/v1/municipalities/4601/cost-defaults/2025", kLeader, 422, R"({"zone": "9"})",
@@ -924,10 +940,13 @@ class OpenApiResponses : public ::testing::Test {
             });
         const auto meetings = server.database().read(
             [&](const store::Snapshot& s) { return s.supervision().meetings_of(kari); });
+        const auto documents = server.database().read(
+            [&](const store::Snapshot& s) { return s.documents().documents_of(kari); });
         const std::vector<std::pair<std::string, std::int64_t>> ids = {
             {"meeting", meetings.empty() ? 0 : meetings.front().id},
             {"employment", employments.empty() ? 0 : employments.front().id},
             {"agreement", agreements.empty() ? 0 : agreements.front().id},
+            {"document", documents.empty() ? 0 : documents.front().id},
             {"period", periods.empty() ? 0 : periods.front().id},
             {"leave", leaves.empty() ? 0 : leaves.front().id},
             {"kari", kari},
@@ -1080,5 +1099,5 @@ TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {
     }
 }
 
-}  // namespace
+}  // namespace openapi_test
 }  // namespace alis::web

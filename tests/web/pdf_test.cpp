@@ -8,7 +8,7 @@
 #include "support/pdfs.hpp"
 
 namespace alis::web {
-namespace {
+namespace pdf_test {
 
 using alis::testing::pdf_fonts;
 using alis::testing::pdf_info;
@@ -118,5 +118,5 @@ TEST(Pdf, EscapedValuesShowAsWrittenAndBrokenMarkupNamesItsLine) {
     }
 }
 
-}  // namespace
+}  // namespace pdf_test
 }  // namespace alis::web

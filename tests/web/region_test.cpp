@@ -9,7 +9,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace region_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -211,5 +211,5 @@ TEST_F(Region, OnlyThatOfficeAndTheNationalAuthoritySeeTheRegion) {
               http::status::unauthorized);
 }
 
-}  // namespace
+}  // namespace region_test
 }  // namespace alis::web

@@ -8,7 +8,7 @@
 #include "web/response_cache.hpp"
 
 namespace alis::web {
-namespace {
+namespace response_cache_test {
 
 TEST(ResponseCache, ReusesABodyOnlyForItsGeneration) {
     ResponseCache cache;
@@ -98,5 +98,5 @@ TEST(ResponseCache, ABodyHandedOutSurvivesItsEviction) {
     EXPECT_EQ(*first, std::string(100, 'a')) << "a response still being sent keeps its bytes";
 }
 
-}  // namespace
+}  // namespace response_cache_test
 }  // namespace alis::web

@@ -9,7 +9,7 @@
 #include "web/router.hpp"
 
 namespace alis::web {
-namespace {
+namespace router_test {
 
 using testing::kTestPassword;
 using testing::TestServer;
@@ -89,5 +89,5 @@ TEST(Router, AnIdThatIsNoIdIsNotFoundBeforeAccessIsDecided) {
     EXPECT_NE(page.body().find("Kari Nordmann"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace router_test
 }  // namespace alis::web

@@ -11,7 +11,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace server_test {
 
 using testing::TestServer;
 using testing::TestServerOptions;
@@ -522,11 +522,11 @@ TEST(Server, GracefulShutdownFinishesTheRequestInFlight) {
     EXPECT_FALSE(r.keep_alive());
 }
 
-}  // namespace
+}  // namespace server_test
 }  // namespace alis::web
 
 namespace alis::web {
-namespace {
+namespace server_test {
 
 int trainees_in(const testing::client::Response& r, const std::string& number) {
     const auto doc = boost::json::parse(r.body());
@@ -564,5 +564,5 @@ TEST(Server, AWriteShowsAtOnceDespiteTheResponseCache) {
               std::string::npos);
 }
 
-}  // namespace
+}  // namespace server_test
 }  // namespace alis::web

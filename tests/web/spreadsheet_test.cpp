@@ -7,7 +7,7 @@
 #include "support/spreadsheets.hpp"
 
 namespace alis::web {
-namespace {
+namespace spreadsheet_test {
 
 Sheet example() {
     Sheet sheet;
@@ -54,5 +54,5 @@ TEST(Spreadsheet, NegativeZeroIsWrittenAsZero) {
     EXPECT_EQ(cell_text(Number{-1.5, 1}), "-1,5");
 }
 
-}  // namespace
+}  // namespace spreadsheet_test
 }  // namespace alis::web

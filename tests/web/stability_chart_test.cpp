@@ -11,7 +11,7 @@
 #include <set>
 
 namespace alis::web {
-namespace {
+namespace stability_chart_test {
 
 using domain::FollowUpEnd;
 
@@ -204,5 +204,5 @@ TEST(StabilityChart, TheCalendarDrawsTheLineWithGapsAndTheBarsEachWay) {
     EXPECT_NE(svg.find(">2026<"), std::string::npos) << "January marked by its year";
 }
 
-}  // namespace
+}  // namespace stability_chart_test
 }  // namespace alis::web

@@ -13,7 +13,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace stability_test {
 
 namespace json = boost::json;
 using testing::kTestPassword;
@@ -292,5 +292,5 @@ TEST_F(StabilityApi, TheNationalAdministratorLandsOnTheCountrysFigures) {
     EXPECT_EQ(fetch("/meg", "leder@bergen.no").body().find("Nasjonal oversikt"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace stability_test
 }  // namespace alis::web

@@ -14,7 +14,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace strict_text_test {
 
 namespace http = boost::beast::http;
 namespace json = boost::json;
@@ -196,5 +196,5 @@ TEST_F(StrictText, BadBytesInAQueryOrAPathAre400) {
     EXPECT_NE(api.body().find("\"error\""), std::string::npos) << "the API answers in JSON";
 }
 
-}  // namespace
+}  // namespace strict_text_test
 }  // namespace alis::web

@@ -12,7 +12,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace supervision_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -396,5 +396,5 @@ TEST_F(Supervision, HoursUnderTheNormShowOnTheChartAndInTheOverview) {
     EXPECT_TRUE(list.at("norm").at("months_per_year_source").at("unconfirmed").as_bool());
 }
 
-}  // namespace
+}  // namespace supervision_test
 }  // namespace alis::web

@@ -11,7 +11,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace supervisors_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -656,5 +656,5 @@ TEST_F(Supervisors, TheLeadersPagesLinkToTheSupervisorPages) {
         << "the regional office reads the overview without the leader's links";
 }
 
-}  // namespace
+}  // namespace supervisors_test
 }  // namespace alis::web

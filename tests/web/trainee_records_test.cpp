@@ -12,7 +12,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace trainee_records_test {
 
 namespace json = boost::json;
 using testing::kTestPassword;
@@ -543,5 +543,5 @@ TEST_F(TraineeRecords, ALeaderInTrainingNeverEditsTheirOwnRecord) {
     EXPECT_EQ(colleague.at("leaves").as_array().size(), 1u);
 }
 
-}  // namespace
+}  // namespace trainee_records_test
 }  // namespace alis::web

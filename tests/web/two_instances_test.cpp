@@ -17,7 +17,7 @@
 #include "support/test_server.hpp"
 
 namespace alis::web {
-namespace {
+namespace two_instances_test {
 
 using testing::kTestPassword;
 namespace client = testing::client;
@@ -184,5 +184,5 @@ TEST_F(DatabaseOutage, RequestsAnswer503WhileTheDatabaseIsDownAndRecoverAfter) {
     EXPECT_EQ(client::get(server->port(), "/api/v1/municipalities").result(), http::status::ok);
 }
 
-}  // namespace
+}  // namespace two_instances_test
 }  // namespace alis::web

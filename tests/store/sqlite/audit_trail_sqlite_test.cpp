@@ -12,7 +12,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
-namespace {
+namespace audit_trail_sqlite_test {
 
 using domain::AuditEvent;
 
@@ -129,5 +129,5 @@ TEST_F(AuditTrailSqlite, VerifyNamesARowRewrittenWithAFreshHash) {
         << verification.reason;
 }
 
-}  // namespace
+}  // namespace audit_trail_sqlite_test
 }  // namespace alis::store

@@ -16,9 +16,10 @@
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
+#include "web/documents.hpp"
 
 namespace alis::store {
-namespace {
+namespace data_generation_test {
 
 // A second connection to the database, as another process (or sqlite3 by hand) would have.
 class Connection {
@@ -81,6 +82,7 @@ class DataGeneration : public ::testing::Test {
                                 app::Clock{[] { return kToday; }, [this] { return now; }}, 1);
         store = &app->database();
         app::load_demo_data(*app, kToday, {.seed = 7});
+        web::add_demo_documents(web::Catalogue("nb"), *app, kToday);
         // The demo keeps every municipality at the default capacity, which is no row.
         domain::AuditEvent audit;
         audit.at = "2026-11-22T10:00:00Z";
@@ -162,9 +164,10 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 5) << "education_plan_revisions, education_plan_periods, "
-                                 "record_corrections, supervision_addenda and "
-                                 "supervision_meetings (whose first demo meeting is closed)";
+    EXPECT_EQ(append_only, 8) << "education_plan_revisions, education_plan_periods, "
+                                 "record_corrections, supervision_addenda, "
+                                 "supervision_meetings (whose first demo meeting is closed), "
+                                 "documents, document_signatures and signed_documents";
 }
 
 TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {
@@ -208,5 +211,5 @@ TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {
     EXPECT_EQ(store->data_generation(), before) << "using the session and logging out";
 }
 
-}  // namespace
+}  // namespace data_generation_test
 }  // namespace alis::store

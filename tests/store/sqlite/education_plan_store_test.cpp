@@ -10,7 +10,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
-namespace {
+namespace education_plan_store_test {
 
 // Runs `sql` on its own connection to the file; returns SQLite's result code and its message.
 int run_raw(const std::string& path, const char* sql, std::string& message) {
@@ -67,5 +67,5 @@ TEST(EducationPlanStore, RevisionsAndTheirPeriodsAreAppendOnly) {
     EXPECT_EQ(kept[0].plan.periods[0].fte, 100);
 }
 
-}  // namespace
+}  // namespace education_plan_store_test
 }  // namespace alis::store

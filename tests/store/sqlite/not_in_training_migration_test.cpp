@@ -14,7 +14,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
-namespace {
+namespace not_in_training_migration_test {
 
 using domain::TrainingStatus;
 
@@ -243,5 +243,5 @@ TEST_F(NotInTrainingMigration, APeopleTableItDoesNotRecogniseStopsItAndKeepsEver
               SQLITE_OK);
 }
 
-}  // namespace
+}  // namespace not_in_training_migration_test
 }  // namespace alis::store

@@ -11,7 +11,7 @@
 #include "support/temp_dir.hpp"
 
 namespace alis::store::sqlite {
-namespace {
+namespace wal_watch_test {
 
 // A raw connection in WAL mode, as another process would have it.
 struct Raw {
@@ -59,5 +59,5 @@ TEST(WalWatch, EveryCommitOfAnotherConnectionChangesTheHeaderAndReadsDoNot) {
     }
 }
 
-}  // namespace
+}  // namespace wal_watch_test
 }  // namespace alis::store::sqlite

@@ -1,0 +1,37 @@
+// Agreements signed in alis (issue 17): the demo trainee opens the agreement the leader has
+// signed, signs it (the login is the fresh password), and anyone checks the signed PDF on the
+// public page. Each page is checked with axe-core and screenshotted like every other page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+
+test('the doctor signs the agreement the leader signed, and the file checks out', async () => {
+  const page = await newPage();
+  await login(page, 'alis@demo.alis.no');
+  await page.getByRole('link', { name: 'Mine opplysninger', exact: true }).click();
+  await page.getByRole('link', { name: 'Avtaler og signering' }).click();
+  await page.getByRole('heading', { name: /^Avtaler for / }).waitFor();
+  await checkAccessibility(page, 'agreements');
+  await page.getByRole('link', { name: 'Versjon 1' }).first().click();
+  await page.getByRole('heading', { name: /^ALIS-avtale for / }).waitFor();
+  assert.equal(await page.getByTestId('document-status').innerText(), 'Delvis signert');
+  await checkAccessibility(page, 'signed-document');
+  await page.getByRole('button', { name: 'Signer som Lege i spesialisering' }).click();
+  await page.getByText('Alle parter har nå signert').waitFor();
+  assert.equal(await page.getByTestId('document-status').innerText(), 'Signert av alle parter');
+  const pdfUrl = await page.getByRole('link', { name: 'Åpne dokumentet som PDF' }).getAttribute('href');
+  const pdf = await (await page.request.get(`${baseUrl}${pdfUrl}`)).body();
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  await page.context().close();
+
+  const visitor = await newPage();
+  await visitor.goto(`${baseUrl}/dokumenter/kontroll`);
+  await visitor.getByRole('heading', { name: 'Kontroller et dokument' }).waitFor();
+  await checkAccessibility(visitor, 'document-check');
+  await visitor.getByLabel('PDF-fil').setInputFiles({ name: 'avtale.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await visitor.getByRole('button', { name: 'Kontroller' }).click();
+  await visitor.getByTestId('check-outcome').waitFor();
+  assert.match(await visitor.getByTestId('check-outcome').innerText(), /nøyaktig den signerte versjonen/);
+  await checkAccessibility(visitor, 'document-check-result');
+  await visitor.context().close();
+});
