@@ -18,6 +18,8 @@
 #include "store/grants.hpp"
 #include "store/identity.hpp"
 #include "store/installation.hpp"
+#include "store/learning_log.hpp"
+#include "store/learning_objectives.hpp"
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
@@ -41,6 +43,8 @@ class Snapshot {
           audit_(tx),
           installation_(tx),
           grants_(tx),
+          learning_objectives_(tx),
+          learning_log_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -53,6 +57,8 @@ class Snapshot {
     const AuditTrail& audit() const { return audit_; }
     const Installation& installation() const { return installation_; }
     const Grants& grants() const { return grants_; }
+    const LearningObjectives& learning_objectives() const { return learning_objectives_; }
+    const LearningLog& learning_log() const { return learning_log_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -66,6 +72,8 @@ class Snapshot {
     AuditTrail audit_;
     Installation installation_;
     Grants grants_;
+    LearningObjectives learning_objectives_;
+    LearningLog learning_log_;
     Transaction& tx_;
 };
 
@@ -78,6 +86,8 @@ class UnitOfWork : public Snapshot {
     using Snapshot::grants;
     using Snapshot::identity;
     using Snapshot::installation;
+    using Snapshot::learning_log;
+    using Snapshot::learning_objectives;
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
@@ -94,6 +104,8 @@ class UnitOfWork : public Snapshot {
     AuditTrail& audit() { return audit_; }
     Installation& installation() { return installation_; }
     Grants& grants() { return grants_; }
+    LearningObjectives& learning_objectives() { return learning_objectives_; }
+    LearningLog& learning_log() { return learning_log_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and
