@@ -3,6 +3,8 @@
 #include <ctime>
 
 #include "app/trainee_overview.hpp"
+#include "domain/ruleset.hpp"
+#include "embedded.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -69,6 +71,15 @@ bool Application::ready() {
 
 std::uint64_t Application::data_generation() {
     return database_->data_generation();
+}
+
+std::string_view compiled_in_file(std::string_view name) {
+    const auto& files = embedded::files();
+    const auto it = files.find(name);
+    if (it == files.end()) {
+        throw domain::RulesetError(std::string(name), "", "is not compiled in");
+    }
+    return it->second;
 }
 
 }  // namespace alis::app

@@ -81,4 +81,8 @@ class Application {
     std::unique_ptr<TraineeOverviews> overviews_;
 };
 
+// The text of a data file compiled into alis (rules/, data/), by its path under the source root;
+// throws domain::RulesetError when it is not compiled in (a bug of the build).
+std::string_view compiled_in_file(std::string_view name);
+
 }  // namespace alis::app

@@ -13,8 +13,10 @@
 #include "app/demo_education_plans.hpp"
 #include "app/demo_general_plans.hpp"
 #include "app/demo_grants.hpp"
+#include "app/demo_learning_log.hpp"
 #include "app/demo_supervision.hpp"
 #include "app/demo_supervisors.hpp"
+#include "app/learning_objectives.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/passwords.hpp"
 #include "app/record_json.hpp"
@@ -521,6 +523,10 @@ DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& confi
     summary.agreements = grants.agreements;
     summary.cost_entries = grants.cost_entries;
     add_demo_supervision(app, as_of, config);
+    // The demo catalogues of learning objectives (rules/objectives/), marked demo wherever shown.
+    import_demo_catalogues(app, audit_event(app.now(), AuditOrigin{std::nullopt, "system", "-", ""},
+                                            "catalogue.imported", "ok"));
+    add_demo_learning_logs(app, as_of);
     return summary;
 }
 

@@ -4,7 +4,6 @@
 
 #include "app/auth.hpp"
 #include "domain/ruleset.hpp"
-#include "embedded.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -14,16 +13,6 @@ constexpr std::string_view kNormsFile = "rules/supervision/norms.toml";
 constexpr std::string_view kGroupsFile = "rules/supervision/groups.toml";
 // The ruleset of a person who names none: the scheme in force.
 constexpr std::string_view kDefaultRuleset = "allmennmedisin-2019";
-
-// The text of a data file compiled in; throws RulesetError when it is not (a bug of the build).
-std::string_view embedded_file(std::string_view name) {
-    const auto& files = embedded::files();
-    const auto it = files.find(name);
-    if (it == files.end()) {
-        throw domain::RulesetError(std::string(name), "", "is not compiled in");
-    }
-    return it->second;
-}
 
 // The norm that applies to a trainee on `day`: their first employing municipality's choice.
 const domain::SupervisionNorm& norm_for(const store::Snapshot& s, std::int64_t person_id,
@@ -52,14 +41,14 @@ std::optional<std::int64_t> veileder_for(const store::Snapshot& s, std::int64_t 
 
 const domain::SupervisionNorms& supervision_norms() {
     static const domain::SupervisionNorms norms =
-        domain::parse_supervision_norms(embedded_file(kNormsFile), kNormsFile);
+        domain::parse_supervision_norms(compiled_in_file(kNormsFile), kNormsFile);
     return norms;
 }
 
 std::optional<GroupStatus> group_status(Application& app, std::int64_t person_id,
                                         domain::Date today) {
     static const std::vector<domain::GroupRequirement> requirements =
-        domain::parse_group_requirements(embedded_file(kGroupsFile), kGroupsFile);
+        domain::parse_group_requirements(compiled_in_file(kGroupsFile), kGroupsFile);
     return app.database().read([&](const store::Snapshot& s) -> std::optional<GroupStatus> {
         const auto person = s.people().find(person_id);
         if (!person) {

@@ -27,6 +27,8 @@ void add_cost_command(CLI::App& app, int& exit_code);
 void add_budget_command(CLI::App& app, int& exit_code);
 // document render (document_command.cpp)
 void add_document_command(CLI::App& app, int& exit_code);
+// catalogue import (catalogue_command.cpp)
+void add_catalogue_command(CLI::App& app, int& exit_code);
 // copy, backup, db grant (installation_command.cpp)
 void add_installation_commands(CLI::App& app, int& exit_code);
 

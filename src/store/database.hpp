@@ -19,6 +19,8 @@
 #include "store/grants.hpp"
 #include "store/identity.hpp"
 #include "store/installation.hpp"
+#include "store/learning_log.hpp"
+#include "store/learning_objectives.hpp"
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
@@ -43,6 +45,8 @@ class Snapshot {
           installation_(tx),
           grants_(tx),
           documents_(tx),
+          learning_objectives_(tx),
+          learning_log_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -56,6 +60,8 @@ class Snapshot {
     const Installation& installation() const { return installation_; }
     const Grants& grants() const { return grants_; }
     const Documents& documents() const { return documents_; }
+    const LearningObjectives& learning_objectives() const { return learning_objectives_; }
+    const LearningLog& learning_log() const { return learning_log_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -70,6 +76,8 @@ class Snapshot {
     Installation installation_;
     Grants grants_;
     Documents documents_;
+    LearningObjectives learning_objectives_;
+    LearningLog learning_log_;
     Transaction& tx_;
 };
 
@@ -83,6 +91,8 @@ class UnitOfWork : public Snapshot {
     using Snapshot::grants;
     using Snapshot::identity;
     using Snapshot::installation;
+    using Snapshot::learning_log;
+    using Snapshot::learning_objectives;
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
@@ -100,6 +110,8 @@ class UnitOfWork : public Snapshot {
     Installation& installation() { return installation_; }
     Grants& grants() { return grants_; }
     Documents& documents() { return documents_; }
+    LearningObjectives& learning_objectives() { return learning_objectives_; }
+    LearningLog& learning_log() { return learning_log_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

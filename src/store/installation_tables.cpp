@@ -712,6 +712,131 @@ constexpr Column kSignedDocumentsColumns[] = {{"document_id", ColumnKind::intege
                                               {"pdf_base64", ColumnKind::text},
                                               {"pdf_sha256", ColumnKind::text},
                                               {"signed_at", ColumnKind::instant}};
+#define ALIS_OBJECTIVE_CATALOGUE_EDITIONS_COLUMNS \
+    "id, catalogue, edition, valid_from, demo, source, content_digest, imported_at, imported_by"
+constexpr const char* kCountObjectiveCatalogueEditions =
+    "SELECT count(*) FROM objective_catalogue_editions";
+constexpr const char* kAllObjectiveCatalogueEditions =
+    "SELECT " ALIS_OBJECTIVE_CATALOGUE_EDITIONS_COLUMNS
+    " FROM objective_catalogue_editions ORDER BY id";
+const DialectSql kAddObjectiveCatalogueEditions{
+    "INSERT INTO objective_catalogue_editions (" ALIS_OBJECTIVE_CATALOGUE_EDITIONS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'catalogue', value ->> 'edition', value ->> 'valid_from', "
+    "value ->> 'demo', value ->> 'source', value ->> 'content_digest', value ->> 'imported_at', "
+    "value ->> 'imported_by'"
+    " FROM json_each($1)",
+    "INSERT INTO objective_catalogue_editions OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::objective_catalogue_editions, $1)"};
+constexpr Column kObjectiveCatalogueEditionsColumns[] = {
+    {"id", ColumnKind::integer},          {"catalogue", ColumnKind::text},
+    {"edition", ColumnKind::text},        {"valid_from", ColumnKind::date},
+    {"demo", ColumnKind::boolean},        {"source", ColumnKind::text},
+    {"content_digest", ColumnKind::text}, {"imported_at", ColumnKind::instant},
+    {"imported_by", ColumnKind::text}};
+#undef ALIS_OBJECTIVE_CATALOGUE_EDITIONS_COLUMNS
+
+#define ALIS_LEARNING_OBJECTIVES_COLUMNS                                                      \
+    "id, edition_id, code, position, title, description, activities, signed_by, assessment, " \
+    "arenas"
+constexpr const char* kCountLearningObjectives = "SELECT count(*) FROM learning_objectives";
+constexpr const char* kAllLearningObjectives =
+    "SELECT " ALIS_LEARNING_OBJECTIVES_COLUMNS " FROM learning_objectives ORDER BY id";
+const DialectSql kAddLearningObjectives{
+    "INSERT INTO learning_objectives (" ALIS_LEARNING_OBJECTIVES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'edition_id', value ->> 'code', value ->> 'position', "
+    "value ->> 'title', value ->> 'description', value ->> 'activities', value ->> 'signed_by', "
+    "value ->> 'assessment', value ->> 'arenas'"
+    " FROM json_each($1)",
+    "INSERT INTO learning_objectives OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::learning_objectives, $1)"};
+constexpr Column kLearningObjectivesColumns[] = {
+    {"id", ColumnKind::integer},      {"edition_id", ColumnKind::integer},
+    {"code", ColumnKind::text},       {"position", ColumnKind::integer},
+    {"title", ColumnKind::text},      {"description", ColumnKind::text},
+    {"activities", ColumnKind::text}, {"signed_by", ColumnKind::text},
+    {"assessment", ColumnKind::text}, {"arenas", ColumnKind::text}};
+#undef ALIS_LEARNING_OBJECTIVES_COLUMNS
+
+#define ALIS_LEARNING_ACTIVITIES_COLUMNS \
+    "id, person_id, kind, done_on, service_period_id, title, reflection, recorded_at, recorded_by"
+constexpr const char* kCountLearningActivities = "SELECT count(*) FROM learning_activities";
+constexpr const char* kAllLearningActivities =
+    "SELECT " ALIS_LEARNING_ACTIVITIES_COLUMNS " FROM learning_activities ORDER BY id";
+const DialectSql kAddLearningActivities{
+    "INSERT INTO learning_activities (" ALIS_LEARNING_ACTIVITIES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'kind', value ->> 'done_on', value "
+    "->> 'service_period_id', value ->> 'title', value ->> 'reflection', value ->> 'recorded_at', "
+    "value ->> 'recorded_by'"
+    " FROM json_each($1)",
+    "INSERT INTO learning_activities OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::learning_activities, $1)"};
+constexpr Column kLearningActivitiesColumns[] = {{"id", ColumnKind::integer},
+                                                 {"person_id", ColumnKind::integer},
+                                                 {"kind", ColumnKind::text},
+                                                 {"done_on", ColumnKind::date},
+                                                 {"service_period_id", ColumnKind::integer},
+                                                 {"title", ColumnKind::text},
+                                                 {"reflection", ColumnKind::text},
+                                                 {"recorded_at", ColumnKind::instant},
+                                                 {"recorded_by", ColumnKind::text}};
+#undef ALIS_LEARNING_ACTIVITIES_COLUMNS
+
+#define ALIS_LEARNING_ACTIVITY_OBJECTIVES_COLUMNS "activity_id, objective_id"
+constexpr const char* kCountLearningActivityObjectives =
+    "SELECT count(*) FROM learning_activity_objectives";
+constexpr const char* kAllLearningActivityObjectives =
+    "SELECT " ALIS_LEARNING_ACTIVITY_OBJECTIVES_COLUMNS
+    " FROM learning_activity_objectives ORDER BY activity_id, objective_id";
+const DialectSql kAddLearningActivityObjectives{
+    "INSERT INTO learning_activity_objectives (" ALIS_LEARNING_ACTIVITY_OBJECTIVES_COLUMNS
+    ") SELECT value ->> 'activity_id', value ->> 'objective_id'"
+    " FROM json_each($1)",
+    "INSERT INTO learning_activity_objectives OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::learning_activity_objectives, $1)"};
+constexpr Column kLearningActivityObjectivesColumns[] = {{"activity_id", ColumnKind::integer},
+                                                         {"objective_id", ColumnKind::integer}};
+#undef ALIS_LEARNING_ACTIVITY_OBJECTIVES_COLUMNS
+
+#define ALIS_ACTIVITY_SIGNATURES_COLUMNS \
+    "id, activity_id, signer_person_id, signer_label, signed_at"
+constexpr const char* kCountActivitySignatures = "SELECT count(*) FROM activity_signatures";
+constexpr const char* kAllActivitySignatures =
+    "SELECT " ALIS_ACTIVITY_SIGNATURES_COLUMNS " FROM activity_signatures ORDER BY id";
+const DialectSql kAddActivitySignatures{
+    "INSERT INTO activity_signatures (" ALIS_ACTIVITY_SIGNATURES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'activity_id', value ->> 'signer_person_id', value ->> "
+    "'signer_label', value ->> 'signed_at'"
+    " FROM json_each($1)",
+    "INSERT INTO activity_signatures OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::activity_signatures, $1)"};
+constexpr Column kActivitySignaturesColumns[] = {{"id", ColumnKind::integer},
+                                                 {"activity_id", ColumnKind::integer},
+                                                 {"signer_person_id", ColumnKind::integer},
+                                                 {"signer_label", ColumnKind::text},
+                                                 {"signed_at", ColumnKind::instant}};
+#undef ALIS_ACTIVITY_SIGNATURES_COLUMNS
+
+#define ALIS_OBJECTIVE_EVENTS_COLUMNS                                               \
+    "id, person_id, objective_id, kind, actor_role, actor_person_id, actor_label, " \
+    "municipality_number, at, reason"
+constexpr const char* kCountObjectiveEvents = "SELECT count(*) FROM objective_events";
+constexpr const char* kAllObjectiveEvents =
+    "SELECT " ALIS_OBJECTIVE_EVENTS_COLUMNS " FROM objective_events ORDER BY id";
+const DialectSql kAddObjectiveEvents{
+    "INSERT INTO objective_events (" ALIS_OBJECTIVE_EVENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'objective_id', value ->> 'kind', "
+    "value ->> 'actor_role', value ->> 'actor_person_id', value ->> 'actor_label', value ->> "
+    "'municipality_number', value ->> 'at', value ->> 'reason'"
+    " FROM json_each($1)",
+    "INSERT INTO objective_events OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::objective_events, $1)"};
+constexpr Column kObjectiveEventsColumns[] = {
+    {"id", ColumnKind::integer},           {"person_id", ColumnKind::integer},
+    {"objective_id", ColumnKind::integer}, {"kind", ColumnKind::text},
+    {"actor_role", ColumnKind::text},      {"actor_person_id", ColumnKind::integer},
+    {"actor_label", ColumnKind::text},     {"municipality_number", ColumnKind::text},
+    {"at", ColumnKind::instant},           {"reason", ColumnKind::text}};
+#undef ALIS_OBJECTIVE_EVENTS_COLUMNS
 
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
@@ -781,6 +906,20 @@ const Table kTables[] = {
      kAllDocumentSignatures, kAddDocumentSignatures},
     {"signed_documents", kSignedDocumentsColumns, GeneratedId::no, kCountSignedDocuments,
      kAllSignedDocuments, kAddSignedDocuments},
+    {"objective_catalogue_editions", kObjectiveCatalogueEditionsColumns, GeneratedId::yes,
+     kCountObjectiveCatalogueEditions, kAllObjectiveCatalogueEditions,
+     kAddObjectiveCatalogueEditions},
+    {"learning_objectives", kLearningObjectivesColumns, GeneratedId::yes, kCountLearningObjectives,
+     kAllLearningObjectives, kAddLearningObjectives},
+    {"learning_activities", kLearningActivitiesColumns, GeneratedId::yes, kCountLearningActivities,
+     kAllLearningActivities, kAddLearningActivities},
+    {"learning_activity_objectives", kLearningActivityObjectivesColumns, GeneratedId::no,
+     kCountLearningActivityObjectives, kAllLearningActivityObjectives,
+     kAddLearningActivityObjectives},
+    {"activity_signatures", kActivitySignaturesColumns, GeneratedId::yes, kCountActivitySignatures,
+     kAllActivitySignatures, kAddActivitySignatures},
+    {"objective_events", kObjectiveEventsColumns, GeneratedId::yes, kCountObjectiveEvents,
+     kAllObjectiveEvents, kAddObjectiveEvents},
 };
 
 }  // namespace

@@ -225,7 +225,7 @@ struct BadCase {
     std::string expected;  // a part of the one stderr line
 };
 
-class LedgerCliBadInput : public testing::TestWithParam<BadCase> {};
+class LedgerCliBadInput : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(LedgerCliBadInput, ExitsWithTwoAndOneLineNamingTheField) {
     const BadCase& bad = GetParam();
@@ -249,7 +249,7 @@ TEST_P(LedgerCliBadInput, ExitsWithTwoAndOneLineNamingTheField) {
     EXPECT_TRUE(r.out.empty()) << bad.what << ": " << r.out;
 }
 
-std::string bad_case_name(const testing::TestParamInfo<BadCase>& info) {
+std::string bad_case_name(const ::testing::TestParamInfo<BadCase>& info) {
     std::string name = info.param.what;
     for (char& c : name) {
         if (!std::isalnum(static_cast<unsigned char>(c))) {
@@ -261,7 +261,7 @@ std::string bad_case_name(const testing::TestParamInfo<BadCase>& info) {
 
 INSTANTIATE_TEST_SUITE_P(
     Classes, LedgerCliBadInput,
-    testing::Values(
+    ::testing::Values(
         BadCase{"malformed JSON",
                 {"@"},
                 R"({"as_of": "2026-11-22", "periods": [})",

@@ -359,7 +359,7 @@ bool equals_exactly(MonthUnits units, Fraction expected) {
     return units == expected.num * (kUnitsPerMonth / g);
 }
 
-class LedgerCaseTest : public testing::TestWithParam<LedgerCase> {};
+class LedgerCaseTest : public ::testing::TestWithParam<LedgerCase> {};
 
 TEST_P(LedgerCaseTest, MatchesHandWorkedFigures) {
     const LedgerCase& c = GetParam();
@@ -411,7 +411,7 @@ TEST_P(LedgerCaseTest, MatchesHandWorkedFigures) {
     EXPECT_EQ(actual_text, expected_text) << "warnings differ" << shown;
 }
 
-std::string case_test_name(const testing::TestParamInfo<LedgerCase>& info) {
+std::string case_test_name(const ::testing::TestParamInfo<LedgerCase>& info) {
     std::string name = info.param.file + "_line" + std::to_string(info.param.line);
     for (char& ch : name) {
         if (!std::isalnum(static_cast<unsigned char>(ch))) {
@@ -421,7 +421,7 @@ std::string case_test_name(const testing::TestParamInfo<LedgerCase>& info) {
     return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, LedgerCaseTest, testing::ValuesIn(all_cases()), case_test_name);
+INSTANTIATE_TEST_SUITE_P(Cases, LedgerCaseTest, ::testing::ValuesIn(all_cases()), case_test_name);
 
 TEST(LedgerCaseFiles, HoldAtLeastFortyCasesEachWithAReason) {
     const auto cases = all_cases();

@@ -151,7 +151,7 @@ struct Broken {
     std::string reason_part;
 };
 
-class RulesetBroken : public testing::TestWithParam<Broken> {};
+class RulesetBroken : public ::testing::TestWithParam<Broken> {};
 
 TEST_P(RulesetBroken, IsRefusedWithFileKeyAndReason) {
     const Broken& b = GetParam();
@@ -169,7 +169,7 @@ TEST_P(RulesetBroken, IsRefusedWithFileKeyAndReason) {
 
 INSTANTIATE_TEST_SUITE_P(
     Variants, RulesetBroken,
-    testing::Values(
+    ::testing::Values(
         Broken{"version = 1", "version = ", "", "line 4"},
         Broken{"id = \"test-rules\"\n", "", "id", "missing"},
         Broken{"id = \"test-rules\"", "id = \"Test Rules\"", "id", "a-z, 0-9 and -"},

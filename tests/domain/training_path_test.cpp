@@ -96,7 +96,7 @@ struct BadInput {
     std::string reason_part;
 };
 
-class TrainingPathBadInput : public testing::TestWithParam<BadInput> {};
+class TrainingPathBadInput : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(TrainingPathBadInput, NamesTheFieldAndIndex) {
     const BadInput& bad = GetParam();
@@ -109,7 +109,7 @@ TEST_P(TrainingPathBadInput, NamesTheFieldAndIndex) {
 
 INSTANTIATE_TEST_SUITE_P(
     Inputs, TrainingPathBadInput,
-    testing::Values(
+    ::testing::Values(
         BadInput{R"({"as_of": "2026-11-22", "periods": [1, 2,, 3]})", "input",
                  "malformed JSON at line 1, column 42"},
         BadInput{"{\"as_of\": \"2026-11-22\",\n \"periods\": [", "input",

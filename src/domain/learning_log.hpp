@@ -1,0 +1,149 @@
+#pragma once
+
+// The doctor's learning log (issue 13): learning activities with the objectives they support and
+// their signatures, and the events of each objective (asked for approval, recalled, recommended,
+// approved, rejected, reversed), from which an objective's status follows.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/enum_names.hpp"
+
+namespace alis::domain {
+
+enum class ActivityKind {
+    clinical_case,
+    procedure,
+    course,
+    supervision,
+    quality_work,
+    teaching,
+    other,
+};
+
+template <>
+struct EnumNames<ActivityKind> {
+    static constexpr std::array<std::pair<ActivityKind, std::string_view>, 7> names{{
+        {ActivityKind::clinical_case, "clinical_case"},
+        {ActivityKind::procedure, "procedure"},
+        {ActivityKind::course, "course"},
+        {ActivityKind::supervision, "supervision"},
+        {ActivityKind::quality_work, "quality_work"},
+        {ActivityKind::teaching, "teaching"},
+        {ActivityKind::other, "other"},
+    }};
+};
+
+inline constexpr std::size_t kMaxActivityTitleLength = 200;
+inline constexpr std::size_t kMaxReflectionLength = 8000;
+inline constexpr std::size_t kMaxObjectiveReasonLength = 2000;
+
+// Who signed an activity: a clinical supervisor with an account, or one invited by a link.
+struct ActivitySignature {
+    std::int64_t id = 0;
+    std::int64_t activity_id = 0;
+    std::optional<std::int64_t> signer_person_id;
+    std::string signer_label;  // Name and e-mail.
+    std::string signed_at;     // UTC instant.
+};
+
+// One learning activity of a doctor.
+struct LearningActivity {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    ActivityKind kind = ActivityKind::clinical_case;
+    Date done_on;
+    std::optional<std::int64_t> service_period_id;  // The service period/arena it happened in.
+    std::string title;
+    std::string reflection;
+    std::string recorded_at;                  // UTC instant.
+    std::string recorded_by;                  // Name and e-mail.
+    std::vector<std::int64_t> objective_ids;  // The objectives it supports, ascending.
+    std::optional<ActivitySignature> signature;
+};
+
+enum class ObjectiveEventKind {
+    requested,        // The doctor marks it ready and asks for approval.
+    recalled,         // The doctor takes the request back before it is decided.
+    recommended,      // The veileder or a supervisør advises approval.
+    advised_against,  // The veileder or a supervisør advises against it.
+    approved,         // The leader approves it.
+    rejected,         // The leader rejects it, with a reason.
+    reversed,         // The leader's decision is reversed, with a reason.
+};
+
+template <>
+struct EnumNames<ObjectiveEventKind> {
+    static constexpr std::array<std::pair<ObjectiveEventKind, std::string_view>, 7> names{{
+        {ObjectiveEventKind::requested, "requested"},
+        {ObjectiveEventKind::recalled, "recalled"},
+        {ObjectiveEventKind::recommended, "recommended"},
+        {ObjectiveEventKind::advised_against, "advised_against"},
+        {ObjectiveEventKind::approved, "approved"},
+        {ObjectiveEventKind::rejected, "rejected"},
+        {ObjectiveEventKind::reversed, "reversed"},
+    }};
+};
+
+// In which capacity someone took part in an objective's events.
+enum class ObjectiveActorRole { trainee, supervisor, clinical_supervisor, leader };
+
+template <>
+struct EnumNames<ObjectiveActorRole> {
+    static constexpr std::array<std::pair<ObjectiveActorRole, std::string_view>, 4> names{{
+        {ObjectiveActorRole::trainee, "trainee"},
+        {ObjectiveActorRole::supervisor, "supervisor"},
+        {ObjectiveActorRole::clinical_supervisor, "clinical_supervisor"},
+        {ObjectiveActorRole::leader, "leader"},
+    }};
+};
+
+// One event of a doctor's objective; append-only.
+struct ObjectiveEvent {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;
+    std::int64_t objective_id = 0;
+    ObjectiveEventKind kind = ObjectiveEventKind::requested;
+    ObjectiveActorRole actor_role = ObjectiveActorRole::trainee;
+    std::optional<std::int64_t> actor_person_id;
+    std::string actor_label;                         // Name and e-mail.
+    std::optional<std::string> municipality_number;  // The deciding leader's municipality.
+    std::string at;                                  // UTC instant.
+    std::string reason;
+};
+
+// Where a doctor stands with one objective.
+enum class ObjectiveStatus { not_started, in_progress, requested, approved };
+
+template <>
+struct EnumNames<ObjectiveStatus> {
+    static constexpr std::array<std::pair<ObjectiveStatus, std::string_view>, 4> names{{
+        {ObjectiveStatus::not_started, "not_started"},
+        {ObjectiveStatus::in_progress, "in_progress"},
+        {ObjectiveStatus::requested, "requested"},
+        {ObjectiveStatus::approved, "approved"},
+    }};
+};
+
+// The state of one objective after its events (in the order appended).
+struct ObjectiveState {
+    ObjectiveStatus status = ObjectiveStatus::not_started;
+    std::optional<std::string> requested_at;       // The open request's instant.
+    bool supervisor_recommended = false;           // Since the open request: the veileder advised.
+    bool clinical_supervisor_recommended = false;  // ... and at least one supervisør.
+    std::optional<std::string> decided_at;         // The decision in force.
+};
+
+// The state after `events` (all of one objective, in the order appended), for a doctor who has
+// `activities` activities supporting it: requested while a request is open, approved while an
+// approval stands (a reversal undoes the decision before it), else in progress with activities
+// or with a past request, else not started.
+ObjectiveState objective_state(const std::vector<ObjectiveEvent>& events, std::size_t activities);
+
+}  // namespace alis::domain

@@ -1,0 +1,115 @@
+#include "store/learning_log.hpp"
+
+#include <map>
+
+namespace alis::store {
+namespace {
+
+constexpr const char* kActivitiesOf =
+    "SELECT a.id, a.person_id, a.kind, a.done_on, a.service_period_id, a.title, a.reflection,"
+    " a.recorded_at, a.recorded_by, s.id, s.signer_person_id, s.signer_label, s.signed_at"
+    " FROM learning_activities a LEFT JOIN activity_signatures s ON s.activity_id = a.id"
+    " WHERE a.person_id = $1 ORDER BY a.done_on, a.id";
+constexpr const char* kActivityObjectivesOf =
+    "SELECT l.activity_id, l.objective_id FROM learning_activity_objectives l"
+    " JOIN learning_activities a ON a.id = l.activity_id WHERE a.person_id = $1"
+    " ORDER BY l.activity_id, l.objective_id";
+#define ALIS_EVENT_COLUMNS                                                         \
+    "id, person_id, objective_id, kind, actor_role, actor_person_id, actor_label," \
+    " municipality_number, at, reason"
+constexpr const char* kEventsOf =
+    "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events WHERE person_id = $1 ORDER BY id";
+constexpr const char* kEventsOfKind =
+    "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events WHERE kind = $1 ORDER BY id";
+#undef ALIS_EVENT_COLUMNS
+constexpr const char* kAddActivity =
+    "INSERT INTO learning_activities (person_id, kind, done_on, service_period_id, title,"
+    " reflection, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+constexpr const char* kAddActivityObjective =
+    "INSERT INTO learning_activity_objectives (activity_id, objective_id) VALUES ($1, $2)";
+constexpr const char* kAppendSignature =
+    "INSERT INTO activity_signatures (activity_id, signer_person_id, signer_label, signed_at)"
+    " VALUES ($1, $2, $3, $4) RETURNING id";
+constexpr const char* kAppendEvent =
+    "INSERT INTO objective_events (person_id, objective_id, kind, actor_role, actor_person_id,"
+    " actor_label, municipality_number, at, reason)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+
+domain::ObjectiveEvent read_objective_event(const Row& row) {
+    domain::ObjectiveEvent e;
+    e.id = row.integer(0);
+    e.person_id = row.integer(1);
+    e.objective_id = row.integer(2);
+    e.kind = row.enumeration<domain::ObjectiveEventKind>(3);
+    e.actor_role = row.enumeration<domain::ObjectiveActorRole>(4);
+    e.actor_person_id = row.optional_integer(5);
+    e.actor_label = row.text(6);
+    e.municipality_number = row.optional_text(7);
+    e.at = row.instant(8);
+    e.reason = row.text(9);
+    return e;
+}
+
+}  // namespace
+
+std::vector<domain::LearningActivity> LearningLog::activities_of(std::int64_t person_id) const {
+    auto activities = tx_.rows(kActivitiesOf, {person_id}, [](const Row& row) {
+        domain::LearningActivity a;
+        a.id = row.integer(0);
+        a.person_id = row.integer(1);
+        a.kind = row.enumeration<domain::ActivityKind>(2);
+        a.done_on = row.date(3);
+        a.service_period_id = row.optional_integer(4);
+        a.title = row.text(5);
+        a.reflection = row.text(6);
+        a.recorded_at = row.instant(7);
+        a.recorded_by = row.text(8);
+        if (!row.is_null(9)) {
+            a.signature = domain::ActivitySignature{row.integer(9), a.id, row.optional_integer(10),
+                                                    row.text(11), row.instant(12)};
+        }
+        return a;
+    });
+    std::map<std::int64_t, std::size_t> index;
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+        index[activities[i].id] = i;
+    }
+    tx_.each_row(kActivityObjectivesOf, {person_id}, [&](const Row& row) {
+        const auto it = index.find(row.integer(0));
+        if (it != index.end()) {
+            activities[it->second].objective_ids.push_back(row.integer(1));
+        }
+    });
+    return activities;
+}
+
+std::vector<domain::ObjectiveEvent> LearningLog::events_of(std::int64_t person_id) const {
+    return tx_.rows(kEventsOf, {person_id}, read_objective_event);
+}
+
+std::vector<domain::ObjectiveEvent> LearningLog::events_of_kind(
+    domain::ObjectiveEventKind kind) const {
+    return tx_.rows(kEventsOfKind, {kind}, read_objective_event);
+}
+
+std::int64_t LearningLog::add_activity(const domain::LearningActivity& a) {
+    const auto id = tx_.insert(kAddActivity, {a.person_id, a.kind, a.done_on, a.service_period_id,
+                                              a.title, a.reflection, a.recorded_at, a.recorded_by});
+    for (const auto objective : a.objective_ids) {
+        tx_.execute(kAddActivityObjective, {id, objective});
+    }
+    return id;
+}
+
+std::int64_t LearningLog::append_signature(const domain::ActivitySignature& s) {
+    return tx_.insert(kAppendSignature,
+                      {s.activity_id, s.signer_person_id, s.signer_label, s.signed_at});
+}
+
+std::int64_t LearningLog::append_event(const domain::ObjectiveEvent& e) {
+    return tx_.insert(kAppendEvent,
+                      {e.person_id, e.objective_id, e.kind, e.actor_role, e.actor_person_id,
+                       e.actor_label, e.municipality_number, e.at, e.reason});
+}
+
+}  // namespace alis::store

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "domain/learning_log.hpp"
+#include "store/sql.hpp"
+
+namespace alis::store {
+
+// The doctors' learning logs (migration 0018): activities with the objectives they support, the
+// activities' signatures (append-only) and the objectives' events (append-only).
+class LearningLog {
+  public:
+    explicit LearningLog(Transaction& tx) : tx_(tx) {}
+
+    // Every activity of the person, by the day done (then id), with objectives and signature.
+    std::vector<domain::LearningActivity> activities_of(std::int64_t person_id) const;
+    // Every event of the person's objectives, in the order appended.
+    std::vector<domain::ObjectiveEvent> events_of(std::int64_t person_id) const;
+    // Every event of `kind` of anyone, in the order appended (the approval queue reads the
+    // requests).
+    std::vector<domain::ObjectiveEvent> events_of_kind(domain::ObjectiveEventKind kind) const;
+
+    // Adds an activity with its objective links (its id and signature are ignored) and returns
+    // its id.
+    std::int64_t add_activity(const domain::LearningActivity& activity);
+    // Appends the signature of an activity and returns its id; a second one is a
+    // ConstraintViolation.
+    std::int64_t append_signature(const domain::ActivitySignature& signature);
+    // Appends an event of a person's objective and returns its id.
+    std::int64_t append_event(const domain::ObjectiveEvent& event);
+
+  private:
+    Transaction& tx_;
+};
+
+}  // namespace alis::store
