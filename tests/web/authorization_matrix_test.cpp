@@ -49,6 +49,7 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /meg/innsyn", Expect::own_account},
     {"GET /api/v1/me", Expect::own_account},
     {"GET /api/v1/me/access-log", Expect::own_account},
+    {"GET /api/v1/me/tasks", Expect::own_account},
     {"GET /admin/kontoer", Expect::admin_only},
     {"POST /admin/kontoer/{account:id}/deaktiver", Expect::admin_only},
     {"GET /personer/{person:id}", Expect::person},
