@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/auth.hpp"
+#include "app/courses.hpp"
 #include "domain/ruleset.hpp"
 #include "embedded.hpp"
 #include "store/database.hpp"
@@ -54,6 +55,13 @@ const domain::SupervisionNorms& supervision_norms() {
     static const domain::SupervisionNorms norms =
         domain::parse_supervision_norms(embedded_file(kNormsFile), kNormsFile);
     return norms;
+}
+
+const std::vector<domain::CourseRequirement>& course_requirements() {
+    static constexpr std::string_view kCoursesFile = "rules/courses/courses.toml";
+    static const std::vector<domain::CourseRequirement> all =
+        domain::parse_course_requirements(embedded_file(kCoursesFile), kCoursesFile);
+    return all;
 }
 
 std::optional<GroupStatus> group_status(Application& app, std::int64_t person_id,
