@@ -122,8 +122,7 @@ TEST_F(Tasks, TheLeaderSeesTheMunicipalitysDutiesEachLinkedToWhereTheyAreDone) {
     EXPECT_EQ(without->at("count").as_int64(), 1) << "Dina";
     EXPECT_EQ(without->at("role").as_string(), "leader");
     EXPECT_EQ(without->at("url").as_string(), "/kommuner/4601/oversikt?filter=uten-veileder");
-    EXPECT_EQ(without->at("text").as_string(),
-              "Uten veileder i Bergen: 1");
+    EXPECT_EQ(without->at("text").as_string(), "Uten veileder i Bergen: 1");
     const auto* over = task(list, "supervisors_over_capacity");
     ASSERT_NE(over, nullptr);
     EXPECT_EQ(over->at("count").as_int64(), 1) << "Siri, with three trainees";
