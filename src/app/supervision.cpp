@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/auth.hpp"
+#include "app/courses.hpp"
 #include "domain/ruleset.hpp"
 #include "store/database.hpp"
 
@@ -43,6 +44,13 @@ const domain::SupervisionNorms& supervision_norms() {
     static const domain::SupervisionNorms norms =
         domain::parse_supervision_norms(compiled_in_file(kNormsFile), kNormsFile);
     return norms;
+}
+
+const std::vector<domain::CourseRequirement>& course_requirements() {
+    static constexpr std::string_view kCoursesFile = "rules/courses/courses.toml";
+    static const std::vector<domain::CourseRequirement> all =
+        domain::parse_course_requirements(compiled_in_file(kCoursesFile), kCoursesFile);
+    return all;
 }
 
 std::optional<GroupStatus> group_status(Application& app, std::int64_t person_id,

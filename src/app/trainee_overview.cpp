@@ -197,6 +197,12 @@ std::optional<TraineeOverview> trainee_overview(Application& app, const std::str
             }
         }
         row.complete = ledger.report.complete;
+        row.plan_revision_due = plan_revision_due(record.plan);
+        for (const auto& r : ledger.report.requirements) {
+            if (r.id == "institution_min" && !r.met && !institution_planned(ledger, record.plan)) {
+                row.institution_unplanned = true;
+            }
+        }
         row.projected_completion = projected_completion(ledger, record.plan);
         row.warning = most_urgent(*municipality, row, ledger, record.plan,
                                   agreement_warning_of(posts, person.id), row.warning_detail);

@@ -53,6 +53,11 @@ struct TraineeRow {
     std::optional<domain::Date> projected_completion;
     UrgentWarning warning = UrgentWarning::none;
     std::string warning_detail;  // The ledger's message, for ledger_warning.
+    // Each of the leader's duties on its own, whatever the most urgent warning (the task list,
+    // app/tasks.hpp): the day the plan is due for revision (nullopt without a plan), and
+    // institution service neither met nor planned.
+    std::optional<domain::Date> plan_revision_due;
+    bool institution_unplanned = false;
     // Set when the ledger cannot be computed for this trainee: the row is shown with this
     // instead of the numbers (counted, required, complete and completion are then unknown), and
     // the rest of the list is computed as always.

@@ -13,6 +13,19 @@ constexpr const char* kAttendedBy =
     "SELECT m.held_on, m.duration_minutes FROM supervision_group_attendance a"
     " JOIN supervision_group_meetings m ON m.id = a.meeting_id WHERE a.person_id = $1"
     " ORDER BY m.held_on, m.id";
+constexpr const char* kFindGroup =
+    "SELECT id, municipality_number, name, group_supervisor_person_id, starts_on"
+    " FROM supervision_groups WHERE municipality_number = $1 AND id = $2";
+constexpr const char* kMembersOf =
+    "SELECT id, group_id, person_id, joined_on, left_on FROM supervision_group_members"
+    " WHERE group_id = $1 ORDER BY joined_on, id";
+constexpr const char* kMeetingsOf =
+    "SELECT id, group_id, held_on, duration_minutes, topic FROM supervision_group_meetings"
+    " WHERE group_id = $1 ORDER BY held_on, id";
+constexpr const char* kAttendanceOf =
+    "SELECT a.meeting_id, a.person_id FROM supervision_group_attendance a"
+    " JOIN supervision_group_meetings m ON m.id = a.meeting_id WHERE m.group_id = $1"
+    " ORDER BY a.meeting_id, a.person_id";
 
 constexpr const char* kAddGroup =
     "INSERT INTO supervision_groups (municipality_number, name, group_supervisor_person_id,"
@@ -46,6 +59,39 @@ std::vector<domain::GroupMembership> SupervisionGroups::memberships_of(
 std::vector<domain::GroupAttendance> SupervisionGroups::attended_by(std::int64_t person_id) const {
     return tx_.rows(kAttendedBy, {person_id}, [](const Row& row) {
         return domain::GroupAttendance{row.date(0), static_cast<int>(row.integer(1))};
+    });
+}
+
+std::optional<domain::SupervisionGroup> SupervisionGroups::find(
+    const std::string& municipality_number, std::int64_t group_id) const {
+    auto rows = tx_.rows(kFindGroup, {municipality_number, group_id}, [](const Row& row) {
+        return domain::SupervisionGroup{row.integer(0), row.text(1), row.text(2), row.integer(3),
+                                        row.date(4)};
+    });
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return std::move(rows.front());
+}
+
+std::vector<domain::GroupMember> SupervisionGroups::members_of(std::int64_t group_id) const {
+    return tx_.rows(kMembersOf, {group_id}, [](const Row& row) {
+        return domain::GroupMember{row.integer(0), row.integer(1), row.integer(2), row.date(3),
+                                   row.optional_date(4)};
+    });
+}
+
+std::vector<domain::GroupMeeting> SupervisionGroups::meetings_of(std::int64_t group_id) const {
+    return tx_.rows(kMeetingsOf, {group_id}, [](const Row& row) {
+        return domain::GroupMeeting{row.integer(0), row.integer(1), row.date(2),
+                                    static_cast<int>(row.integer(3)), row.text(4)};
+    });
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SupervisionGroups::attendance_of(
+    std::int64_t group_id) const {
+    return tx_.rows(kAttendanceOf, {group_id}, [](const Row& row) {
+        return std::pair{row.integer(0), row.integer(1)};
     });
 }
 

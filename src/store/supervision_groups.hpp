@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/supervision_group.hpp"
@@ -20,6 +22,16 @@ class SupervisionGroups {
     std::vector<domain::GroupMembership> memberships_of(std::int64_t person_id) const;
     // The group meetings the person attended, oldest first.
     std::vector<domain::GroupAttendance> attended_by(std::int64_t person_id) const;
+
+    // The group with `group_id` when it is the municipality's, else nullopt.
+    std::optional<domain::SupervisionGroup> find(const std::string& municipality_number,
+                                                 std::int64_t group_id) const;
+    // The group's members, by the day they joined (then by id).
+    std::vector<domain::GroupMember> members_of(std::int64_t group_id) const;
+    // The group's meetings, by the day held (then by id).
+    std::vector<domain::GroupMeeting> meetings_of(std::int64_t group_id) const;
+    // Who attended the group's meetings: (meeting id, person id) pairs, by meeting.
+    std::vector<std::pair<std::int64_t, std::int64_t>> attendance_of(std::int64_t group_id) const;
 
     std::int64_t add_group(const domain::SupervisionGroup& group);
     std::int64_t add_member(const domain::GroupMember& member);

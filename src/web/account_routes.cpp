@@ -11,10 +11,12 @@
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/stability.hpp"
+#include "app/tasks.hpp"
 #include "web/access.hpp"
 #include "web/grant_view.hpp"
 #include "web/pipeline.hpp"
 #include "web/stability_view.hpp"
+#include "web/task_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -216,6 +218,9 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
     if (actor.person_id) {
         data["person_id"] = *actor.person_id;
     }
+    auto groups = task_groups(s.catalogue, app::tasks_of(s.app, actor, s.today()));
+    data["has_tasks"] = !groups.empty();
+    data["task_groups"] = std::move(groups);
     // The national administrator lands here: the country's figures, as far as the policy allows.
     const bool national = std::any_of(actor.roles.begin(), actor.roles.end(), [&](const auto& g) {
         return g.role == domain::Role::national && active_on(g, s.today());
@@ -311,6 +316,13 @@ Response me_api(Services& s, const Request& request, RequestContext& context) {
     return json_response(http::status::ok, request.version(), body);
 }
 
+Response tasks_api(Services& s, const Request& request, RequestContext& context) {
+    const auto tasks = app::tasks_of(s.app, context.session->actor, s.today());
+    return json_response(
+        http::status::ok, request.version(),
+        json::object{{"as_of", s.today().iso()}, {"tasks", tasks_json(s.catalogue, tasks)}});
+}
+
 Response reauth_form(Services& s, const Request& request, RequestContext& context,
                      const std::string& error) {
     json::object data{{"next", safe_next(query_value(request, "neste"))},
@@ -400,6 +412,7 @@ void register_account_routes(Routes& routes) {
     routes.add(verb::get, "/meg/innsyn", kOwn, access_log_page);
     routes.add(verb::get, "/api/v1/me", kOwn, me_api);
     routes.add(verb::get, "/api/v1/me/access-log", kOwn, access_log_api);
+    routes.add(verb::get, "/api/v1/me/tasks", kOwn, tasks_api);
     routes.add(verb::get, "/admin/kontoer", kAdmin, accounts_page);
     routes.add(verb::post, "/admin/kontoer/{account:id}/deaktiver", kAdmin, disable_account);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/auth.hpp"
+#include "app/courses.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/supervision.hpp"
@@ -241,6 +242,15 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     if (const auto group = app::group_status(s.app, p.id, s.today())) {
         data["group"] = group_view(t, *group);
     }
+    // The courses the ruleset requires; none can be recorded as completed yet.
+    json::array courses;
+    for (const auto& c : app::required_courses(s.app, p.id)) {
+        courses.push_back(json::object{{"name", c.name},
+                                       {"hours", t.format("courses.hours", {{"hours", c.hours}})},
+                                       {"assumed", c.provenance.unconfirmed}});
+    }
+    data["has_courses"] = !courses.empty();
+    data["courses"] = std::move(courses);
     const std::string saved = query_value(request, "lagret");
     if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon" ||
         saved == "rettet" || saved == "fjernet" || saved == "avslutning") {

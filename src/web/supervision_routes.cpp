@@ -358,6 +358,7 @@ Response add_addendum(Services& s, const Request& request, RequestContext& conte
 }  // namespace
 
 void register_supervision_norm_routes(Routes& routes);
+void register_supervision_group_routes(Routes& routes);
 
 void register_supervision_routes(Routes& routes) {
     const RouteAccess kRead{app::Action::read_person, ResourceFrom::person_param};
@@ -386,6 +387,7 @@ void register_supervision_routes(Routes& routes) {
     routes.add(verb::post, "/api/v1/people/{person:id}/supervision-meetings/{meeting:id}/addenda",
                kEdit, add_addendum);
     register_supervision_norm_routes(routes);
+    register_supervision_group_routes(routes);
 }
 
 }  // namespace alis::web

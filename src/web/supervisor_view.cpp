@@ -159,6 +159,7 @@ json::object supervisor_list_view(Services& s, const app::SupervisorList& list) 
         {"new_url", base + "/veiledere/ny"},
         {"capacity_url", base + "/veiledere/kapasitet"},
         {"norm_url", base + "/veiledere/norm"},
+        {"groups_url", base + "/veiledningsgrupper"},
         {"overview_url", base + "/oversikt"}};
     return data;
 }

@@ -219,6 +219,44 @@ TEST_P(SupervisionStore, GroupsKeepTheirMembersMeetingsAndAttendance) {
                  ConstraintViolation);
 }
 
+TEST_P(SupervisionStore, AGroupIsFoundOnlyInItsMunicipalityWithItsMembersMeetingsAndAttendance) {
+    std::int64_t group = 0, first = 0, second = 0;
+    db_->write([&](UnitOfWork& w) {
+        group = w.supervision_groups().add_group(
+            {0, "4601", "Veiledningsgruppe Sentrum", siri, day("2025-01-01")});
+        w.supervision_groups().add_member({0, group, bjorn, day("2025-02-01"), std::nullopt});
+        w.supervision_groups().add_member({0, group, anne, day("2025-01-01"), day("2025-12-31")});
+        first = w.supervision_groups().add_meeting({0, group, day("2025-03-10"), 180, "Kasus"});
+        second = w.supervision_groups().add_meeting({0, group, day("2025-01-13"), 150, "Oppstart"});
+        w.supervision_groups().add_attendance(first, bjorn);
+        w.supervision_groups().add_attendance(first, anne);
+        w.supervision_groups().add_attendance(second, anne);
+    });
+    db_->read([&](const Snapshot& s) {
+        const auto found = s.supervision_groups().find("4601", group);
+        ASSERT_TRUE(found);
+        EXPECT_EQ(found->name, "Veiledningsgruppe Sentrum");
+        EXPECT_EQ(found->starts_on, day("2025-01-01"));
+        EXPECT_FALSE(s.supervision_groups().find("5501", group)) << "another municipality's";
+        EXPECT_FALSE(s.supervision_groups().find("4601", group + 1));
+        const auto members = s.supervision_groups().members_of(group);
+        ASSERT_EQ(members.size(), 2u);
+        EXPECT_EQ(members[0].person_id, anne) << "by the day joined";
+        EXPECT_EQ(members[0].left_on, day("2025-12-31"));
+        EXPECT_EQ(members[1].person_id, bjorn);
+        EXPECT_FALSE(members[1].left_on);
+        const auto meetings = s.supervision_groups().meetings_of(group);
+        ASSERT_EQ(meetings.size(), 2u);
+        EXPECT_EQ(meetings[0].id, second) << "by the day held";
+        EXPECT_EQ(meetings[0].duration_minutes, 150);
+        EXPECT_EQ(meetings[1].topic, "Kasus");
+        const auto attendance = s.supervision_groups().attendance_of(group);
+        ASSERT_EQ(attendance.size(), 3u);
+        EXPECT_EQ(attendance[0].first, std::min(first, second));
+        EXPECT_TRUE(s.supervision_groups().attendance_of(group + 1).empty());
+    });
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SupervisionStore, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param; });
 

@@ -49,6 +49,7 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /meg/innsyn", Expect::own_account},
     {"GET /api/v1/me", Expect::own_account},
     {"GET /api/v1/me/access-log", Expect::own_account},
+    {"GET /api/v1/me/tasks", Expect::own_account},
     {"GET /admin/kontoer", Expect::admin_only},
     {"POST /admin/kontoer/{account:id}/deaktiver", Expect::admin_only},
     {"GET /personer/{person:id}", Expect::person},
@@ -134,6 +135,14 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /kommuner/{number}/veiledere/norm", Expect::leader_only},
     {"POST /kommuner/{number}/veiledere/norm", Expect::leader_only},
     {"PUT /api/v1/municipalities/{number}/supervision-norm", Expect::leader_only},
+    {"GET /kommuner/{number}/veiledningsgrupper", Expect::municipality},
+    {"GET /api/v1/municipalities/{number}/supervision-groups", Expect::municipality},
+    {"POST /api/v1/municipalities/{number}/supervision-groups", Expect::leader_only},
+    {"GET /api/v1/municipalities/{number}/supervision-groups/{group:id}", Expect::municipality},
+    {"POST /api/v1/municipalities/{number}/supervision-groups/{group:id}/members",
+     Expect::leader_only},
+    {"POST /api/v1/municipalities/{number}/supervision-groups/{group:id}/meetings",
+     Expect::leader_only},
     {"GET /api/v1/me/trainees", Expect::own_account},
     // The regional office (journey 7)
     {"GET /regioner/{office}", Expect::region},
@@ -303,6 +312,9 @@ class AuthorizationMatrix : public ::testing::Test {
             d.created_at = "2026-11-01T10:00:00Z";
             d.created_by = "Leder Bergen";
             document = w.documents().add(d);
+            // A supervision group of the own municipality, for the routes that name one.
+            group = w.supervision_groups().add_group({0, "4601", "Veiledningsgruppe", supervisor,
+                                                      *domain::Date::parse_iso("2024-01-01")});
         });
     }
 
@@ -323,6 +335,7 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{agreement\\}"), std::to_string(agreement));
         path = std::regex_replace(path, std::regex("\\{document\\}"), std::to_string(document));
         path = std::regex_replace(path, std::regex("\\{year\\}"), "2023");
+        path = std::regex_replace(path, std::regex("\\{group\\}"), std::to_string(group));
         path = std::regex_replace(path, std::regex("\\{meeting\\}"), std::to_string(meeting));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
@@ -347,6 +360,7 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t meeting = 0;
     std::int64_t agreement = 0;
     std::int64_t document = 0;
+    std::int64_t group = 0;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {

@@ -1,0 +1,213 @@
+#include "app/tasks.hpp"
+
+#include <algorithm>
+
+#include "app/education_plan.hpp"
+#include "app/money_rules.hpp"
+#include "app/region_overview.hpp"
+#include "app/supervisors.hpp"
+#include "app/trainee_overview.hpp"
+#include "domain/supervision.hpp"
+#include "store/database.hpp"
+
+namespace alis::app {
+namespace {
+
+using domain::Role;
+
+bool grant_active_on(const domain::RoleGrant& grant, domain::Date day) {
+    return grant.starts_on <= day && (!grant.ends_on || day <= *grant.ends_on);
+}
+
+std::string person_url(std::int64_t person_id) {
+    return "/personer/" + std::to_string(person_id);
+}
+
+// The trainee's own record: the next meeting to prepare, and the plan.
+void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
+                   std::vector<Task>& tasks) {
+    std::vector<domain::SupervisionMeeting> meetings;
+    std::optional<domain::EducationPlanRevision> plan;
+    app.database().read([&](const store::Snapshot& s) {
+        meetings = s.supervision().meetings_of(person_id);
+        plan = s.education_plans().current_of(person_id);
+    });
+    const auto next = std::find_if(meetings.begin(), meetings.end(), [&](const auto& m) {
+        return !m.is_closed() && today <= m.held_on;
+    });
+    if (next != meetings.end()) {
+        tasks.push_back({TaskKind::prepare_meeting,
+                         Role::trainee,
+                         {},
+                         0,
+                         next->held_on,
+                         person_url(person_id) + "/veiledning/" + std::to_string(next->id)});
+    }
+    const auto plan_url = person_url(person_id) + "/utdanningsplan/revider";
+    if (!plan) {
+        tasks.push_back({TaskKind::make_education_plan, Role::trainee, {}, 0, {}, plan_url});
+    } else if (const auto due = plan_revision_due(plan); due && *due <= today) {
+        tasks.push_back({TaskKind::revise_education_plan, Role::trainee, {}, 0, due, plan_url});
+    }
+}
+
+// The veileder's trainees of today: minutes to close, then the trainees not met this month.
+void supervisor_tasks(Application& app, std::int64_t person_id, domain::Date today,
+                      std::vector<Task>& tasks) {
+    const auto trainees = supervised_trainees(app, person_id, today);
+    std::vector<std::vector<domain::SupervisionMeeting>> meetings(trainees.size());
+    app.database().read([&](const store::Snapshot& s) {
+        for (std::size_t i = 0; i < trainees.size(); ++i) {
+            meetings[i] = s.supervision().meetings_of(trainees[i].person.id);
+        }
+    });
+    const auto month = domain::Month::of(today);
+    std::vector<Task> due;
+    for (std::size_t i = 0; i < trainees.size(); ++i) {
+        const auto& trainee = trainees[i].person;
+        bool this_month = false;
+        for (const auto& m : meetings[i]) {
+            if (m.supervisor_person_id == person_id && !m.is_closed() && m.held_on <= today) {
+                tasks.push_back({TaskKind::close_minutes, Role::supervisor, trainee.full_name, 0,
+                                 m.held_on,
+                                 person_url(trainee.id) + "/veiledning/" + std::to_string(m.id)});
+            }
+            this_month = this_month || domain::Month::of(m.held_on) == month;
+        }
+        if (!this_month) {
+            due.push_back({TaskKind::meeting_due, Role::supervisor, trainee.full_name, 0,
+                           month.last_day(), person_url(trainee.id) + "/veiledning/ny"});
+        }
+    }
+    tasks.insert(tasks.end(), due.begin(), due.end());
+}
+
+// The municipality's duties, from the leader's overview (kept per data generation, so a warm
+// list reads nothing), its supervisors and the grant years' deadlines.
+void leader_tasks(Application& app, const std::string& number, domain::Date today,
+                  std::vector<Task>& tasks) {
+    const auto overview = app.overviews().get(app, number, today, app.data_generation());
+    if (!overview) {
+        return;
+    }
+    int without_supervisor = 0;
+    int revisions_due = 0;
+    int institution = 0;
+    for (const auto& row : overview->rows) {
+        without_supervisor += row.supervisors.empty() ? 1 : 0;
+        revisions_due += row.plan_revision_due && *row.plan_revision_due <= today ? 1 : 0;
+        institution += row.institution_unplanned ? 1 : 0;
+    }
+    const auto& name = overview->municipality.name;
+    const std::string base = "/kommuner/" + number;
+    const auto add = [&](TaskKind kind, int count, std::string url) {
+        if (count > 0) {
+            tasks.push_back({kind, Role::leader, name, count, {}, std::move(url)});
+        }
+    };
+    add(TaskKind::trainees_without_supervisor, without_supervisor,
+        base + "/oversikt?filter=uten-veileder");
+    add(TaskKind::institution_unplanned, institution, base + "/oversikt?filter=varsler");
+    add(TaskKind::plan_revisions_due, revisions_due, base + "/oversikt?filter=varsler");
+    if (const auto list = supervisor_list(app, number, today)) {
+        const auto over = std::count_if(
+            list->supervisors.begin(), list->supervisors.end(),
+            [&](const domain::SupervisorSummary& s) { return s.trainees > list->capacity; });
+        add(TaskKind::supervisors_over_capacity, static_cast<int>(over), base + "/veiledere");
+    }
+    // A claim is due from the day after its refund period ends until its deadline. alis does
+    // not record that a claim was sent, so the task stays until the deadline.
+    for (const int year : embedded_grant_years()) {
+        const auto& grant_year = embedded_grant_year(std::to_string(year));
+        if (grant_year.refund_to < today && today <= grant_year.claim_deadline) {
+            tasks.push_back({TaskKind::grant_claim_due, Role::leader, std::to_string(year), 0,
+                             grant_year.claim_deadline,
+                             base + "/tilskudd?grant_year=" + std::to_string(year)});
+        }
+    }
+}
+
+// The office's municipalities with the most warnings: trainees without a supervisor and at risk
+// of delay, as the region page counts them.
+void office_tasks(Application& app, const std::string& office, domain::Date today,
+                  std::vector<Task>& tasks) {
+    const auto region = region_overview(app, office, today);
+    if (!region) {
+        return;
+    }
+    std::vector<std::pair<int, const RegionMunicipality*>> ranked;
+    for (const auto& m : region->municipalities) {
+        const int warnings = m.counts.without_supervisor + m.at_risk;
+        if (warnings > 0) {
+            ranked.emplace_back(warnings, &m);
+        }
+    }
+    // Most warnings first; the region's name order among equals.
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (ranked.size() > static_cast<std::size_t>(kRegionTaskMunicipalities)) {
+        ranked.resize(kRegionTaskMunicipalities);
+    }
+    for (const auto& [warnings, m] : ranked) {
+        const auto& municipality = m->counts.municipality;
+        tasks.push_back({TaskKind::municipality_warnings,
+                         Role::regional_office,
+                         municipality.name,
+                         warnings,
+                         {},
+                         "/kommuner/" + municipality.number + "/oversikt?filter=varsler"});
+    }
+}
+
+// The aggregate views, each named by `subject`.
+void national_tasks(std::vector<Task>& tasks) {
+    const std::pair<const char*, const char*> views[] = {
+        {"stability", "/stabilitet"},
+        {"stability_calendar", "/stabilitet/kalender"},
+        {"coverage", "/dekning"}};
+    for (const auto& [view, url] : views) {
+        tasks.push_back({TaskKind::aggregate_view, Role::national, view, 0, {}, url});
+    }
+}
+
+}  // namespace
+
+std::vector<Task> tasks_of(Application& app, const Actor& actor, domain::Date today) {
+    std::vector<Task> tasks;
+    for (const auto& grant : actor.roles) {
+        if (!grant_active_on(grant, today)) {
+            continue;
+        }
+        switch (grant.role) {
+            case Role::trainee:
+                if (actor.person_id) {
+                    trainee_tasks(app, *actor.person_id, today, tasks);
+                }
+                break;
+            case Role::supervisor:
+                if (actor.person_id) {
+                    supervisor_tasks(app, *actor.person_id, today, tasks);
+                }
+                break;
+            case Role::leader:
+                if (grant.municipality_number) {
+                    leader_tasks(app, *grant.municipality_number, today, tasks);
+                }
+                break;
+            case Role::regional_office:
+                if (grant.alis_office) {
+                    office_tasks(app, *grant.alis_office, today, tasks);
+                }
+                break;
+            case Role::national:
+                national_tasks(tasks);
+                break;
+            case Role::clinical_supervisor:  // Sign-offs asked for: no activities in alis yet.
+            case Role::admin:                // System administration has no training tasks.
+                break;
+        }
+    }
+    return tasks;
+}
+
+}  // namespace alis::app
