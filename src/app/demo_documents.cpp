@@ -56,7 +56,8 @@ int add_demo_documents(Application& app, domain::Date as_of, const DemoDocumentM
     };
     // Who signs: the leader, the demo trainee, and the first other trainees of Bergen with a
     // signed agreement in the register.
-    const auto [leader, demo_trainee, chosen] = app.database().read([&](const store::Snapshot& s) {
+    // (No structured bindings: clang 14 cannot capture them in the lambdas below.)
+    const auto read = app.database().read([&](const store::Snapshot& s) {
         std::vector<Signed> found;
         const auto demo = s.identity().find_account_by_email(kDemoTrainee);
         for (const auto& person : s.people().trainees_employed_by("4601", as_of)) {
@@ -73,13 +74,18 @@ int add_demo_documents(Application& app, domain::Date as_of, const DemoDocumentM
         }
         return std::tuple(s.identity().find_account_by_email(kLeader), demo, found);
     });
+    const auto& leader = std::get<0>(read);
+    const auto& demo_trainee = std::get<1>(read);
+    const auto& chosen = std::get<2>(read);
     if (!leader) {
         return 0;
     }
     const std::string leader_label = leader->display_name + " (" + leader->email + ")";
     int versions = 0;
     int n = 2;
-    for (const auto& [person_id, agreement] : chosen) {
+    for (const auto& one : chosen) {
+        const auto person_id = one.person_id;
+        const auto& agreement = one.agreement;
         const auto facts = agreement_document_facts(app, person_id, agreement.id, as_of);
         if (!facts) {
             continue;
