@@ -23,7 +23,6 @@
 #include "domain/municipality.hpp"
 #include "domain/splitmix.hpp"
 #include "domain/text_lines.hpp"
-#include "embedded.hpp"
 
 namespace alis::app {
 namespace {
@@ -36,15 +35,6 @@ using domain::Person;
 using domain::ReferenceMunicipality;
 
 using Random = domain::SplitMix64;
-
-std::string_view embedded_file(std::string_view path) {
-    const auto& files = embedded::files();
-    const auto it = files.find(path);
-    if (it == files.end()) {
-        throw store::StoreError("demo data file missing from the build: " + std::string(path));
-    }
-    return it->second;
-}
 
 // The hospital a municipality's doctors serve their institution service at, by ALIS office.
 std::string hospital_of(const Municipality& m) {
@@ -138,8 +128,8 @@ class DemoBuilder {
         for (const auto& [m, population] : municipalities_) {
             population_[m.number] = population;
         }
-        given_ = domain::text_lines(embedded_file("data/demo/given_names.txt"));
-        family_ = domain::text_lines(embedded_file("data/demo/family_names.txt"));
+        given_ = domain::text_lines(compiled_in_file("data/demo/given_names.txt"));
+        family_ = domain::text_lines(compiled_in_file("data/demo/family_names.txt"));
         for (auto& [m, population] : municipalities_) {
             const int roll = random_.between(1, 100);
             m.enterprise_status = roll <= 80   ? domain::EnterpriseStatus::registered

@@ -145,6 +145,7 @@ std::variant<domain::SignedDocument, DocumentProblem> sign_document(
                 return DocumentProblem::already_signed;
             }
             auto agreement = *agreement_of(w, person_id, d.agreement_id);
+            const auto status_before = agreement.status;
             if (agreement.status == domain::AgreementStatus::cancelled) {
                 return DocumentProblem::cancelled_agreement;
             }
@@ -160,21 +161,20 @@ std::variant<domain::SignedDocument, DocumentProblem> sign_document(
             audit.subject_person_id = person_id;
             audit.target = document_target(d) + " party " + std::string(domain::to_string(party));
 
-            const bool earlier_signed = agreement.status == domain::AgreementStatus::signed_by_all;
             if (d.status() == domain::DocumentStatus::signed_by_all) {
                 d.signed_at = audit.at;
                 const auto pdf = make_pdf(d);
                 d.pdf_sha256 = sha256_hex(pdf);
                 w.documents().freeze(d.id, to_base64(pdf), *d.pdf_sha256, *d.signed_at);
                 audit.target += " signed pdf sha256 " + *d.pdf_sha256;
-                if (!earlier_signed) {
+                if (status_before != domain::AgreementStatus::signed_by_all) {
                     agreement.status = domain::AgreementStatus::signed_by_all;
                     agreement.signed_on = domain::Date::parse_iso(audit.at.substr(0, 10));
                 }
             } else if (agreement.status == domain::AgreementStatus::draft) {
                 agreement.status = domain::AgreementStatus::partly_signed;
             }
-            if (agreement.status != agreement_of(w, person_id, d.agreement_id)->status) {
+            if (agreement.status != status_before) {
                 agreement.recorded_at = audit.at;
                 agreement.recorded_by = signature_of(actor);
                 w.grants().update_agreement(agreement);

@@ -54,8 +54,16 @@ int list_documents(const SignedDocumentOptions& options) {
     if (!app::find_person(*application, options.person)) {
         throw BadInput{"cli.document.no_person", {{"person", options.person}}};
     }
+    const auto documents = app::documents_of(*application, options.person);
+    if (options.format == "text") {
+        for (const auto& d : documents) {
+            std::cout << d.id << "\t" << domain::to_string(d.kind) << "\tv" << d.version << "\t"
+                      << domain::to_string(d.status()) << "\n";
+        }
+        return 0;
+    }
     json::array list;
-    for (const auto& d : app::documents_of(*application, options.person)) {
+    for (const auto& d : documents) {
         list.push_back(json::object{
             {"id", d.id},
             {"kind", std::string(domain::to_string(d.kind))},
@@ -65,18 +73,9 @@ int list_documents(const SignedDocumentOptions& options) {
             {"content_sha256", d.content_sha256},
             {"pdf_sha256", d.pdf_sha256 ? json::value(*d.pdf_sha256) : json::value(nullptr)}});
     }
-    if (options.format == "json") {
-        std::cout << json::serialize(json::object{{"person_id", options.person},
-                                                  {"documents", std::move(list)}})
-                  << "\n";
-        return 0;
-    }
-    for (const auto& v : list) {
-        const auto& d = v.as_object();
-        std::cout << d.at("id").as_int64() << "\t" << d.at("kind").as_string().c_str() << "\tv"
-                  << d.at("version").as_int64() << "\t" << d.at("status").as_string().c_str()
-                  << "\n";
-    }
+    std::cout << json::serialize(
+                     json::object{{"person_id", options.person}, {"documents", std::move(list)}})
+              << "\n";
     return 0;
 }
 

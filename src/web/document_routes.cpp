@@ -16,16 +16,6 @@
 namespace alis::web {
 namespace {
 
-inline constexpr std::string_view kPdfType = "application/pdf";
-
-// A PDF shown in the browser (inline), saved as `filename`.
-Response pdf_response(const Request& request, std::string pdf, const std::string& filename) {
-    Response response = cached_response(
-        request.version(), std::make_shared<const std::string>(std::move(pdf)), kPdfType);
-    response.set(http::field::content_disposition, "inline; filename=\"" + filename + "\"");
-    return response;
-}
-
 Response certificate_pdf(Services& s, const Request& request, RequestContext& context) {
     const auto certificate =
         found(app::service_certificate(s.app, context.id("person"), context.id("employment")));

@@ -127,6 +127,13 @@ Response download_response(const Request& request, std::shared_ptr<const std::st
     return response;
 }
 
+Response pdf_response(const Request& request, std::string pdf, const std::string& filename) {
+    Response response = cached_response(
+        request.version(), std::make_shared<const std::string>(std::move(pdf)), "application/pdf");
+    response.set(http::field::content_disposition, "inline; filename=\"" + filename + "\"");
+    return response;
+}
+
 Response error_response(const Services& services, bool json, unsigned version, http::status status,
                         const std::string& code, const std::string& message_key,
                         const std::string& field, const std::string& request_id) {

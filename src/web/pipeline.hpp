@@ -100,6 +100,8 @@ inline constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 Response download_response(const Request& request, std::shared_ptr<const std::string> body,
                            std::string_view type, const std::string& filename);
+// A PDF shown in the browser (inline), saved as `filename`.
+Response pdf_response(const Request& request, std::string pdf, const std::string& filename);
 
 // Renders an error as a friendly HTML page or as {"error": {code, message, field,
 // correlation_id}}, in Norwegian, never with internals.

@@ -233,13 +233,9 @@ Response document_pdf_route(Services& s, const Request& request, RequestContext&
         bytes =
             stored_document_pdf(s.catalogue, d, app::signature_of(context.session->actor), s.now());
     }
-    auto response = download_response(
-        request, std::make_shared<const std::string>(std::move(bytes)), "application/pdf",
+    return pdf_response(
+        request, std::move(bytes),
         "dokument-" + std::to_string(d.id) + "-v" + std::to_string(d.version) + ".pdf");
-    response.set(http::field::content_disposition, "inline; filename=\"dokument-" +
-                                                       std::to_string(d.id) + "-v" +
-                                                       std::to_string(d.version) + ".pdf\"");
-    return response;
 }
 
 Response sign(Services& s, const Request& request, RequestContext& context) {
@@ -272,28 +268,19 @@ Response documents_api(Services& s, const Request& request, RequestContext& cont
 
 // ---- The public check ----
 
-// What the check may tell anyone who holds the file: the document's id, kind, the day signed and
-// the signers' roles; never names, the content or the person.
-json::object check_json(const app::DocumentCheck& check) {
-    json::object body{
-        {"outcome", check.outcome == app::DocumentCheck::Outcome::signed_version ? "signed"
-                    : check.outcome == app::DocumentCheck::Outcome::altered      ? "altered"
-                    : check.outcome == app::DocumentCheck::Outcome::not_signed   ? "not_signed"
-                                                                                 : "unknown"},
-        {"sha256", check.sha256}};
-    if (check.outcome == app::DocumentCheck::Outcome::signed_version && check.document) {
-        const auto& d = *check.document;
-        json::array roles;
-        for (const auto& sig : d.signatures) {
-            roles.emplace_back(std::string(domain::to_string(sig.party)));
-        }
-        body["document"] = json::object{{"id", d.id},
-                                        {"kind", std::string(domain::to_string(d.kind))},
-                                        {"version", d.version},
-                                        {"signed_on", d.signed_at->substr(0, 10)},
-                                        {"signer_roles", std::move(roles)}};
+// The outcome's name in the catalogue (document_check.outcome.<name>).
+std::string_view outcome_name(app::DocumentCheck::Outcome outcome) {
+    switch (outcome) {
+        case app::DocumentCheck::Outcome::signed_version:
+            return "signed";
+        case app::DocumentCheck::Outcome::altered:
+            return "altered";
+        case app::DocumentCheck::Outcome::not_signed:
+            return "not_signed";
+        case app::DocumentCheck::Outcome::unknown:
+            break;
     }
-    return body;
+    return "unknown";
 }
 
 Response check_form(Services& s, const Request& request, RequestContext& context, json::object data,
@@ -322,25 +309,25 @@ Response check_upload(Services& s, const Request& request, RequestContext& conte
                           http::status::unprocessable_entity);
     }
     const auto check = app::check_document(s.app, file->body);
-    const auto outcome = check_json(check);
-    json::object result{{"outcome", outcome.at("outcome")},
-                        {"text", t.text("document_check.outcome." +
-                                        std::string(outcome.at("outcome").as_string()))},
-                        {"ok", check.outcome == app::DocumentCheck::Outcome::signed_version},
-                        {"sha256", check.sha256}};
-    if (const auto* doc = outcome.if_contains("document")) {
-        const auto& d = doc->as_object();
+    const bool ok = check.outcome == app::DocumentCheck::Outcome::signed_version;
+    json::object result{
+        {"text", t.text("document_check.outcome." + std::string(outcome_name(check.outcome)))},
+        {"ok", ok},
+        {"sha256", check.sha256}};
+    // What the check may tell anyone who holds the file: the document's id, kind, version, the
+    // day signed and the signers' roles; never a name, the content or the person.
+    if (ok) {
+        const auto& d = *check.document;
         std::string roles;
-        for (const auto& role : d.at("signer_roles").as_array()) {
+        for (const auto& sig : d.signatures) {
             roles += (roles.empty() ? "" : ", ") +
-                     t.text("document.party." + std::string(role.as_string()));
+                     t.text("document.party." + std::string(domain::to_string(sig.party)));
         }
         result["document"] = json::object{
-            {"id", d.at("id")},
-            {"kind", t.text("document.kind." + std::string(d.at("kind").as_string()))},
-            {"version", d.at("version")},
-            {"signed_on",
-             domain::Date::parse_iso(std::string(d.at("signed_on").as_string()))->norwegian()},
+            {"id", d.id},
+            {"kind", t.text("document.kind." + std::string(domain::to_string(d.kind)))},
+            {"version", d.version},
+            {"signed_on", domain::Date::parse_iso(d.signed_at->substr(0, 10))->norwegian()},
             {"roles", roles}};
     }
     return check_form(s, request, context, json::object{{"result", std::move(result)}},
