@@ -77,6 +77,7 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
             return resource.kind == Resource::Kind::person &&
                    grant_reads_person(grant, actor, resource);
         case Action::manage_accounts:
+        case Action::manage_document_templates:
             return grant.role == Role::admin;
         case Action::read_aggregates:
             return grant.role == Role::national || grant.role == Role::regional_office ||
@@ -251,6 +252,8 @@ std::string_view to_string(Action action) {
             return "close_supervision_meeting";
         case Action::read_agreement:
             return "read_agreement";
+        case Action::manage_document_templates:
+            return "manage_document_templates";
     }
     return "unknown";
 }

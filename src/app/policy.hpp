@@ -39,6 +39,7 @@ enum class Action {
     edit_supervision_meeting,  // Change an open meeting, add an addendum (its participants).
     close_supervision_meeting,  // Close (freeze) a meeting: its veileder only.
     read_agreement,  // A doctor's agreements and their documents (the doctor, the leader).
+    manage_document_templates,  // Replace a document template (system administration).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

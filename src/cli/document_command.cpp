@@ -90,7 +90,7 @@ std::string render(const RenderOptions& options) {
         throw BadInput{"cli.document.no_employment",
                        {{"person", options.person}, {"employment", options.employment}}};
     }
-    return web::service_certificate_pdf(catalogue, *certificate, options.issuer);
+    return web::service_certificate_pdf(catalogue, *application, *certificate, options.issuer);
 }
 
 int run_render(const RenderOptions& options) {

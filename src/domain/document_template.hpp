@@ -16,6 +16,7 @@
 //     ...
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,6 +52,18 @@ struct DocumentTemplate {
     Provenance provenance;
     std::vector<std::string> check;  // What to check against the official template.
     std::string body;                // Mustache source of the block markup.
+};
+
+// A version of a template that an administrator put in place of the compiled-in one (migration
+// 0019): the whole file as uploaded, kept as it is.
+struct StoredDocumentTemplate {
+    std::int64_t id = 0;
+    DocumentKind kind = DocumentKind::service_certificate;
+    std::string version;
+    std::string source;         // The whole file: its header, "+++" and the body.
+    std::string source_sha256;  // Hex.
+    std::string recorded_at;    // UTC, "2026-11-22T10:15:30Z"; the audit event's instant.
+    std::string recorded_by;    // Name and e-mail.
 };
 
 // Parses a template; throws DataFileError (domain/toml_reader.hpp) naming `file`, the key and the

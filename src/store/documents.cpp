@@ -41,6 +41,28 @@ constexpr const char* kFreeze =
     "INSERT INTO signed_documents (document_id, pdf_base64, pdf_sha256, signed_at)"
     " VALUES ($1, $2, $3, $4)";
 
+#define ALIS_TEMPLATE_COLUMNS                                                        \
+    "SELECT id, kind, version, source, source_sha256, recorded_at, recorded_by FROM" \
+    " document_templates WHERE kind = $1 ORDER BY id"
+constexpr const char* kTemplatesOf = ALIS_TEMPLATE_COLUMNS;
+constexpr const char* kLatestTemplate = ALIS_TEMPLATE_COLUMNS " DESC LIMIT 1";
+#undef ALIS_TEMPLATE_COLUMNS
+constexpr const char* kAddTemplate =
+    "INSERT INTO document_templates (kind, version, source, source_sha256, recorded_at,"
+    " recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+
+domain::StoredDocumentTemplate read_template(const Row& row) {
+    domain::StoredDocumentTemplate t;
+    t.id = row.integer(0);
+    t.kind = row.enumeration<domain::DocumentKind>(1);
+    t.version = row.text(2);
+    t.source = row.text(3);
+    t.source_sha256 = row.text(4);
+    t.recorded_at = row.instant(5);
+    t.recorded_by = row.text(6);
+    return t;
+}
+
 domain::SignedDocument read_document(const Row& row) {
     domain::SignedDocument d;
     d.id = row.integer(0);
@@ -136,6 +158,21 @@ std::int64_t Documents::append_signature(const domain::DocumentSignature& s) {
 void Documents::freeze(std::int64_t document_id, const std::string& pdf_base64,
                        const std::string& pdf_sha256, const std::string& signed_at) {
     tx_.execute(kFreeze, {document_id, pdf_base64, pdf_sha256, signed_at});
+}
+
+std::vector<domain::StoredDocumentTemplate> Documents::templates_of(
+    domain::DocumentKind kind) const {
+    return tx_.rows(kTemplatesOf, {kind}, read_template);
+}
+
+std::optional<domain::StoredDocumentTemplate> Documents::latest_template(
+    domain::DocumentKind kind) const {
+    return tx_.row(kLatestTemplate, {kind}, read_template);
+}
+
+std::int64_t Documents::add_template(const domain::StoredDocumentTemplate& t) {
+    return tx_.insert(kAddTemplate,
+                      {t.kind, t.version, t.source, t.source_sha256, t.recorded_at, t.recorded_by});
 }
 
 }  // namespace alis::store

@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "domain/document_template.hpp"
 #include "domain/signed_document.hpp"
 #include "store/sql.hpp"
 
 namespace alis::store {
 
 // The documents signed in alis (migration 0017): each version of an agreement's text, its
-// signatures and, once every party has signed, its frozen PDF. Every table is append-only.
+// signatures and, once every party has signed, its frozen PDF; and the templates administrators
+// put in place of the compiled-in ones (migration 0019). Every table is append-only.
 class Documents {
   public:
     explicit Documents(Transaction& tx) : tx_(tx) {}
@@ -38,6 +40,14 @@ class Documents {
     // Keeps the PDF every party has signed.
     void freeze(std::int64_t document_id, const std::string& pdf_base64,
                 const std::string& pdf_sha256, const std::string& signed_at);
+
+    // The stored versions of a kind's template, oldest first.
+    std::vector<domain::StoredDocumentTemplate> templates_of(domain::DocumentKind kind) const;
+    // The latest stored version of a kind's template (the one in force), or nullopt.
+    std::optional<domain::StoredDocumentTemplate> latest_template(domain::DocumentKind kind) const;
+    // Adds a version of a template (its id is ignored) and returns its id; a version name the kind
+    // already has is a ConstraintViolation.
+    std::int64_t add_template(const domain::StoredDocumentTemplate& stored);
 
   private:
     void read_signatures(std::vector<domain::SignedDocument>& documents) const;

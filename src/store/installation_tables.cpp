@@ -838,6 +838,25 @@ constexpr Column kObjectiveEventsColumns[] = {
     {"at", ColumnKind::instant},           {"reason", ColumnKind::text}};
 #undef ALIS_OBJECTIVE_EVENTS_COLUMNS
 
+#define ALIS_DOCUMENT_TEMPLATES_COLUMNS \
+    "id, kind, version, source, source_sha256, recorded_at, recorded_by"
+constexpr const char* kCountDocumentTemplates = "SELECT count(*) FROM document_templates";
+constexpr const char* kAllDocumentTemplates =
+    "SELECT " ALIS_DOCUMENT_TEMPLATES_COLUMNS " FROM document_templates ORDER BY id";
+const DialectSql kAddDocumentTemplates{
+    "INSERT INTO document_templates (" ALIS_DOCUMENT_TEMPLATES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'kind', value ->> 'version', value ->> 'source',"
+    " value ->> 'source_sha256', value ->> 'recorded_at', value ->> 'recorded_by'"
+    " FROM json_each($1)",
+    "INSERT INTO document_templates OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::document_templates, $1)"};
+constexpr Column kDocumentTemplatesColumns[] = {
+    {"id", ColumnKind::integer},         {"kind", ColumnKind::text},
+    {"version", ColumnKind::text},       {"source", ColumnKind::text},
+    {"source_sha256", ColumnKind::text}, {"recorded_at", ColumnKind::instant},
+    {"recorded_by", ColumnKind::text}};
+#undef ALIS_DOCUMENT_TEMPLATES_COLUMNS
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -920,6 +939,8 @@ const Table kTables[] = {
      kAllActivitySignatures, kAddActivitySignatures},
     {"objective_events", kObjectiveEventsColumns, GeneratedId::yes, kCountObjectiveEvents,
      kAllObjectiveEvents, kAddObjectiveEvents},
+    {"document_templates", kDocumentTemplatesColumns, GeneratedId::yes, kCountDocumentTemplates,
+     kAllDocumentTemplates, kAddDocumentTemplates},
 };
 
 }  // namespace

@@ -208,6 +208,10 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
         if (grant.role == domain::Role::national) {
             link("/stabilitet", "me.stability_link");
         }
+        if (grant.role == domain::Role::admin) {
+            link("/admin/kontoer", "me.accounts_link");
+            link("/admin/maler", "me.templates_link");
+        }
         json::object role{{"label", role_label(s, grant)},
                           {"scope", scope},
                           {"period", period},

@@ -24,7 +24,7 @@ Response certificate_pdf(Services& s, const Request& request, RequestContext& co
     event.subject_person_id = certificate.person.id;
     app::record_audit(s.app, std::move(event));
     return pdf_response(request,
-                        service_certificate_pdf(s.catalogue, certificate,
+                        service_certificate_pdf(s.catalogue, s.app, certificate,
                                                 app::signature_of(context.session->actor)),
                         "tjenesteattest-" + std::to_string(certificate.person.id) + "-" +
                             std::to_string(certificate.employment.id) + ".pdf");

@@ -139,10 +139,10 @@ json::object service_certificate_data(const Catalogue& t,
     return data;
 }
 
-std::string service_certificate_pdf(const Catalogue& t, const app::ServiceCertificate& certificate,
+std::string service_certificate_pdf(const Catalogue& t, app::Application& app,
+                                    const app::ServiceCertificate& certificate,
                                     const std::string& issuer) {
-    const auto& document =
-        app::embedded_document_template(domain::DocumentKind::service_certificate);
+    const auto document = app::document_template(app, domain::DocumentKind::service_certificate);
     return document_pdf(
         t, document, service_certificate_data(t, certificate, issuer),
         t.format("document.certificate_title", {{"name", certificate.person.full_name}}),
@@ -159,7 +159,7 @@ std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Applicati
     for (const char* field : {"supervision_group", "courses", "next_months"}) {
         (*data)[std::string(field) + "_lines"] = lines_of(data->if_contains(field));
     }
-    const auto& document = app::embedded_document_template(domain::DocumentKind::education_plan);
+    const auto document = app::document_template(app, domain::DocumentKind::education_plan);
     return document_pdf(t, document, std::move(*data),
                         t.format("plan.title", {{"name", person.full_name}}), person.full_name,
                         app.now());
@@ -195,8 +195,7 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
                                             {"since", trainee.since.norwegian()}});
         }
     }
-    const auto& document =
-        app::embedded_document_template(domain::DocumentKind::supervision_agreement);
+    const auto document = app::document_template(app, domain::DocumentKind::supervision_agreement);
     json::object data{{"municipality", list.municipality.name},
                       {"supervisor", std::move(supervisor)},
                       {"has_trainees", !trainees.empty()},
@@ -220,15 +219,15 @@ std::string general_plan_pdf(const Catalogue& t, app::Application& app,
         auto& a = arena.as_object();
         a["offers_lines"] = lines_of(a.if_contains("offers"));
     }
-    const auto& document = app::embedded_document_template(domain::DocumentKind::general_plan);
+    const auto document = app::document_template(app, domain::DocumentKind::general_plan);
     return document_pdf(t, document, std::move(data), title,
                         t.format("document.municipality", {{"name", plan.municipality.name}}),
                         app.now());
 }
 
-app::DocumentDraft alis_agreement_draft(const Catalogue& t,
+app::DocumentDraft alis_agreement_draft(const Catalogue& t, app::Application& app,
                                         const app::AgreementDocumentFacts& facts, Date today) {
-    const auto& document = app::embedded_document_template(domain::DocumentKind::alis_agreement);
+    const auto document = app::document_template(app, domain::DocumentKind::alis_agreement);
     const auto& e = facts.employment;
     const auto& a = facts.agreement;
     json::object person{{"name", facts.person.full_name}};
@@ -302,7 +301,7 @@ std::string stored_document_pdf(const Catalogue& t, const domain::SignedDocument
 int add_demo_documents(const Catalogue& t, app::Application& app, Date as_of) {
     app::DemoDocumentMaker make;
     make.draft = [&](const app::AgreementDocumentFacts& facts) {
-        return alis_agreement_draft(t, facts, facts.agreement.signed_on.value_or(as_of));
+        return alis_agreement_draft(t, app, facts, facts.agreement.signed_on.value_or(as_of));
     };
     make.pdf = [&](const domain::SignedDocument& d) {
         const auto day = Date::parse_iso(d.signed_at.value_or(d.created_at).substr(0, 10));

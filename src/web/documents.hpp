@@ -40,8 +40,9 @@ boost::json::object service_certificate_data(const Catalogue& t,
                                              const std::string& issuer);
 
 // The certificate as PDF, its metadata filled in (title with the doctor's name, the municipality
-// as author, the day it was made).
-std::string service_certificate_pdf(const Catalogue& t, const app::ServiceCertificate& certificate,
+// as author, the day it was made), from the template in force.
+std::string service_certificate_pdf(const Catalogue& t, app::Application& app,
+                                    const app::ServiceCertificate& certificate,
                                     const std::string& issuer);
 
 // The individual education plan of `person` as PDF, as its page shows it on `today`; nullopt for
@@ -61,9 +62,9 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
 std::string general_plan_pdf(const Catalogue& t, app::Application& app,
                              const app::GeneralPlan& plan, domain::Date today);
 
-// The text of an ALIS agreement's next version (templates/documents/alis-agreement.txt), from
-// the register row and the data, made on `today`; to be signed in alis.
-app::DocumentDraft alis_agreement_draft(const Catalogue& t,
+// The text of an ALIS agreement's next version (the alis-agreement template in force), from the
+// register row and the data, made on `today`; to be signed in alis.
+app::DocumentDraft alis_agreement_draft(const Catalogue& t, app::Application& app,
                                         const app::AgreementDocumentFacts& facts,
                                         domain::Date today);
 

@@ -151,8 +151,9 @@ Response make_document(Services& s, const Request& request, RequestContext& cont
     const auto facts =
         found(app::agreement_document_facts(s.app, person_id, context.id("agreement"), s.today()));
     auto result = app::add_document_version(
-        s.app, person_id, facts.agreement.id, alis_agreement_draft(s.catalogue, facts, s.today()),
-        context.session->actor, audit_event(s, request, context, "document.created", "ok"));
+        s.app, person_id, facts.agreement.id,
+        alis_agreement_draft(s.catalogue, s.app, facts, s.today()), context.session->actor,
+        audit_event(s, request, context, "document.created", "ok"));
     if (const auto* problem = std::get_if<app::DocumentProblem>(&result)) {
         refuse_problem(*problem);
     }
@@ -193,7 +194,7 @@ Response document_page(Services& s, const Request& request, RequestContext& cont
                       {"pdf_url", path + "/dokument.pdf"},
                       {"signatures", std::move(signatures)}};
     // The wording is alis' own until it is checked against the official template.
-    if (app::embedded_document_template(d.kind).provenance.unconfirmed) {
+    if (app::template_is_unconfirmed(s.app, d.kind, d.template_version)) {
         data["unconfirmed"] = t.text("document_page.unconfirmed");
     }
     const auto versions = app::documents_of(s.app, person.id);

@@ -144,6 +144,21 @@ TEST(Policy, DecisionTable) {
          Action::manage_accounts,
          {},
          Decision::allow},
+        {"admin replaces document templates",
+         actor({grant(Role::admin)}),
+         Action::manage_document_templates,
+         {},
+         Decision::allow},
+        {"leader does not replace document templates",
+         actor({grant(Role::leader, "4601")}),
+         Action::manage_document_templates,
+         {},
+         Decision::deny},
+        {"national does not replace document templates",
+         actor({grant(Role::national)}),
+         Action::manage_document_templates,
+         {},
+         Decision::deny},
         {"leader does not manage accounts",
          actor({grant(Role::leader, "4601")}),
          Action::manage_accounts,
@@ -455,7 +470,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::read_agreement); ++a) {
+         a <= static_cast<int>(Action::manage_document_templates); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -464,9 +479,10 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::read_agreement) + 1)),
-              "unknown")
-        << "read_agreement is no longer the last Action: loop to the new last one above";
+    EXPECT_EQ(
+        to_string(static_cast<Action>(static_cast<int>(Action::manage_document_templates) + 1)),
+        "unknown")
+        << "manage_document_templates is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or

@@ -35,3 +35,27 @@ test('the doctor signs the agreement the leader signed, and the file checks out'
   await checkAccessibility(visitor, 'document-check-result');
   await visitor.context().close();
 });
+
+test('the administrator puts a new version of a template in force, after a refused one', async () => {
+  const page = await newPage();
+  await login(page, 'admin@demo.alis.no');
+  await page.getByRole('link', { name: 'Dokumentmaler' }).click();
+  await page.getByRole('heading', { name: 'Dokumentmaler' }).waitFor();
+  await checkAccessibility(page, 'document-templates');
+  await page.getByRole('link', { name: 'Generell utdanningsplan' }).click();
+  await page.getByRole('heading', { name: /^Dokumentmal:/ }).waitFor();
+  const source = page.getByLabel('Malfilen');
+  const text = await source.inputValue();
+  assert.match(text, /^kind = "general-plan"/);
+  // The same version again is refused, with the reason, and the text stays in the form.
+  await page.getByRole('button', { name: 'Ta i bruk som ny versjon' }).click();
+  await page.getByText(/finnes alt for denne malen/).waitFor();
+  assert.equal(await source.getAttribute('aria-invalid'), 'true');
+  assert.equal(await source.inputValue(), text);
+  await checkAccessibility(page, 'document-template-refused');
+  await source.fill(text.replace(/^version = "[^"]*"/m, 'version = "2026-12-02-nettleser"'));
+  await page.getByRole('button', { name: 'Ta i bruk som ny versjon' }).click();
+  await page.getByText('Versjon 2026-12-02-nettleser er tatt i bruk.').waitFor();
+  await checkAccessibility(page, 'document-template');
+  await page.context().close();
+});

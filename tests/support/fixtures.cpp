@@ -60,6 +60,18 @@ std::int64_t add_trainee(store::Database& db, const std::string& name,
     });
 }
 
+std::int64_t add_agreement(store::UnitOfWork& w, std::int64_t employment_id,
+                           const char* covers_from) {
+    domain::Agreement a;
+    a.employment_id = employment_id;
+    a.template_version = "Helsedirektoratet 2023";
+    a.national_template = true;
+    a.covers_from = *domain::Date::parse_iso(covers_from);
+    a.recorded_at = "2026-11-01T10:00:00Z";
+    a.recorded_by = "Leder Bergen";
+    return w.grants().add_agreement(a);
+}
+
 std::int64_t add_account(app::Application& app, const std::string& email, domain::Role role,
                          std::optional<std::string> municipality, std::optional<std::string> office,
                          std::optional<std::int64_t> person) {

@@ -35,6 +35,11 @@ std::int64_t add_trainee(store::Database& db, const std::string& name,
                          const std::string& municipality, const char* from = "2024-01-01",
                          const char* to = nullptr);
 
+// An ALIS agreement in the register of an employment, on the national template, from
+// `covers_from` (ISO), not yet signed; returns its id.
+std::int64_t add_agreement(store::UnitOfWork& w, std::int64_t employment_id,
+                           const char* covers_from);
+
 // Creates an account through the real use case (password rules, Argon2id, audit), with one role
 // starting 2020-01-01; returns its id.
 std::int64_t add_account(app::Application& app, const std::string& email, domain::Role role,

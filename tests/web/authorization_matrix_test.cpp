@@ -52,6 +52,9 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /api/v1/me/tasks", Expect::own_account},
     {"GET /admin/kontoer", Expect::admin_only},
     {"POST /admin/kontoer/{account:id}/deaktiver", Expect::admin_only},
+    {"GET /admin/maler", Expect::admin_only},
+    {"GET /admin/maler/{kind}", Expect::admin_only},
+    {"POST /admin/maler/{kind}", Expect::admin_only},
     {"GET /personer/{person:id}", Expect::person},
     {"GET /api/v1/people/{person:id}", Expect::person},
     {"GET /personer/{person:id}/utdanningsplan", Expect::person},
@@ -295,14 +298,7 @@ class AuthorizationMatrix : public ::testing::Test {
             meeting = w.supervision().add(m);
             // An agreement of the own trainee and a version of its document, for the routes that
             // name them.
-            domain::Agreement register_row;
-            register_row.employment_id = employment;
-            register_row.template_version = "Helsedirektoratet 2023";
-            register_row.national_template = true;
-            register_row.covers_from = *domain::Date::parse_iso("2024-01-01");
-            register_row.recorded_at = "2026-11-01T10:00:00Z";
-            register_row.recorded_by = "Leder Bergen";
-            agreement = w.grants().add_agreement(register_row);
+            agreement = testing::add_agreement(w, employment, "2024-01-01");
             domain::SignedDocument d;
             d.agreement_id = agreement;
             d.template_version = "2026-12-01";
@@ -342,6 +338,7 @@ class AuthorizationMatrix : public ::testing::Test {
         path =
             std::regex_replace(path, std::regex("\\{account\\}"), std::to_string(foreign_account));
         path = std::regex_replace(path, std::regex("\\{hash\\}"), "0000000000000000");
+        path = std::regex_replace(path, std::regex("\\{kind\\}"), "general-plan");
         path = std::regex_replace(path, std::regex("\\{office\\}"), office);
         path = std::regex_replace(path, std::regex("\\{number\\}"), number);
         return std::regex_replace(path, std::regex("\\{name\\}"), "alis.css");

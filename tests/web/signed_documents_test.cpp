@@ -30,14 +30,8 @@ namespace json = boost::json;
 std::int64_t add_orjan(store::Database& db, std::int64_t& agreement) {
     const auto person = testing::add_trainee(db, "Ørjan Ås", "4601", "2025-01-01");
     db.write([&](store::UnitOfWork& w) {
-        domain::Agreement a;
-        a.employment_id = w.people().employments_of(person).front().id;
-        a.template_version = "Helsedirektoratet 2023";
-        a.national_template = true;
-        a.covers_from = *domain::Date::parse_iso("2025-01-01");
-        a.recorded_at = "2026-11-01T10:00:00Z";
-        a.recorded_by = "Leder Bergen";
-        agreement = w.grants().add_agreement(a);
+        agreement =
+            testing::add_agreement(w, w.people().employments_of(person).front().id, "2025-01-01");
         domain::RecordedCostEntry defaults;
         defaults.municipality_number = "4601";
         defaults.year = 2025;

@@ -12,6 +12,7 @@
 #include "app/audit_head.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
+#include "app/document_templates.hpp"
 #include "app/supervisors.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -91,6 +92,17 @@ class DataGeneration : public ::testing::Test {
         audit.target = "4601";
         audit.outcome = "ok";
         app::set_supervisor_capacity(*app, "4601", 3, audit);
+        // The demo keeps the compiled-in document templates, which are no rows either.
+        auto source =
+            app::template_versions(*app, domain::DocumentKind::general_plan).back().source;
+        source.replace(source.find("version = \""), 11, "version = \"demo-");
+        audit.action = "document_template.replaced";
+        app::Actor admin;
+        admin.email = "admin@example.no";
+        ASSERT_TRUE(std::holds_alternative<app::TemplateVersion>(app::replace_document_template(
+            *app, domain::DocumentKind::general_plan, source,
+            [](const domain::DocumentTemplate&) { return std::optional<std::string>(); }, admin,
+            audit)));
     }
     std::string path() const { return (dir.path() / "alis.db").string(); }
 
@@ -164,12 +176,13 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 12) << "education_plan_revisions, education_plan_periods, "
+    EXPECT_EQ(append_only, 13) << "education_plan_revisions, education_plan_periods, "
                                   "record_corrections, supervision_addenda, "
                                   "supervision_meetings (whose first demo meeting is closed), "
                                   "documents, document_signatures, signed_documents, "
                                   "objective_catalogue_editions, learning_objectives, "
-                                  "activity_signatures and objective_events";
+                                  "activity_signatures, objective_events and "
+                                  "document_templates";
 }
 
 TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {
