@@ -46,6 +46,13 @@ constexpr const char* kReauthenticated =
     "UPDATE sessions SET reauthenticated_at = $2 WHERE id_hash = $1";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id_hash = $1";
 constexpr const char* kDeleteSessionsOf = "DELETE FROM sessions WHERE account_id = $1";
+constexpr const char* kCalendarFeedOf =
+    "SELECT created_at FROM calendar_feeds WHERE account_id = $1";
+constexpr const char* kAccountOfCalendarFeed =
+    "SELECT account_id FROM calendar_feeds WHERE token_sha256 = $1";
+constexpr const char* kDeleteCalendarFeed = "DELETE FROM calendar_feeds WHERE account_id = $1";
+constexpr const char* kAddCalendarFeed =
+    "INSERT INTO calendar_feeds (account_id, token_sha256, created_at) VALUES ($1, $2, $3)";
 constexpr const char* kAddLoginFailure =
     "INSERT INTO login_failures (email, address, at) VALUES ($1, $2, $3)";
 
@@ -168,6 +175,26 @@ void Identity::delete_sessions_of(std::int64_t account_id) {
 void Identity::add_login_failure(const std::string& email, const std::string& address,
                                  std::int64_t at) {
     tx_.execute(kAddLoginFailure, {email, address, at});
+}
+
+std::optional<std::string> Identity::calendar_feed_of(std::int64_t account_id) const {
+    return tx_.row(kCalendarFeedOf, {account_id}, [](const Row& row) { return row.instant(0); });
+}
+
+std::optional<std::int64_t> Identity::account_of_calendar_feed(
+    const std::string& token_sha256) const {
+    return tx_.row(kAccountOfCalendarFeed, {token_sha256},
+                   [](const Row& row) { return row.integer(0); });
+}
+
+void Identity::set_calendar_feed(std::int64_t account_id, const std::string& token_sha256,
+                                 const std::string& created_at) {
+    tx_.execute(kDeleteCalendarFeed, {account_id});
+    tx_.execute(kAddCalendarFeed, {account_id, token_sha256, created_at});
+}
+
+void Identity::delete_calendar_feed(std::int64_t account_id) {
+    tx_.execute(kDeleteCalendarFeed, {account_id});
 }
 
 }  // namespace alis::store

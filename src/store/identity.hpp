@@ -47,6 +47,16 @@ class Identity {
     void delete_session(const std::string& id_hash);
     // Ends every session of an account (logout everywhere, disabled account).
     void delete_sessions_of(std::int64_t account_id);
+
+    // When the account's secret calendar address was made (migration 0022), or nullopt.
+    std::optional<std::string> calendar_feed_of(std::int64_t account_id) const;
+    // The account whose calendar address has the token with this SHA-256 (hex), or nullopt.
+    std::optional<std::int64_t> account_of_calendar_feed(const std::string& token_sha256) const;
+    // Gives the account a new calendar address, in place of the one it had.
+    void set_calendar_feed(std::int64_t account_id, const std::string& token_sha256,
+                           const std::string& created_at);
+    // Revokes the account's calendar address.
+    void delete_calendar_feed(std::int64_t account_id);
     void add_login_failure(const std::string& email, const std::string& address, std::int64_t at);
 
   private:

@@ -857,6 +857,18 @@ constexpr Column kDocumentTemplatesColumns[] = {
     {"recorded_by", ColumnKind::text}};
 #undef ALIS_DOCUMENT_TEMPLATES_COLUMNS
 
+constexpr const char* kCountCalendarFeeds = "SELECT count(*) FROM calendar_feeds";
+constexpr const char* kAllCalendarFeeds =
+    "SELECT account_id, token_sha256, created_at FROM calendar_feeds ORDER BY account_id";
+const DialectSql kAddCalendarFeeds{
+    "INSERT INTO calendar_feeds (account_id, token_sha256, created_at)"
+    " SELECT value ->> 'account_id', value ->> 'token_sha256', value ->> 'created_at'"
+    " FROM json_each($1)",
+    "INSERT INTO calendar_feeds SELECT * FROM json_populate_recordset(NULL::calendar_feeds, $1)"};
+constexpr Column kCalendarFeedsColumns[] = {{"account_id", ColumnKind::integer},
+                                            {"token_sha256", ColumnKind::text},
+                                            {"created_at", ColumnKind::instant}};
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -941,6 +953,8 @@ const Table kTables[] = {
      kAllObjectiveEvents, kAddObjectiveEvents},
     {"document_templates", kDocumentTemplatesColumns, GeneratedId::yes, kCountDocumentTemplates,
      kAllDocumentTemplates, kAddDocumentTemplates},
+    {"calendar_feeds", kCalendarFeedsColumns, GeneratedId::no, kCountCalendarFeeds,
+     kAllCalendarFeeds, kAddCalendarFeeds},
 };
 
 }  // namespace

@@ -23,6 +23,10 @@ constexpr const char* kAddendaOf =
 const DialectSql kMeetingsBetween{ALIS_MEETINGS_BETWEEN(" IN (SELECT value FROM json_each($1))"),
                                   ALIS_MEETINGS_BETWEEN(" = ANY($1::bigint[])")};
 #undef ALIS_MEETINGS_BETWEEN
+constexpr const char* kMeetingsWith =
+    "SELECT id, trainee_person_id, supervisor_person_id, held_on, duration_minutes"
+    " FROM supervision_meetings WHERE trainee_person_id = $1 OR supervisor_person_id = $1"
+    " ORDER BY held_on, id";
 constexpr const char* kNormOf = "SELECT norm FROM supervision_norms WHERE municipality_number = $1";
 
 constexpr const char* kAddMeeting =
@@ -42,13 +46,19 @@ constexpr const char* kSetNorm =
     "INSERT INTO supervision_norms (municipality_number, norm) VALUES ($1, $2)"
     " ON CONFLICT (municipality_number) DO UPDATE SET norm = excluded.norm";
 
-domain::SupervisionMeeting read_meeting(const Row& row) {
+// The first five columns, which every read of a meeting has: who, when and how long.
+domain::SupervisionMeeting read_meeting_time(const Row& row) {
     domain::SupervisionMeeting m;
     m.id = row.integer(0);
     m.trainee_person_id = row.integer(1);
     m.supervisor_person_id = row.integer(2);
     m.held_on = row.date(3);
     m.duration_minutes = static_cast<int>(row.integer(4));
+    return m;
+}
+
+domain::SupervisionMeeting read_meeting(const Row& row) {
+    auto m = read_meeting_time(row);
     m.topics = row.text(5);
     m.minutes = row.text(6);
     m.planned_at = row.instant(7);
@@ -88,12 +98,7 @@ void SupervisionMeetings::meetings_between(
     }
     tx_.each_row(tx_.pick(kMeetingsBetween), {id_list(tx_.dialect(), trainees), from, to},
                  [&](const Row& row) {
-                     domain::SupervisionMeeting m;
-                     m.id = row.integer(0);
-                     m.trainee_person_id = row.integer(1);
-                     m.supervisor_person_id = row.integer(2);
-                     m.held_on = row.date(3);
-                     m.duration_minutes = static_cast<int>(row.integer(4));
+                     auto m = read_meeting_time(row);
                      if (!row.is_null(5)) {
                          m.closed_at = row.instant(5);
                      }
@@ -136,6 +141,11 @@ std::int64_t SupervisionMeetings::append_addendum(const domain::SupervisionAdden
 void SupervisionMeetings::set_norm(const std::string& municipality_number,
                                    const std::string& norm) {
     tx_.execute(kSetNorm, {municipality_number, norm});
+}
+
+std::vector<domain::SupervisionMeeting> SupervisionMeetings::meetings_with(
+    std::int64_t person_id) const {
+    return tx_.rows(kMeetingsWith, {person_id}, read_meeting_time);
 }
 
 }  // namespace alis::store

@@ -29,6 +29,9 @@ class SupervisionMeetings {
     void meetings_between(const std::vector<std::int64_t>& trainees, domain::Date from,
                           domain::Date to,
                           const std::function<void(domain::SupervisionMeeting)>& each) const;
+    // The meetings the person takes part in, as the trainee or as the veileder, by the day held
+    // (without topics or minutes, which a calendar does not show).
+    std::vector<domain::SupervisionMeeting> meetings_with(std::int64_t person_id) const;
     // The id of the norm the municipality chose, or nullopt when it chose none.
     std::optional<std::string> norm_of(const std::string& municipality_number) const;
 

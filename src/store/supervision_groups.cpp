@@ -22,6 +22,12 @@ constexpr const char* kMembersOf =
 constexpr const char* kMeetingsOf =
     "SELECT id, group_id, held_on, duration_minutes, topic FROM supervision_group_meetings"
     " WHERE group_id = $1 ORDER BY held_on, id";
+constexpr const char* kMeetingsFor =
+    "SELECT m.id, m.group_id, m.held_on, m.duration_minutes, m.topic, g.name"
+    " FROM supervision_group_meetings m JOIN supervision_groups g ON g.id = m.group_id"
+    " WHERE g.group_supervisor_person_id = $1 OR m.group_id IN"
+    " (SELECT group_id FROM supervision_group_members WHERE person_id = $1)"
+    " ORDER BY m.held_on, m.id";
 constexpr const char* kAttendanceOf =
     "SELECT a.meeting_id, a.person_id FROM supervision_group_attendance a"
     " JOIN supervision_group_meetings m ON m.id = a.meeting_id WHERE m.group_id = $1"
@@ -110,6 +116,15 @@ std::int64_t SupervisionGroups::add_meeting(const domain::GroupMeeting& m) {
 
 void SupervisionGroups::add_attendance(std::int64_t meeting_id, std::int64_t person_id) {
     tx_.execute(kAddAttendance, {meeting_id, person_id});
+}
+
+std::vector<std::pair<domain::GroupMeeting, std::string>> SupervisionGroups::meetings_for(
+    std::int64_t person_id) const {
+    return tx_.rows(kMeetingsFor, {person_id}, [](const Row& row) {
+        return std::pair{domain::GroupMeeting{row.integer(0), row.integer(1), row.date(2),
+                                              static_cast<int>(row.integer(3)), row.text(4)},
+                         row.text(5)};
+    });
 }
 
 }  // namespace alis::store

@@ -30,6 +30,10 @@ class SupervisionGroups {
     std::vector<domain::GroupMember> members_of(std::int64_t group_id) const;
     // The group's meetings, by the day held (then by id).
     std::vector<domain::GroupMeeting> meetings_of(std::int64_t group_id) const;
+    // The meetings of every group the person is a member of or leads, each with the group's
+    // name, by the day held.
+    std::vector<std::pair<domain::GroupMeeting, std::string>> meetings_for(
+        std::int64_t person_id) const;
     // Who attended the group's meetings: (meeting id, person id) pairs, by meeting.
     std::vector<std::pair<std::int64_t, std::int64_t>> attendance_of(std::int64_t group_id) const;
 

@@ -6,6 +6,7 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/calendar.hpp"
 #include "app/coverage.hpp"
 #include "app/money_rules.hpp"
 #include "app/municipality_overview.hpp"
@@ -222,6 +223,16 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
     if (actor.person_id) {
         data["person_id"] = *actor.person_id;
     }
+    // The secret calendar address: whether there is one, and the forms to make, renew or end it.
+    json::object calendar{{"csrf_token", context.session->csrf_token}};
+    if (const auto made = app::calendar_feed_made(s.app, actor)) {
+        calendar["made"] = s.catalogue.format(
+            "calendar.made", {{"date", domain::Date::parse_iso(made->substr(0, 10))->norwegian()}});
+    }
+    if (query_value(request, "kalender") == "av") {
+        calendar["revoked"] = true;
+    }
+    data["calendar"] = std::move(calendar);
     auto groups = task_groups(s.catalogue, app::tasks_of(s.app, actor, s.today()));
     data["has_tasks"] = !groups.empty();
     data["task_groups"] = std::move(groups);

@@ -154,6 +154,7 @@ void register_education_plan_routes(Routes& routes);
 void register_document_routes(Routes& routes);
 void register_signed_document_routes(Routes& routes);
 void register_document_template_routes(Routes& routes);
+void register_calendar_routes(Routes& routes);
 void register_grant_routes(Routes& routes);
 void register_grant_record_routes(Routes& routes);
 
@@ -184,6 +185,7 @@ void register_routes(Router& router, Services& services) {
     register_document_routes(routes);
     register_signed_document_routes(routes);
     register_document_template_routes(routes);
+    register_calendar_routes(routes);
     register_grant_routes(routes);
     register_grant_record_routes(routes);
 }

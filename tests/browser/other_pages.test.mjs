@@ -53,3 +53,22 @@ test('the password confirmation and the error page are accessible', async () => 
   await checkAccessibility(page, 'not-found');
   await page.context().close();
 });
+
+test('the veileder makes a calendar address, shown once, and turns it off', async () => {
+  const page = await newPage();
+  await login(page, 'veileder@demo.alis.no');
+  await checkAccessibility(page, 'me-calendar');
+  await page.getByRole('button', { name: 'Lag kalenderadresse' }).click();
+  await page.getByRole('heading', { name: 'Din kalenderadresse' }).waitFor();
+  const url = await page.getByTestId('calendar-url').inputValue();
+  assert.match(url, /\/kalender\/[0-9a-f]{64}$/);
+  await checkAccessibility(page, 'calendar-address');
+  const feed = await page.request.get(url);
+  assert.equal(feed.status(), 200);
+  assert.match(await feed.text(), /^BEGIN:VCALENDAR\r\n/);
+  await page.getByRole('link', { name: 'Tilbake til Min side' }).click();
+  await page.getByRole('button', { name: 'Slå av kalenderadressen' }).click();
+  await page.getByText('Kalenderadressen er slått av.').waitFor();
+  assert.equal((await page.request.get(url)).status(), 404);
+  await page.context().close();
+});

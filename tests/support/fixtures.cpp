@@ -2,7 +2,9 @@
 
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
+#include "app/calendar.hpp"
 #include "app/demo_data.hpp"
+#include "app/document_templates.hpp"
 #include "app/passwords.hpp"
 #include "app/supervisors.hpp"
 #include "web/documents.hpp"
@@ -126,6 +128,31 @@ void load_whole_demo(app::Application& app) {
     audit.action = "supervisor.capacity";
     audit.target = "4601";
     app::set_supervisor_capacity(app, "4601", 3, audit);
+    // The demo keeps the compiled-in templates and makes no calendar address: one of each.
+    add_template_version(app, domain::DocumentKind::general_plan, "demo-2026-12-02");
+    app::Actor owner;
+    owner.account_id = app.database()
+                           .read([&](const store::Snapshot& s) {
+                               return s.identity().find_account_by_email(email);
+                           })
+                           ->id;
+    app::renew_calendar_feed(app, owner, audit);
+}
+
+void add_template_version(app::Application& app, domain::DocumentKind kind,
+                          const std::string& version) {
+    auto source = app::template_versions(app, kind).back().source;
+    const auto at = source.find("version = \"");
+    source.replace(at, source.find('\n', at) - at, "version = \"" + version + "\"");
+    app::Actor admin;
+    admin.email = "admin@alis.invalid";
+    auto audit = app::administration_event(app, admin.email);
+    const auto result = app::replace_document_template(
+        app, kind, source,
+        [](const domain::DocumentTemplate&) { return std::optional<std::string>(); }, admin, audit);
+    if (!std::holds_alternative<app::TemplateVersion>(result)) {
+        throw std::runtime_error("add_template_version: refused");
+    }
 }
 
 std::map<std::string, std::string> rows_of_every_table(const std::string& url) {

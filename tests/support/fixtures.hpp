@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "domain/document_template.hpp"
 #include "domain/education_plan.hpp"
 #include "domain/identity.hpp"
 #include "store/database.hpp"
@@ -34,6 +35,11 @@ void add_municipality(store::Database& db, const std::string& number, const std:
 std::int64_t add_trainee(store::Database& db, const std::string& name,
                          const std::string& municipality, const char* from = "2024-01-01",
                          const char* to = nullptr);
+
+// Puts the compiled-in template of `kind` in force again as `version` (an administrator's
+// replacement, stored and audited).
+void add_template_version(app::Application& app, domain::DocumentKind kind,
+                          const std::string& version);
 
 // An ALIS agreement in the register of an employment, on the national template, from
 // `covers_from` (ISO), not yet signed; returns its id.

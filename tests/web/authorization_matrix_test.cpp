@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "app/hashing.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
@@ -30,6 +31,9 @@ enum class Expect {
     participant,   // A supervision meeting's trainee or veileder: never the leader or others.
     veileder,      // The meeting's veileder alone (closing it).
 };
+
+// The token of the calendar address the fixture makes.
+const std::string kCalendarToken(64, 'c');
 
 const std::map<std::string, Expect> kRoutes = {
     {"GET /", Expect::public_route},
@@ -226,6 +230,10 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /api/v1/people/{person:id}/agreements/{agreement:id}/documents", Expect::person},
     {"POST /api/v1/people/{person:id}/documents/{document:id}/signatures", Expect::person},
     {"GET /dokumenter/kontroll", Expect::public_route},
+    // The calendar feed's token is its credential (tests/web/calendar_test.cpp).
+    {"GET /kalender/{token}", Expect::public_route},
+    {"POST /meg/kalender", Expect::own_account},
+    {"POST /meg/kalender/av", Expect::own_account},
     {"POST /dokumenter/kontroll", Expect::public_route},
 };
 
@@ -255,6 +263,9 @@ class AuthorizationMatrix : public ::testing::Test {
         // An arena and a responsibility of the own municipality's general plan, for the routes
         // that name one.
         db.write([&](store::UnitOfWork& w) {
+            // A calendar address, for the feed's route (its token is its credential).
+            w.identity().set_calendar_feed(foreign_account, app::sha256_hex(kCalendarToken),
+                                           "2026-11-01T10:00:00Z");
             domain::LearningArena a;
             a.municipality_number = "4601";
             a.name = "Sentrum legekontor";
@@ -339,6 +350,7 @@ class AuthorizationMatrix : public ::testing::Test {
             std::regex_replace(path, std::regex("\\{account\\}"), std::to_string(foreign_account));
         path = std::regex_replace(path, std::regex("\\{hash\\}"), "0000000000000000");
         path = std::regex_replace(path, std::regex("\\{kind\\}"), "general-plan");
+        path = std::regex_replace(path, std::regex("\\{token\\}"), kCalendarToken);
         path = std::regex_replace(path, std::regex("\\{office\\}"), office);
         path = std::regex_replace(path, std::regex("\\{number\\}"), number);
         return std::regex_replace(path, std::regex("\\{name\\}"), "alis.css");

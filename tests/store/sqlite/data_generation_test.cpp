@@ -12,7 +12,6 @@
 #include "app/audit_head.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
-#include "app/document_templates.hpp"
 #include "app/supervisors.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -68,10 +67,10 @@ class Connection {
     sqlite3* db_ = nullptr;
 };
 
-// The tables whose rows are bookkeeping, not data: logins, sessions, the audit trail (which
-// caches never show) and the migration log and counter themselves.
-const std::set<std::string> kBookkeeping = {"sessions", "login_failures", "audit_events",
-                                            "schema_migrations", "data_generation"};
+// The tables whose rows are bookkeeping, not data: logins, sessions, calendar addresses, the
+// audit trail (which caches never show) and the migration log and counter themselves.
+const std::set<std::string> kBookkeeping = {"sessions",     "login_failures",    "calendar_feeds",
+                                            "audit_events", "schema_migrations", "data_generation"};
 
 const domain::Date kToday = *domain::Date::parse_iso("2026-11-22");
 
@@ -93,16 +92,7 @@ class DataGeneration : public ::testing::Test {
         audit.outcome = "ok";
         app::set_supervisor_capacity(*app, "4601", 3, audit);
         // The demo keeps the compiled-in document templates, which are no rows either.
-        auto source =
-            app::template_versions(*app, domain::DocumentKind::general_plan).back().source;
-        source.replace(source.find("version = \""), 11, "version = \"demo-");
-        audit.action = "document_template.replaced";
-        app::Actor admin;
-        admin.email = "admin@example.no";
-        ASSERT_TRUE(std::holds_alternative<app::TemplateVersion>(app::replace_document_template(
-            *app, domain::DocumentKind::general_plan, source,
-            [](const domain::DocumentTemplate&) { return std::optional<std::string>(); }, admin,
-            audit)));
+        testing::add_template_version(*app, domain::DocumentKind::general_plan, "demo-2");
     }
     std::string path() const { return (dir.path() / "alis.db").string(); }
 
