@@ -41,18 +41,14 @@ int year_of(const Request& request, std::string_view name, const std::vector<int
 // The grant year a claim request asks for; by default the latest whose refund period has begun.
 int grant_year_of(const Services& s, const Request& request) {
     const auto years = app::embedded_grant_years();
-    int fallback = years.front();
-    for (const int y : years) {
-        if (app::embedded_grant_year(std::to_string(y)).refund_from <= s.today()) {
-            fallback = y;
-        }
-    }
-    return year_of(request, "grant_year", years, fallback);
+    return year_of(request, "grant_year", years, app::latest_begun_year(years, s.today()));
 }
 
-int coverage_year_of(const Request& request) {
+// The cost year a coverage request asks for; by default, as for a claim, the latest whose grant
+// year's refund period has begun.
+int coverage_year_of(const Services& s, const Request& request) {
     const auto years = app::coverage_years();
-    return year_of(request, "year", years, years.back());
+    return year_of(request, "year", years, app::latest_begun_year(years, s.today()));
 }
 
 app::ClaimReport claim_of(Services& s, const Request& request, const RequestContext& context) {
@@ -128,7 +124,7 @@ app::CoverageReport coverage_of(Services& s, const RequestContext& context, int 
 
 template <CoverageScope Scope>
 Response coverage_page(Services& s, const Request& request, RequestContext& context) {
-    const int year = coverage_year_of(request);
+    const int year = coverage_year_of(s, request);
     std::string heading;
     std::string base;
     const auto report = coverage_of<Scope>(s, context, year, heading, base);
@@ -148,7 +144,7 @@ Response coverage_api(Services& s, const Request& request, RequestContext& conte
     std::string base;
     return json_response(
         http::status::ok, request.version(),
-        coverage_json(coverage_of<Scope>(s, context, coverage_year_of(request), heading, base)));
+        coverage_json(coverage_of<Scope>(s, context, coverage_year_of(s, request), heading, base)));
 }
 
 // The regional office's page of pilot budgets: the shipped ones, computed as `alis budget` does.

@@ -50,10 +50,10 @@ class Coverage : public ::testing::Test {
                                     {"zone", "1"},         {"fee_for_service", 500'000}};
         for (const auto* number : {"4601", "4627"}) {
             const auto r = put(
-                "/api/v1/municipalities/" + std::string(number) + "/cost-defaults/2023", defaults);
+                "/api/v1/municipalities/" + std::string(number) + "/cost-defaults/2025", defaults);
             ASSERT_EQ(r.result(), http::status::ok) << number << r.body();
         }
-        const auto r = put("/api/v1/municipalities/4601/cost-inputs/2023/" + std::to_string(kari),
+        const auto r = put("/api/v1/municipalities/4601/cost-inputs/2025/" + std::to_string(kari),
                            {{"salary", kKarisSalary}});
         ASSERT_EQ(r.result(), http::status::ok) << r.body();
     }
@@ -89,7 +89,7 @@ TEST_F(Coverage, TheLeaderSeesEachOwnAlisWithCostAndTheGrantOfTheClaim) {
     const auto r = get("/api/v1/municipalities/4601/coverage", "leder@bergen.no");
     ASSERT_EQ(r.result(), http::status::ok) << r.body();
     const auto body = parsed(r);
-    EXPECT_EQ(body.at("year"), 2023);
+    EXPECT_EQ(body.at("year"), 2025) << "by default the latest year whose refund period began";
     const auto& alis = body.at("alis").as_array();
     ASSERT_EQ(alis.size(), 5u);
     std::int64_t grants = 0;
@@ -107,7 +107,7 @@ TEST_F(Coverage, TheLeaderSeesEachOwnAlisWithCostAndTheGrantOfTheClaim) {
     }
     EXPECT_GT(karis, others) << "her own salary over the default";
     const auto claim =
-        parsed(get("/api/v1/municipalities/4601/grant-claim?grant_year=2023", "leder@bergen.no"));
+        parsed(get("/api/v1/municipalities/4601/grant-claim?grant_year=2025", "leder@bergen.no"));
     EXPECT_EQ(grants, claim.at("total_ore").as_int64()) << "the grant is the claim's";
     EXPECT_GT(grants, 0);
     const auto page = get("/kommuner/4601/dekning", "leder@bergen.no");
@@ -184,15 +184,33 @@ TEST_F(Coverage, CostInputsAreTheLeadersAndBadInputIsRefusedInNorwegian) {
     EXPECT_NE(r.body().find("ingen ansettelse i kommunen"), std::string::npos);
     EXPECT_EQ(put("/api/v1/municipalities/4601/cost-defaults/abc", {}).result(),
               http::status::not_found);
-    EXPECT_EQ(get("/api/v1/coverage?year=2024", "nasjonal@hdir.no").result(),
+    EXPECT_EQ(get("/api/v1/coverage?year=2022", "nasjonal@hdir.no").result(),
               http::status::bad_request)
-        << "no cost rates for 2024";
+        << "no grant year nor cost rates for 2022";
     const auto office = *client::login(server.port(), "kontor@bergen.no", kTestPassword);
     EXPECT_EQ(client::request(server.port(), http::verb::put,
                               "/api/v1/municipalities/4601/cost-defaults/2023", "{}",
                               "application/json", office.post_headers(server.port()))
                   .result(),
               http::status::forbidden);
+}
+
+TEST_F(Coverage, EveryGrantYearWithCostRatesHasCoverageAndSaysItsAmountsAreEstimates) {
+    for (const int year : app::coverage_years()) {
+        const auto body =
+            parsed(get("/api/v1/coverage?year=" + std::to_string(year), "nasjonal@hdir.no"));
+        EXPECT_EQ(body.at("year"), year);
+        EXPECT_TRUE(body.at("unconfirmed").as_bool()) << year << ": no rate is confirmed";
+        // The fixture's cost inputs are for 2025 alone: other years list the ALIS without them.
+        EXPECT_EQ(body.at("without_cost_inputs"), year == 2025 ? 0 : 6) << year;
+        const auto page =
+            get("/kommuner/4601/dekning?year=" + std::to_string(year), "leder@bergen.no");
+        ASSERT_EQ(page.result(), http::status::ok) << year;
+        EXPECT_NE(page.body().find("Anslag:"), std::string::npos) << year;
+    }
+    EXPECT_GE(app::coverage_years().size(), 3u) << "2023, 2024 and 2025";
+    const auto me = get("/meg", "nasjonal@hdir.no").body();
+    EXPECT_NE(me.find("/dekning?year=2025"), std::string::npos) << "the landing's year";
 }
 
 TEST_F(Coverage, TheRegionalOfficeReadsThePilotBudgetsAsAlisBudgetComputesThem) {
