@@ -13,6 +13,7 @@
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "web/access.hpp"
+#include "web/cost_form_view.hpp"
 #include "web/grant_view.hpp"
 #include "web/pipeline.hpp"
 
@@ -130,6 +131,17 @@ Response coverage_page(Services& s, const Request& request, RequestContext& cont
     const auto report = coverage_of<Scope>(s, context, year, heading, base);
     auto data = coverage_page_data(s.catalogue, report, heading);
     data["years"] = year_links(app::coverage_years(), year, base, "year");
+    if constexpr (Scope == CoverageScope::municipality) {
+        // The leader's forms of the cost inputs: the municipality's defaults and each ALIS's own.
+        const auto& number = context.params.at("number");
+        data["defaults_url"] = cost_form_path(number, year, std::nullopt);
+        data["defaults_label"] = s.catalogue.format("coverage.defaults_link", {{"year", year}});
+        auto& rows = data["alis"].as_array();
+        for (std::size_t i = 0; i < rows.size() && i < report.alis.size(); ++i) {
+            rows[i].as_object()["cost_url"] =
+                cost_form_path(number, year, report.alis[i].person_id);
+        }
+    }
     if constexpr (Scope == CoverageScope::country) {
         data["by_class"] = coverage_summary_data(s.catalogue, report)["by_class"];
         data["by_pay"] = coverage_summary_data(s.catalogue, report)["by_pay"];
