@@ -186,6 +186,18 @@ TEST_F(Coverage, CostInputsAreTheLeadersAndBadInputIsRefusedInNorwegian) {
     EXPECT_NE(r.body().find("ingen ansettelse i kommunen"), std::string::npos);
     EXPECT_EQ(put("/api/v1/municipalities/4601/cost-defaults/abc", {}).result(),
               http::status::not_found);
+    // Grant year 2025's refund period begins on 1 September 2024: a doctor who left at the end of
+    // 2024 earns part of that grant, so their 2025 inputs may be entered; 2023's may not.
+    const auto left =
+        testing::add_trainee(server.database(), "Ny Lege", "4601", "2024-10-01", "2024-12-31");
+    const auto inputs = "/api/v1/municipalities/4601/cost-inputs/";
+    EXPECT_EQ(put(inputs + std::string("2025/") + std::to_string(left), {{"salary", 1}}).result(),
+              http::status::ok);
+    EXPECT_EQ(put(inputs + std::string("2023/") + std::to_string(left), {{"salary", 1}}).result(),
+              http::status::unprocessable_entity);
+    EXPECT_EQ(
+        get("/kommuner/4601/kostnader/2023/" + std::to_string(left), "leder@bergen.no").result(),
+        http::status::not_found);
     EXPECT_EQ(get("/api/v1/coverage?year=2022", "nasjonal@hdir.no").result(),
               http::status::bad_request)
         << "no grant year nor cost rates for 2022";
