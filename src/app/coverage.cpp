@@ -22,6 +22,19 @@ domain::ContractType contract_of(domain::PayModel pay) {
                                              : domain::ContractType::self_employed;
 }
 
+// Sets the ALIS's cost before the grant from its own entry and the municipality's defaults
+// (either may be null; with neither, it has no cost inputs).
+void add_cost(AlisCoverage& a, const domain::CostEntry* own, const domain::CostEntry* defaults,
+              const domain::CostRates& rates) {
+    const domain::CostEntry none;
+    a.has_cost_inputs = own || defaults;
+    a.cost = domain::compute_alis_cost(
+        domain::merged_cost_input(a.full_name, contract_of(a.pay), own ? *own : none,
+                                  defaults ? *defaults : none),
+        rates);
+    a.coverage.cost_before_grant = a.cost.cost;
+}
+
 // Every ALIS with a claim line in the scope's municipalities over the grant year's refund
 // period, with their cost of `rates` and their grant; with the municipality each belongs to.
 std::vector<std::pair<const domain::Municipality*, AlisCoverage>> alis_of(
@@ -60,14 +73,7 @@ std::vector<std::pair<const domain::Municipality*, AlisCoverage>> alis_of(
         }
         for (auto& [person, a] : by_person) {
             const auto mine = own.find(person);
-            const domain::CostEntry none;
-            const auto& entry = mine != own.end() ? *mine->second : none;
-            a.has_cost_inputs = mine != own.end() || defaults;
-            a.cost = domain::compute_alis_cost(
-                domain::merged_cost_input(a.full_name, contract_of(a.pay), entry,
-                                          defaults ? *defaults : none),
-                rates);
-            a.coverage.cost_before_grant = a.cost.cost;
+            add_cost(a, mine != own.end() ? mine->second : nullptr, defaults, rates);
             result.emplace_back(&m, std::move(a));
         }
     }
@@ -167,6 +173,26 @@ std::optional<CoverageReport> municipality_coverage(Application& app, const std:
         return std::nullopt;
     }
     return report_of(app, {number, std::nullopt}, year, Grouping::own_municipality);
+}
+
+std::optional<AlisCoverage> alis_coverage(Application& app, const std::string& number, int year,
+                                          AlisCoverage alis, const domain::CostEntry* own,
+                                          const domain::CostEntry* defaults) {
+    const auto report = municipality_coverage(app, number, year);
+    if (!report) {
+        return std::nullopt;
+    }
+    for (const auto& a : report->alis) {
+        if (a.person_id == alis.person_id) {
+            return a.has_cost_inputs ? std::optional(a) : std::nullopt;
+        }
+    }
+    if (!own && !defaults) {
+        return std::nullopt;
+    }
+    alis.coverage = {1, {}, {}};
+    add_cost(alis, own, defaults, embedded_cost_rates(year));
+    return alis;
 }
 
 CoverageReport region_coverage(Application& app, const std::string& office, int year) {

@@ -52,6 +52,13 @@ struct CoverageReport {
 // UnknownRulesYear when alis holds no grant year or no cost rates for `year`.
 std::optional<CoverageReport> municipality_coverage(Application& app, const std::string& number,
                                                     int year);
+// The coverage of one ALIS of municipality `number` in `year` (`alis` names the person, with
+// their pay model), as municipality_coverage computes it; when no post of theirs earns the grant
+// in the refund period, their cost from `own` and `defaults` alone, with no grant. Nullopt when
+// nothing is entered for them, own or default. Throws like municipality_coverage.
+std::optional<AlisCoverage> alis_coverage(Application& app, const std::string& number, int year,
+                                          AlisCoverage alis, const domain::CostEntry* own,
+                                          const domain::CostEntry* defaults);
 // The coverage of the municipalities of regional office `office`, by municipality.
 CoverageReport region_coverage(Application& app, const std::string& office, int year);
 // The coverage of the country, by region, centrality class and pay model.

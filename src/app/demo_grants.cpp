@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/money_rules.hpp"
 #include "domain/agreement.hpp"
 #include "domain/alis_cost.hpp"
 #include "domain/coverage.hpp"
@@ -123,10 +124,13 @@ DemoGrants add_demo_grants(Application& app, Date as_of) {
             if (!employs_alis[m.number]) {
                 continue;
             }
+            // The same demo figures for every year alis computes coverage for.
             const auto& model = inputs.alis[m.centrality_class <= 3 ? 0 : 1];
-            w.grants().put_cost_entry({std::nullopt, m.number, inputs.year,
-                                       domain::cost_entry_of(model), at, kRecordedBy});
-            ++demo.cost_entries;
+            for (const int year : coverage_years()) {
+                w.grants().put_cost_entry(
+                    {std::nullopt, m.number, year, domain::cost_entry_of(model), at, kRecordedBy});
+                ++demo.cost_entries;
+            }
         }
         demo.cost_entries += add_report_examples(w, at);
         demo.agreements += 4;

@@ -17,8 +17,8 @@ struct DemoGrants {
 // every reason that stops a claim: one without an agreement, one signed late, one through a
 // staffing agency and one not on the national template. The 2023 report's ALIS A-D
 // (data/demo/alis-costs-2023.toml) become four doctors of Bergen in 2023 with their own cost
-// inputs and agreements, and every municipality with ALIS gets cost defaults for 2023 (demo
-// figures: ALIS A's inputs in centrality classes 1-3, ALIS B's in 4-6), so that coverage has
+// inputs and agreements, and every municipality with ALIS gets cost defaults for each coverage year
+// (demo figures: ALIS A's inputs in centrality classes 1-3, ALIS B's in 4-6), so that coverage has
 // figures for the municipality, the region and the country.
 DemoGrants add_demo_grants(Application& app, domain::Date as_of);
 

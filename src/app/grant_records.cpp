@@ -2,10 +2,30 @@
 
 #include <algorithm>
 
+#include "app/coverage.hpp"
+#include "app/money_rules.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
 namespace {
+
+// The person's first employment in municipality `number` that touches `year`, or the refund
+// period of the grant year of that number (which begins the year before), if any: whose cost
+// inputs the municipality may enter for that year, as coverage compares that grant with them.
+const domain::Employment* employment_in(const std::vector<domain::Employment>& employments,
+                                        const std::string& number, int year) {
+    auto first = *domain::Date::from_ymd(year, 1, 1);
+    const auto last = *domain::Date::from_ymd(year, 12, 31);
+    const auto grant_years = embedded_grant_years();
+    if (std::find(grant_years.begin(), grant_years.end(), year) != grant_years.end()) {
+        first = std::min(first, embedded_grant_year(std::to_string(year)).refund_from);
+    }
+    const auto it = std::find_if(employments.begin(), employments.end(), [&](const auto& e) {
+        return e.municipality_number == number && e.starts_on <= last &&
+               (!e.ends_on || *e.ends_on >= first);
+    });
+    return it == employments.end() ? nullptr : &*it;
+}
 
 bool has_employment(const store::UnitOfWork& w, std::int64_t person_id,
                     std::int64_t employment_id) {
@@ -96,13 +116,8 @@ std::variant<domain::RecordedCostEntry, GrantRecordProblem> record_cost_entry(
                 return GrantRecordProblem::unknown_municipality;
             }
             if (entry.person_id) {
-                const auto employments = w.people().employments_of(*entry.person_id);
-                const auto first = *domain::Date::from_ymd(entry.year, 1, 1);
-                const auto last = *domain::Date::from_ymd(entry.year, 12, 31);
-                if (std::none_of(employments.begin(), employments.end(), [&](const auto& e) {
-                        return e.municipality_number == entry.municipality_number &&
-                               e.starts_on <= last && (!e.ends_on || *e.ends_on >= first);
-                    })) {
+                if (!employment_in(w.people().employments_of(*entry.person_id),
+                                   entry.municipality_number, entry.year)) {
                     return GrantRecordProblem::not_employed_there;
                 }
                 audit.action = "cost_input.recorded";
@@ -114,6 +129,67 @@ std::variant<domain::RecordedCostEntry, GrantRecordProblem> record_cost_entry(
             w.audit().append(audit);
             return entry;
         });
+}
+
+std::optional<CostForm> cost_form(Application& app, const std::string& number, int year,
+                                  std::optional<std::int64_t> person_id) {
+    auto form = app.database().read([&](const store::Snapshot& s) -> std::optional<CostForm> {
+        const auto m = s.municipalities().find(number);
+        if (!m) {
+            return std::nullopt;
+        }
+        CostForm f;
+        f.municipality = *m;
+        f.year = year;
+        if (person_id) {
+            const auto person = s.people().find(*person_id);
+            const auto employments = s.people().employments_of(*person_id);
+            const auto* employment = employment_in(employments, number, year);
+            if (!person || !employment) {
+                return std::nullopt;
+            }
+            f.person_id = person_id;
+            f.full_name = person->full_name;
+            f.pay = employment->pay_model;
+        }
+        for (auto& e : s.grants().cost_entries({number, std::nullopt}, year)) {
+            if (e.person_id == person_id) {
+                f.entry = std::move(e);
+            } else if (!e.person_id) {
+                f.defaults = std::move(e);
+            }
+        }
+        return f;
+    });
+    if (!form || !person_id) {
+        return form;
+    }
+    const auto years = coverage_years();
+    if (std::find(years.begin(), years.end(), year) == years.end()) {
+        return form;  // no rates to compute with
+    }
+    // The figures of the coverage page, for this ALIS: one computation of the cost and grant.
+    AlisCoverage alis;
+    alis.person_id = *person_id;
+    alis.full_name = form->full_name;
+    alis.pay = form->pay;
+    form->computed =
+        alis_coverage(app, number, year, alis, form->entry ? &form->entry->entry : nullptr,
+                      form->defaults ? &form->defaults->entry : nullptr);
+    form->unconfirmed = embedded_grant_year(std::to_string(year)).unconfirmed() ||
+                        embedded_cost_rates(year).unconfirmed();
+    return form;
+}
+
+std::optional<int> latest_cost_year(const std::vector<domain::Employment>& employments,
+                                    const std::string& number) {
+    const auto years = coverage_years();
+    for (auto it = years.rbegin(); it != years.rend(); ++it) {
+        if (employment_in(employments, number, *it)) {
+            return *it;
+        }
+    }
+    return std::nullopt;
 }
 
 std::vector<domain::Agreement> agreements_of(Application& app, std::int64_t person_id) {

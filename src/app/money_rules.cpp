@@ -90,6 +90,16 @@ std::vector<int> coverage_years() {
     return years;
 }
 
+int latest_begun_year(const std::vector<int>& years, domain::Date today) {
+    int latest = years.front();
+    for (const int y : years) {
+        if (embedded_grant_year(std::to_string(y)).refund_from <= today) {
+            latest = y;
+        }
+    }
+    return latest;
+}
+
 std::vector<domain::PilotBudget> embedded_budgets() {
     constexpr std::string_view kFolder = "data/budgets/";
     std::vector<domain::PilotBudget> budgets;

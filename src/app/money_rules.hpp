@@ -10,6 +10,7 @@
 
 #include "domain/alis_cost.hpp"
 #include "domain/budget.hpp"
+#include "domain/date.hpp"
 #include "domain/grant_rates.hpp"
 
 namespace alis::app {
@@ -40,6 +41,10 @@ const domain::CostRates& embedded_cost_rates(int year);
 std::vector<int> embedded_grant_years();
 // The years alis can compute coverage for: those with both a grant year and cost rates.
 std::vector<int> coverage_years();
+
+// The latest of `years` (grant years, oldest first, not empty) whose refund period has begun on
+// `today`, else the first: the year a claim or coverage page shows unless asked for another.
+int latest_begun_year(const std::vector<int>& years, domain::Date today);
 
 // The pilot budgets shipped in data/budgets/, by file name, each parsed (throws
 // domain::RulesetError for a broken file).

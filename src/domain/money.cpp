@@ -25,6 +25,18 @@ std::string two_digits(std::int64_t value) {
            static_cast<char>('0' + value % 10);
 }
 
+// Removes `suffix` and the spaces before it from the end of `text`, if it ends so.
+bool strip_suffix(std::string_view& text, std::string_view suffix) {
+    if (!text.ends_with(suffix)) {
+        return false;
+    }
+    text.remove_suffix(suffix.size());
+    while (!text.empty() && text.back() == ' ') {
+        text.remove_suffix(1);
+    }
+    return true;
+}
+
 }  // namespace
 
 Money Money::times(std::int64_t count) const {
@@ -73,6 +85,72 @@ std::string format_millions(Money amount) {
     const std::int64_t magnitude = value < 0 ? -value : value;
     return std::string(value < 0 ? "-" : "") + std::to_string(magnitude / 10) + "," +
            std::to_string(magnitude % 10);
+}
+
+std::optional<Money> parse_kroner(std::string_view text, Money max) {
+    // The spaces a user or a copied amount groups digits with, as one plain space.
+    std::string plain;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i).starts_with("\u00a0")) {
+            plain += ' ';
+            i += 1;
+        } else if (text.substr(i).starts_with("\u202f")) {
+            plain += ' ';
+            i += 2;
+        } else {
+            plain += text[i];
+        }
+    }
+    std::string_view rest(plain);
+    while (!rest.empty() && rest.front() == ' ') {
+        rest.remove_prefix(1);
+    }
+    while (!rest.empty() && rest.back() == ' ') {
+        rest.remove_suffix(1);
+    }
+    strip_suffix(rest, "kr");
+    std::int64_t ore = 0;
+    const auto comma = rest.find(',');
+    if (comma != std::string_view::npos) {
+        const auto decimals = rest.substr(comma + 1);
+        if (decimals != "-") {
+            if (decimals.empty() || decimals.size() > 2 ||
+                decimals.find_first_not_of("0123456789") != std::string_view::npos) {
+                return std::nullopt;
+            }
+            ore = (decimals[0] - '0') * 10 + (decimals.size() == 2 ? decimals[1] - '0' : 0);
+        }
+        rest = rest.substr(0, comma);
+    }
+    // Whole kroner: digits, or groups of three after a first group of one to three.
+    std::int64_t kroner = 0;
+    int digits = 0;
+    std::size_t group = 0;  // digits in the current group
+    bool grouped = false;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        const char c = rest[i];
+        if (c == ' ') {
+            if (group == 0 || (grouped && group != 3) || (!grouped && group > 3)) {
+                return std::nullopt;
+            }
+            grouped = true;
+            group = 0;
+            continue;
+        }
+        if (c < '0' || c > '9' || ++digits > 15) {
+            return std::nullopt;
+        }
+        kroner = kroner * 10 + (c - '0');
+        ++group;
+    }
+    if (digits == 0 || (grouped && group != 3)) {
+        return std::nullopt;
+    }
+    const auto amount = Money::ore(kroner * 100 + ore);
+    if (amount > max) {
+        return std::nullopt;
+    }
+    return amount;
 }
 
 }  // namespace alis::domain

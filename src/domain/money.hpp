@@ -5,8 +5,10 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace alis::domain {
 
@@ -62,5 +64,12 @@ std::string format_kroner(Money amount);
 // The amount in millions of kroner with one decimal and a decimal comma, as the 2023 report's
 // tables show it: 2 149 999 kr -> "2,1", -250 000 kr -> "-0,3". Rounded half up for display only.
 std::string format_millions(Money amount);
+
+// An amount as a Norwegian user types it in kroner, read exactly into øre: whole kroner
+// ("1234567"), grouped by three with spaces ("1 234 567"; a space, a no-break space or a narrow
+// no-break space), with øre after a decimal comma ("1234567,50", "12,5" is 12,50 kr) or ",-"
+// ("1 000,-"), and "kr" after it or not. Nullopt for any other text (a sign, a decimal point,
+// more than two decimals, a badly grouped number) and for an amount above `max`.
+std::optional<Money> parse_kroner(std::string_view text, Money max);
 
 }  // namespace alis::domain

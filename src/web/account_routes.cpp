@@ -150,7 +150,7 @@ std::shared_ptr<const std::string> national_summary(Services& s) {
         }
         // Coverage of the grant (issue 15): sums by centrality class and pay model, never a
         // named doctor's figures (app/coverage.hpp).
-        const int year = app::coverage_years().back();
+        const int year = app::latest_begun_year(app::coverage_years(), today);
         const auto coverage = app::national_coverage(s.app, year);
         if (coverage.total.coverage.alis > 0) {
             for (auto& [key, value] : coverage_summary_data(t, coverage)) {

@@ -1,6 +1,7 @@
 // The leader's money records through the API (docs/money.md, "Claims from the store"): a post's
 // grant facts, the agreement register and the cost inputs with the municipality's defaults. Each
-// write is one use case of app/grant_records.hpp, audited there.
+// write is one use case of app/grant_records.hpp, audited there. The agreement form and the cost
+// inputs' forms post to the same handlers as the API, which redirect a browser.
 #include <boost/json.hpp>
 
 #include <charconv>
@@ -8,6 +9,7 @@
 #include "app/grant_records.hpp"
 #include "app/policy.hpp"
 #include "web/access.hpp"
+#include "web/cost_form_view.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
 
@@ -16,8 +18,8 @@ namespace {
 
 namespace json = boost::json;
 
-// The largest yearly amount a cost field takes, in whole kroner (100 million kr).
-constexpr int kMaxCostKroner = 100'000'000;
+// The largest yearly amount a cost field takes (100 million kr).
+constexpr domain::Money kMaxCostAmount = domain::Money::kroner(100'000'000);
 
 json::object agreement_json(const domain::Agreement& a) {
     return json::object{{"id", a.id},
@@ -37,8 +39,8 @@ json::value optional_json(const std::optional<int>& v) {
     return v ? json::value(*v) : json::value(nullptr);
 }
 
-json::value kroner_json(const std::optional<domain::Money>& m) {
-    return m ? json::value(m->in_ore() / 100) : json::value(nullptr);
+json::value ore_json(const std::optional<domain::Money>& m) {
+    return m ? json::value(m->in_ore()) : json::value(nullptr);
 }
 
 json::object cost_entry_json(const domain::RecordedCostEntry& r) {
@@ -51,14 +53,14 @@ json::object cost_entry_json(const domain::RecordedCostEntry& r) {
         {"other_gp_work_percent", optional_json(e.other_gp_work_percent)},
         {"zone",
          e.zone ? json::value(std::string(domain::to_string(*e.zone))) : json::value(nullptr)},
-        {"salary", kroner_json(e.salary)},
-        {"bonus", kroner_json(e.bonus)},
-        {"office", kroner_json(e.office)},
+        {"salary_ore", ore_json(e.salary)},
+        {"bonus_ore", ore_json(e.bonus)},
+        {"office_ore", ore_json(e.office)},
         {"supervision_hours", optional_json(e.supervision_hours)},
-        {"supervision_rate", kroner_json(e.supervision_rate)},
-        {"courses_and_travel", kroner_json(e.courses_and_travel)},
-        {"substitutes", kroner_json(e.substitutes)},
-        {"fee_for_service", kroner_json(e.fee_for_service)},
+        {"supervision_rate_ore", ore_json(e.supervision_rate)},
+        {"courses_and_travel_ore", ore_json(e.courses_and_travel)},
+        {"substitutes_ore", ore_json(e.substitutes)},
+        {"fee_for_service_ore", ore_json(e.fee_for_service)},
         {"recorded_at", r.recorded_at},
         {"recorded_by", r.recorded_by}};
 }
@@ -186,13 +188,22 @@ std::optional<int> optional_int(FormInput& input, std::string_view field, int ma
     return input.required_int(field, 0, max);
 }
 
+// An amount in kroner as users write it ("1 234 567", "1234567,50"; domain::parse_kroner), read
+// exactly into øre; nullopt when empty, else the field's error when it is no amount.
 std::optional<domain::Money> optional_kroner(FormInput& input, std::string_view field) {
-    const auto kroner = optional_int(input, field, kMaxCostKroner);
-    return kroner ? std::optional(domain::Money::kroner(*kroner)) : std::nullopt;
+    const std::string text = input.text(field);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    const auto amount = domain::parse_kroner(text, kMaxCostAmount);
+    if (!amount) {
+        input.fail(std::string(field), "cost_form.bad_amount");
+    }
+    return amount;
 }
 
-template <bool OfAlis>
-Response put_cost_entry(Services& s, const Request& request, RequestContext& context) {
+// The year of a cost entry's path, 2000-2199; 404 for any other text.
+int cost_year_of(const RequestContext& context) {
     const std::string& year_text = context.params.at("year");
     int year = 0;
     const auto [end, error] =
@@ -200,6 +211,43 @@ Response put_cost_entry(Services& s, const Request& request, RequestContext& con
     if (error != std::errc() || end != year_text.data() + year_text.size() || year < 2000 ||
         year > 2199) {
         not_found();
+    }
+    return year;
+}
+
+// The form of the path's cost entry; 404 for an unknown municipality, or for a doctor without an
+// employment there that year.
+template <bool OfAlis>
+app::CostForm load_cost_form(Services& s, const RequestContext& context, int year) {
+    std::optional<std::int64_t> person;
+    if constexpr (OfAlis) {
+        person = context.id("person");
+    }
+    return found(app::cost_form(s.app, context.params.at("number"), year, person));
+}
+
+template <bool OfAlis>
+Response cost_form_page(Services& s, const Request& request, RequestContext& context) {
+    const auto form = load_cost_form<OfAlis>(s, context, cost_year_of(context));
+    const auto input = cost_form_input(form);
+    auto data = cost_form_data(s.catalogue, context, form, input);
+    add_form_state(s.catalogue, input, data);
+    if (query_value(request, "lagret") == "ja") {
+        data["saved"] = s.catalogue.text("cost_form.saved");
+    }
+    const std::string title(data["heading"].as_string());
+    return page(s, request, context, "cost_form", title, std::move(data));
+}
+
+// The cost inputs' write, from the API (PUT, JSON) and from the form (POST, redirected back to
+// the form, which then shows the figures computed from what was saved).
+template <bool OfAlis>
+Response put_cost_entry(Services& s, const Request& request, RequestContext& context) {
+    const int year = cost_year_of(context);
+    const bool browser = !wants_json(request);
+    std::optional<app::CostForm> form;
+    if (browser) {
+        form = load_cost_form<OfAlis>(s, context, year);
     }
     auto input = FormInput::from_request(request);
     domain::RecordedCostEntry r;
@@ -226,6 +274,11 @@ Response put_cost_entry(Services& s, const Request& request, RequestContext& con
     e.substitutes = optional_kroner(input, "substitutes");
     e.fee_for_service = optional_kroner(input, "fee_for_service");
     if (!input.ok()) {
+        if (browser) {
+            return refuse(s, request, context, input, "cost_form",
+                          s.catalogue.text("cost_form.title"),
+                          [&] { return cost_form_data(s.catalogue, context, *form, input); });
+        }
         return refused(s, request, context, input);
     }
     const auto result = app::record_cost_entry(
@@ -234,6 +287,10 @@ Response put_cost_entry(Services& s, const Request& request, RequestContext& con
                     "ok"));
     if (const auto* problem = std::get_if<app::GrantRecordProblem>(&result)) {
         return problem_response(s, request, context, input, *problem);
+    }
+    if (browser) {
+        return redirect(request.version(),
+                        cost_form_path(r.municipality_number, year, r.person_id) + "?lagret=ja");
     }
     return json_response(http::status::ok, request.version(),
                          cost_entry_json(std::get<domain::RecordedCostEntry>(result)));
@@ -256,6 +313,12 @@ void register_grant_record_routes(Routes& routes) {
     routes.add(verb::put, "/api/v1/municipalities/{number}/cost-defaults/{year}", kCosts,
                put_cost_entry<false>);
     routes.add(verb::put, "/api/v1/municipalities/{number}/cost-inputs/{year}/{person:id}", kCosts,
+               put_cost_entry<true>);
+    routes.add(verb::get, "/kommuner/{number}/kostnader/{year}", kCosts, cost_form_page<false>);
+    routes.add(verb::post, "/kommuner/{number}/kostnader/{year}", kCosts, put_cost_entry<false>);
+    routes.add(verb::get, "/kommuner/{number}/kostnader/{year}/{person:id}", kCosts,
+               cost_form_page<true>);
+    routes.add(verb::post, "/kommuner/{number}/kostnader/{year}/{person:id}", kCosts,
                put_cost_entry<true>);
 }
 

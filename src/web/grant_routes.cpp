@@ -13,6 +13,7 @@
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "web/access.hpp"
+#include "web/cost_form_view.hpp"
 #include "web/grant_view.hpp"
 #include "web/pipeline.hpp"
 
@@ -41,18 +42,14 @@ int year_of(const Request& request, std::string_view name, const std::vector<int
 // The grant year a claim request asks for; by default the latest whose refund period has begun.
 int grant_year_of(const Services& s, const Request& request) {
     const auto years = app::embedded_grant_years();
-    int fallback = years.front();
-    for (const int y : years) {
-        if (app::embedded_grant_year(std::to_string(y)).refund_from <= s.today()) {
-            fallback = y;
-        }
-    }
-    return year_of(request, "grant_year", years, fallback);
+    return year_of(request, "grant_year", years, app::latest_begun_year(years, s.today()));
 }
 
-int coverage_year_of(const Request& request) {
+// The cost year a coverage request asks for; by default, as for a claim, the latest whose grant
+// year's refund period has begun.
+int coverage_year_of(const Services& s, const Request& request) {
     const auto years = app::coverage_years();
-    return year_of(request, "year", years, years.back());
+    return year_of(request, "year", years, app::latest_begun_year(years, s.today()));
 }
 
 app::ClaimReport claim_of(Services& s, const Request& request, const RequestContext& context) {
@@ -128,12 +125,23 @@ app::CoverageReport coverage_of(Services& s, const RequestContext& context, int 
 
 template <CoverageScope Scope>
 Response coverage_page(Services& s, const Request& request, RequestContext& context) {
-    const int year = coverage_year_of(request);
+    const int year = coverage_year_of(s, request);
     std::string heading;
     std::string base;
     const auto report = coverage_of<Scope>(s, context, year, heading, base);
     auto data = coverage_page_data(s.catalogue, report, heading);
     data["years"] = year_links(app::coverage_years(), year, base, "year");
+    if constexpr (Scope == CoverageScope::municipality) {
+        // The leader's forms of the cost inputs: the municipality's defaults and each ALIS's own.
+        const auto& number = context.params.at("number");
+        data["defaults_url"] = cost_form_path(number, year, std::nullopt);
+        data["defaults_label"] = s.catalogue.format("coverage.defaults_link", {{"year", year}});
+        auto& rows = data["alis"].as_array();
+        for (std::size_t i = 0; i < rows.size() && i < report.alis.size(); ++i) {
+            rows[i].as_object()["cost_url"] =
+                cost_form_path(number, year, report.alis[i].person_id);
+        }
+    }
     if constexpr (Scope == CoverageScope::country) {
         data["by_class"] = coverage_summary_data(s.catalogue, report)["by_class"];
         data["by_pay"] = coverage_summary_data(s.catalogue, report)["by_pay"];
@@ -148,7 +156,7 @@ Response coverage_api(Services& s, const Request& request, RequestContext& conte
     std::string base;
     return json_response(
         http::status::ok, request.version(),
-        coverage_json(coverage_of<Scope>(s, context, coverage_year_of(request), heading, base)));
+        coverage_json(coverage_of<Scope>(s, context, coverage_year_of(s, request), heading, base)));
 }
 
 // The regional office's page of pilot budgets: the shipped ones, computed as `alis budget` does.

@@ -6,12 +6,14 @@
 
 #include "app/auth.hpp"
 #include "app/courses.hpp"
+#include "app/grant_records.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/supervision.hpp"
 #include "app/training_ledger.hpp"
 #include "app/training_records.hpp"
 #include "web/access.hpp"
+#include "web/cost_form_view.hpp"
 #include "web/ledger_view.hpp"
 #include "web/pipeline.hpp"
 #include "web/supervision_view.hpp"
@@ -238,6 +240,16 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     // The agreements hold the pay: linked for those who may read them.
     if (also_allowed(context, app::Action::read_agreement, s.today())) {
         data["agreements_url"] = person_path(p.id) + "/avtaler";
+    }
+    // The cost inputs of the doctor, for the leader of the municipality that employs them.
+    if (context.resource) {
+        if (const auto number =
+                app::leading_municipality(context.session->actor, *context.resource, s.today())) {
+            if (const auto year = app::latest_cost_year(record.employments, *number)) {
+                data["costs_url"] = cost_form_path(*number, *year, p.id);
+                data["costs_label"] = t.format("cost_form.person_link", {{"year", *year}});
+            }
+        }
     }
     if (const auto group = app::group_status(s.app, p.id, s.today())) {
         data["group"] = group_view(t, *group);

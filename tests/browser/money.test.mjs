@@ -1,7 +1,8 @@
 // The money pages (issue 15): the leader opens the claim of the national grant from the
 // overview and reads what stops it, then the coverage of the municipality's ALIS; the national
 // administrator reads coverage by centrality class and pay model on the landing page and the
-// country's coverage; the regional office reads its pilot budgets. Each page is checked with
+// country's coverage; the regional office reads its pilot budgets; the leader enters the cost
+// inputs of one ALIS in the form and reads the computed cost beside it. Each page is checked with
 // axe-core and screenshotted like every other page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,5 +56,31 @@ test('the regional office reads its region\'s coverage and the pilot budgets', a
   await page.getByRole('heading', { name: 'Pilotbudsjetter, ALIS-kontor Bergen' }).waitFor();
   assert.ok((await page.getByText('ALIS-Vest: 12 kandidater, 5 år').count()) >= 1, 'ALIS-Vest');
   await checkAccessibility(page, 'budgets');
+  await page.context().close();
+});
+
+test('the leader enters an ALIS\'s costs in kroner and reads the computed cost beside the form', async () => {
+  const page = await newPage();
+  await login(page, 'leder.bergen@demo.alis.no');
+  await page.goto(`${baseUrl}/kommuner/4601/dekning`);
+  await page.getByRole('heading', { name: /^Dekning av ALIS-kostnadene: Bergen/ }).waitFor();
+  await page.locator('table th[scope="row"] a.ds-link').first().click();
+  await page.getByRole('heading', { name: /^Kostnader for .* i 2025$/ }).waitFor();
+  await page.getByLabel(/^Lønn/).fill('1 234 567,5O');
+  await page.getByRole('button', { name: 'Lagre kostnadene' }).click();
+  await page.getByRole('heading', { name: 'Skjemaet har feil som må rettes' }).waitFor();
+  assert.equal(await page.getByLabel(/^Lønn/).inputValue(), '1 234 567,5O', 'kept as typed');
+  assert.equal(await page.getByLabel(/^Lønn/).getAttribute('aria-invalid'), 'true');
+  assert.ok((await page.locator('#salary-error').innerText()).startsWith('Skriv beløpet i kroner'));
+  await checkAccessibility(page, 'cost-form-error');
+
+  await page.getByLabel(/^Lønn/).fill('1 234 567,50');
+  await page.getByRole('button', { name: 'Lagre kostnadene' }).click();
+  await page.getByText(/^Kostnadene er lagret/).waitFor();
+  await page.getByRole('heading', { name: 'Beregnet for 2025 fra det som er lagret' }).waitFor();
+  const figures = await page.locator('dl.alis-facts').innerText();
+  assert.ok(figures.includes('Kostnad før tilskudd') && figures.includes('Dekning'), figures);
+  assert.equal(await page.getByLabel(/^Lønn/).inputValue(), '1\u00a0234\u00a0567,50', 'saved');
+  await checkAccessibility(page, 'cost-form');
   await page.context().close();
 });

@@ -57,7 +57,7 @@ TEST(CostCli, BadInputGivesOneLineAndExitCode2) {
                            "contract = \"unknown\"\nzone = \"1\"\n";
     const auto unknown = run_alis({"cost", path.string()});
     EXPECT_EQ(unknown.exit_code, 2);
-    EXPECT_EQ(unknown.err, "alis: ingen kostnadssatser for 2019 (kjente: 2023)\n");
+    EXPECT_EQ(unknown.err, "alis: ingen kostnadssatser for 2019 (kjente: 2023, 2024, 2025)\n");
     std::ofstream(path) << "year = 2023\nunconfirmed = true\n[[alis]]\nname = \"X\"\n"
                            "contract = \"unknown\"\nzone = \"6\"\n";
     const auto zone = run_alis({"cost", path.string()});

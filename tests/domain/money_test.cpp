@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace alis::domain {
@@ -78,6 +79,52 @@ TEST(Money, FormatsKronerAsNorwegianUsersWriteThem) {
                       kSpace + "758,08" + kSpace + "kr"},
          }) {
         EXPECT_EQ(format_kroner(Money::ore(c.ore)), c.expected) << c.ore;
+    }
+}
+
+TEST(Money, ReadsKronerAsNorwegianUsersTypeThemExactlyIntoOre) {
+    const auto max = Money::kroner(100'000'000);
+    struct Case {
+        const char* text;
+        std::optional<std::int64_t> ore;
+        const char* why;
+    };
+    const Case cases[] = {
+        {"1234567", 123'456'700, "whole kroner"},
+        {"1 234 567", 123'456'700, "grouped by spaces"},
+        {"1\u00a0234\u00a0567", 123'456'700, "grouped by no-break spaces, as alis shows them"},
+        {"1\u202f234", 123'400, "grouped by narrow no-break spaces"},
+        {"1234567,50", 123'456'750, "øre after a decimal comma"},
+        {"0,01", 1, "one øre"},
+        {"12,5", 1'250, "one decimal is tenths"},
+        {"1 000,-", 100'000, "the ,- of whole kroner"},
+        {" 1 234 567 kr ", 123'456'700, "as alis shows it, with kr and spaces around"},
+        {"100 000 000", 10'000'000'000, "the largest amount"},
+        {"0", 0, "nothing"},
+        {"100 000 000,01", std::nullopt, "above the largest"},
+        {"999999999999999999", std::nullopt, "far above, no overflow"},
+        {"1234567.50", std::nullopt, "a decimal point is not Norwegian (nor a group)"},
+        {"1.234.567", std::nullopt, "dots as groups are ambiguous"},
+        {"12,345", std::nullopt, "three decimals"},
+        {"12,", std::nullopt, "a comma without decimals"},
+        {"-5", std::nullopt, "negative"},
+        {"+5", std::nullopt, "a sign"},
+        {"12 34", std::nullopt, "a group of two"},
+        {"1234 567", std::nullopt, "a first group of four"},
+        {"1  234", std::nullopt, "two spaces"},
+        {"", std::nullopt, "empty"},
+        {"kr", std::nullopt, "no digits"},
+        {"1e6", std::nullopt, "a float's exponent"},
+        {"12 kr 50", std::nullopt, "text after kr"},
+    };
+    for (const auto& c : cases) {
+        const auto amount = parse_kroner(c.text, max);
+        if (c.ore) {
+            ASSERT_TRUE(amount.has_value()) << c.why << ": " << c.text;
+            EXPECT_EQ(amount->in_ore(), *c.ore) << c.why << ": " << c.text;
+        } else {
+            EXPECT_FALSE(amount.has_value()) << c.why << ": " << c.text;
+        }
     }
 }
 

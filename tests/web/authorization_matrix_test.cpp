@@ -209,6 +209,10 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /api/v1/municipalities/{number}/coverage", Expect::leader_only},
     {"PUT /api/v1/municipalities/{number}/cost-defaults/{year}", Expect::leader_only},
     {"PUT /api/v1/municipalities/{number}/cost-inputs/{year}/{person:id}", Expect::leader_only},
+    {"GET /kommuner/{number}/kostnader/{year}", Expect::leader_only},
+    {"POST /kommuner/{number}/kostnader/{year}", Expect::leader_only},
+    {"GET /kommuner/{number}/kostnader/{year}/{person:id}", Expect::leader_only},
+    {"POST /kommuner/{number}/kostnader/{year}/{person:id}", Expect::leader_only},
     {"GET /regioner/{office}/dekning", Expect::region},
     {"GET /api/v1/regions/{office}/coverage", Expect::region},
     {"GET /regioner/{office}/budsjett", Expect::region},
@@ -341,7 +345,8 @@ class AuthorizationMatrix : public ::testing::Test {
                                   std::to_string(supervisor_registration));
         path = std::regex_replace(path, std::regex("\\{agreement\\}"), std::to_string(agreement));
         path = std::regex_replace(path, std::regex("\\{document\\}"), std::to_string(document));
-        path = std::regex_replace(path, std::regex("\\{year\\}"), "2023");
+        // A year the own trainee (from 2024) works in, with grant and cost rates.
+        path = std::regex_replace(path, std::regex("\\{year\\}"), "2025");
         path = std::regex_replace(path, std::regex("\\{group\\}"), std::to_string(group));
         path = std::regex_replace(path, std::regex("\\{meeting\\}"), std::to_string(meeting));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
@@ -589,7 +594,8 @@ TEST_F(AuthorizationMatrix, OwnMunicipalityWritesAreForItsLeaderOnly) {
             continue;
         }
         ++checked;
-        const std::string path = concrete(route.pattern, "4601");
+        // The own municipality's doctor: a cost form names one who works there.
+        const std::string path = concrete(route.pattern, "4601", own_trainee);
         // Removals take no body, so the leader's request would remove what later routes name;
         // the leader's removals are tested with their journeys (general_plan_test.cpp).
         const bool removal = route.method == http::verb::delete_ || path.ends_with("/fjern");

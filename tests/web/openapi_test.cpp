@@ -807,7 +807,7 @@ const std::vector<Call> kCalls = {
     {kPut, "/api/v1/municipalities/4601/cost-defaults/2025", kOffice, 403, "{}"},
     {kPut, "/api/v1/municipalities/4601/cost-defaults/2025", "", 401, "{}"},
     {kPut, "/api/v1/municipalities/4601/cost-inputs/2025/{kari}", kLeader, 200,
-     R"({"salary": 1234567})", "\"salary\":1234567"},
+     R"({"salary": "1 234 567,50"})", "\"salary_ore\":123456750"},
     {kPut, "/api/v1/municipalities/4601/cost-inputs/2019/{kari}", kLeader, 422, "{}",
      "\"field\":\"person\""},
     {kPut, "/api/v1/municipalities/4601/cost-inputs/2025/{kari}", kLeader, 400, "{"},
