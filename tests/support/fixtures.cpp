@@ -3,6 +3,7 @@
 #include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
+#include "app/digests.hpp"
 #include "app/passwords.hpp"
 #include "app/supervisors.hpp"
 #include "web/documents.hpp"
@@ -114,6 +115,13 @@ void load_whole_demo(app::Application& app) {
     audit.action = "supervisor.capacity";
     audit.target = "4601";
     app::set_supervisor_capacity(app, "4601", 3, audit);
+    // The e-mail digests: today's in the outbox with the tasks they announced, and one account
+    // that wants none.
+    app::queue_digests(app, app.today(), [](const auto&, const auto&) {
+        return app::DigestText{"Nye oppgaver i alis", "Hei,\n"};
+    });
+    app::set_digest_choice(app, app::accounts_with_roles(app).front().account.id,
+                           app::DigestChoice::opt_out, audit);
 }
 
 std::map<std::string, std::string> rows_of_every_table(const std::string& url) {
