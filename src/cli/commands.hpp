@@ -29,6 +29,8 @@ void add_budget_command(CLI::App& app, int& exit_code);
 void add_document_command(CLI::App& app, int& exit_code);
 // catalogue import (catalogue_command.cpp)
 void add_catalogue_command(CLI::App& app, int& exit_code);
+// notify (notify_command.cpp)
+void add_notify_command(CLI::App& app, int& exit_code);
 // copy, backup, db grant (installation_command.cpp)
 void add_installation_commands(CLI::App& app, int& exit_code);
 

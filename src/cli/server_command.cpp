@@ -14,7 +14,9 @@
 #include "app/demo_data.hpp"
 #include "app/municipality_overview.hpp"
 #include "cli/commands.hpp"
+#include "cli/digest_options.hpp"
 #include "web/documents.hpp"
+#include "web/mail_delivery.hpp"
 #include "web/pipeline.hpp"
 #include "web/server.hpp"
 
@@ -34,6 +36,8 @@ struct ServerOptions {
     std::uint64_t seed = 2019;
     std::string scale = "demo";
     int bergen_trainees = 0;
+    DigestOptions digest;  // Its smtp empty: no e-mail digests.
+    int digest_hour = 6;
 };
 
 // A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
@@ -154,6 +158,22 @@ int serve(app::Application& application, const ServerOptions& options, const std
     services.https = options.public_url.starts_with("https://");
     web::Pipeline pipeline(services);
 
+    // The daily e-mail digests, when an SMTP server is given (docs/operations.md).
+    std::unique_ptr<web::DigestSchedule> digests;
+    if (!options.digest.smtp.empty()) {
+        auto digest = options.digest;
+        digest.base_url =
+            options.public_url.empty() ? "http://" + options.listen : options.public_url;
+        web::NotifySettings settings;
+        try {
+            settings = digest_settings(digest);
+        } catch (const DigestOptionError& e) {
+            throw CommandFailure{e.what(), 2};
+        }
+        digests = std::make_unique<web::DigestSchedule>(
+            application, catalogue, settings, options.digest_hour, std::chrono::minutes(5));
+    }
+
     std::unique_ptr<web::Server> server;
     try {
         server = std::make_unique<web::Server>(config, pipeline.service());
@@ -185,6 +205,7 @@ int serve(app::Application& application, const ServerOptions& options, const std
         metrics_thread = std::thread([&] { metrics_server->run(/*handle_signals=*/false); });
     }
     server->run(/*handle_signals=*/true);
+    digests.reset();
     // The counts of repeated denials still held in memory go to the audit trail.
     services.denials->flush(application);
     if (metrics_server) {
@@ -215,6 +236,22 @@ void add_common_options(CLI::App& command, ServerOptions& options) {
                     "The URL browsers reach alis at; https://... adds Strict-Transport-Security "
                     "to every response (for alis behind a TLS-terminating proxy)")
         ->envname("ALIS_PUBLIC_URL");
+    command
+        .add_option("--smtp", options.digest.smtp,
+                    "Send the daily e-mail digests through this SMTP server, HOST:PORT (default: "
+                    "no digests)")
+        ->envname("ALIS_SMTP");
+    command.add_flag("--smtp-starttls", options.digest.starttls,
+                     "Require STARTTLS of the SMTP server");
+    command.add_option("--mail-from", options.digest.from, "The digests' sender address")
+        ->envname("ALIS_MAIL_FROM")
+        ->capture_default_str();
+    command
+        .add_option("--digest-hour", options.digest_hour,
+                    "The hour (server's local time) from which the day's digests are sent")
+        ->envname("ALIS_DIGEST_HOUR")
+        ->check(CLI::Range(0, 23))
+        ->capture_default_str();
     command.add_option("--threads", options.threads, "Worker threads (0: one per core)")
         ->envname("ALIS_THREADS")
         ->check(CLI::Range(0, 256))

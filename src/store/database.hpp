@@ -21,6 +21,7 @@
 #include "store/installation.hpp"
 #include "store/learning_log.hpp"
 #include "store/learning_objectives.hpp"
+#include "store/mail_outbox.hpp"
 #include "store/municipalities.hpp"
 #include "store/people.hpp"
 #include "store/sql.hpp"
@@ -47,6 +48,7 @@ class Snapshot {
           documents_(tx),
           learning_objectives_(tx),
           learning_log_(tx),
+          mail_outbox_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -62,6 +64,7 @@ class Snapshot {
     const Documents& documents() const { return documents_; }
     const LearningObjectives& learning_objectives() const { return learning_objectives_; }
     const LearningLog& learning_log() const { return learning_log_; }
+    const MailOutbox& mail_outbox() const { return mail_outbox_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -78,6 +81,7 @@ class Snapshot {
     Documents documents_;
     LearningObjectives learning_objectives_;
     LearningLog learning_log_;
+    MailOutbox mail_outbox_;
     Transaction& tx_;
 };
 
@@ -93,6 +97,7 @@ class UnitOfWork : public Snapshot {
     using Snapshot::installation;
     using Snapshot::learning_log;
     using Snapshot::learning_objectives;
+    using Snapshot::mail_outbox;
     using Snapshot::municipalities;
     using Snapshot::people;
     using Snapshot::Snapshot;
@@ -112,6 +117,7 @@ class UnitOfWork : public Snapshot {
     Documents& documents() { return documents_; }
     LearningObjectives& learning_objectives() { return learning_objectives_; }
     LearningLog& learning_log() { return learning_log_; }
+    MailOutbox& mail_outbox() { return mail_outbox_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

@@ -869,6 +869,65 @@ constexpr Column kCalendarFeedsColumns[] = {{"account_id", ColumnKind::integer},
                                             {"token_sha256", ColumnKind::text},
                                             {"created_at", ColumnKind::instant}};
 
+#define ALIS_DIGEST_OPT_OUTS_COLUMNS "account_id, opted_out_at"
+constexpr const char* kCountDigestOptOuts = "SELECT count(*) FROM digest_opt_outs";
+constexpr const char* kAllDigestOptOuts =
+    "SELECT " ALIS_DIGEST_OPT_OUTS_COLUMNS " FROM digest_opt_outs ORDER BY account_id";
+const DialectSql kAddDigestOptOuts{
+    "INSERT INTO digest_opt_outs (" ALIS_DIGEST_OPT_OUTS_COLUMNS
+    ") SELECT value ->> 'account_id', value ->> 'opted_out_at' FROM json_each($1)",
+    "INSERT INTO digest_opt_outs OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::digest_opt_outs, $1)"};
+constexpr Column kDigestOptOutsColumns[] = {{"account_id", ColumnKind::integer},
+                                            {"opted_out_at", ColumnKind::integer}};
+#undef ALIS_DIGEST_OPT_OUTS_COLUMNS
+
+#define ALIS_DIGEST_SENT_TASKS_COLUMNS "account_id, task_key, sent_on"
+constexpr const char* kCountDigestSentTasks = "SELECT count(*) FROM digest_sent_tasks";
+constexpr const char* kAllDigestSentTasks = "SELECT " ALIS_DIGEST_SENT_TASKS_COLUMNS
+                                            " FROM digest_sent_tasks ORDER BY account_id, task_key";
+const DialectSql kAddDigestSentTasks{
+    "INSERT INTO digest_sent_tasks (" ALIS_DIGEST_SENT_TASKS_COLUMNS
+    ") SELECT value ->> 'account_id', value ->> 'task_key', value ->> 'sent_on'"
+    " FROM json_each($1)",
+    "INSERT INTO digest_sent_tasks OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::digest_sent_tasks, $1)"};
+constexpr Column kDigestSentTasksColumns[] = {{"account_id", ColumnKind::integer},
+                                              {"task_key", ColumnKind::text},
+                                              {"sent_on", ColumnKind::date}};
+#undef ALIS_DIGEST_SENT_TASKS_COLUMNS
+
+#define ALIS_MAIL_OUTBOX_COLUMNS                                                 \
+    "id, account_id, digest_on, recipient, subject, body, queued_at, attempts, " \
+    "next_attempt_at, claim_token, claimed_until, committing_at, sent_at, last_error"
+constexpr const char* kCountMailOutbox = "SELECT count(*) FROM mail_outbox";
+constexpr const char* kAllMailOutbox =
+    "SELECT " ALIS_MAIL_OUTBOX_COLUMNS " FROM mail_outbox ORDER BY id";
+const DialectSql kAddMailOutbox{
+    "INSERT INTO mail_outbox (" ALIS_MAIL_OUTBOX_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'account_id', value ->> 'digest_on',"
+    " value ->> 'recipient', value ->> 'subject', value ->> 'body', value ->> 'queued_at',"
+    " value ->> 'attempts', value ->> 'next_attempt_at', value ->> 'claim_token',"
+    " value ->> 'claimed_until', value ->> 'committing_at', value ->> 'sent_at',"
+    " value ->> 'last_error' FROM json_each($1)",
+    "INSERT INTO mail_outbox OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::mail_outbox, $1)"};
+constexpr Column kMailOutboxColumns[] = {{"id", ColumnKind::integer},
+                                         {"account_id", ColumnKind::integer},
+                                         {"digest_on", ColumnKind::date},
+                                         {"recipient", ColumnKind::text},
+                                         {"subject", ColumnKind::text},
+                                         {"body", ColumnKind::text},
+                                         {"queued_at", ColumnKind::integer},
+                                         {"attempts", ColumnKind::integer},
+                                         {"next_attempt_at", ColumnKind::integer},
+                                         {"claim_token", ColumnKind::text},
+                                         {"claimed_until", ColumnKind::integer},
+                                         {"committing_at", ColumnKind::integer},
+                                         {"sent_at", ColumnKind::integer},
+                                         {"last_error", ColumnKind::text}};
+#undef ALIS_MAIL_OUTBOX_COLUMNS
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -955,6 +1014,12 @@ const Table kTables[] = {
      kAllDocumentTemplates, kAddDocumentTemplates},
     {"calendar_feeds", kCalendarFeedsColumns, GeneratedId::no, kCountCalendarFeeds,
      kAllCalendarFeeds, kAddCalendarFeeds},
+    {"digest_opt_outs", kDigestOptOutsColumns, GeneratedId::no, kCountDigestOptOuts,
+     kAllDigestOptOuts, kAddDigestOptOuts},
+    {"digest_sent_tasks", kDigestSentTasksColumns, GeneratedId::no, kCountDigestSentTasks,
+     kAllDigestSentTasks, kAddDigestSentTasks},
+    {"mail_outbox", kMailOutboxColumns, GeneratedId::yes, kCountMailOutbox, kAllMailOutbox,
+     kAddMailOutbox},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "app/auth.hpp"
 #include "app/calendar.hpp"
 #include "app/coverage.hpp"
+#include "app/digests.hpp"
 #include "app/money_rules.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
@@ -243,7 +244,30 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
     if (national && also_allowed(context, app::Action::read_aggregates, s.today())) {
         data["national"] = *national_summary(s);
     }
+    const bool receiving =
+        app::digest_choice(s.app, actor.account_id) == app::DigestChoice::receive;
+    data["digest_receiving"] = receiving;
+    data["csrf_token"] = context.session->csrf_token;
+    const auto saved = query_value(request, "lagret");
+    if (saved == "av" || saved == "paa") {
+        data["digest_notice"] =
+            s.catalogue.text(saved == "av" ? "me.digest_saved_out" : "me.digest_saved_in");
+    }
     return page(s, request, context, "me", s.catalogue.text("me.title"), std::move(data));
+}
+
+// The account's own choice of the daily e-mail digest (the form on /meg), audited.
+Response digest_choice_submit(Services& s, const Request& request, RequestContext& context) {
+    const auto fields = form_fields(request);
+    const auto value = fields.contains("digest") ? fields.at("digest") : std::string();
+    if (value != "av" && value != "paa") {
+        throw HttpError(http::status::bad_request, "bad_choice", "me.digest_bad_choice", "digest");
+    }
+    const auto choice = value == "av" ? app::DigestChoice::opt_out : app::DigestChoice::receive;
+    auto audit = audit_event(s, request, context, "account.digest_choice", "ok");
+    audit.subject_person_id = context.session->actor.person_id;
+    app::set_digest_choice(s.app, context.session->actor.account_id, choice, std::move(audit));
+    return redirect(request.version(), "/meg?lagret=" + value);
 }
 
 // A page number or size from the query: a positive number, or `fallback`.
@@ -425,6 +449,7 @@ void register_account_routes(Routes& routes) {
     routes.add(verb::post, "/bekreft-passord", kOwn, reauth_submit);
     routes.add(verb::get, "/meg", kOwn, me_page);
     routes.add(verb::get, "/meg/innsyn", kOwn, access_log_page);
+    routes.add(verb::post, "/meg/varsler", kOwn, digest_choice_submit);
     routes.add(verb::get, "/api/v1/me", kOwn, me_api);
     routes.add(verb::get, "/api/v1/me/access-log", kOwn, access_log_api);
     routes.add(verb::get, "/api/v1/me/tasks", kOwn, tasks_api);

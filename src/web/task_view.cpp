@@ -4,7 +4,6 @@
 #include <string>
 
 namespace alis::web {
-namespace {
 
 namespace json = boost::json;
 
@@ -18,8 +17,6 @@ std::string task_text(const Catalogue& t, const app::Task& task) {
                                       {"count", task.count},
                                       {"date", task.day ? task.day->norwegian() : ""}});
 }
-
-}  // namespace
 
 json::array tasks_json(const Catalogue& catalogue, const std::vector<app::Task>& tasks) {
     json::array out;

@@ -5,12 +5,16 @@
 
 #include <boost/json.hpp>
 
+#include <string>
 #include <vector>
 
 #include "app/tasks.hpp"
 #include "web/messages.hpp"
 
 namespace alis::web {
+
+// One task's sentence from the catalogue, as every view of the tasks shows it.
+std::string task_text(const Catalogue& catalogue, const app::Task& task);
 
 // The tasks as the API gives them: kind, role, text, url, and subject, count and day when set.
 boost::json::array tasks_json(const Catalogue& catalogue, const std::vector<app::Task>& tasks);

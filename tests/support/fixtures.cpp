@@ -4,6 +4,7 @@
 #include "app/auth.hpp"
 #include "app/calendar.hpp"
 #include "app/demo_data.hpp"
+#include "app/digests.hpp"
 #include "app/document_templates.hpp"
 #include "app/passwords.hpp"
 #include "app/supervisors.hpp"
@@ -128,6 +129,13 @@ void load_whole_demo(app::Application& app) {
     audit.action = "supervisor.capacity";
     audit.target = "4601";
     app::set_supervisor_capacity(app, "4601", 3, audit);
+    // The e-mail digests: today's in the outbox with the tasks they announced, and one account
+    // that wants none.
+    app::queue_digests(app, app.today(), [](const auto&, const auto&) {
+        return app::DigestText{"Nye oppgaver i alis", "Hei,\n"};
+    });
+    app::set_digest_choice(app, app::accounts_with_roles(app).front().account.id,
+                           app::DigestChoice::opt_out, audit);
     // The demo keeps the compiled-in templates and makes no calendar address: one of each.
     add_template_version(app, domain::DocumentKind::general_plan, "demo-2026-12-02");
     app::Actor owner;

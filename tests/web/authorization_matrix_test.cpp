@@ -51,6 +51,7 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /bekreft-passord", Expect::own_account},
     {"GET /meg", Expect::own_account},
     {"GET /meg/innsyn", Expect::own_account},
+    {"POST /meg/varsler", Expect::own_account},
     {"GET /api/v1/me", Expect::own_account},
     {"GET /api/v1/me/access-log", Expect::own_account},
     {"GET /api/v1/me/tasks", Expect::own_account},

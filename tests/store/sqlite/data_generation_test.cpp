@@ -12,6 +12,7 @@
 #include "app/audit_head.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
+#include "app/digests.hpp"
 #include "app/supervisors.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -68,9 +69,11 @@ class Connection {
 };
 
 // The tables whose rows are bookkeeping, not data: logins, sessions, calendar addresses, the
-// audit trail (which caches never show) and the migration log and counter themselves.
-const std::set<std::string> kBookkeeping = {"sessions",     "login_failures",    "calendar_feeds",
-                                            "audit_events", "schema_migrations", "data_generation"};
+// e-mail outbox, the audit trail (which caches never show) and the migration log and counter
+// themselves.
+const std::set<std::string> kBookkeeping = {
+    "sessions",          "login_failures",  "calendar_feeds",    "audit_events",
+    "schema_migrations", "data_generation", "digest_sent_tasks", "mail_outbox"};
 
 const domain::Date kToday = *domain::Date::parse_iso("2026-11-22");
 
@@ -91,6 +94,9 @@ class DataGeneration : public ::testing::Test {
         audit.target = "4601";
         audit.outcome = "ok";
         app::set_supervisor_capacity(*app, "4601", 3, audit);
+        // An account that wants no e-mail digest (migration 0020's one data table).
+        app::set_digest_choice(*app, app::accounts_with_roles(*app).front().account.id,
+                               app::DigestChoice::opt_out, audit);
         // The demo keeps the compiled-in document templates, which are no rows either.
         testing::add_template_version(*app, domain::DocumentKind::general_plan, "demo-2");
     }
