@@ -1,5 +1,7 @@
 #include "support/smtp_sink.hpp"
 
+#include <filesystem>
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -29,9 +31,10 @@ SmtpSink::SmtpSink() : port_(free_loopback_port()) {}
 
 void SmtpSink::start(int hold_first) {
     // Debian's interpreter, where python3-aiosmtpd is installed (not a python3 of the PATH).
-    server_ = std::make_unique<ChildProcess>(std::vector<std::string>{
-        "/usr/bin/python3", std::string(ALIS_SOURCE_DIR) + "/tests/support/smtp_sink.py",
-        std::to_string(port_), dir_.path().string(), std::to_string(hold_first)});
+    const auto script = std::filesystem::path(ALIS_SOURCE_DIR) / "tests/support/smtp_sink.py";
+    server_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{"/usr/bin/python3", script.string(), std::to_string(port_),
+                                 dir_.path().string(), std::to_string(hold_first)});
     ASSERT_TRUE(server_->wait_for_output("ready", std::chrono::seconds(20)))
         << "aiosmtpd did not start (scripts/install-deps test installs python3-aiosmtpd): "
         << server_->stderr_text();
