@@ -42,10 +42,10 @@ std::optional<CalendarFeed> calendar_feed(Application& app, const std::string& t
             feed.events.push_back({CalendarEvent::Kind::group_meeting, m.id, m.held_on,
                                    m.duration_minutes, group, false});
         }
-        std::stable_sort(feed.events.begin(), feed.events.end(),
-                         [](const CalendarEvent& a, const CalendarEvent& b) {
-                             return std::tie(a.day, a.kind, a.id) < std::tie(b.day, b.kind, b.id);
-                         });
+        std::sort(feed.events.begin(), feed.events.end(),
+                  [](const CalendarEvent& a, const CalendarEvent& b) {
+                      return std::tie(a.day, a.kind, a.id) < std::tie(b.day, b.kind, b.id);
+                  });
         return feed;
     });
 }

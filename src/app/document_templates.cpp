@@ -94,10 +94,6 @@ std::vector<TemplateVersion> template_versions(Application& app, domain::Documen
 
 bool template_is_unconfirmed(Application& app, domain::DocumentKind kind,
                              const std::string& version) {
-    const auto& compiled_in = embedded_document_template(kind);
-    if (compiled_in.version == version) {
-        return compiled_in.provenance.unconfirmed;
-    }
     for (const auto& v : template_versions(app, kind)) {
         if (v.parsed.version == version) {
             return v.parsed.provenance.unconfirmed;

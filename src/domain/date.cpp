@@ -166,6 +166,11 @@ std::string Month::iso() const {
     return buf;
 }
 
+std::string norwegian_day(std::string_view instant) {
+    const auto day = Date::parse_iso(instant.substr(0, 10));
+    return day ? day->norwegian() : std::string(instant);
+}
+
 int months_between(Month from, Month to) {
     return (to.year - from.year) * 12 + (to.month - from.month);
 }

@@ -92,4 +92,8 @@ int days_in_month(int year, int month);
 
 bool is_leap_year(int year);
 
+// "22.11.2026" of a stored instant "2026-11-22T10:15:30Z": the day it fell on in UTC, as the pages
+// show when something was recorded; the instant as it is when it starts with no date.
+std::string norwegian_day(std::string_view instant);
+
 }  // namespace alis::domain

@@ -227,8 +227,8 @@ Response me_page(Services& s, const Request& request, RequestContext& context) {
     // The secret calendar address: whether there is one, and the forms to make, renew or end it.
     json::object calendar{{"csrf_token", context.session->csrf_token}};
     if (const auto made = app::calendar_feed_made(s.app, actor)) {
-        calendar["made"] = s.catalogue.format(
-            "calendar.made", {{"date", domain::Date::parse_iso(made->substr(0, 10))->norwegian()}});
+        calendar["made"] =
+            s.catalogue.format("calendar.made", {{"date", domain::norwegian_day(*made)}});
     }
     if (query_value(request, "kalender") == "av") {
         calendar["revoked"] = true;

@@ -210,10 +210,9 @@ json::object cost_form_data(const Catalogue& t, const RequestContext& context,
         data["defaults_url"] = cost_form_path(number, form.year, std::nullopt);
     }
     if (form.entry) {
-        const auto day = domain::Date::parse_iso(form.entry->recorded_at.substr(0, 10));
-        data["recorded"] = t.format("cost_form.recorded",
-                                    {{"at", day ? day->norwegian() : form.entry->recorded_at},
-                                     {"by", form.entry->recorded_by}});
+        data["recorded"] =
+            t.format("cost_form.recorded", {{"at", domain::norwegian_day(form.entry->recorded_at)},
+                                            {"by", form.entry->recorded_by}});
     }
     return data;
 }

@@ -34,18 +34,13 @@ domain::DocumentKind kind_of(const RequestContext& context) {
     return *kind;
 }
 
-std::string day_of(const std::string& instant) {
-    const auto day = domain::Date::parse_iso(instant.substr(0, 10));
-    return day ? day->norwegian() : instant;
-}
-
 // Where a version came from, as the pages say it.
 std::string origin_text(const Catalogue& t, const app::TemplateVersion& v) {
     if (!v.id) {
         return t.text("templates.compiled_in");
     }
     return t.format("templates.replaced_by",
-                    {{"date", day_of(v.recorded_at)}, {"who", v.recorded_by}});
+                    {{"date", domain::norwegian_day(v.recorded_at)}, {"who", v.recorded_by}});
 }
 
 // The version's name in the query (?fra=): a stored row's id, or "innebygd".

@@ -6,12 +6,6 @@ namespace {
 
 namespace json = boost::json;
 
-// "2026-11-22T10:15:30Z" as 22.11.2026.
-std::string norwegian_day(const std::string& utc) {
-    const auto d = domain::Date::parse_iso(utc.substr(0, 10));
-    return d ? d->norwegian() : utc;
-}
-
 // One sentence with a status change's dates, e.g. "Midlertidig registrert fra 01.03.2026 til
 // 28.02.2027."
 std::string status_period(const Catalogue& t, const domain::EnterpriseStatusChange& c) {
@@ -108,7 +102,7 @@ json::object general_plan_view(const Catalogue& t, const app::GeneralPlan& plan)
         history.push_back(json::object{
             {"label", t.text("enterprise_status." + std::string(domain::to_string(c.status)))},
             {"period", status_period(t, c)},
-            {"recorded", norwegian_day(c.changed_at)}});
+            {"recorded", domain::norwegian_day(c.changed_at)}});
     }
     data["has_history"] = history.size() > 1;
     data["history"] = std::move(history);
@@ -143,8 +137,8 @@ json::object general_plan_view(const Catalogue& t, const app::GeneralPlan& plan)
     data["has_responsibilities"] = !responsibilities.empty();
     data["responsibilities"] = std::move(responsibilities);
     if (plan.changed) {
-        data["changed"] =
-            t.format("general_plan.changed", {{"date", norwegian_day(plan.changed->changed_at)}});
+        data["changed"] = t.format("general_plan.changed",
+                                   {{"date", domain::norwegian_day(plan.changed->changed_at)}});
     }
     return data;
 }

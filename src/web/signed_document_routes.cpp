@@ -328,7 +328,7 @@ Response check_upload(Services& s, const Request& request, RequestContext& conte
             {"id", d.id},
             {"kind", t.text("document.kind." + std::string(domain::to_string(d.kind)))},
             {"version", d.version},
-            {"signed_on", domain::Date::parse_iso(d.signed_at->substr(0, 10))->norwegian()},
+            {"signed_on", domain::norwegian_day(*d.signed_at)},
             {"roles", roles}};
     }
     return check_form(s, request, context, json::object{{"result", std::move(result)}},

@@ -11,6 +11,8 @@
 #include <ctime>
 #include <vector>
 
+#include "app/hashing.hpp"
+
 namespace alis::web {
 namespace {
 
@@ -20,23 +22,6 @@ using boost::system::error_code;
 
 constexpr std::size_t kMaxReply = 64 * 1024;
 constexpr std::size_t kMaxEncodedWord = 75;
-
-const char* const kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-std::string base64(std::string_view bytes) {
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const auto byte = [&](std::size_t k) {
-            return k < bytes.size() ? static_cast<unsigned char>(bytes[k]) : 0u;
-        };
-        const unsigned n = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-        out += kBase64[(n >> 18) & 63];
-        out += kBase64[(n >> 12) & 63];
-        out += i + 1 < bytes.size() ? kBase64[(n >> 6) & 63] : '=';
-        out += i + 2 < bytes.size() ? kBase64[n & 63] : '=';
-    }
-    return out;
-}
 
 bool is_plain_ascii(std::string_view text) {
     for (const char c : text) {
@@ -308,7 +293,7 @@ std::string encode_header_text(std::string_view utf8) {
         if (!out.empty()) {
             out += "\r\n ";
         }
-        out += "=?UTF-8?B?" + base64(std::string_view(text).substr(i, end - i)) + "?=";
+        out += "=?UTF-8?B?" + app::to_base64(std::string_view(text).substr(i, end - i)) + "?=";
         i = end;
     }
     return out;

@@ -20,12 +20,6 @@ json::value optional_text(const std::optional<std::string>& text) {
     return text ? json::value(*text) : json::value(nullptr);
 }
 
-// "22.11.2026" of an instant "2026-11-22T10:15:30Z".
-std::string day_of_instant(const std::string& instant) {
-    const auto day = domain::Date::parse_iso(instant.substr(0, 10));
-    return day ? day->norwegian() : instant;
-}
-
 json::array addenda_of(const app::SupervisionRecord& record, std::int64_t meeting_id,
                        bool for_page) {
     json::array list;
@@ -34,8 +28,9 @@ json::array addenda_of(const app::SupervisionRecord& record, std::int64_t meetin
             continue;
         }
         if (for_page) {
-            list.push_back(json::object{
-                {"text", a.text}, {"by", a.written_by}, {"date", day_of_instant(a.written_at)}});
+            list.push_back(json::object{{"text", a.text},
+                                        {"by", a.written_by},
+                                        {"date", domain::norwegian_day(a.written_at)}});
         } else {
             list.push_back(json::object{{"id", a.id},
                                         {"text", a.text},
@@ -147,12 +142,13 @@ json::object meeting_row(const Catalogue& t, const app::SupervisionRecord& recor
 json::object meeting_view(const Catalogue& t, const app::SupervisionRecord& record,
                           const domain::SupervisionMeeting& m, MinutesShown shown) {
     auto view = meeting_row(t, record, m);
-    view["planned"] = t.format("supervision.planned_by",
-                               {{"by", m.planned_by}, {"date", day_of_instant(m.planned_at)}});
+    view["planned"] =
+        t.format("supervision.planned_by",
+                 {{"by", m.planned_by}, {"date", domain::norwegian_day(m.planned_at)}});
     if (m.closed_at && m.closed_by) {
         view["closed_line"] =
             t.format("supervision.closed_by",
-                     {{"by", *m.closed_by}, {"date", day_of_instant(*m.closed_at)}});
+                     {{"by", *m.closed_by}, {"date", domain::norwegian_day(*m.closed_at)}});
     }
     if (shown == MinutesShown::yes) {
         view["minutes_shown"] = true;
