@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* kLeader = "leder.bergen@demo.alis.no";
 constexpr const char* kDemoTrainee = "alis@demo.alis.no";
+constexpr const char* kDemoSupervisor = "veileder@demo.alis.no";
 // How many of Bergen's trainees have a signed agreement document, besides the demo trainee.
 constexpr int kSignedTrainees = 3;
 
@@ -18,12 +19,11 @@ std::string at(domain::Date day, const char* time) {
     return day.iso() + "T" + time + "Z";
 }
 
-// The demo's history, written as it happened: the version, then each signature.
+// The demo's history, written as it happened: a version of what `d` is of (its agreement_id
+// or supervisor_id); sign() then adds each signature.
 domain::SignedDocument write_version(store::UnitOfWork& w, const DocumentDraft& draft,
-                                     std::int64_t agreement_id, const std::string& created_at,
+                                     domain::SignedDocument d, const std::string& created_at,
                                      const std::string& created_by) {
-    domain::SignedDocument d;
-    d.agreement_id = agreement_id;
     d.kind = draft.kind;
     d.template_version = draft.template_version;
     d.title = draft.title;
@@ -104,8 +104,9 @@ int add_demo_documents(Application& app, domain::Date as_of, const DemoDocumentM
             grant.starts_on = facts->employment.starts_on;
             w.identity().add_role_grant(grant);
             const auto day = *agreement.signed_on;
-            auto d = write_version(w, draft, agreement.id, at(day.plus_days(-3), "09:00:00"),
-                                   leader_label);
+            domain::SignedDocument of;
+            of.agreement_id = agreement.id;
+            auto d = write_version(w, draft, of, at(day.plus_days(-3), "09:00:00"), leader_label);
             sign(w, d, domain::DocumentParty::employer, *leader, at(day, "10:00:00"));
             sign(w, d, domain::DocumentParty::trainee, account, at(day, "14:30:00"));
             d.signed_at = d.signatures.back().signed_at;
@@ -134,13 +135,37 @@ int add_demo_documents(Application& app, domain::Date as_of, const DemoDocumentM
             const auto facts = agreement_document_facts(app, person_id, a.id, as_of);
             const auto draft = make.draft(*facts);
             app.database().write([&](store::UnitOfWork& w) {
-                auto d = write_version(w, draft, a.id, a.recorded_at, leader_label);
+                domain::SignedDocument of;
+                of.agreement_id = a.id;
+                auto d = write_version(w, draft, of, a.recorded_at, leader_label);
                 sign(w, d, domain::DocumentParty::employer, *leader,
                      at(as_of.plus_days(-2), "10:00:00"));
                 return 0;
             });
             ++versions;
         }
+    }
+    // Bergen's agreement with the demo veileder: the leader has signed, the veileder not.
+    const auto registration = app.database().read([&](const store::Snapshot& s) {
+        const auto account = s.identity().find_account_by_email(kDemoSupervisor);
+        return account && account->person_id
+                   ? s.supervisors().find_registration("4601", *account->person_id)
+                   : std::nullopt;
+    });
+    const auto draft = registration && make.supervision_draft
+                           ? make.supervision_draft("4601", registration->id)
+                           : std::nullopt;
+    if (draft) {
+        app.database().write([&](store::UnitOfWork& w) {
+            domain::SignedDocument of;
+            of.supervisor_id = registration->id;
+            auto d =
+                write_version(w, *draft, of, at(as_of.plus_days(-1), "09:00:00"), leader_label);
+            sign(w, d, domain::DocumentParty::employer, *leader,
+                 at(as_of.plus_days(-1), "09:15:00"));
+            return 0;
+        });
+        ++versions;
     }
     return versions;
 }

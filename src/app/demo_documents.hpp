@@ -3,9 +3,14 @@
 // The demo's agreements signed in alis (issue 17): Bergen's trainees' ALIS agreements, each a
 // version signed by the leader and the doctor on the day the register says, with its frozen PDF,
 // and one agreement of the demo trainee (alis@demo.alis.no) that the leader has signed and that
-// waits for the doctor. The text and the PDF are the front's (web/documents.hpp), handed in.
+// waits for the doctor; and Bergen's agreement with the demo veileder (veileder@demo.alis.no),
+// signed by the leader and waiting for the veileder. The text and the PDF are the front's
+// (web/documents.hpp), handed in.
 
+#include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "app/application.hpp"
 #include "app/signed_documents.hpp"
@@ -15,6 +20,11 @@ namespace alis::app {
 
 struct DemoDocumentMaker {
     std::function<DocumentDraft(const AgreementDocumentFacts&)> draft;
+    // The text of a version of the municipality's agreement with its supervisor registration, or
+    // nullopt.
+    std::function<std::optional<DocumentDraft>(const std::string& municipality_number,
+                                               std::int64_t supervisor_id)>
+        supervision_draft;
     SignedPdf pdf;
 };
 

@@ -29,6 +29,22 @@ bool is_self(const Actor& actor, const Resource& resource) {
     return actor.person_id && resource.person_id && *actor.person_id == *resource.person_id;
 }
 
+// Is the grant the leader of the municipality that registered the supervisor of `resource`, who
+// is not the actor? A leader never signs for the municipality an agreement with themselves.
+bool leads_supervisor_registration(const domain::RoleGrant& grant, const Actor& actor,
+                                   const Resource& resource) {
+    return grant.role == Role::leader && resource.kind == Resource::Kind::supervisor &&
+           grant.municipality_number && resource.municipality_number &&
+           *grant.municipality_number == *resource.municipality_number && !is_self(actor, resource);
+}
+
+// Is the grant the supervisor of `resource` themselves, as a supervisor?
+bool is_registered_supervisor(const domain::RoleGrant& grant, const Actor& actor,
+                              const Resource& resource) {
+    return grant.role == Role::supervisor && resource.kind == Resource::Kind::supervisor &&
+           is_self(actor, resource);
+}
+
 // May this one grant read the person's record?
 bool grant_reads_person(const domain::RoleGrant& grant, const Actor& actor,
                         const Resource& resource) {
@@ -90,17 +106,23 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                    !is_self(actor, resource);
         case Action::sign_agreement:
             // For the municipality: the leader employing the trainee, never for one's own
-            // agreement; as the doctor: the trainee, their own alone.
-            return resource.kind == Resource::Kind::person &&
-                   ((grant.role == Role::leader && grant.municipality_number &&
-                     contains(resource.employing_municipalities, *grant.municipality_number) &&
-                     !is_self(actor, resource)) ||
-                    (grant.role == Role::trainee && is_self(actor, resource)));
+            // agreement; as the doctor: the trainee, their own alone. A supervision agreement:
+            // the leader of the municipality that registered the supervisor, and the supervisor.
+            return (resource.kind == Resource::Kind::person &&
+                    ((grant.role == Role::leader && grant.municipality_number &&
+                      contains(resource.employing_municipalities, *grant.municipality_number) &&
+                      !is_self(actor, resource)) ||
+                     (grant.role == Role::trainee && is_self(actor, resource)))) ||
+                   leads_supervisor_registration(grant, actor, resource) ||
+                   is_registered_supervisor(grant, actor, resource);
         case Action::read_agreement:
-            // The agreements hold the pay: the doctor and the employing leader alone.
-            return resource.kind == Resource::Kind::person &&
-                   ((grant.role == Role::trainee && is_self(actor, resource)) ||
-                    (leads_employer(grant, resource) && !is_self(actor, resource)));
+            // The agreements hold the pay: the doctor and the employing leader alone; a
+            // supervision agreement its two parties.
+            return (resource.kind == Resource::Kind::person &&
+                    ((grant.role == Role::trainee && is_self(actor, resource)) ||
+                     (leads_employer(grant, resource) && !is_self(actor, resource)))) ||
+                   leads_supervisor_registration(grant, actor, resource) ||
+                   is_registered_supervisor(grant, actor, resource);
         case Action::sign_off_activity:
             return grant.role == Role::clinical_supervisor &&
                    resource.kind == Resource::Kind::activity && actor.person_id &&
@@ -158,8 +180,10 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                    *grant.municipality_number == *resource.employment_municipality &&
                    !is_self(actor, resource);
         case Action::record_agreement:
-            // Like the rest of the training record: the employing leader, never one's own.
-            return leads_employer(grant, resource) && !is_self(actor, resource);
+            // Like the rest of the training record: the employing leader, never one's own; a
+            // supervision agreement's version: the leader who registered the supervisor.
+            return (leads_employer(grant, resource) && !is_self(actor, resource)) ||
+                   leads_supervisor_registration(grant, actor, resource);
         case Action::view_grant_claim:
         case Action::manage_costs:
             // The municipality's own leader alone: the claim names its doctors, the costs hold

@@ -21,7 +21,8 @@ enum class Action {
     read_aggregates,           // Figures without person-level data.
     approve_objective,         // Approving a learning objective (needs recent authentication).
     sign_agreement,            // Signing an ALIS agreement, for the municipality or as the
-                               // doctor (needs recent authentication).
+                               // doctor, or a supervision agreement, for the municipality or as
+                               // the supervisor (needs recent authentication).
     sign_off_activity,         // A clinical supervisor signing off an activity.
     view_municipality,         // A municipality's own overview (leader, its regional office).
     manage_municipality,       // Register trainees and supervisors, edit the general plan (leader).
@@ -38,7 +39,8 @@ enum class Action {
     read_supervision_minutes,  // A meeting's private minutes and addenda (its two participants).
     edit_supervision_meeting,  // Change an open meeting, add an addendum (its participants).
     close_supervision_meeting,  // Close (freeze) a meeting: its veileder only.
-    read_agreement,  // A doctor's agreements and their documents (the doctor, the leader).
+    read_agreement,  // A doctor's agreements and their documents (the doctor, the leader); a
+                     // supervisor's agreement (the supervisor, the leader).
     manage_document_templates,  // Replace a document template (system administration).
 };
 
@@ -66,7 +68,16 @@ std::string signature_of(const Actor& actor);
 // What is acted on, with the facts access is derived from. The facts are read from the data
 // (employment, supervisor assignment, office), never taken from the request.
 struct Resource {
-    enum class Kind { none, person, municipality, activity, office, employment, meeting };
+    enum class Kind {
+        none,
+        person,
+        municipality,
+        activity,
+        office,
+        employment,
+        meeting,
+        supervisor
+    };
     Kind kind = Kind::none;
 
     std::optional<std::int64_t> person_id;              // person: whose record.
@@ -86,7 +97,9 @@ struct Resource {
     // is with; kind none when the meeting is not that person's.
     std::optional<std::int64_t> meeting_supervisor_person_id;
 
-    std::optional<std::string> municipality_number;  // municipality
+    // supervisor (a municipality's registration of a supervisor, with person_id, the
+    // supervisor's): the municipality that registered them.
+    std::optional<std::string> municipality_number;  // municipality, supervisor
     std::optional<std::string> municipality_office;  // municipality: its ALIS office.
 
     std::optional<std::int64_t> clinical_supervisor_person_id;  // activity: sent to whom.

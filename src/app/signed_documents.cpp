@@ -42,6 +42,83 @@ std::optional<std::int64_t> marked_document(std::string_view bytes) {
     return std::nullopt;
 }
 
+// The registration `supervisor_id` when the municipality made it, or nullopt.
+std::optional<domain::Supervisor> registration_of(const store::Snapshot& s,
+                                                  const std::string& municipality_number,
+                                                  std::int64_t supervisor_id) {
+    auto registration = s.supervisors().find_registration(supervisor_id);
+    if (!registration || registration->municipality_number != municipality_number) {
+        return std::nullopt;
+    }
+    return registration;
+}
+
+// Adds the next version of a series (`versions`, oldest first) from the draft, `d` holding what it
+// is of (its agreement_id or supervisor_id), audited as "document.created" about
+// `subject_person_id`; or returns the latest version when it has the draft's content already, and
+// writes nothing.
+domain::SignedDocument add_next_version(store::UnitOfWork& w,
+                                        std::vector<domain::SignedDocument> versions,
+                                        DocumentDraft& draft, domain::SignedDocument d,
+                                        const Actor& actor, domain::AuditEvent& audit,
+                                        std::int64_t subject_person_id) {
+    const auto content_sha256 = sha256_hex(draft.content);
+    if (!versions.empty() && versions.back().content_sha256 == content_sha256) {
+        return std::move(versions.back());
+    }
+    d.version = versions.empty() ? 1 : versions.back().version + 1;
+    d.kind = draft.kind;
+    d.template_version = std::move(draft.template_version);
+    d.title = std::move(draft.title);
+    d.content = std::move(draft.content);
+    d.content_sha256 = content_sha256;
+    d.created_at = audit.at;
+    d.created_by = signature_of(actor);
+    d.id = w.documents().add(d);
+    audit.action = "document.created";
+    audit.subject_person_id = subject_person_id;
+    audit.target = document_target(d);
+    w.audit().append(audit);
+    return d;
+}
+
+// Why the party may not sign `d` of the series `versions` (oldest first), or nullopt: only the
+// latest version is signed, by each party once.
+std::optional<DocumentProblem> signing_problem(const std::vector<domain::SignedDocument>& versions,
+                                               const domain::SignedDocument& d,
+                                               domain::DocumentParty party) {
+    if (versions.empty() || versions.back().id != d.id) {
+        return DocumentProblem::superseded;
+    }
+    if (d.signature_of(party) != nullptr) {
+        return DocumentProblem::already_signed;
+    }
+    return std::nullopt;
+}
+
+// Appends the party's signature to `d` in the unit of work, and freezes the PDF when every party
+// has now signed; fills in `audit`'s action and target.
+void append_signature(store::UnitOfWork& w, domain::SignedDocument& d, domain::DocumentParty party,
+                      const Actor& actor, domain::AuditEvent& audit, const SignedPdf& make_pdf) {
+    domain::DocumentSignature s;
+    s.document_id = d.id;
+    s.party = party;
+    s.account_id = actor.account_id;
+    s.signer = signature_of(actor);
+    s.signed_at = audit.at;
+    s.id = w.documents().append_signature(s);
+    d.signatures.push_back(s);
+    audit.action = "document.signed";
+    audit.target = document_target(d) + " party " + std::string(domain::to_string(party));
+    if (d.status() == domain::DocumentStatus::signed_by_all) {
+        d.signed_at = audit.at;
+        const auto pdf = make_pdf(d);
+        d.pdf_sha256 = sha256_hex(pdf);
+        w.documents().freeze(d.id, to_base64(pdf), *d.pdf_sha256, *d.signed_at);
+        audit.target += " signed pdf sha256 " + *d.pdf_sha256;
+    }
+}
+
 }  // namespace
 
 std::optional<AgreementDocumentFacts> agreement_document_facts(Application& app,
@@ -95,7 +172,6 @@ std::string document_marker(std::int64_t document_id) {
 std::variant<domain::SignedDocument, DocumentProblem> add_document_version(
     Application& app, std::int64_t person_id, std::int64_t agreement_id, DocumentDraft draft,
     const Actor& actor, domain::AuditEvent audit) {
-    const auto content_sha256 = sha256_hex(draft.content);
     return app.database().write(
         [&](store::UnitOfWork& w) -> std::variant<domain::SignedDocument, DocumentProblem> {
             const auto agreement = agreement_of(w, person_id, agreement_id);
@@ -105,26 +181,10 @@ std::variant<domain::SignedDocument, DocumentProblem> add_document_version(
             if (agreement->status == domain::AgreementStatus::cancelled) {
                 return DocumentProblem::cancelled_agreement;
             }
-            auto versions = w.documents().versions_of(agreement_id);
-            if (!versions.empty() && versions.back().content_sha256 == content_sha256) {
-                return std::move(versions.back());
-            }
-            domain::SignedDocument d;
-            d.agreement_id = agreement_id;
-            d.version = versions.empty() ? 1 : versions.back().version + 1;
-            d.kind = draft.kind;
-            d.template_version = std::move(draft.template_version);
-            d.title = std::move(draft.title);
-            d.content = std::move(draft.content);
-            d.content_sha256 = content_sha256;
-            d.created_at = audit.at;
-            d.created_by = signature_of(actor);
-            d.id = w.documents().add(d);
-            audit.action = "document.created";
-            audit.subject_person_id = person_id;
-            audit.target = document_target(d);
-            w.audit().append(audit);
-            return d;
+            domain::SignedDocument of;
+            of.agreement_id = agreement_id;
+            return add_next_version(w, w.documents().versions_of(agreement_id), draft, of, actor,
+                                    audit, person_id);
         });
 }
 
@@ -137,36 +197,18 @@ std::variant<domain::SignedDocument, DocumentProblem> sign_document(
                 return DocumentProblem::unknown_document;
             }
             auto d = *w.documents().find(document_id);
-            const auto versions = w.documents().versions_of(d.agreement_id);
-            if (versions.back().id != d.id) {
-                return DocumentProblem::superseded;
+            if (const auto problem =
+                    signing_problem(w.documents().versions_of(*d.agreement_id), d, party)) {
+                return *problem;
             }
-            if (d.signature_of(party) != nullptr) {
-                return DocumentProblem::already_signed;
-            }
-            auto agreement = *agreement_of(w, person_id, d.agreement_id);
+            auto agreement = *agreement_of(w, person_id, *d.agreement_id);
             const auto status_before = agreement.status;
             if (agreement.status == domain::AgreementStatus::cancelled) {
                 return DocumentProblem::cancelled_agreement;
             }
-            domain::DocumentSignature s;
-            s.document_id = d.id;
-            s.party = party;
-            s.account_id = actor.account_id;
-            s.signer = signature_of(actor);
-            s.signed_at = audit.at;
-            s.id = w.documents().append_signature(s);
-            d.signatures.push_back(s);
-            audit.action = "document.signed";
+            append_signature(w, d, party, actor, audit, make_pdf);
             audit.subject_person_id = person_id;
-            audit.target = document_target(d) + " party " + std::string(domain::to_string(party));
-
-            if (d.status() == domain::DocumentStatus::signed_by_all) {
-                d.signed_at = audit.at;
-                const auto pdf = make_pdf(d);
-                d.pdf_sha256 = sha256_hex(pdf);
-                w.documents().freeze(d.id, to_base64(pdf), *d.pdf_sha256, *d.signed_at);
-                audit.target += " signed pdf sha256 " + *d.pdf_sha256;
+            if (d.pdf_sha256) {
                 if (status_before != domain::AgreementStatus::signed_by_all) {
                     agreement.status = domain::AgreementStatus::signed_by_all;
                     agreement.signed_on = domain::Date::parse_iso(audit.at.substr(0, 10));
@@ -182,6 +224,76 @@ std::variant<domain::SignedDocument, DocumentProblem> sign_document(
             w.audit().append(audit);
             return d;
         });
+}
+
+std::variant<domain::SignedDocument, DocumentProblem> add_supervision_document_version(
+    Application& app, const std::string& municipality_number, std::int64_t supervisor_id,
+    DocumentDraft draft, const Actor& actor, domain::AuditEvent audit) {
+    return app.database().write(
+        [&](store::UnitOfWork& w) -> std::variant<domain::SignedDocument, DocumentProblem> {
+            const auto registration = registration_of(w, municipality_number, supervisor_id);
+            if (!registration) {
+                return DocumentProblem::unknown_supervisor;
+            }
+            domain::SignedDocument of;
+            of.supervisor_id = supervisor_id;
+            return add_next_version(w, w.documents().supervision_versions_of(supervisor_id), draft,
+                                    of, actor, audit, registration->person_id);
+        });
+}
+
+Resource supervisor_resource(Application& app, const std::string& municipality_number,
+                             std::int64_t supervisor_id) {
+    const auto registration = app.database().read([&](const store::Snapshot& s) {
+        return registration_of(s, municipality_number, supervisor_id);
+    });
+    Resource resource;
+    if (registration) {
+        resource.kind = Resource::Kind::supervisor;
+        resource.person_id = registration->person_id;
+        resource.municipality_number = registration->municipality_number;
+    }
+    return resource;
+}
+
+std::variant<domain::SignedDocument, DocumentProblem> sign_supervision_document(
+    Application& app, const std::string& municipality_number, std::int64_t supervisor_id,
+    std::int64_t document_id, domain::DocumentParty party, const Actor& actor,
+    domain::AuditEvent audit, const SignedPdf& make_pdf) {
+    return app.database().write(
+        [&](store::UnitOfWork& w) -> std::variant<domain::SignedDocument, DocumentProblem> {
+            const auto registration = registration_of(w, municipality_number, supervisor_id);
+            auto d = w.documents().find(document_id);
+            if (!registration || !d || d->supervisor_id != supervisor_id) {
+                return DocumentProblem::unknown_document;
+            }
+            if (const auto problem = signing_problem(
+                    w.documents().supervision_versions_of(supervisor_id), *d, party)) {
+                return *problem;
+            }
+            append_signature(w, *d, party, actor, audit, make_pdf);
+            audit.subject_person_id = registration->person_id;
+            w.audit().append(audit);
+            return std::move(*d);
+        });
+}
+
+std::vector<domain::SignedDocument> supervision_documents(Application& app,
+                                                          const std::string& municipality_number,
+                                                          std::int64_t supervisor_id) {
+    return app.database().read([&](const store::Snapshot& s) {
+        if (!registration_of(s, municipality_number, supervisor_id)) {
+            return std::vector<domain::SignedDocument>{};
+        }
+        return s.documents().supervision_versions_of(supervisor_id);
+    });
+}
+
+std::vector<domain::SignedDocument> supervision_documents_of(Application& app,
+                                                             std::int64_t person_id) {
+    return app.database().read([&](const store::Snapshot& s) {
+        return s.documents().supervision_documents_of(person_id);
+    });
 }
 
 std::vector<domain::SignedDocument> documents_of(Application& app, std::int64_t person_id) {

@@ -31,6 +31,7 @@ enum class DocumentProblem {
     superseded,           // A later version exists: only the latest is signed.
     already_signed,       // This party has signed this version.
     cancelled_agreement,  // The register row is cancelled: no new version, no signature.
+    unknown_supervisor,   // Not a supervisor the municipality has registered (a 404).
 };
 
 // What an ALIS agreement's document says, read from the register row and the data: the doctor,
@@ -77,6 +78,39 @@ using SignedPdf = std::function<std::string(const domain::SignedDocument&)>;
 std::variant<domain::SignedDocument, DocumentProblem> sign_document(
     Application& app, std::int64_t person_id, std::int64_t document_id, domain::DocumentParty party,
     const Actor& actor, domain::AuditEvent audit, const SignedPdf& make_pdf);
+
+// The municipality's agreement with a supervisor it has registered: the leader makes its
+// versions from the supervisor list and the terms they give, and the leader (for the
+// municipality) and the supervisor sign them like an ALIS agreement's, with no register row to
+// update. Adds the next version of the agreement with registration `supervisor_id` of the
+// municipality ("document.created", about the supervisor's person), unless the latest version
+// already has this content: then that one is returned and nothing is written.
+std::variant<domain::SignedDocument, DocumentProblem> add_supervision_document_version(
+    Application& app, const std::string& municipality_number, std::int64_t supervisor_id,
+    DocumentDraft draft, const Actor& actor, domain::AuditEvent audit);
+
+// What the policy decides a supervision agreement's routes on: kind supervisor, the municipality
+// and the supervisor's person, read from the registration; kind none when the municipality has no
+// registration `supervisor_id`.
+Resource supervisor_resource(Application& app, const std::string& municipality_number,
+                             std::int64_t supervisor_id);
+
+// Signs a version of the municipality's agreement with the supervisor as `party`, as
+// sign_document does ("document.signed"), freezing the PDF when both parties have signed.
+std::variant<domain::SignedDocument, DocumentProblem> sign_supervision_document(
+    Application& app, const std::string& municipality_number, std::int64_t supervisor_id,
+    std::int64_t document_id, domain::DocumentParty party, const Actor& actor,
+    domain::AuditEvent audit, const SignedPdf& make_pdf);
+
+// The versions of the municipality's agreement with the supervisor, oldest first, with content;
+// empty when there are none or the municipality has no such supervisor.
+std::vector<domain::SignedDocument> supervision_documents(Application& app,
+                                                          const std::string& municipality_number,
+                                                          std::int64_t supervisor_id);
+// The supervision agreements the person is the supervisor of, in every municipality (without
+// content).
+std::vector<domain::SignedDocument> supervision_documents_of(Application& app,
+                                                             std::int64_t person_id);
 
 // Every version of the person's documents, by agreement and version (without content).
 std::vector<domain::SignedDocument> documents_of(Application& app, std::int64_t person_id);

@@ -1,12 +1,15 @@
 #include "app/tasks.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "app/education_plan.hpp"
 #include "app/money_rules.hpp"
 #include "app/region_overview.hpp"
 #include "app/supervisors.hpp"
 #include "app/trainee_overview.hpp"
+#include "domain/agreement.hpp"
+#include "domain/signed_document.hpp"
 #include "domain/supervision.hpp"
 #include "store/database.hpp"
 
@@ -23,14 +26,44 @@ std::string person_url(std::int64_t person_id) {
     return "/personer/" + std::to_string(person_id);
 }
 
-// The trainee's own record: the next meeting to prepare, and the plan.
+// The latest version of each series in `documents` (ordered by series, then version) that
+// `party` has not signed.
+template <typename SeriesOf>
+std::vector<const domain::SignedDocument*> unsigned_latest(
+    const std::vector<domain::SignedDocument>& documents, domain::DocumentParty party,
+    SeriesOf series_of) {
+    std::vector<const domain::SignedDocument*> waiting;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        const auto& d = documents[i];
+        const bool latest =
+            i + 1 == documents.size() || series_of(documents[i + 1]) != series_of(d);
+        if (latest && d.signature_of(party) == nullptr) {
+            waiting.push_back(&d);
+        }
+    }
+    return waiting;
+}
+
+// The trainee's own record: the next meeting to prepare, the plan, and agreements to sign.
 void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
                    std::vector<Task>& tasks) {
     std::vector<domain::SupervisionMeeting> meetings;
     std::optional<domain::EducationPlanRevision> plan;
+    std::vector<domain::SignedDocument> documents;
+    std::vector<domain::Agreement> agreements;
+    std::map<std::int64_t, std::string> municipality_of;  // By employment: the municipality's name.
     app.database().read([&](const store::Snapshot& s) {
         meetings = s.supervision().meetings_of(person_id);
         plan = s.education_plans().current_of(person_id);
+        documents = s.documents().documents_of(person_id);
+        if (documents.empty()) {
+            return;
+        }
+        agreements = s.grants().agreements_of(person_id);
+        for (const auto& e : s.people().employments_of(person_id)) {
+            const auto m = s.municipalities().find(e.municipality_number);
+            municipality_of[e.id] = m ? m->name : e.municipality_number;
+        }
     });
     const auto next = std::find_if(meetings.begin(), meetings.end(), [&](const auto& m) {
         return !m.is_closed() && today <= m.held_on;
@@ -48,6 +81,22 @@ void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
         tasks.push_back({TaskKind::make_education_plan, Role::trainee, {}, 0, {}, plan_url});
     } else if (const auto due = plan_revision_due(plan); due && *due <= today) {
         tasks.push_back({TaskKind::revise_education_plan, Role::trainee, {}, 0, due, plan_url});
+    }
+    for (const auto* d : unsigned_latest(documents, domain::DocumentParty::trainee,
+                                         [](const auto& x) { return x.agreement_id; })) {
+        const auto agreement =
+            std::find_if(agreements.begin(), agreements.end(),
+                         [&](const domain::Agreement& a) { return a.id == d->agreement_id; });
+        if (agreement == agreements.end() ||
+            agreement->status == domain::AgreementStatus::cancelled) {
+            continue;
+        }
+        tasks.push_back({TaskKind::sign_alis_agreement,
+                         Role::trainee,
+                         municipality_of[agreement->employment_id],
+                         d->version,
+                         {},
+                         person_url(person_id) + "/dokumenter/" + std::to_string(d->id)});
     }
 }
 
@@ -80,6 +129,25 @@ void supervisor_tasks(Application& app, std::int64_t person_id, domain::Date tod
         }
     }
     tasks.insert(tasks.end(), due.begin(), due.end());
+    // The versions of the veileder's supervision agreements that wait for their signature.
+    std::vector<Task> to_sign;
+    app.database().read([&](const store::Snapshot& s) {
+        const auto documents = s.documents().supervision_documents_of(person_id);
+        for (const auto* d : unsigned_latest(documents, domain::DocumentParty::supervisor,
+                                             [](const auto& x) { return x.supervisor_id; })) {
+            const auto registration = s.supervisors().find_registration(*d->supervisor_id);
+            const auto municipality = s.municipalities().find(registration->municipality_number);
+            to_sign.push_back(
+                {TaskKind::sign_supervision_agreement,
+                 Role::supervisor,
+                 municipality ? municipality->name : registration->municipality_number,
+                 d->version,
+                 {},
+                 "/kommuner/" + registration->municipality_number + "/veiledere/" +
+                     std::to_string(registration->id) + "/avtale/" + std::to_string(d->id)});
+        }
+    });
+    tasks.insert(tasks.end(), to_sign.begin(), to_sign.end());
 }
 
 // The municipality's duties, from the leader's overview (kept per data generation, so a warm

@@ -36,7 +36,9 @@ enum class TaskKind {
     supervisors_over_capacity,    // Leader: supervisors with more trainees than the capacity.
     grant_claim_due,              // Leader: a refund period ended, its claim deadline to come.
     municipality_warnings,        // Regional office: a municipality with many warnings.
-    aggregate_view,  // National: a view of the aggregate figures (subject: "stability", ...).
+    aggregate_view,       // National: a view of the aggregate figures (subject: "stability", ...).
+    sign_alis_agreement,  // Trainee: the latest version of an ALIS agreement to sign.
+    sign_supervision_agreement,  // Veileder: the latest version of a supervision agreement.
 };
 
 }  // namespace alis::app
@@ -44,7 +46,7 @@ enum class TaskKind {
 namespace alis::domain {
 template <>
 struct EnumNames<app::TaskKind> {
-    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 12> names{{
+    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 14> names{{
         {app::TaskKind::prepare_meeting, "prepare_meeting"},
         {app::TaskKind::make_education_plan, "make_education_plan"},
         {app::TaskKind::revise_education_plan, "revise_education_plan"},
@@ -57,6 +59,8 @@ struct EnumNames<app::TaskKind> {
         {app::TaskKind::grant_claim_due, "grant_claim_due"},
         {app::TaskKind::municipality_warnings, "municipality_warnings"},
         {app::TaskKind::aggregate_view, "aggregate_view"},
+        {app::TaskKind::sign_alis_agreement, "sign_alis_agreement"},
+        {app::TaskKind::sign_supervision_agreement, "sign_supervision_agreement"},
     }};
 };
 }  // namespace alis::domain

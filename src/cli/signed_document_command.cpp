@@ -54,7 +54,11 @@ int list_documents(const SignedDocumentOptions& options) {
     if (!app::find_person(*application, options.person)) {
         throw BadInput{"cli.document.no_person", {{"person", options.person}}};
     }
-    const auto documents = app::documents_of(*application, options.person);
+    // The person's ALIS agreements, then the supervision agreements they are the supervisor of.
+    auto documents = app::documents_of(*application, options.person);
+    for (auto& d : app::supervision_documents_of(*application, options.person)) {
+        documents.push_back(std::move(d));
+    }
     if (options.format == "text") {
         for (const auto& d : documents) {
             std::cout << d.id << "\t" << domain::to_string(d.kind) << "\tv" << d.version << "\t"
@@ -67,7 +71,9 @@ int list_documents(const SignedDocumentOptions& options) {
         list.push_back(json::object{
             {"id", d.id},
             {"kind", std::string(domain::to_string(d.kind))},
-            {"agreement_id", d.agreement_id},
+            {"agreement_id", d.agreement_id ? json::value(*d.agreement_id) : json::value(nullptr)},
+            {"supervisor_id",
+             d.supervisor_id ? json::value(*d.supervisor_id) : json::value(nullptr)},
             {"version", d.version},
             {"status", std::string(domain::to_string(d.status()))},
             {"content_sha256", d.content_sha256},

@@ -6,18 +6,24 @@ namespace alis::domain {
 namespace {
 
 constexpr DocumentParty kAgreementParties[] = {DocumentParty::employer, DocumentParty::trainee};
+constexpr DocumentParty kSupervisionParties[] = {DocumentParty::employer,
+                                                 DocumentParty::supervisor};
 
 }  // namespace
 
 std::span<const DocumentParty> signing_parties(DocumentKind kind) {
-    if (is_signed_in_alis(kind)) {
-        return kAgreementParties;
+    switch (kind) {
+        case DocumentKind::alis_agreement:
+            return kAgreementParties;
+        case DocumentKind::supervision_agreement:
+            return kSupervisionParties;
+        default:
+            return {};
     }
-    return {};
 }
 
 bool is_signed_in_alis(DocumentKind kind) {
-    return kind == DocumentKind::alis_agreement;
+    return kind == DocumentKind::alis_agreement || kind == DocumentKind::supervision_agreement;
 }
 
 const DocumentSignature* SignedDocument::signature_of(DocumentParty party) const {

@@ -17,13 +17,15 @@
 
 namespace alis::domain {
 
-// Who signs a document: the municipality (its leader) and the doctor.
-enum class DocumentParty { employer, trainee };
+// Who signs a document: the municipality (its leader), and the doctor (an ALIS agreement) or the
+// supervisor (a supervision agreement).
+enum class DocumentParty { employer, trainee, supervisor };
 template <>
 struct EnumNames<DocumentParty> {
-    static constexpr std::array<std::pair<DocumentParty, std::string_view>, 2> names{{
+    static constexpr std::array<std::pair<DocumentParty, std::string_view>, 3> names{{
         {DocumentParty::employer, "employer"},
         {DocumentParty::trainee, "trainee"},
+        {DocumentParty::supervisor, "supervisor"},
     }};
 };
 
@@ -47,10 +49,13 @@ struct DocumentSignature {
     std::string signed_at;  // UTC, "2026-11-22T10:15:30Z"; the audit event's instant
 };
 
-// One version of a document, as written once, with its signatures.
+// One version of a document, as written once, with its signatures. It is of one of two things:
+// an ALIS agreement (agreement_id) or a municipality's agreement with a supervisor it has
+// registered (supervisor_id); each has its own series of versions.
 struct SignedDocument {
     std::int64_t id = 0;
-    std::int64_t agreement_id = 0;  // the agreement register's row
+    std::optional<std::int64_t> agreement_id;   // the agreement register's row
+    std::optional<std::int64_t> supervisor_id;  // the supervisor's registration (supervisors row)
     int version = 1;
     DocumentKind kind = DocumentKind::alis_agreement;
     std::string template_version;
@@ -73,7 +78,7 @@ struct SignedDocument {
 // The parties who sign a document of `kind`, in the order they are shown (any order of signing).
 std::span<const DocumentParty> signing_parties(DocumentKind kind);
 
-// True when alis keeps and signs documents of `kind` (today the ALIS agreement).
+// True when alis keeps and signs documents of `kind` (the ALIS and the supervision agreement).
 bool is_signed_in_alis(DocumentKind kind);
 
 }  // namespace alis::domain

@@ -7,14 +7,19 @@ namespace {
 
 #define ALIS_DOCUMENT_COLUMNS(content)                                                      \
     "SELECT d.id, d.agreement_id, d.version, d.kind, d.template_version, d.title, " content \
-    ", d.content_sha256, d.created_at, d.created_by, s.pdf_sha256, s.signed_at"             \
-    " FROM documents d LEFT JOIN signed_documents s ON s.document_id = d.id"
+    ", d.content_sha256, d.created_at, d.created_by, s.pdf_sha256, s.signed_at,"            \
+    " d.supervisor_id FROM documents d LEFT JOIN signed_documents s ON s.document_id = d.id"
 constexpr const char* kDocumentsOf =
     ALIS_DOCUMENT_COLUMNS("''") " JOIN agreements a ON a.id = d.agreement_id"
                                 " JOIN employments e ON e.id = a.employment_id"
                                 " WHERE e.person_id = $1 ORDER BY d.agreement_id, d.version";
 constexpr const char* kVersionsOf =
     ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.agreement_id = $1 ORDER BY d.version";
+constexpr const char* kSupervisionVersionsOf =
+    ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.supervisor_id = $1 ORDER BY d.version";
+constexpr const char* kSupervisionDocumentsOf =
+    ALIS_DOCUMENT_COLUMNS("''") " JOIN supervisors v ON v.id = d.supervisor_id"
+                                " WHERE v.person_id = $1 ORDER BY d.supervisor_id, d.version";
 constexpr const char* kFind = ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.id = $1";
 constexpr const char* kFindByPdfSha256 =
     ALIS_DOCUMENT_COLUMNS("d.content") " WHERE s.pdf_sha256 = $1";
@@ -31,9 +36,9 @@ constexpr const char* kPersonOf =
 constexpr const char* kPdfOf = "SELECT pdf_base64 FROM signed_documents WHERE document_id = $1";
 
 constexpr const char* kAddDocument =
-    "INSERT INTO documents (agreement_id, version, kind, template_version, title, content,"
-    " content_sha256, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-    " RETURNING id";
+    "INSERT INTO documents (agreement_id, supervisor_id, version, kind, template_version, title,"
+    " content, content_sha256, created_at, created_by)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
 constexpr const char* kAppendSignature =
     "INSERT INTO document_signatures (document_id, party, account_id, signer, signed_at)"
     " VALUES ($1, $2, $3, $4, $5) RETURNING id";
@@ -66,7 +71,8 @@ domain::StoredDocumentTemplate read_template(const Row& row) {
 domain::SignedDocument read_document(const Row& row) {
     domain::SignedDocument d;
     d.id = row.integer(0);
-    d.agreement_id = row.integer(1);
+    d.agreement_id = row.optional_integer(1);
+    d.supervisor_id = row.optional_integer(12);
     d.version = static_cast<int>(row.integer(2));
     d.kind = row.enumeration<domain::DocumentKind>(3);
     d.template_version = row.text(4);
@@ -118,6 +124,20 @@ std::vector<domain::SignedDocument> Documents::versions_of(std::int64_t agreemen
     return documents;
 }
 
+std::vector<domain::SignedDocument> Documents::supervision_versions_of(
+    std::int64_t supervisor_id) const {
+    auto documents = tx_.rows(kSupervisionVersionsOf, {supervisor_id}, read_document);
+    read_signatures(documents);
+    return documents;
+}
+
+std::vector<domain::SignedDocument> Documents::supervision_documents_of(
+    std::int64_t person_id) const {
+    auto documents = tx_.rows(kSupervisionDocumentsOf, {person_id}, read_document);
+    read_signatures(documents);
+    return documents;
+}
+
 std::optional<domain::SignedDocument> Documents::find(std::int64_t id) const {
     auto documents = tx_.rows(kFind, {id}, read_document);
     read_signatures(documents);
@@ -146,8 +166,9 @@ std::optional<std::string> Documents::pdf_of(std::int64_t document_id) const {
 }
 
 std::int64_t Documents::add(const domain::SignedDocument& d) {
-    return tx_.insert(kAddDocument, {d.agreement_id, d.version, d.kind, d.template_version, d.title,
-                                     d.content, d.content_sha256, d.created_at, d.created_by});
+    return tx_.insert(kAddDocument,
+                      {d.agreement_id, d.supervisor_id, d.version, d.kind, d.template_version,
+                       d.title, d.content, d.content_sha256, d.created_at, d.created_by});
 }
 
 std::int64_t Documents::append_signature(const domain::DocumentSignature& s) {

@@ -11,8 +11,9 @@
 
 namespace alis::store {
 
-// The documents signed in alis (migration 0017): each version of an agreement's text, its
-// signatures and, once every party has signed, its frozen PDF; and the templates administrators
+// The documents signed in alis (migrations 0017, 0023): each version of an agreement's text (an
+// ALIS agreement's, or a municipality's agreement with a supervisor), its signatures and, once
+// every party has signed, its frozen PDF; and the templates administrators
 // put in place of the compiled-in ones (migration 0019). Every table is append-only.
 class Documents {
   public:
@@ -23,11 +24,18 @@ class Documents {
     std::vector<domain::SignedDocument> documents_of(std::int64_t person_id) const;
     // The versions of one agreement, oldest first, with signatures and content.
     std::vector<domain::SignedDocument> versions_of(std::int64_t agreement_id) const;
+    // The versions of the agreement with one registered supervisor (a supervisors row), oldest
+    // first, with signatures and content.
+    std::vector<domain::SignedDocument> supervision_versions_of(std::int64_t supervisor_id) const;
+    // The supervision agreements of every registration of the person as a supervisor, by
+    // registration, then version; with signatures, without content.
+    std::vector<domain::SignedDocument> supervision_documents_of(std::int64_t person_id) const;
     // The document with this id, with signatures and content; nullopt when there is none.
     std::optional<domain::SignedDocument> find(std::int64_t id) const;
     // The signed document whose frozen PDF has this SHA-256 (hex), or nullopt.
     std::optional<domain::SignedDocument> find_by_pdf_sha256(const std::string& sha256) const;
-    // The person whose agreement the document is, or nullopt when there is no such document.
+    // The person whose ALIS agreement the document is; nullopt when there is no such document, or
+    // it is a supervision agreement.
     std::optional<std::int64_t> person_of(std::int64_t document_id) const;
     // The frozen PDF of a signed document (base64), or nullopt.
     std::optional<std::string> pdf_of(std::int64_t document_id) const;

@@ -658,7 +658,7 @@ constexpr Column kSupervisionGroupAttendanceColumns[] = {{"meeting_id", ColumnKi
 
 #define ALIS_DOCUMENTS_COLUMNS                                                           \
     "id, agreement_id, version, kind, template_version, title, content, content_sha256," \
-    " created_at, created_by"
+    " created_at, created_by, supervisor_id"
 constexpr const char* kCountDocuments = "SELECT count(*) FROM documents";
 constexpr const char* kAllDocuments =
     "SELECT " ALIS_DOCUMENTS_COLUMNS " FROM documents ORDER BY id";
@@ -666,8 +666,8 @@ const DialectSql kAddDocuments{
     "INSERT INTO documents (" ALIS_DOCUMENTS_COLUMNS
     ") SELECT value ->> 'id', value ->> 'agreement_id', value ->> 'version', value ->> 'kind',"
     " value ->> 'template_version', value ->> 'title', value ->> 'content',"
-    " value ->> 'content_sha256', value ->> 'created_at', value ->> 'created_by'"
-    " FROM json_each($1)",
+    " value ->> 'content_sha256', value ->> 'created_at', value ->> 'created_by',"
+    " value ->> 'supervisor_id' FROM json_each($1)",
     "INSERT INTO documents OVERRIDING SYSTEM VALUE"
     " SELECT * FROM json_populate_recordset(NULL::documents, $1)"};
 constexpr Column kDocumentsColumns[] = {{"id", ColumnKind::integer},
@@ -679,7 +679,8 @@ constexpr Column kDocumentsColumns[] = {{"id", ColumnKind::integer},
                                         {"content", ColumnKind::text},
                                         {"content_sha256", ColumnKind::text},
                                         {"created_at", ColumnKind::instant},
-                                        {"created_by", ColumnKind::text}};
+                                        {"created_by", ColumnKind::text},
+                                        {"supervisor_id", ColumnKind::integer}};
 #undef ALIS_DOCUMENTS_COLUMNS
 
 #define ALIS_DOCUMENT_SIGNATURES_COLUMNS "id, document_id, party, account_id, signer, signed_at"

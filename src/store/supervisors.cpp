@@ -22,6 +22,8 @@ constexpr const char* kRegisteredFor =
 constexpr const char* kFindRegistration =
     "SELECT " ALIS_SUPERVISOR_COLUMNS
     " FROM supervisors s WHERE s.municipality_number = $1 AND s.person_id = $2";
+constexpr const char* kFindRegistrationById =
+    "SELECT " ALIS_SUPERVISOR_COLUMNS " FROM supervisors s WHERE s.id = $1";
 #undef ALIS_SUPERVISOR_COLUMNS
 constexpr const char* kCapacity =
     "SELECT max_trainees FROM supervisor_capacity WHERE municipality_number = $1";
@@ -92,6 +94,10 @@ std::vector<domain::SupervisorSummary> Supervisors::registered_for(
 std::optional<domain::Supervisor> Supervisors::find_registration(
     const std::string& municipality_number, std::int64_t person_id) const {
     return tx_.row(kFindRegistration, {municipality_number, person_id}, read_supervisor);
+}
+
+std::optional<domain::Supervisor> Supervisors::find_registration(std::int64_t id) const {
+    return tx_.row(kFindRegistrationById, {id}, read_supervisor);
 }
 
 int Supervisors::capacity(const std::string& municipality_number) const {

@@ -23,6 +23,8 @@ class Supervisors {
     // The registration of the person as a supervisor for the municipality, or nullopt.
     std::optional<domain::Supervisor> find_registration(const std::string& municipality_number,
                                                         std::int64_t person_id) const;
+    // The registration with this id (a supervisors row), or nullopt.
+    std::optional<domain::Supervisor> find_registration(std::int64_t id) const;
     // Trainees per supervisor at a time in the municipality (kDefaultSupervisorCapacity unset).
     int capacity(const std::string& municipality_number) const;
     // Every supervisor assignment of the trainee, oldest first.

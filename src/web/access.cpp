@@ -8,6 +8,7 @@
 #include "app/denied_access.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
+#include "app/signed_documents.hpp"
 #include "app/supervision.hpp"
 #include "domain/text.hpp"
 #include "web/multipart.hpp"
@@ -249,6 +250,17 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 // As for an employment: a meeting that is not the person's is refused (403).
                 resource = app::meeting_resource(services.app, context.id("person"),
                                                  context.id("meeting"), today);
+                break;
+            }
+            case ResourceFrom::supervisor_param: {
+                // As for a meeting: a supervisor the municipality has not registered is refused
+                // (403), the same answer as another municipality's; an unknown municipality is
+                // not found.
+                const std::string& number = context.params.at("number");
+                if (!app::find_municipality(services.app, number)) {
+                    not_found();
+                }
+                resource = app::supervisor_resource(services.app, number, context.id("supervisor"));
                 break;
             }
             case ResourceFrom::office_param: {

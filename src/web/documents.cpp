@@ -165,9 +165,14 @@ std::optional<std::string> education_plan_pdf(const Catalogue& t, app::Applicati
                         app.now());
 }
 
-std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Application& app,
-                                                     const app::SupervisorList& list,
-                                                     std::int64_t supervisor_id, Date today) {
+namespace {
+
+// The data of the agreement with the municipality's supervisor `supervisor_id` for
+// templates/documents/supervision-agreement.txt, and the supervisor's name; nullopt when the
+// municipality has no such supervisor.
+std::optional<std::pair<json::object, std::string>> supervision_agreement_data(
+    const Catalogue& t, app::Application& app, const app::SupervisorList& list,
+    std::int64_t supervisor_id, Date today) {
     const auto summary = std::find_if(
         list.supervisors.begin(), list.supervisors.end(),
         [&](const domain::SupervisorSummary& x) { return x.supervisor.id == supervisor_id; });
@@ -195,17 +200,51 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
                                             {"since", trainee.since.norwegian()}});
         }
     }
-    const auto document = app::document_template(app, domain::DocumentKind::supervision_agreement);
     json::object data{{"municipality", list.municipality.name},
                       {"supervisor", std::move(supervisor)},
                       {"has_trainees", !trainees.empty()},
                       {"trainees", std::move(trainees)},
                       {"capacity", list.capacity},
                       {"today", today.norwegian()}};
-    return document_pdf(
-        t, document, std::move(data),
-        t.format("document.supervision_agreement_title", {{"name", summary->full_name}}),
-        t.format("document.municipality", {{"name", list.municipality.name}}), app.now());
+    return std::pair{std::move(data), summary->full_name};
+}
+
+}  // namespace
+
+std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Application& app,
+                                                     const app::SupervisorList& list,
+                                                     std::int64_t supervisor_id, Date today) {
+    auto data = supervision_agreement_data(t, app, list, supervisor_id, today);
+    if (!data) {
+        return std::nullopt;
+    }
+    const auto document = app::document_template(app, domain::DocumentKind::supervision_agreement);
+    return document_pdf(t, document, std::move(data->first),
+                        t.format("document.supervision_agreement_title", {{"name", data->second}}),
+                        t.format("document.municipality", {{"name", list.municipality.name}}),
+                        app.now());
+}
+
+std::optional<app::DocumentDraft> supervision_agreement_draft(
+    const Catalogue& t, app::Application& app, const app::SupervisorList& list,
+    std::int64_t supervisor_id, const SupervisionTerms& terms, Date today) {
+    auto data = supervision_agreement_data(t, app, list, supervisor_id, today);
+    if (!data) {
+        return std::nullopt;
+    }
+    json::object given{{"fee", terms.fee}, {"from", terms.from.norwegian()}};
+    if (terms.to) {
+        given["to"] = terms.to->norwegian();
+    }
+    data->first["terms"] = std::move(given);
+    data->first["signed_in_alis"] = true;
+    const auto document = app::document_template(app, domain::DocumentKind::supervision_agreement);
+    app::DocumentDraft draft;
+    draft.kind = domain::DocumentKind::supervision_agreement;
+    draft.template_version = document.version;
+    draft.title = t.format("document.supervision_agreement_title", {{"name", data->second}});
+    draft.content = document_markup(document, std::move(data->first));
+    return draft;
 }
 
 std::string general_plan_pdf(const Catalogue& t, app::Application& app,
@@ -302,6 +341,14 @@ int add_demo_documents(const Catalogue& t, app::Application& app, Date as_of) {
     app::DemoDocumentMaker make;
     make.draft = [&](const app::AgreementDocumentFacts& facts) {
         return alis_agreement_draft(t, app, facts, facts.agreement.signed_on.value_or(as_of));
+    };
+    make.supervision_draft = [&](const std::string& number, std::int64_t supervisor_id) {
+        const auto list = app::supervisor_list(app, number, as_of);
+        return list ? supervision_agreement_draft(
+                          t, app, *list, supervisor_id,
+                          {t.text("supervision_agreement.demo_fee"), as_of.first_of_month(), {}},
+                          as_of)
+                    : std::nullopt;
     };
     make.pdf = [&](const domain::SignedDocument& d) {
         const auto day = Date::parse_iso(d.signed_at.value_or(d.created_at).substr(0, 10));

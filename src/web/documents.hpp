@@ -58,6 +58,20 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
                                                      std::int64_t supervisor_id,
                                                      domain::Date today);
 
+// The terms a leader gives a version of a supervision agreement that is signed in alis.
+struct SupervisionTerms {
+    std::string fee;  // The fee or the time off, as the leader writes it ("1 200 kr per time").
+    domain::Date from;
+    std::optional<domain::Date> to;  // Nullopt: until it is terminated.
+};
+
+// The text of the next version of the agreement between the municipality of `list` and its
+// supervisor `supervisor_id` (the supervision-agreement template in force), with the terms, made
+// on `today`; to be signed in alis. Nullopt when the municipality has no such supervisor.
+std::optional<app::DocumentDraft> supervision_agreement_draft(
+    const Catalogue& t, app::Application& app, const app::SupervisorList& list,
+    std::int64_t supervisor_id, const SupervisionTerms& terms, domain::Date today);
+
 // The municipality's general education plan as PDF, as its public page shows it on `today`.
 std::string general_plan_pdf(const Catalogue& t, app::Application& app,
                              const app::GeneralPlan& plan, domain::Date today);

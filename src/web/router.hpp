@@ -18,7 +18,9 @@ enum class ResourceFrom {
     municipality_param,  // The path parameter {number} is a municipality number.
     office_param,        // The path parameter {office} names a regional ALIS office.
     employment_param,    // {person:id} and {employment:id}: one employment of that person.
-    meeting_param        // {person:id} and {meeting:id}: one supervision meeting of that person.
+    meeting_param,       // {person:id} and {meeting:id}: one supervision meeting of that person.
+    supervisor_param     // {number} and {supervisor:id}: one supervisor that municipality has
+                         // registered.
 };
 
 // What a route does and to what: every route declares it, and the pipeline asks the central

@@ -142,6 +142,7 @@ json::object supervisor_list_view(Services& s, const app::SupervisorList& list) 
             {"agreement", agreement},
             {"agreement_url",
              base + "/veiledere/" + std::to_string(x.id) + "/veiledningsavtale.pdf"},
+            {"agreement_page_url", base + "/veiledere/" + std::to_string(x.id) + "/avtale"},
             {"load", t.format("supervisors.load",
                               {{"trainees", row.trainees}, {"capacity", list.capacity}})},
             {"over_capacity", over_capacity},

@@ -69,6 +69,11 @@ TEST(Policy, DecisionTable) {
     Resource bergen_office;
     bergen_office.kind = Resource::Kind::office;
     bergen_office.office = "Bergen";
+    // Person 20, registered by Bergen as a supervisor.
+    Resource bergen_supervisor;
+    bergen_supervisor.kind = Resource::Kind::supervisor;
+    bergen_supervisor.person_id = 20;
+    bergen_supervisor.municipality_number = "4601";
     // Employed in Bergen today; Tromsø (5501) has hired them from a later day.
     Resource moving = trainee_in_bergen();
     moving.hiring_municipalities = {"5501"};
@@ -252,6 +257,32 @@ TEST(Policy, DecisionTable) {
          Action::read_agreement, bergen, Decision::deny},
         {"a future leader role signs nothing yet", actor({future(Role::leader, "4601")}, 99),
          Action::sign_agreement, bergen, Decision::deny},
+        {"the leader signs the agreement with a supervisor the municipality registered",
+         actor({grant(Role::leader, "4601")}, 99), Action::sign_agreement, bergen_supervisor,
+         Decision::allow},
+        {"and makes its versions", actor({grant(Role::leader, "4601")}, 99),
+         Action::record_agreement, bergen_supervisor, Decision::allow},
+        {"the supervisor signs it", actor({grant(Role::supervisor)}, 20), Action::sign_agreement,
+         bergen_supervisor, Decision::allow},
+        {"and reads it", actor({grant(Role::supervisor)}, 20), Action::read_agreement,
+         bergen_supervisor, Decision::allow},
+        {"but makes no version", actor({grant(Role::supervisor)}, 20), Action::record_agreement,
+         bergen_supervisor, Decision::deny},
+        {"another supervisor signs nothing", actor({grant(Role::supervisor)}, 21),
+         Action::sign_agreement, bergen_supervisor, Decision::deny},
+        {"the supervisor as leader signs nothing with themselves",
+         actor({grant(Role::leader, "4601")}, 20), Action::sign_agreement, bergen_supervisor,
+         Decision::deny},
+        {"nor makes its versions", actor({grant(Role::leader, "4601")}, 20),
+         Action::record_agreement, bergen_supervisor, Decision::deny},
+        {"as a trainee the supervisor's person signs nothing", actor({grant(Role::trainee)}, 20),
+         Action::sign_agreement, bergen_supervisor, Decision::deny},
+        {"another municipality's leader reads nothing", actor({grant(Role::leader, "5501")}, 99),
+         Action::read_agreement, bergen_supervisor, Decision::deny},
+        {"nor the regional office", actor({grant(Role::regional_office, std::nullopt, "Bergen")}),
+         Action::read_agreement, bergen_supervisor, Decision::deny},
+        {"the registration is no record to read", actor({grant(Role::leader, "4601")}, 99),
+         Action::read_person, bergen_supervisor, Decision::deny},
 
         {"an ended clinical supervisor role signs off nothing",
          actor({ended(Role::clinical_supervisor)}, 30), Action::sign_off_activity, activity,

@@ -113,6 +113,22 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /kommuner/{number}/veiledere", Expect::leader_only},
     {"GET /kommuner/{number}/veiledere/ny", Expect::leader_only},
     {"GET /kommuner/{number}/veiledere/{supervisor:id}/veiledningsavtale.pdf", Expect::leader_only},
+    // The agreement with a registered supervisor: its leader, and the supervisor themselves (who
+    // in this fixture has no supervisor account; signed_documents_test.cpp covers them).
+    {"GET /kommuner/{number}/veiledere/{supervisor:id}/avtale", Expect::leader_only},
+    {"POST /kommuner/{number}/veiledere/{supervisor:id}/avtale", Expect::leader_only},
+    {"GET /kommuner/{number}/veiledere/{supervisor:id}/avtale/{document:id}", Expect::leader_only},
+    {"GET /kommuner/{number}/veiledere/{supervisor:id}/avtale/{document:id}/dokument.pdf",
+     Expect::leader_only},
+    {"POST /kommuner/{number}/veiledere/{supervisor:id}/avtale/{document:id}/signer",
+     Expect::leader_only},
+    {"GET /api/v1/municipalities/{number}/supervisors/{supervisor:id}/documents",
+     Expect::leader_only},
+    {"POST /api/v1/municipalities/{number}/supervisors/{supervisor:id}/documents",
+     Expect::leader_only},
+    {"POST /api/v1/municipalities/{number}/supervisors/{supervisor:id}/documents/{document:id}/"
+     "signatures",
+     Expect::leader_only},
     {"POST /kommuner/{number}/veiledere/ny", Expect::leader_only},
     {"GET /kommuner/{number}/veiledere/kapasitet", Expect::leader_only},
     {"POST /kommuner/{number}/veiledere/kapasitet", Expect::leader_only},
@@ -324,6 +340,12 @@ class AuthorizationMatrix : public ::testing::Test {
             d.created_at = "2026-11-01T10:00:00Z";
             d.created_by = "Leder Bergen";
             document = w.documents().add(d);
+            // A version of the agreement with the registered supervisor.
+            d.agreement_id.reset();
+            d.supervisor_id = supervisor_registration;
+            d.kind = domain::DocumentKind::supervision_agreement;
+            d.title = "Veiledningsavtale med Egen Lege";
+            supervision_document = w.documents().add(d);
             // A supervision group of the own municipality, for the routes that name one.
             group = w.supervision_groups().add_group({0, "4601", "Veiledningsgruppe", supervisor,
                                                       *domain::Date::parse_iso("2024-01-01")});
@@ -345,7 +367,10 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{supervisor\\}"),
                                   std::to_string(supervisor_registration));
         path = std::regex_replace(path, std::regex("\\{agreement\\}"), std::to_string(agreement));
-        path = std::regex_replace(path, std::regex("\\{document\\}"), std::to_string(document));
+        // A document below a supervisor is a version of the agreement with them.
+        const bool of_supervisor = pattern.find("{supervisor:id}/") != std::string::npos;
+        path = std::regex_replace(path, std::regex("\\{document\\}"),
+                                  std::to_string(of_supervisor ? supervision_document : document));
         // A year the own trainee (from 2024) works in, with grant and cost rates.
         path = std::regex_replace(path, std::regex("\\{year\\}"), "2025");
         path = std::regex_replace(path, std::regex("\\{group\\}"), std::to_string(group));
@@ -375,6 +400,7 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t meeting = 0;
     std::int64_t agreement = 0;
     std::int64_t document = 0;
+    std::int64_t supervision_document = 0;
     std::int64_t group = 0;
 };
 

@@ -302,7 +302,8 @@ enum class Csrf { send, omit };
 
 // One real request and the status it must get; its answer must then fit the schema documented
 // for that status. In `path` and `body`, {kari}, {foreign} and {supervisor} stand for the ids of
-// the fixture's people, {arena} and {responsibility} for the first of Bergen's general plan.
+// the fixture's people, {registration} for the supervisor's registration by Bergen, {arena} and
+// {responsibility} for the first of Bergen's general plan.
 struct Call {
     http::verb method;
     std::string path;
@@ -797,6 +798,50 @@ const std::vector<Call> kCalls = {
      "\"status\":\"signed\""},
     {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kNational, 403, "{}"},
     {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", "", 401, "{}"},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kLeader, 201,
+     R"({"fee": "1 200 kr per time", "valid_from": "2026-12-01"})",
+     "\"kind\":\"supervision-agreement\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kLeader, 422,
+     R"({"fee": "", "valid_from": "2026-12-01"})", "\"field\":\"fee\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kLeader, 422,
+     R"({"fee": "x", "valid_from": "2026-12-01", "valid_to": "2026-01-01"})",
+     "\"field\":\"valid_to\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kLeader, 400, "{"},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kLeader, 415, "x",
+     "", "text/plain"},
+    {kPost, "/api/v1/municipalities/9999/supervisors/{registration}/documents", kLeader, 404, "{}"},
+    {kPost, "/api/v1/municipalities/4601/supervisors/999999/documents", kLeader, 403, "{}"},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kOffice, 403, "{}"},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents", "", 401, "{}"},
+    {kGet, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kLeader, 200, "",
+     "\"kind\":\"supervision-agreement\""},
+    {kGet, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kSupervisor, 200, "",
+     "\"version\":1"},
+    {kGet, "/api/v1/municipalities/4601/supervisors/{registration}/documents", kKari, 403},
+    {kGet, "/api/v1/municipalities/9999/supervisors/{registration}/documents", kLeader, 404},
+    {kGet, "/api/v1/municipalities/4601/supervisors/{registration}/documents", "", 401},
+    {kPost,
+     "/api/v1/municipalities/4601/supervisors/{registration}/documents/{supervision_document}/"
+     "signatures",
+     kSupervisor, 200, "{}", "\"party\":\"supervisor\""},
+    {kPost,
+     "/api/v1/municipalities/4601/supervisors/{registration}/documents/{supervision_document}/"
+     "signatures",
+     kSupervisor, 409, "{}"},
+    {kPost,
+     "/api/v1/municipalities/4601/supervisors/{registration}/documents/{supervision_document}/"
+     "signatures",
+     kLeader, 200, "{}", "\"status\":\"signed\""},
+    {kPost, "/api/v1/municipalities/4601/supervisors/{registration}/documents/999999/signatures",
+     kLeader, 404, "{}"},
+    {kPost,
+     "/api/v1/municipalities/4601/supervisors/{registration}/documents/{supervision_document}/"
+     "signatures",
+     kKari, 403, "{}"},
+    {kPost,
+     "/api/v1/municipalities/4601/supervisors/{registration}/documents/{supervision_document}/"
+     "signatures",
+     "", 401, "{}"},
     {kPut, "/api/v1/municipalities/4601/cost-defaults/2025", kLeader, 200,
      R"({"salary": 1000000, "zone": "1", "list_length": 600})", "\"person_id\":null"},
     {kPut, "/api/v1/municipalities/4601/cost-defaults/2025", kLeader, 422, R"({"zone": "9"})",
@@ -964,7 +1009,7 @@ class OpenApiResponses : public ::testing::Test {
             registration.office = "Sentrum legesenter";
             registration.home_municipality_number = "4601";
             registration.registered_on = *domain::Date::parse_iso("2024-01-01");
-            w.supervisors().add(registration);
+            registration_id = w.supervisors().add(registration);
         });
         testing::assign_supervisor(db, supervisor, bjorn);
         testing::add_account(server.app(), kLeader, domain::Role::leader, "4601");
@@ -995,6 +1040,9 @@ class OpenApiResponses : public ::testing::Test {
             [&](const store::Snapshot& s) { return s.supervision().meetings_of(kari); });
         const auto documents = server.database().read(
             [&](const store::Snapshot& s) { return s.documents().documents_of(kari); });
+        const auto supervision_documents = server.database().read([&](const store::Snapshot& s) {
+            return s.documents().supervision_documents_of(supervisor);
+        });
         const auto groups = server.database().read(
             [&](const store::Snapshot& s) { return s.supervision_groups().groups_of("4601"); });
         const std::vector<std::pair<std::string, std::int64_t>> ids = {
@@ -1003,6 +1051,9 @@ class OpenApiResponses : public ::testing::Test {
             {"employment", employments.empty() ? 0 : employments.front().id},
             {"agreement", agreements.empty() ? 0 : agreements.front().id},
             {"document", documents.empty() ? 0 : documents.front().id},
+            {"supervision_document",
+             supervision_documents.empty() ? 0 : supervision_documents.front().id},
+            {"registration", registration_id},
             {"period", periods.empty() ? 0 : periods.front().id},
             {"leave", leaves.empty() ? 0 : leaves.front().id},
             {"kari", kari},
@@ -1021,6 +1072,7 @@ class OpenApiResponses : public ::testing::Test {
     std::int64_t kari = 0;
     std::int64_t foreign = 0;
     std::int64_t supervisor = 0;
+    std::int64_t registration_id = 0;
 };
 
 TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {

@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "support/raw_sqlite.hpp"
 #include "support/temp_dir.hpp"
 
 namespace alis::store {
@@ -19,87 +19,6 @@ namespace not_in_training_migration_test {
 using domain::TrainingStatus;
 
 constexpr int kBefore = 7;  // The last migration before the one tested here.
-
-// A raw connection to the database file, with foreign keys on as the store has them.
-class RawDatabase {
-  public:
-    explicit RawDatabase(const std::string& path) {
-        if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                            nullptr) != SQLITE_OK) {
-            sqlite3_close(db_);
-            throw std::runtime_error("cannot open " + path);
-        }
-        sqlite3_busy_timeout(db_, 5000);
-        exec("PRAGMA foreign_keys=ON");
-    }
-    ~RawDatabase() { sqlite3_close(db_); }
-    RawDatabase(const RawDatabase&) = delete;
-    RawDatabase& operator=(const RawDatabase&) = delete;
-
-    // Runs the statements; throws with SQLite's message when one fails.
-    void exec(std::string_view sql) {
-        if (const int rc = try_exec(sql); rc != SQLITE_OK) {
-            throw std::runtime_error(last_message_);
-        }
-    }
-    // Runs the statements; returns SQLite's result code and keeps its message.
-    int try_exec(std::string_view sql) {
-        char* message = nullptr;
-        const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
-        last_message_ = message != nullptr ? message : "";
-        sqlite3_free(message);
-        return rc;
-    }
-    // The first column of every row of one query, as text ("" for NULL).
-    std::vector<std::string> column(const char* sql) {
-        sqlite3_stmt* stmt = nullptr;
-        if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) {
-            throw std::runtime_error(sqlite3_errmsg(db_));
-        }
-        std::vector<std::string> values;
-        while (sqlite3_step(stmt) == SQLITE_ROW) {
-            const auto* text = sqlite3_column_text(stmt, 0);
-            values.emplace_back(text != nullptr ? reinterpret_cast<const char*>(text) : "");
-        }
-        sqlite3_finalize(stmt);
-        return values;
-    }
-    const std::string& last_message() const { return last_message_; }
-
-    void record_migration(int version, const std::string& name) {
-        sqlite3_stmt* stmt = nullptr;
-        sqlite3_prepare_v2(db_, "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)", -1,
-                           &stmt, nullptr);
-        sqlite3_bind_int(stmt, 1, version);
-        sqlite3_bind_text(stmt, 2, name.c_str(), -1, SQLITE_TRANSIENT);
-        const int rc = sqlite3_step(stmt);
-        sqlite3_finalize(stmt);
-        if (rc != SQLITE_DONE) {
-            throw std::runtime_error(sqlite3_errmsg(db_));
-        }
-    }
-
-  private:
-    sqlite3* db_ = nullptr;
-    std::string last_message_;
-};
-
-// Applies the migrations up to `last` the way SqliteDatabase::migrate does: each in a transaction
-// with foreign keys on, recorded in schema_migrations.
-void migrate_up_to(RawDatabase& db, int last) {
-    db.exec(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
-    for (const Migration& m : migrations_for("sqlite")) {
-        if (m.version > last) {
-            break;
-        }
-        db.exec("BEGIN IMMEDIATE");
-        db.exec(m.sql);
-        db.record_migration(m.version, m.name);
-        db.exec("COMMIT");
-    }
-}
 
 // Who lives in the database before migration 0008, by id (kPeopleBefore).
 constexpr std::int64_t kKari = 1;  // Approved experienced supervisor, 'left', nothing else: moves.
@@ -146,8 +65,8 @@ INSERT INTO accounts (id, email, display_name, person_id, password_hash) VALUES
 class NotInTrainingMigration : public ::testing::Test {
   protected:
     void SetUp() override {
-        RawDatabase db(path());
-        migrate_up_to(db, kBefore);
+        testing::RawSqlite db(path());
+        testing::migrate_sqlite_up_to(db, kBefore);
         db.exec(kPeopleBefore);
     }
     std::string path() const { return (dir_.path() / "alis.db").string(); }
@@ -180,7 +99,7 @@ TEST_F(NotInTrainingMigration, MovesOnlyApprovedSupervisorsWithoutATrainingPathO
 
 TEST_F(NotInTrainingMigration, KeepsEveryRowAndEveryReferenceToAPerson) {
     migrated();
-    RawDatabase db(path());
+    testing::RawSqlite db(path());
     EXPECT_EQ(db.column("SELECT count(*) FROM people"), std::vector<std::string>{"6"});
     EXPECT_EQ(
         db.column(
@@ -200,7 +119,7 @@ TEST_F(NotInTrainingMigration, KeepsEveryRowAndEveryReferenceToAPerson) {
 TEST_F(NotInTrainingMigration, TheSchemaAllowsTheNewStatusAndStillRefusesOthers) {
     // A connection that read the schema before the migration sees the change too: the
     // migration increments the schema version.
-    RawDatabase before(path());
+    testing::RawSqlite before(path());
     ASSERT_EQ(before.column("SELECT count(*) FROM people"), std::vector<std::string>{"6"});
     auto db = migrated();
     EXPECT_EQ(before.try_exec("INSERT INTO people (full_name, training_status)"
@@ -224,7 +143,7 @@ TEST_F(NotInTrainingMigration, TheSchemaAllowsTheNewStatusAndStillRefusesOthers)
 TEST_F(NotInTrainingMigration, APeopleTableItDoesNotRecogniseStopsItAndKeepsEverything) {
     {
         // Someone changed the table by hand: the constraint text is not the one of 0001.
-        RawDatabase db(path());
+        testing::RawSqlite db(path());
         db.exec(
             "PRAGMA writable_schema = ON;"
             "UPDATE sqlite_schema SET sql = replace(sql, '''specialist'', ''left''))',"
@@ -237,7 +156,7 @@ TEST_F(NotInTrainingMigration, APeopleTableItDoesNotRecogniseStopsItAndKeepsEver
     EXPECT_EQ(
         database->read([&](const Snapshot& s) { return s.people().find(kKari); })->training_status,
         TrainingStatus::left);
-    RawDatabase db(path());
+    testing::RawSqlite db(path());
     EXPECT_EQ(db.column("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
     EXPECT_NE(db.try_exec("UPDATE people SET training_status = 'not_in_training' WHERE id = 1"),
               SQLITE_OK);
