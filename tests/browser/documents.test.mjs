@@ -1,6 +1,8 @@
 // Agreements signed in alis (issue 17): the demo trainee opens the agreement the leader has
 // signed, signs it (the login is the fresh password), and anyone checks the signed PDF on the
-// public page. Each page is checked with axe-core and screenshotted like every other page.
+// public page; the demo veileder signs the agreement with Bergen from the task list, and the
+// leader makes its next version. Each page is checked with axe-core and screenshotted like every
+// other page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
@@ -58,4 +60,38 @@ test('the administrator puts a new version of a template in force, after a refus
   await page.getByText('Versjon 2026-12-02-nettleser er tatt i bruk.').waitFor();
   await checkAccessibility(page, 'document-template');
   await page.context().close();
+});
+
+test('the veileder signs the agreement with Bergen from the task list, and the leader makes the next version', async () => {
+  const page = await newPage();
+  await login(page, 'veileder@demo.alis.no');
+  await page.getByRole('link', { name: /^Signer veiledningsavtalen med Bergen kommune/ }).click();
+  await page.getByRole('heading', { name: /^Veiledningsavtale med / }).waitFor();
+  assert.equal(await page.getByTestId('document-status').innerText(), 'Delvis signert');
+  await checkAccessibility(page, 'supervision-agreement-version');
+  await page.getByRole('button', { name: 'Signer som Veileder' }).click();
+  await page.getByText('Alle parter har nå signert').waitFor();
+  assert.equal(await page.getByTestId('document-status').innerText(), 'Signert av alle parter');
+  await page.context().close();
+
+  const leader = await newPage();
+  await login(leader, 'leder.bergen@demo.alis.no');
+  await leader.goto(`${baseUrl}/kommuner/4601/veiledere`);
+  await leader.getByRole('link', { name: /^Avtale signert i alis/ }).first().click();
+  await leader.getByRole('heading', { name: /^Veiledningsavtale med / }).waitFor();
+  await checkAccessibility(leader, 'supervision-agreement');
+  // A mistake is answered beside the field, and what was typed stays.
+  await leader.getByLabel('Honorar eller frikjøp').fill('frikjøp 10 % av stillingen');
+  await leader.getByLabel('Avtalen gjelder fra').fill('01.01.2027');
+  await leader.getByLabel(/^Avtalen gjelder til/).fill('01.12.2026');
+  await leader.getByRole('button', { name: 'Lag avtaledokument' }).click();
+  await leader.getByText('Sluttdatoen kan ikke være før startdatoen.').first().waitFor();
+  assert.equal(await leader.getByLabel('Honorar eller frikjøp').inputValue(), 'frikjøp 10 % av stillingen');
+  await checkAccessibility(leader, 'supervision-agreement-refused');
+  await leader.getByLabel(/^Avtalen gjelder til/).fill('');
+  await leader.getByRole('button', { name: 'Lag avtaledokument' }).click();
+  await leader.getByTestId('document-status').waitFor();
+  assert.equal(await leader.getByTestId('document-status').innerText(), 'Utkast, ikke signert');
+  await leader.getByRole('button', { name: 'Signer som For kommunen' }).waitFor();
+  await leader.context().close();
 });

@@ -9,6 +9,8 @@
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/pdfs.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_server.hpp"
 
 namespace alis::web {
@@ -187,10 +189,27 @@ TEST_F(SupervisionAgreements, TheLeaderMakesAVersionWithTheTermsAndBothSignItInA
     ASSERT_EQ(audited.size(), 2u);
     EXPECT_NE(audited.front().target.find("signed pdf sha256 " + pdf_sha256), std::string::npos);
 
-    // Both parties see the signed agreement in the list; the command line lists it for Siri.
+    // Both parties see the signed agreement in the list; the command line lists it for Siri,
+    // and its export is the bytes signed, which verify accepts.
     r = client::get(server.port(), api_path(), supervisor.headers());
     ASSERT_EQ(r.result(), http::status::ok);
     EXPECT_NE(r.body().find(pdf_sha256), std::string::npos);
+    const auto url = server.database_url();
+    auto cli = testing::run_alis(
+        {"document", "list", "--db", url, "--person", std::to_string(siri), "--format", "json"});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    const auto listed = json::parse(cli.out).at("documents").as_array();
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].at("kind"), "supervision-agreement");
+    EXPECT_EQ(listed[0].at("supervisor_id"), registration);
+    EXPECT_EQ(listed[0].at("status"), "signed");
+    const testing::TempDir dir;
+    const std::string out = (dir.path() / "veiledningsavtale.pdf").string();
+    cli = testing::run_alis(
+        {"document", "export", "--db", url, "--document", std::to_string(id), "--out", out});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    cli = testing::run_alis({"document", "verify", "--db", url, out});
+    EXPECT_EQ(cli.exit_code, 0) << cli.err;
 }
 
 TEST_F(SupervisionAgreements, NobodySignsForTheOtherPartyOrWithoutAFreshPassword) {
