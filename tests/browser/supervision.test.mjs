@@ -93,3 +93,42 @@ test('the leader sees the meeting and the supervision column, never the minutes'
   await checkAccessibility(page, 'overview-supervision');
   await page.context().close();
 });
+
+test('the leader creates a supervision group, adds a doctor and records a meeting with the forms', async () => {
+  const page = await newPage();
+  await login(page, 'leder.bergen@demo.alis.no');
+  await page.goto(`${baseUrl}/kommuner/4601/veiledningsgrupper`);
+  await page.getByRole('heading', { name: /^Veiledningsgrupper i / }).waitFor();
+  await checkAccessibility(page, 'supervision-groups');
+  await page.getByRole('link', { name: 'Ny veiledningsgruppe' }).click();
+  await page.getByRole('heading', { name: /^Ny veiledningsgruppe i / }).waitFor();
+  await checkAccessibility(page, 'supervision-group-new');
+  await page.getByLabel('Navn på gruppen').fill('Nettlesergruppen');
+  await page.getByLabel('Startdato').fill('01.01.2026');
+  // No group supervisor chosen: refused beside the field, the name kept.
+  await page.getByRole('button', { name: 'Opprett gruppen' }).click();
+  await page.getByRole('heading', { name: 'Skjemaet har feil som må rettes' }).waitFor();
+  assert.equal(await page.getByLabel('Gruppeveileder').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Navn på gruppen').inputValue(), 'Nettlesergruppen');
+  await checkAccessibility(page, 'supervision-group-new-errors');
+  await page.getByLabel('Gruppeveileder').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Opprett gruppen' }).click();
+  await page.getByText('Lagret.').waitFor();
+  await page.getByRole('link', { name: /^Legg til deltaker.*Nettlesergruppen$/ }).click();
+  await page.getByLabel('Lege').selectOption({ index: 1 });
+  const member = (await page.getByLabel('Lege').locator('option:checked').innerText()).trim();
+  await page.getByLabel('Med fra').fill('01.01.2026');
+  await checkAccessibility(page, 'supervision-group-member');
+  await page.getByRole('button', { name: 'Legg til deltakeren' }).click();
+  await page.getByText('Lagret.').waitFor();
+  await page.getByRole('link', { name: /^Registrer samling.*Nettlesergruppen$/ }).click();
+  await page.getByLabel('Dato').fill('15.01.2026');
+  await page.getByLabel('Varighet i minutter').fill('120');
+  await page.getByLabel('Tema').fill('Kasus fra legevakten');
+  await page.getByLabel(member).check();
+  await checkAccessibility(page, 'supervision-group-meeting');
+  await page.getByRole('button', { name: 'Registrer samlingen' }).click();
+  await page.getByText('Lagret.').waitFor();
+  assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Nettlesergruppen' }) }).innerText(), /1 av 1/);
+  await page.context().close();
+});

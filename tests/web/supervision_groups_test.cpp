@@ -50,6 +50,14 @@ class SupervisionGroups : public ::testing::Test {
         return client::request(server.port(), method, path, json::serialize(body),
                                "application/json", sessions.at(who).post_headers(server.port()));
     }
+    // A post of the HTML form, as the browser sends it.
+    client::Response form(const std::string& who, const std::string& path,
+                          std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("csrf_token", sessions.at(who).csrf_token);
+        return client::request(server.port(), verb::post, path, client::form_body(fields),
+                               "application/x-www-form-urlencoded",
+                               sessions.at(who).post_headers(server.port()));
+    }
     client::Response get(const std::string& who, const std::string& path) {
         return client::get(server.port(), path, sessions.at(who).headers());
     }
@@ -156,6 +164,74 @@ TEST_F(SupervisionGroups, BadInputIsRefusedAndNothingIsStored) {
     EXPECT_TRUE(body.at("meetings").as_array().empty());
     EXPECT_EQ(json::parse(get("leder@bergen.no", kGroups).body()).at("groups").as_array().size(),
               1u);
+}
+
+TEST_F(SupervisionGroups, TheLeaderDoesItAllWithThePagesForms) {
+    const std::string page = "/kommuner/4601/veiledningsgrupper";
+    auto r = get("leder@bergen.no", page);
+    ASSERT_EQ(r.result(), http::status::ok);
+    EXPECT_NE(r.body().find("href=\"" + page + "/ny\""), std::string::npos);
+    EXPECT_EQ(get("kontor@bergen.no", page).body().find(page + "/ny"), std::string::npos)
+        << "the regional office reads, and gets no forms";
+    EXPECT_EQ(get("kontor@bergen.no", page + "/ny").result(), http::status::forbidden);
+
+    // The new group's form offers the registered supervisors; a mistake keeps what was typed.
+    r = get("leder@bergen.no", page + "/ny");
+    ASSERT_EQ(r.result(), http::status::ok);
+    EXPECT_NE(r.body().find("Gro Gruppeveileder"), std::string::npos);
+    r = form("leder@bergen.no", page + "/ny",
+             {{"name", "Gruppe Nord"}, {"group_supervisor", ""}, {"starts_on", "32.01.2025"}});
+    ASSERT_EQ(r.result(), http::status::unprocessable_entity);
+    EXPECT_NE(r.body().find("value=\"Gruppe Nord\""), std::string::npos);
+    EXPECT_NE(r.body().find("id=\"starts_on-error\""), std::string::npos);
+    EXPECT_TRUE(
+        json::parse(get("leder@bergen.no", kGroups).body()).at("groups").as_array().empty());
+    r = form("leder@bergen.no", page + "/ny",
+             {{"name", "Gruppe Nord"},
+              {"group_supervisor", std::to_string(gro)},
+              {"starts_on", "01.01.2025"}});
+    ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    const auto groups = json::parse(get("leder@bergen.no", kGroups).body());
+    ASSERT_EQ(groups.at("groups").as_array().size(), 1u);
+    const auto group = groups.at("groups").at(0).at("id").as_int64();
+    const auto path = page + "/" + std::to_string(group);
+    EXPECT_EQ(std::string(r[http::field::location]),
+              page + "?lagret=ja#group-" + std::to_string(group));
+    r = get("leder@bergen.no", page + "?lagret=ja");
+    EXPECT_NE(r.body().find("href=\"" + path + "/medlem\""), std::string::npos) << r.body();
+    EXPECT_NE(r.body().find("href=\"" + path + "/samling\""), std::string::npos);
+
+    // Members from the municipality's trainees; then a meeting with the boxes of who attended.
+    r = get("leder@bergen.no", path + "/medlem");
+    ASSERT_EQ(r.result(), http::status::ok);
+    EXPECT_NE(r.body().find("Bjørn Alis"), std::string::npos);
+    EXPECT_EQ(r.body().find("Tore Alis"), std::string::npos) << "Tromsø's trainee is not offered";
+    for (const auto person : {anne, bjorn}) {
+        r = form("leder@bergen.no", path + "/medlem",
+                 {{"person", std::to_string(person)}, {"joined_on", "01.02.2025"}});
+        ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    }
+    r = get("leder@bergen.no", path + "/samling");
+    ASSERT_EQ(r.result(), http::status::ok);
+    EXPECT_NE(r.body().find("value=\"" + std::to_string(bjorn) + "\""), std::string::npos);
+    r = form("leder@bergen.no", path + "/samling",
+             {{"held_on", "10.02.2025"}, {"duration_minutes", "0"}, {"topic", ""}});
+    ASSERT_EQ(r.result(), http::status::unprocessable_entity);
+    EXPECT_NE(r.body().find("id=\"duration_minutes-error\""), std::string::npos);
+    r = form("leder@bergen.no", path + "/samling",
+             {{"held_on", "10.02.2025"},
+              {"duration_minutes", "150"},
+              {"topic", "Kasus fra legevakten"},
+              {"attended_2_person", std::to_string(bjorn)}});
+    ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    const auto body = json::parse(get("leder@bergen.no", group_path(group)).body());
+    ASSERT_EQ(body.at("members").as_array().size(), 2u);
+    ASSERT_EQ(body.at("meetings").as_array().size(), 1u);
+    EXPECT_EQ(body.at("meetings").at(0).at("attended"), (json::array{bjorn}));
+    EXPECT_EQ(body.at("meeting_minutes").as_int64(), 150);
+    r = get("leder@bergen.no", page + "?lagret=ja");
+    EXPECT_NE(r.body().find("Lagret."), std::string::npos);
+    EXPECT_NE(r.body().find("1 av 2"), std::string::npos) << "one of the two members attended";
 }
 
 TEST_F(SupervisionGroups, AnotherMunicipalityNeitherReadsNorWritesTheGroup) {
