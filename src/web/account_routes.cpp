@@ -15,6 +15,7 @@
 #include "app/stability.hpp"
 #include "app/tasks.hpp"
 #include "web/access.hpp"
+#include "web/forms.hpp"
 #include "web/grant_view.hpp"
 #include "web/pipeline.hpp"
 #include "web/stability_view.hpp"
@@ -270,6 +271,32 @@ Response digest_choice_submit(Services& s, const Request& request, RequestContex
     return redirect(request.version(), "/meg?lagret=" + value);
 }
 
+// The account's digest choice as the API names it.
+json::object digest_json(app::DigestChoice choice) {
+    return json::object{{"digest", choice == app::DigestChoice::opt_out ? "opt_out" : "receive"}};
+}
+
+Response digest_api(Services& s, const Request& request, RequestContext& context) {
+    return json_response(http::status::ok, request.version(),
+                         digest_json(app::digest_choice(s.app, context.session->actor.account_id)));
+}
+
+// The API's form of the choice on /meg: {"digest": "receive" | "opt_out"}, audited the same way.
+Response put_digest_api(Services& s, const Request& request, RequestContext& context) {
+    auto input = FormInput::from_request(request);
+    const auto value = input.required_choice("digest", {"receive", "opt_out"});
+    if (!input.ok()) {
+        return refuse(s, request, context, input, "record_form", s.catalogue.text("me.title"),
+                      [] { return json::object{}; });
+    }
+    const auto choice =
+        *value == "opt_out" ? app::DigestChoice::opt_out : app::DigestChoice::receive;
+    auto audit = audit_event(s, request, context, "account.digest_choice", "ok");
+    audit.subject_person_id = context.session->actor.person_id;
+    app::set_digest_choice(s.app, context.session->actor.account_id, choice, std::move(audit));
+    return json_response(http::status::ok, request.version(), digest_json(choice));
+}
+
 // A page number or size from the query: a positive number, or `fallback`.
 int positive_query(const Request& request, std::string_view name, int fallback) {
     const std::string text = query_value(request, name);
@@ -453,6 +480,8 @@ void register_account_routes(Routes& routes) {
     routes.add(verb::get, "/api/v1/me", kOwn, me_api);
     routes.add(verb::get, "/api/v1/me/access-log", kOwn, access_log_api);
     routes.add(verb::get, "/api/v1/me/tasks", kOwn, tasks_api);
+    routes.add(verb::get, "/api/v1/me/digest", kOwn, digest_api);
+    routes.add(verb::put, "/api/v1/me/digest", kOwn, put_digest_api);
     routes.add(verb::get, "/admin/kontoer", kAdmin, accounts_page);
     routes.add(verb::post, "/admin/kontoer/{account:id}/deaktiver", kAdmin, disable_account);
 }

@@ -55,6 +55,8 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /api/v1/me", Expect::own_account},
     {"GET /api/v1/me/access-log", Expect::own_account},
     {"GET /api/v1/me/tasks", Expect::own_account},
+    {"GET /api/v1/me/digest", Expect::own_account},
+    {"PUT /api/v1/me/digest", Expect::own_account},
     {"GET /admin/kontoer", Expect::admin_only},
     {"POST /admin/kontoer/{account:id}/deaktiver", Expect::admin_only},
     {"GET /admin/maler", Expect::admin_only},
