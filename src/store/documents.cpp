@@ -15,7 +15,7 @@ constexpr const char* kDocumentsOf =
                                 " WHERE e.person_id = $1 ORDER BY d.agreement_id, d.version";
 constexpr const char* kVersionsOf =
     ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.agreement_id = $1 ORDER BY d.version";
-constexpr const char* kFind = ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.id = $1";
+constexpr const char* kFindDocument = ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.id = $1";
 constexpr const char* kFindByPdfSha256 =
     ALIS_DOCUMENT_COLUMNS("d.content") " WHERE s.pdf_sha256 = $1";
 #undef ALIS_DOCUMENT_COLUMNS
@@ -119,7 +119,7 @@ std::vector<domain::SignedDocument> Documents::versions_of(std::int64_t agreemen
 }
 
 std::optional<domain::SignedDocument> Documents::find(std::int64_t id) const {
-    auto documents = tx_.rows(kFind, {id}, read_document);
+    auto documents = tx_.rows(kFindDocument, {id}, read_document);
     read_signatures(documents);
     if (documents.empty()) {
         return std::nullopt;

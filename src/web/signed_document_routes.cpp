@@ -66,7 +66,7 @@ domain::DocumentParty party_of(const RequestContext& context, std::int64_t perso
                                                             : domain::DocumentParty::employer;
 }
 
-[[noreturn]] void refuse_problem(app::DocumentProblem problem) {
+[[noreturn]] void refuse_document_problem(app::DocumentProblem problem) {
     switch (problem) {
         case app::DocumentProblem::superseded:
             throw HttpError(http::status::conflict, "superseded", "document.problem.superseded");
@@ -155,7 +155,7 @@ Response make_document(Services& s, const Request& request, RequestContext& cont
         alis_agreement_draft(s.catalogue, s.app, facts, s.today()), context.session->actor,
         audit_event(s, request, context, "document.created", "ok"));
     if (const auto* problem = std::get_if<app::DocumentProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_document_problem(*problem);
     }
     const auto& d = std::get<domain::SignedDocument>(result);
     if (wants_json(request)) {
@@ -249,7 +249,7 @@ Response sign(Services& s, const Request& request, RequestContext& context) {
                                          return stored_document_pdf(t, d, d.title, s.now());
                                      });
     if (const auto* problem = std::get_if<app::DocumentProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_document_problem(*problem);
     }
     const auto& d = std::get<domain::SignedDocument>(result);
     if (wants_json(request)) {
