@@ -74,10 +74,6 @@ domain::Supervisor read_supervisor(const Row& row) {
     return x;
 }
 
-std::int64_t read_id(const Row& row) {
-    return row.integer(0);
-}
-
 }  // namespace
 
 std::vector<domain::SupervisorSummary> Supervisors::registered_for(
