@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/hashing.hpp"
 #include "store/audit_chain.hpp"
 #include "store/database.hpp"
 
@@ -24,20 +25,6 @@ constexpr std::string_view kPublicKeyField = "public_key=";
 constexpr std::string_view kSeedField = "secret_seed=";
 // A key file or head is a few hundred bytes; anything much larger is not one.
 constexpr std::size_t kLargestFile = 64 * 1024;
-
-void ensure_sodium() {
-    static const bool ready = sodium_init() >= 0;
-    if (!ready) {
-        throw std::runtime_error("libsodium could not be initialised");
-    }
-}
-
-std::string hex(const unsigned char* bytes, std::size_t size) {
-    std::string text(size * 2 + 1, '\0');
-    sodium_bin2hex(text.data(), text.size(), bytes, size);
-    text.pop_back();
-    return text;
-}
 
 bool is_lower_hex(std::string_view text, std::size_t digits) {
     return text.size() == digits && text.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -160,7 +147,7 @@ void AuditSigningKey::save(const std::string& path) const {
     }
     std::string text = std::string(kKeyFileTitle) + "\n" + std::string(kPublicKeyField) +
                        public_key_hex() + "\n" + std::string(kSeedField) +
-                       hex(seed_.data(), seed_.size()) + "\n";
+                       to_hex(seed_.data(), seed_.size()) + "\n";
     std::size_t written = 0;
     while (written < text.size()) {
         const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
@@ -187,7 +174,7 @@ void AuditSigningKey::save(const std::string& path) const {
 }
 
 std::string AuditSigningKey::public_key_hex() const {
-    return hex(public_key_.data(), public_key_.size());
+    return to_hex(public_key_.data(), public_key_.size());
 }
 
 std::string AuditSigningKey::sign(std::string_view message) const {
@@ -196,7 +183,7 @@ std::string AuditSigningKey::sign(std::string_view message) const {
     crypto_sign_detached(signature.data(), nullptr,
                          reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                          secret_key_.data());
-    return hex(signature.data(), signature.size());
+    return to_hex(signature.data(), signature.size());
 }
 
 std::string audit_head_signed_text(std::int64_t id, std::string_view hash, std::string_view at) {

@@ -5,18 +5,12 @@
 #include <algorithm>
 #include <ctime>
 
+#include "app/hashing.hpp"
 #include "app/passwords.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
 namespace {
-
-std::string hex(const unsigned char* data, std::size_t size) {
-    std::string out(size * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), data, size);
-    out.pop_back();
-    return out;
-}
 
 // An event of the login form, by whoever the e-mail names (set by the caller).
 domain::AuditEvent event(std::int64_t now, std::string action, std::string outcome,
@@ -55,7 +49,7 @@ std::string random_token() {
     }
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
-    return hex(bytes, sizeof bytes);
+    return to_hex(bytes, sizeof bytes);
 }
 
 AccessLogPage access_log(Application& app, std::int64_t person_id, int page, int size) {
@@ -185,7 +179,7 @@ std::string Authenticator::hash_session_id(const std::string& session_id) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(session_id.data()),
                        session_id.size());
-    return hex(digest, sizeof digest);
+    return to_hex(digest, sizeof digest);
 }
 
 std::string Authenticator::start_session(std::int64_t account_id, std::string& csrf_token) {

@@ -49,13 +49,6 @@ std::string hospital_of(const Municipality& m) {
     return it == kHospitals.end() ? "Sykehus etter avtale" : it->second;
 }
 
-Date month_start(Date d, int months_later) {
-    int month = d.month() - 1 + months_later;
-    const int year = d.year() + (month >= 0 ? month / 12 : (month - 11) / 12);
-    month = ((month % 12) + 12) % 12;
-    return *Date::from_ymd(year, month + 1, 1);
-}
-
 // The figures a scale generates.
 struct ScaleFigures {
     int trainees;           // Doctors in training on as_of (a few more for the floor below).
@@ -491,6 +484,10 @@ void add_demo_correction(store::UnitOfWork& w, const Leave& leave, Date as_of) {
 }
 
 }  // namespace
+
+Date month_start(Date d, int months) {
+    return domain::Month::of(d).plus(months).first_day();
+}
 
 DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& config) {
     DemoSummary summary;

@@ -64,6 +64,10 @@ struct DemoSummary {
     int cost_entries = 0;  // Cost inputs and municipalities' defaults.
 };
 
+// The first day of the month `months` after the month of `d` (negative: before); the demo's
+// generators place their records by whole months.
+domain::Date month_start(domain::Date d, int months);
+
 // Loads the demo data into an empty, migrated store: the real municipalities of
 // data/municipalities.csv and fictional doctors with employment histories (part-time, moves,
 // institution service, parental and other leave, salaried and self-employed) around `as_of`,

@@ -17,12 +17,6 @@ using domain::Arena;
 using domain::Date;
 using domain::PlannedPeriod;
 
-// The first day of the month `months` after the month of `d` (negative: before).
-Date month_start(Date d, int months) {
-    const int index = d.year() * 12 + (d.month() - 1) + months;
-    return *Date::from_ymd(index / 12, index % 12 + 1, 1);
-}
-
 struct Author {
     std::optional<std::int64_t> account_id;
     std::string label;

@@ -22,11 +22,6 @@ constexpr std::array<const char*, 4> kMinutes = {
     "Tilbakemelding på journalføring. Legen tar opp to egne kasus neste gang.",
 };
 
-// The first day of the month `months` after the month of `d` (negative: before).
-domain::Date month_start(domain::Date d, int months) {
-    return domain::Month::of(d).plus(months).first_day();
-}
-
 domain::SupervisionMeeting meeting(std::int64_t trainee, std::int64_t veileder,
                                    const std::string& veileder_name, domain::Date held_on,
                                    int minutes, std::size_t topic) {

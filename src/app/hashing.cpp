@@ -14,6 +14,19 @@ std::string sha256_hex(std::string_view bytes) {
     return std::string(hex, crypto_hash_sha256_BYTES * 2);
 }
 
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+    std::string text(size * 2 + 1, '\0');
+    sodium_bin2hex(text.data(), text.size(), bytes, size);
+    text.pop_back();
+    return text;
+}
+
+void ensure_sodium() {
+    if (sodium_init() < 0) {
+        throw std::runtime_error("libsodium could not be initialised");
+    }
+}
+
 std::string to_base64(std::string_view bytes) {
     std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
     sodium_bin2base64(text.data(), text.size(),

@@ -16,7 +16,7 @@ namespace {
 constexpr std::string_view kSuffix = ".toml";
 
 // The names of the files in `folder` ("rules/grants/"), without ".toml"; sorted, as the map is.
-std::string names_in(std::string_view folder) {
+std::string file_names_in(std::string_view folder) {
     std::string names;
     for (const auto& [path, text] : embedded::files()) {
         if (path.starts_with(folder) && path.ends_with(kSuffix)) {
@@ -46,7 +46,7 @@ const T& parsed_once(std::string_view folder, const std::string& requested,
     const auto& files = embedded::files();
     const auto it = name.find('/') == std::string::npos ? files.find(file) : files.end();
     if (it == files.end()) {
-        throw UnknownRulesYear(requested, names_in(folder));
+        throw UnknownRulesYear(requested, file_names_in(folder));
     }
     auto value = std::make_unique<T>(parse(it->second, file));
     if (std::to_string(year_of(*value)) != name) {

@@ -6,17 +6,13 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "app/hashing.hpp"
+
 namespace alis::app {
 namespace {
 
 constexpr unsigned long long kOpsLimit = 2;
 constexpr std::size_t kMemLimit = 19 * 1024 * 1024;
-
-void ensure_sodium() {
-    if (sodium_init() < 0) {
-        throw std::runtime_error("libsodium could not be initialised");
-    }
-}
 
 std::string lower_ascii(std::string_view text) {
     std::string out(text);

@@ -4,6 +4,7 @@
 
 #include "app/auth.hpp"
 #include "app/courses.hpp"
+#include "app/training_ledger.hpp"
 #include "domain/ruleset.hpp"
 #include "store/database.hpp"
 
@@ -12,8 +13,6 @@ namespace {
 
 constexpr std::string_view kNormsFile = "rules/supervision/norms.toml";
 constexpr std::string_view kGroupsFile = "rules/supervision/groups.toml";
-// The ruleset of a person who names none: the scheme in force.
-constexpr std::string_view kDefaultRuleset = "allmennmedisin-2019";
 
 // The norm that applies to a trainee on `day`: their first employing municipality's choice.
 const domain::SupervisionNorm& norm_for(const store::Snapshot& s, std::int64_t person_id,

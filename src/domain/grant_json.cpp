@@ -13,8 +13,8 @@ namespace {
 
 namespace json = boost::json;
 
-[[noreturn]] void fail(const std::string& field, const std::string& problem,
-                       const std::string& text = {}) {
+[[noreturn]] void fail_grant_input(const std::string& field, const std::string& problem,
+                                   const std::string& text = {}) {
     throw GrantInputError(field, problem, text);
 }
 
@@ -24,42 +24,42 @@ std::string child(const std::string& prefix, std::string_view name) {
 
 const json::object& object_at(const json::value& value, const std::string& field) {
     if (!value.is_object()) {
-        fail(field, "expected_object", std::string(json_type_name(value)));
+        fail_grant_input(field, "expected_object", std::string(json_type_name(value)));
     }
     return value.get_object();
 }
 
-void refuse_unknown_fields(const json::object& object,
-                           std::initializer_list<std::string_view> known,
-                           const std::string& prefix) {
+void refuse_unknown_grant_fields(const json::object& object,
+                                 std::initializer_list<std::string_view> known,
+                                 const std::string& prefix) {
     for (const auto& entry : object) {
         bool found = false;
         for (const std::string_view name : known) {
             found = found || entry.key() == name;
         }
         if (!found) {
-            fail(child(prefix, entry.key()), "unknown_field");
+            fail_grant_input(child(prefix, entry.key()), "unknown_field");
         }
     }
 }
 
-const json::value& require(const json::object& object, std::string_view name,
-                           const std::string& prefix) {
+const json::value& require_grant_field(const json::object& object, std::string_view name,
+                                       const std::string& prefix) {
     const json::value* value = object.if_contains(name);
     if (value == nullptr) {
-        fail(child(prefix, name), "missing");
+        fail_grant_input(child(prefix, name), "missing");
     }
     return *value;
 }
 
 Date date_at(const json::object& object, std::string_view name, const std::string& prefix) {
-    const json::value& value = require(object, name, prefix);
+    const json::value& value = require_grant_field(object, name, prefix);
     if (!value.is_string()) {
-        fail(child(prefix, name), "expected_date", std::string(json_type_name(value)));
+        fail_grant_input(child(prefix, name), "expected_date", std::string(json_type_name(value)));
     }
     const auto date = Date::parse_iso(value.get_string());
     if (!date) {
-        fail(child(prefix, name), "bad_date", std::string(value.get_string()));
+        fail_grant_input(child(prefix, name), "bad_date", std::string(value.get_string()));
     }
     return *date;
 }
@@ -70,16 +70,18 @@ bool flag_at(const json::object& object, std::string_view name, const std::strin
         return false;
     }
     if (!value->is_bool()) {
-        fail(child(prefix, name), "expected_boolean", std::string(json_type_name(*value)));
+        fail_grant_input(child(prefix, name), "expected_boolean",
+                         std::string(json_type_name(*value)));
     }
     return value->get_bool();
 }
 
 std::int64_t integer_at(const json::object& object, std::string_view name,
                         const std::string& prefix) {
-    const json::value& value = require(object, name, prefix);
+    const json::value& value = require_grant_field(object, name, prefix);
     if (!value.is_int64()) {
-        fail(child(prefix, name), "expected_whole_number", std::string(json_type_name(value)));
+        fail_grant_input(child(prefix, name), "expected_whole_number",
+                         std::string(json_type_name(value)));
     }
     return value.get_int64();
 }
@@ -87,13 +89,13 @@ std::int64_t integer_at(const json::object& object, std::string_view name,
 Money amount_at(const json::object& object, std::string_view name, const std::string& prefix) {
     const std::int64_t ore = integer_at(object, name, prefix);
     if (ore < 0 || ore > kMaxMonthlyOre) {
-        fail(child(prefix, name), "amount", std::to_string(ore));
+        fail_grant_input(child(prefix, name), "amount", std::to_string(ore));
     }
     return Money::ore(ore);
 }
 
 PositionPpm fte_at(const json::object& object, std::string_view name, const std::string& prefix) {
-    const json::value& value = require(object, name, prefix);
+    const json::value& value = require_grant_field(object, name, prefix);
     std::optional<PositionPpm> ppm;
     if (value.is_int64()) {
         const std::int64_t percent = value.get_int64();
@@ -103,25 +105,27 @@ PositionPpm fte_at(const json::object& object, std::string_view name, const std:
     } else if (value.is_double()) {
         ppm = percent_to_ppm(value.get_double());
     } else {
-        fail(child(prefix, name), "expected_percent", std::string(json_type_name(value)));
+        fail_grant_input(child(prefix, name), "expected_percent",
+                         std::string(json_type_name(value)));
     }
     if (!ppm) {
-        fail(child(prefix, name), "fte", json::serialize(value));
+        fail_grant_input(child(prefix, name), "fte", json::serialize(value));
     }
     return *ppm;
 }
 
 GrantRates inline_rates(const json::object& object) {
-    refuse_unknown_fields(object, {"grant_year", "monthly_ore", "class6_supplement_ore"}, "rates");
+    refuse_unknown_grant_fields(object, {"grant_year", "monthly_ore", "class6_supplement_ore"},
+                                "rates");
     GrantRates rates;
     const std::int64_t year = integer_at(object, "grant_year", "rates");
     if (year < kFirstGrantYear || year > kLastGrantYear) {
-        fail("rates.grant_year", "grant_year", std::to_string(year));
+        fail_grant_input("rates.grant_year", "grant_year", std::to_string(year));
     }
     rates.grant_year = static_cast<int>(year);
     const json::object& monthly =
-        object_at(require(object, "monthly_ore", "rates"), "rates.monthly_ore");
-    refuse_unknown_fields(
+        object_at(require_grant_field(object, "monthly_ore", "rates"), "rates.monthly_ore");
+    refuse_unknown_grant_fields(
         monthly, {"regular_gp", "introduction_post", "other_municipal_gp", "supervision_only"},
         "rates.monthly_ore");
     for (const GrantPostType type : enum_values<GrantPostType>()) {
@@ -140,7 +144,7 @@ GrantAgreement agreement_of(const json::value& value) {
         return agreement;
     }
     const json::object& object = object_at(value, "agreement");
-    refuse_unknown_fields(object, {"national_template", "signed"}, "agreement");
+    refuse_unknown_grant_fields(object, {"national_template", "signed"}, "agreement");
     agreement.national_template = flag_at(object, "national_template", "agreement");
     const json::value* signed_on = object.if_contains("signed");
     if (signed_on != nullptr && !signed_on->is_null()) {
@@ -152,16 +156,17 @@ GrantAgreement agreement_of(const json::value& value) {
 GrantPost post_of(const json::value& value, std::size_t index) {
     const std::string prefix = "posts[" + std::to_string(index) + "]";
     const json::object& object = object_at(value, prefix);
-    refuse_unknown_fields(object, {"type", "fte", "from", "to", "via_agency", "substitute"},
-                          prefix);
+    refuse_unknown_grant_fields(object, {"type", "fte", "from", "to", "via_agency", "substitute"},
+                                prefix);
     GrantPost post;
-    const json::value& type = require(object, "type", prefix);
+    const json::value& type = require_grant_field(object, "type", prefix);
     if (!type.is_string()) {
-        fail(child(prefix, "type"), "expected_text", std::string(json_type_name(type)));
+        fail_grant_input(child(prefix, "type"), "expected_text", std::string(json_type_name(type)));
     }
     const auto parsed = parse_enum<GrantPostType>(type.get_string());
     if (!parsed) {
-        fail(child(prefix, "type"), "unknown_post_type", std::string(type.get_string()));
+        fail_grant_input(child(prefix, "type"), "unknown_post_type",
+                         std::string(type.get_string()));
     }
     post.type = *parsed;
     post.fte = fte_at(object, "fte", prefix);
@@ -190,33 +195,33 @@ GrantRequest parse_grant_request(std::string_view text) {
     json::monotonic_resource resource;
     const json::value root = parse_json_document(text, &resource);
     const json::object& object = object_at(root, "input");
-    refuse_unknown_fields(object, {"rates", "period", "centrality_class", "agreement", "posts"},
-                          "");
+    refuse_unknown_grant_fields(object,
+                                {"rates", "period", "centrality_class", "agreement", "posts"}, "");
     GrantRequest request;
 
-    const json::value& rates = require(object, "rates", "");
+    const json::value& rates = require_grant_field(object, "rates", "");
     if (rates.is_string()) {
         request.rates_file = std::string(rates.get_string());
     } else if (rates.is_object()) {
         request.input.rates = inline_rates(rates.get_object());
     } else {
-        fail("rates", "rates", std::string(json_type_name(rates)));
+        fail_grant_input("rates", "rates", std::string(json_type_name(rates)));
     }
 
     if (const json::value* period = object.if_contains("period"); period != nullptr) {
         const json::object& p = object_at(*period, "period");
-        refuse_unknown_fields(p, {"from", "to"}, "period");
+        refuse_unknown_grant_fields(p, {"from", "to"}, "period");
         request.input.period_from = date_at(p, "from", "period");
         request.input.period_to = date_at(p, "to", "period");
         request.period_given = true;
     } else if (!request.rates_file) {
         // Inline rates carry no refund period of their own.
-        fail("period", "missing");
+        fail_grant_input("period", "missing");
     }
 
     const std::int64_t centrality = integer_at(object, "centrality_class", "");
     if (centrality < 1 || centrality > 6) {
-        fail("centrality_class", "centrality_class", std::to_string(centrality));
+        fail_grant_input("centrality_class", "centrality_class", std::to_string(centrality));
     }
     request.input.centrality_class = static_cast<int>(centrality);
 
@@ -224,13 +229,13 @@ GrantRequest parse_grant_request(std::string_view text) {
         request.input.agreement = agreement_of(*agreement);
     }
 
-    const json::value& posts = require(object, "posts", "");
+    const json::value& posts = require_grant_field(object, "posts", "");
     if (!posts.is_array()) {
-        fail("posts", "expected_list", std::string(json_type_name(posts)));
+        fail_grant_input("posts", "expected_list", std::string(json_type_name(posts)));
     }
     const json::array& list = posts.get_array();
     if (list.size() > kMaxGrantPosts) {
-        fail("posts", "too_many_posts");
+        fail_grant_input("posts", "too_many_posts");
     }
     request.input.posts.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {

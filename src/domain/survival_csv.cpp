@@ -15,7 +15,7 @@ bool is_blank(char c) {
     return c == ' ' || c == '\t';
 }
 
-std::string_view trimmed(std::string_view text) {
+std::string_view without_blanks(std::string_view text) {
     while (!text.empty() && is_blank(text.front())) {
         text.remove_prefix(1);
     }
@@ -57,7 +57,7 @@ std::vector<std::string> fields_of(std::string_view line, std::size_t number) {
             }
         } else {
             const std::size_t end = std::min(line.find(',', i), line.size());
-            field = trimmed(line.substr(i, end - i));
+            field = without_blanks(line.substr(i, end - i));
             i = end;
         }
         fields.push_back(std::move(field));
@@ -114,7 +114,7 @@ std::vector<SurvivalGroup> parse_survival_csv(std::string_view text, GroupColumn
         if (line.ends_with('\r')) {
             line.remove_suffix(1);
         }
-        if (trimmed(line).empty()) {
+        if (without_blanks(line).empty()) {
             continue;
         }
         const std::vector<std::string> fields = fields_of(line, number);

@@ -18,8 +18,8 @@ constexpr const char* kEventsAboutWithAction =
     "SELECT " ALIS_EVENT_COLUMNS
     " FROM audit_events WHERE subject_person_id = $1 AND action = $2"
     " ORDER BY id DESC LIMIT $3 OFFSET $4";
-constexpr const char* kFind = "SELECT " ALIS_EVENT_COLUMNS " FROM audit_events WHERE id = $1";
-constexpr const char* kAll = "SELECT " ALIS_EVENT_COLUMNS " FROM audit_events ORDER BY id";
+constexpr const char* kFindEvent = "SELECT " ALIS_EVENT_COLUMNS " FROM audit_events WHERE id = $1";
+constexpr const char* kAllEvents = "SELECT " ALIS_EVENT_COLUMNS " FROM audit_events ORDER BY id";
 #undef ALIS_EVENT_COLUMNS
 constexpr const char* kLast = "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1";
 constexpr const char* kLastId = "SELECT coalesce(max(id), 0) FROM audit_events";
@@ -80,7 +80,7 @@ std::vector<domain::AuditEvent> AuditTrail::events_about(std::int64_t person_id,
 }
 
 std::optional<domain::AuditEvent> AuditTrail::find(std::int64_t id) const {
-    return tx_.row(kFind, {id}, read_event);
+    return tx_.row(kFindEvent, {id}, read_event);
 }
 
 domain::AuditVerification AuditTrail::verify() const {
@@ -91,7 +91,7 @@ domain::AuditVerification AuditTrail::verify() const {
     std::int64_t expected_id = 1;
     std::string previous_hash = kAuditGenesisHash;
     // A broken row stops the walk: the rest of the rows are read but no longer checked.
-    tx_.each_row(kAll, {}, [&](const Row& row) {
+    tx_.each_row(kAllEvents, {}, [&](const Row& row) {
         if (bad) {
             return;
         }

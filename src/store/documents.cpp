@@ -20,7 +20,7 @@ constexpr const char* kSupervisionVersionsOf =
 constexpr const char* kSupervisionDocumentsOf =
     ALIS_DOCUMENT_COLUMNS("''") " JOIN supervisors v ON v.id = d.supervisor_id"
                                 " WHERE v.person_id = $1 ORDER BY d.supervisor_id, d.version";
-constexpr const char* kFind = ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.id = $1";
+constexpr const char* kFindDocument = ALIS_DOCUMENT_COLUMNS("d.content") " WHERE d.id = $1";
 constexpr const char* kFindByPdfSha256 =
     ALIS_DOCUMENT_COLUMNS("d.content") " WHERE s.pdf_sha256 = $1";
 #undef ALIS_DOCUMENT_COLUMNS
@@ -139,7 +139,7 @@ std::vector<domain::SignedDocument> Documents::supervision_documents_of(
 }
 
 std::optional<domain::SignedDocument> Documents::find(std::int64_t id) const {
-    auto documents = tx_.rows(kFind, {id}, read_document);
+    auto documents = tx_.rows(kFindDocument, {id}, read_document);
     read_signatures(documents);
     if (documents.empty()) {
         return std::nullopt;

@@ -27,7 +27,7 @@ constexpr const char* kAddActivity =
     " reflection, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 constexpr const char* kAddActivityObjective =
     "INSERT INTO learning_activity_objectives (activity_id, objective_id) VALUES ($1, $2)";
-constexpr const char* kAppendSignature =
+constexpr const char* kAppendActivitySignature =
     "INSERT INTO activity_signatures (activity_id, signer_person_id, signer_label, signed_at)"
     " VALUES ($1, $2, $3, $4) RETURNING id";
 constexpr const char* kAppendEvent =
@@ -102,7 +102,7 @@ std::int64_t LearningLog::add_activity(const domain::LearningActivity& a) {
 }
 
 std::int64_t LearningLog::append_signature(const domain::ActivitySignature& s) {
-    return tx_.insert(kAppendSignature,
+    return tx_.insert(kAppendActivitySignature,
                       {s.activity_id, s.signer_person_id, s.signer_label, s.signed_at});
 }
 

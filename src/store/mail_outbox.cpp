@@ -70,10 +70,6 @@ domain::OutboxMail read_mail(const Row& row) {
     return mail;
 }
 
-std::int64_t read_id(const Row& row) {
-    return row.integer(0);
-}
-
 }  // namespace
 
 bool MailOutbox::is_opted_out(std::int64_t account_id) const {

@@ -8,9 +8,9 @@ namespace {
 #define ALIS_MUNICIPALITY_COLUMNS \
     "m.number, m.name, m.county, m.centrality_class, m.enterprise_status, m.alis_office"
 
-constexpr const char* kAll =
+constexpr const char* kMunicipalitiesByOffice =
     "SELECT " ALIS_MUNICIPALITY_COLUMNS " FROM municipalities m ORDER BY m.alis_office, m.name";
-constexpr const char* kFind =
+constexpr const char* kFindMunicipality =
     "SELECT " ALIS_MUNICIPALITY_COLUMNS " FROM municipalities m WHERE m.number = $1";
 // Counts the people in training with an employment that covers the day $1.
 constexpr const char* kSummaries =
@@ -143,11 +143,13 @@ domain::Municipality read_municipality(const Row& row, int first) {
 }
 
 std::vector<domain::Municipality> Municipalities::all() const {
-    return tx_.rows(kAll, {}, [](const Row& row) { return read_municipality(row); });
+    return tx_.rows(kMunicipalitiesByOffice, {},
+                    [](const Row& row) { return read_municipality(row); });
 }
 
 std::optional<domain::Municipality> Municipalities::find(const std::string& number) const {
-    return tx_.row(kFind, {number}, [](const Row& row) { return read_municipality(row); });
+    return tx_.row(kFindMunicipality, {number},
+                   [](const Row& row) { return read_municipality(row); });
 }
 
 std::vector<domain::MunicipalitySummary> Municipalities::summaries(domain::Date day) const {

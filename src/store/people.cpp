@@ -11,7 +11,7 @@ namespace {
     " employer_registered"
 #define ALIS_LEAVE_COLUMNS "id, person_id, starts_on, ends_on, kind"
 
-constexpr const char* kFind = "SELECT " ALIS_PERSON_COLUMNS " FROM people WHERE id = $1";
+constexpr const char* kFindPerson = "SELECT " ALIS_PERSON_COLUMNS " FROM people WHERE id = $1";
 constexpr const char* kFindByHpr =
     "SELECT " ALIS_PERSON_COLUMNS " FROM people WHERE hpr_number = $1";
 constexpr const char* kCount = "SELECT count(*) FROM people WHERE training_status = $1";
@@ -60,7 +60,7 @@ const DialectSql kLeavesOfPeople =
 #undef ALIS_LISTED_SQLITE
 #undef ALIS_LISTED_POSTGRESQL
 
-constexpr const char* kAdd =
+constexpr const char* kAddPerson =
     "INSERT INTO people (full_name, hpr_number, training_status, lis1_completed, ruleset)"
     " VALUES ($1, $2, $3, $4, $5) RETURNING id";
 constexpr const char* kAddEmployment =
@@ -233,7 +233,7 @@ void for_listed(Transaction& tx, const DialectSql& sql, const std::vector<std::i
 }  // namespace
 
 std::optional<domain::Person> People::find(std::int64_t id) const {
-    return tx_.row(kFind, {id}, read_person);
+    return tx_.row(kFindPerson, {id}, read_person);
 }
 
 std::optional<domain::Person> People::find_by_hpr(const std::string& hpr_number) const {
@@ -292,7 +292,7 @@ void People::leaves_of(const std::vector<std::int64_t>& people,
 }
 
 std::int64_t People::add(const domain::Person& p) {
-    return tx_.insert(kAdd,
+    return tx_.insert(kAddPerson,
                       {p.full_name, p.hpr_number, p.training_status, p.lis1_completed, p.ruleset});
 }
 

@@ -155,6 +155,11 @@ class Transaction {
     }
 };
 
+// The id in a row's first column: the read of `SELECT id ...` and of `... RETURNING id`.
+inline std::int64_t read_id(const Row& row) {
+    return row.integer(0);
+}
+
 // A list of ids as one text parameter: a JSON array for SQLite's json_each ("[3,5]"), an array
 // literal for PostgreSQL's ANY($n::bigint[]) ("{3,5}").
 std::string id_list(Dialect dialect, const std::vector<std::int64_t>& ids);

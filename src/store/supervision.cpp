@@ -9,8 +9,9 @@ namespace {
 constexpr const char* kMeetingsOf = "SELECT " ALIS_MEETING_COLUMNS
                                     " FROM supervision_meetings WHERE trainee_person_id = $1"
                                     " ORDER BY held_on, id";
-constexpr const char* kFind = "SELECT " ALIS_MEETING_COLUMNS
-                              " FROM supervision_meetings WHERE trainee_person_id = $1 AND id = $2";
+constexpr const char* kFindMeeting =
+    "SELECT " ALIS_MEETING_COLUMNS
+    " FROM supervision_meetings WHERE trainee_person_id = $1 AND id = $2";
 #undef ALIS_MEETING_COLUMNS
 constexpr const char* kAddendaOf =
     "SELECT a.id, a.meeting_id, a.text, a.written_at, a.written_by FROM supervision_addenda a"
@@ -79,7 +80,7 @@ std::vector<domain::SupervisionMeeting> SupervisionMeetings::meetings_of(
 
 std::optional<domain::SupervisionMeeting> SupervisionMeetings::find(std::int64_t trainee_person_id,
                                                                     std::int64_t meeting_id) const {
-    return tx_.row(kFind, {trainee_person_id, meeting_id}, read_meeting);
+    return tx_.row(kFindMeeting, {trainee_person_id, meeting_id}, read_meeting);
 }
 
 std::vector<domain::SupervisionAddendum> SupervisionMeetings::addenda_of(

@@ -19,7 +19,7 @@ constexpr const char* kFindGroup =
 constexpr const char* kMembersOf =
     "SELECT id, group_id, person_id, joined_on, left_on FROM supervision_group_members"
     " WHERE group_id = $1 ORDER BY joined_on, id";
-constexpr const char* kMeetingsOf =
+constexpr const char* kGroupMeetingsOf =
     "SELECT id, group_id, held_on, duration_minutes, topic FROM supervision_group_meetings"
     " WHERE group_id = $1 ORDER BY held_on, id";
 constexpr const char* kMeetingsFor =
@@ -39,7 +39,7 @@ constexpr const char* kAddGroup =
 constexpr const char* kAddMember =
     "INSERT INTO supervision_group_members (group_id, person_id, joined_on, left_on)"
     " VALUES ($1, $2, $3, $4) RETURNING id";
-constexpr const char* kAddMeeting =
+constexpr const char* kAddGroupMeeting =
     "INSERT INTO supervision_group_meetings (group_id, held_on, duration_minutes, topic)"
     " VALUES ($1, $2, $3, $4) RETURNING id";
 constexpr const char* kAddAttendance =
@@ -88,7 +88,7 @@ std::vector<domain::GroupMember> SupervisionGroups::members_of(std::int64_t grou
 }
 
 std::vector<domain::GroupMeeting> SupervisionGroups::meetings_of(std::int64_t group_id) const {
-    return tx_.rows(kMeetingsOf, {group_id}, [](const Row& row) {
+    return tx_.rows(kGroupMeetingsOf, {group_id}, [](const Row& row) {
         return domain::GroupMeeting{row.integer(0), row.integer(1), row.date(2),
                                     static_cast<int>(row.integer(3)), row.text(4)};
     });
@@ -111,7 +111,7 @@ std::int64_t SupervisionGroups::add_member(const domain::GroupMember& m) {
 }
 
 std::int64_t SupervisionGroups::add_meeting(const domain::GroupMeeting& m) {
-    return tx_.insert(kAddMeeting, {m.group_id, m.held_on, m.duration_minutes, m.topic});
+    return tx_.insert(kAddGroupMeeting, {m.group_id, m.held_on, m.duration_minutes, m.topic});
 }
 
 void SupervisionGroups::add_attendance(std::int64_t meeting_id, std::int64_t person_id) {

@@ -47,7 +47,7 @@ const DialectSql kSupervisorNamesOf{ALIS_NAMES_OF(" IN (SELECT value FROM json_e
                                     ALIS_NAMES_OF(" = ANY($1::bigint[])")};
 #undef ALIS_NAMES_OF
 
-constexpr const char* kAdd =
+constexpr const char* kAddSupervisor =
     "INSERT INTO supervisors (person_id, municipality_number, qualification, approved_on,"
     " approval_reason, office, home_municipality_number, agreement_reference, agreement_date,"
     " registered_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
@@ -74,10 +74,6 @@ domain::Supervisor read_supervisor(const Row& row) {
     x.agreement_date = row.optional_date(9);
     x.registered_on = row.date(10);
     return x;
-}
-
-std::int64_t read_id(const Row& row) {
-    return row.integer(0);
 }
 
 }  // namespace
@@ -139,9 +135,10 @@ void Supervisors::supervisor_names_of(
 }
 
 std::int64_t Supervisors::add(const domain::Supervisor& x) {
-    return tx_.insert(kAdd, {x.person_id, x.municipality_number, x.qualification, x.approved_on,
-                             x.approval_reason, x.office, x.home_municipality_number,
-                             x.agreement_reference, x.agreement_date, x.registered_on});
+    return tx_.insert(kAddSupervisor,
+                      {x.person_id, x.municipality_number, x.qualification, x.approved_on,
+                       x.approval_reason, x.office, x.home_municipality_number,
+                       x.agreement_reference, x.agreement_date, x.registered_on});
 }
 
 void Supervisors::set_capacity(const std::string& municipality_number, int max_trainees) {

@@ -105,14 +105,14 @@ struct LeaveRecords {
 // The person in the path, their record of the kind named by the path (404 when it is not theirs,
 // or no longer there), and the names of the record's municipalities.
 template <typename K>
-struct Loaded {
+struct LoadedRecord {
     domain::Person person;
     typename K::Record stored;
     app::MunicipalityNames names;
 };
 
 template <typename K>
-Loaded<K> load_record(Services& s, const RequestContext& context) {
+LoadedRecord<K> load_record(Services& s, const RequestContext& context) {
     auto record = found(app::training_record(s.app, context.id("person")));
     const auto id = context.id(K::param);
     const auto& records = K::of(record);

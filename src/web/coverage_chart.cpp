@@ -12,7 +12,7 @@ constexpr int kLabelWidth = 220;
 constexpr int kBarArea = 420;
 constexpr int kValueWidth = 120;
 constexpr int kRowHeight = 28;
-constexpr int kTop = 16;
+constexpr int kBarsTop = 16;
 constexpr int kBottom = 28;
 
 }  // namespace
@@ -24,7 +24,7 @@ std::string coverage_chart_svg(std::span<const CoverageBar> bars, std::string_vi
         largest = std::max(largest, bar.per_mille.value_or(0));
     }
     const int width = kLabelWidth + kBarArea + kValueWidth;
-    const int height = kTop + kRowHeight * static_cast<int>(bars.size()) + kBottom;
+    const int height = kBarsTop + kRowHeight * static_cast<int>(bars.size()) + kBottom;
     const auto x_of = [&](std::int64_t per_mille) {
         return kLabelWidth + static_cast<int>(per_mille * kBarArea / largest);
     };
@@ -36,7 +36,7 @@ std::string coverage_chart_svg(std::span<const CoverageBar> bars, std::string_vi
     svg += "<title id=\"" + ids + "-title\">" + escape_xml(title) + "</title>";
     svg += "<desc id=\"" + ids + "-desc\">" + escape_xml(description) + "</desc>";
     const auto colour = std::string(series_style(0).colour);
-    int y = kTop;
+    int y = kBarsTop;
     for (const auto& bar : bars) {
         svg += "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(y + 18) +
                "\" text-anchor=\"end\" font-size=\"13\">" + escape_xml(bar.label) + "</text>";
@@ -52,7 +52,7 @@ std::string coverage_chart_svg(std::span<const CoverageBar> bars, std::string_vi
         y += kRowHeight;
     }
     const auto full = std::to_string(x_of(1'000));
-    svg += "<line x1=\"" + full + "\" y1=\"" + std::to_string(kTop) + "\" x2=\"" + full +
+    svg += "<line x1=\"" + full + "\" y1=\"" + std::to_string(kBarsTop) + "\" x2=\"" + full +
            "\" y2=\"" + std::to_string(y) +
            "\" stroke=\"#1e1e1e\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>";
     svg += "<text x=\"" + full + "\" y=\"" + std::to_string(y + 18) +

@@ -26,14 +26,14 @@ const std::vector<std::string_view> kDestinations = domain::enum_names<domain::D
 // The person, their ended employment in the path (404 when it is not theirs), the departure
 // recorded from it, if any, and where the form leads back to: the person's page while the
 // municipality employs the doctor, else (after the doctor left) its overview.
-struct Loaded {
+struct LoadedDeparture {
     app::TrainingRecord record;
     domain::Employment employment;
     std::optional<domain::Departure> departure;
     std::string back;
 };
 
-Loaded load(Services& s, const RequestContext& context) {
+LoadedDeparture load_departure(Services& s, const RequestContext& context) {
     auto record = found(app::training_record(s.app, context.id("person")));
     const auto id = context.id("employment");
     const auto e = std::find_if(record.employments.begin(), record.employments.end(),
@@ -41,7 +41,7 @@ Loaded load(Services& s, const RequestContext& context) {
     if (e == record.employments.end()) {
         not_found();
     }
-    Loaded loaded{std::move(record), *e, std::nullopt, {}};
+    LoadedDeparture loaded{std::move(record), *e, std::nullopt, {}};
     for (const auto& d : loaded.record.departures) {
         if (d.employment_id == id) {
             loaded.departure = d;
@@ -59,8 +59,8 @@ Loaded load(Services& s, const RequestContext& context) {
     return loaded;
 }
 
-json::object departure_form(Services& s, const RequestContext& context, const Loaded& loaded,
-                            const FormInput& in) {
+json::object departure_form(Services& s, const RequestContext& context,
+                            const LoadedDeparture& loaded, const FormInput& in) {
     const auto& t = s.catalogue;
     const auto& person = loaded.record.person;
     json::array fields{
@@ -90,7 +90,7 @@ FormInput input_of(const std::optional<domain::Departure>& d) {
 }
 
 Response departure_page(Services& s, const Request& request, RequestContext& context) {
-    const auto loaded = load(s, context);
+    const auto loaded = load_departure(s, context);
     if (!loaded.employment.ends_on) {
         throw HttpError(http::status::conflict, "still_employed", "departure.still_employed");
     }
@@ -102,7 +102,7 @@ Response departure_page(Services& s, const Request& request, RequestContext& con
 }
 
 Response record_departure(Services& s, const Request& request, RequestContext& context) {
-    const auto loaded = load(s, context);
+    const auto loaded = load_departure(s, context);
     auto input = FormInput::from_request(request);
     const auto reason = input.required_choice("reason", kReasons);
     const auto destination = input.required_choice("destination", kDestinations);

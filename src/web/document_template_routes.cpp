@@ -26,7 +26,7 @@ std::string kind_path(domain::DocumentKind kind) {
     return std::string(kTemplatesPath) + "/" + std::string(domain::to_string(kind));
 }
 
-domain::DocumentKind kind_of(const RequestContext& context) {
+domain::DocumentKind document_kind_of(const RequestContext& context) {
     const auto kind = domain::parse_enum<domain::DocumentKind>(context.params.at("kind"));
     if (!kind) {
         not_found();
@@ -116,7 +116,7 @@ Response kind_page(Services& s, const Request& request, RequestContext& context,
 }
 
 Response kind_get(Services& s, const Request& request, RequestContext& context) {
-    return kind_page(s, request, context, kind_of(context), std::nullopt, std::nullopt,
+    return kind_page(s, request, context, document_kind_of(context), std::nullopt, std::nullopt,
                      http::status::ok);
 }
 
@@ -142,7 +142,7 @@ std::string refusal_text(const Catalogue& t, domain::DocumentKind kind,
 
 Response kind_post(Services& s, const Request& request, RequestContext& context) {
     const auto& t = s.catalogue;
-    const auto kind = kind_of(context);
+    const auto kind = document_kind_of(context);
     std::map<std::string, std::string> refused;
     const auto fields = form_fields(request, &refused);
     const auto it = fields.find("source");

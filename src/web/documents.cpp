@@ -37,7 +37,7 @@ std::string escape_for_markup(const std::string& value) {
     return out;
 }
 
-std::string period_text(const Catalogue& t, Date from, std::optional<Date> to) {
+std::string document_period_text(const Catalogue& t, Date from, std::optional<Date> to) {
     return to ? t.format("document.period", {{"from", from.norwegian()}, {"to", to->norwegian()}})
               : t.format("document.period_ongoing", {{"from", from.norwegian()}});
 }
@@ -91,7 +91,7 @@ json::object service_certificate_data(const Catalogue& t,
     json::array periods;
     for (const auto& p : certificate.periods) {
         periods.push_back(json::object{
-            {"period", period_text(t, p.starts_on, p.ends_on)},
+            {"period", document_period_text(t, p.starts_on, p.ends_on)},
             {"arena", t.text("ledger.arena." + std::string(domain::to_string(p.arena)))},
             {"place", p.place},
             {"fte", p.fte}});
@@ -99,13 +99,13 @@ json::object service_certificate_data(const Catalogue& t,
     json::array leaves;
     for (const auto& l : certificate.leaves) {
         leaves.push_back(
-            json::object{{"period", period_text(t, l.starts_on, l.ends_on)},
+            json::object{{"period", document_period_text(t, l.starts_on, l.ends_on)},
                          {"kind", t.text("leave_kind." + std::string(domain::to_string(l.kind)))}});
     }
     json::object data{
         {"person", std::move(person)},
         {"municipality", certificate.municipality_name},
-        {"employment", json::object{{"period", period_text(t, e.starts_on, e.ends_on)},
+        {"employment", json::object{{"period", document_period_text(t, e.starts_on, e.ends_on)},
                                     {"fte", e.fte},
                                     {"post", t.text("post_type." +
                                                     std::string(domain::to_string(e.post_type)))}}},
@@ -170,7 +170,7 @@ namespace {
 // The data of the agreement with the municipality's supervisor `supervisor_id` for
 // templates/documents/supervision-agreement.txt, and the supervisor's name; nullopt when the
 // municipality has no such supervisor.
-std::optional<std::pair<json::object, std::string>> supervision_agreement_data(
+std::optional<std::pair<json::object, std::string>> supervision_agreement_fill(
     const Catalogue& t, app::Application& app, const app::SupervisorList& list,
     std::int64_t supervisor_id, Date today) {
     const auto summary = std::find_if(
@@ -214,7 +214,7 @@ std::optional<std::pair<json::object, std::string>> supervision_agreement_data(
 std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Application& app,
                                                      const app::SupervisorList& list,
                                                      std::int64_t supervisor_id, Date today) {
-    auto data = supervision_agreement_data(t, app, list, supervisor_id, today);
+    auto data = supervision_agreement_fill(t, app, list, supervisor_id, today);
     if (!data) {
         return std::nullopt;
     }
@@ -228,7 +228,7 @@ std::optional<std::string> supervision_agreement_pdf(const Catalogue& t, app::Ap
 std::optional<app::DocumentDraft> supervision_agreement_draft(
     const Catalogue& t, app::Application& app, const app::SupervisorList& list,
     std::int64_t supervisor_id, const SupervisionTerms& terms, Date today) {
-    auto data = supervision_agreement_data(t, app, list, supervisor_id, today);
+    auto data = supervision_agreement_fill(t, app, list, supervisor_id, today);
     if (!data) {
         return std::nullopt;
     }
@@ -288,7 +288,8 @@ app::DocumentDraft alis_agreement_draft(const Catalogue& t, app::Application& ap
              {"fte", e.fte},
              {"post", t.text("post_type." + std::string(domain::to_string(e.post_type)))},
              {"pay_model", t.text("pay_model." + std::string(domain::to_string(e.pay_model)))},
-             {"period", period_text(t, a.covers_from, a.covers_to ? a.covers_to : e.ends_on)}}},
+             {"period",
+              document_period_text(t, a.covers_from, a.covers_to ? a.covers_to : e.ends_on)}}},
         {"pay", std::move(pay)},
         {"signed_in_alis", true},
         {"today", today.norwegian()},

@@ -35,10 +35,6 @@ constexpr std::size_t kNoteMax = 2000;
 // Empty rows the form offers below the plan's periods.
 constexpr std::size_t kSpareRows = 2;
 
-domain::Person load_person(Services& s, const RequestContext& context) {
-    return found(app::find_person(s.app, context.id("person")));
-}
-
 struct RevisionDraft {
     domain::EducationPlan plan;
     std::string note;

@@ -28,7 +28,7 @@ std::string arena_label(const Catalogue& t, domain::Arena arena) {
 }
 
 // A planned period for people: "Institusjonstjeneste, Haukeland, 01.01.2028–30.06.2028, 100 %".
-std::string period_text(const Catalogue& t, const PlannedPeriod& p) {
+std::string planned_period_text(const Catalogue& t, const PlannedPeriod& p) {
     return t.format("plan.period_text", {{"arena", arena_label(t, p.arena)},
                                          {"place", p.place},
                                          {"from", p.from.norwegian()},
@@ -71,7 +71,8 @@ json::array history_view(const Catalogue& t, app::Application& app, std::int64_t
         for (const auto& c : changes) {
             const std::string key = "plan.change." + change_kind_name(c.kind);
             lines.push_back(json::value(
-                c.period ? t.format(key, {{"period", period_text(t, *c.period)}}) : t.text(key)));
+                c.period ? t.format(key, {{"period", planned_period_text(t, *c.period)}})
+                         : t.text(key)));
         }
         if (lines.empty()) {
             lines.push_back(json::value(t.text("plan.change.none")));

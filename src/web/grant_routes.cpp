@@ -16,6 +16,7 @@
 #include "web/cost_form_view.hpp"
 #include "web/grant_view.hpp"
 #include "web/pipeline.hpp"
+#include "web/spreadsheet.hpp"
 
 namespace alis::web {
 namespace {
@@ -83,18 +84,16 @@ Response claim_api(Services& s, const Request& request, RequestContext& context)
                          claim_json(claim_of(s, request, context)));
 }
 
-enum class Format { csv, xlsx };
-
-template <Format F>
+template <SheetFormat F>
 Response claim_download(Services& s, const Request& request, RequestContext& context) {
     const auto report = claim_of(s, request, context);
     const auto sheet = claim_sheet(s.catalogue, report);
     const std::string stem =
         "tilskudd-" + report.municipality.number + "-" + std::to_string(report.grant_year);
-    auto body =
-        std::make_shared<const std::string>(F == Format::csv ? csv_text(sheet) : xlsx_bytes(sheet));
-    return F == Format::csv ? download_response(request, body, kCsvType, stem + ".csv")
-                            : download_response(request, body, kXlsxType, stem + ".xlsx");
+    auto body = std::make_shared<const std::string>(F == SheetFormat::csv ? csv_text(sheet)
+                                                                          : xlsx_bytes(sheet));
+    return F == SheetFormat::csv ? download_response(request, body, kCsvType, stem + ".csv")
+                                 : download_response(request, body, kXlsxType, stem + ".xlsx");
 }
 
 // Whose coverage a request asks for: the municipality's own ALIS, a region's, the country's.
@@ -208,8 +207,10 @@ void register_grant_routes(Routes& routes) {
     using http::verb;
     const RouteAccess kClaim{app::Action::view_grant_claim, ResourceFrom::municipality_param};
     routes.add(verb::get, "/kommuner/{number}/tilskudd", kClaim, claim_page);
-    routes.add(verb::get, "/kommuner/{number}/tilskudd.csv", kClaim, claim_download<Format::csv>);
-    routes.add(verb::get, "/kommuner/{number}/tilskudd.xlsx", kClaim, claim_download<Format::xlsx>);
+    routes.add(verb::get, "/kommuner/{number}/tilskudd.csv", kClaim,
+               claim_download<SheetFormat::csv>);
+    routes.add(verb::get, "/kommuner/{number}/tilskudd.xlsx", kClaim,
+               claim_download<SheetFormat::xlsx>);
     routes.add(verb::get, "/api/v1/municipalities/{number}/grant-claim", kClaim, claim_api);
 
     const RouteAccess kOwn{app::Action::manage_costs, ResourceFrom::municipality_param};

@@ -12,7 +12,7 @@ using domain::norwegian_months;
 constexpr double kTimelineWidth = 1000.0;
 constexpr int kLaneHeight = 28;
 constexpr int kLaneGap = 8;
-constexpr int kLabelWidth = 0;
+constexpr int kLaneLabelWidth = 0;
 
 struct Lane {
     Arena arena;
@@ -84,8 +84,8 @@ json::object ledger_view(const app::PersonLedger& ledger, const Catalogue& t) {
     end = end.last_of_month();
     const double span = std::max(1, end.days_since_epoch() - start.days_since_epoch() + 1);
     auto x_of = [&](domain::Date d) {
-        return kLabelWidth + (d.days_since_epoch() - start.days_since_epoch()) / span *
-                                 (kTimelineWidth - kLabelWidth);
+        return kLaneLabelWidth + (d.days_since_epoch() - start.days_since_epoch()) / span *
+                                     (kTimelineWidth - kLaneLabelWidth);
     };
     json::array lanes;
     for (int i = 0; i < static_cast<int>(std::size(kLanes)); ++i) {

@@ -62,7 +62,7 @@ std::string filter_name(app::TraineeFilter filter) {
 
 // The rows a request asked for, and the data generation they (and every body cached from them)
 // belong to.
-struct Loaded {
+struct LoadedOverview {
     app::TraineeSelection selection;
     std::uint64_t generation = 0;
     app::TraineeSort sort = app::TraineeSort::name;
@@ -76,8 +76,8 @@ struct Loaded {
     }
 };
 
-Loaded load(Services& s, const Request& request, const RequestContext& context) {
-    Loaded loaded;
+LoadedOverview load_overview(Services& s, const Request& request, const RequestContext& context) {
+    LoadedOverview loaded;
     // Read first: whatever is computed after it is at least this new.
     loaded.generation = s.app.data_generation();
     loaded.sort = sort_of(query_value(request, "sorter"));
@@ -99,7 +99,7 @@ Loaded load(Services& s, const Request& request, const RequestContext& context) 
 }
 
 Response overview_csv(Services& s, const Request& request, RequestContext& context) {
-    const auto loaded = load(s, request, context);
+    const auto loaded = load_overview(s, request, context);
     auto body = s.cache.get_or_compute(loaded.cache_key("csv"), loaded.generation, [&] {
         return csv_text(overview_sheet(loaded.selection, s.catalogue));
     });
@@ -108,7 +108,7 @@ Response overview_csv(Services& s, const Request& request, RequestContext& conte
 }
 
 Response overview_xlsx(Services& s, const Request& request, RequestContext& context) {
-    const auto loaded = load(s, request, context);
+    const auto loaded = load_overview(s, request, context);
     auto body = s.cache.get_or_compute(loaded.cache_key("xlsx"), loaded.generation, [&] {
         return xlsx_bytes(overview_sheet(loaded.selection, s.catalogue));
     });
@@ -116,7 +116,7 @@ Response overview_xlsx(Services& s, const Request& request, RequestContext& cont
                              "alis-" + loaded.municipality().number + ".xlsx");
 }
 
-std::string overview_json(const Loaded& loaded) {
+std::string overview_json(const LoadedOverview& loaded) {
     json::array trainees;
     for (const app::TraineeRow* entry : loaded.selection.rows) {
         const auto& row = *entry;
@@ -160,7 +160,7 @@ std::string overview_json(const Loaded& loaded) {
 }
 
 Response overview_api(Services& s, const Request& request, RequestContext& context) {
-    const auto loaded = load(s, request, context);
+    const auto loaded = load_overview(s, request, context);
     return cached_response(request.version(),
                            s.cache.get_or_compute(loaded.cache_key("json"), loaded.generation,
                                                   [&] { return overview_json(loaded); }),
@@ -197,7 +197,7 @@ json::array departures_data(Services& s, const std::string& number, domain::Date
     return rows;
 }
 
-std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
+std::string overview_body(Services& s, const LoadedOverview& loaded, bool manage) {
     const auto& t = s.catalogue;
     const auto& municipality = loaded.municipality();
     const std::string base = "/kommuner/" + municipality.number + "/oversikt";
@@ -272,7 +272,7 @@ std::string overview_body(Services& s, const Loaded& loaded, bool manage) {
 // The page body does not depend on who reads it beyond whether they may manage the
 // municipality, so it is cached per list and that; the layout around it is the reader's.
 Response overview_page(Services& s, const Request& request, RequestContext& context) {
-    const auto loaded = load(s, request, context);
+    const auto loaded = load_overview(s, request, context);
     const bool manage = can_manage(s, context, loaded.municipality().number);
     const auto body =
         s.cache.get_or_compute(loaded.cache_key(manage ? "html-manage" : "html"), loaded.generation,

@@ -37,7 +37,7 @@ struct Block {
     std::vector<std::size_t> row_lines;          // Each row's line.
 };
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
         s.remove_prefix(1);
     }
@@ -48,7 +48,7 @@ std::string_view trim(std::string_view s) {
 }
 
 std::vector<std::string> table_cells(std::string_view row) {
-    row = trim(row);
+    row = trim_blanks(row);
     row.remove_prefix(1);  // The leading '|'.
     if (!row.empty() && row.back() == '|') {
         row.remove_suffix(1);
@@ -57,7 +57,7 @@ std::vector<std::string> table_cells(std::string_view row) {
     std::size_t start = 0;
     while (true) {
         const std::size_t bar = row.find('|', start);
-        cells.emplace_back(trim(row.substr(start, bar - start)));
+        cells.emplace_back(trim_blanks(row.substr(start, bar - start)));
         if (bar == std::string_view::npos) {
             return cells;
         }
@@ -77,7 +77,7 @@ std::vector<Block> parse_blocks(std::string_view markup) {
     std::size_t start = 0;
     while (start <= markup.size()) {
         const std::size_t end = std::min(markup.find('\n', start), markup.size());
-        const std::string_view line = trim(markup.substr(start, end - start));
+        const std::string_view line = trim_blanks(markup.substr(start, end - start));
         start = end + 1;
         ++number;
         if (line.empty()) {

@@ -24,7 +24,7 @@ namespace {
 
 namespace json = boost::json;
 
-app::TrainingRecord load(Services& s, const RequestContext& context) {
+app::TrainingRecord load_training_record(Services& s, const RequestContext& context) {
     return found(app::training_record(s.app, context.id("person")));
 }
 
@@ -111,7 +111,7 @@ app::LedgerOutcome ledger_outcome(const app::TrainingRecord& record, domain::Dat
 }
 
 Response person_api(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_training_record(s, context);
     const auto& p = record.person;
     json::array employments;
     for (const auto& e : record.employments) {
@@ -149,7 +149,7 @@ Response person_api(Services& s, const Request& request, RequestContext& context
 }
 
 Response person_page(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_training_record(s, context);
     const auto& p = record.person;
     const auto& t = s.catalogue;
     const std::string unknown = t.text("person.unknown");

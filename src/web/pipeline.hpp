@@ -9,6 +9,7 @@
 #include "app/trainee_overview.hpp"
 #include "domain/date.hpp"
 #include "domain/municipality.hpp"
+#include "domain/person.hpp"
 #include "web/access.hpp"
 #include "web/http.hpp"
 #include "web/log.hpp"
@@ -127,6 +128,9 @@ Response page_from_body(const Services& services, const Request& request,
 
 // The Designsystemet colour of an education-enterprise status tag ("success", "warning", ...).
 const char* status_color(domain::EnterpriseStatus status);
+
+// The person of a {person:id} route; throws HttpError 404 when there is none.
+domain::Person load_person(Services& services, const RequestContext& context);
 
 // A handler of alis: a plain function of the services, the request and what the pipeline knows
 // about it (the path parameters, the session).

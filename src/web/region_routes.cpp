@@ -54,7 +54,7 @@ std::shared_ptr<const std::string> load_json(Services& s, const RequestContext& 
     return body;
 }
 
-json::object load(Services& s, const RequestContext& context) {
+json::object load_region(Services& s, const RequestContext& context) {
     return json::parse(*load_json(s, context)).as_object();
 }
 
@@ -65,7 +65,7 @@ Response region_api(Services& s, const Request& request, RequestContext& context
 
 Response region_page(Services& s, const Request& request, RequestContext& context) {
     const auto& t = s.catalogue;
-    auto region = load(s, context);
+    auto region = load_region(s, context);
     const std::string office(region.at("office").as_string());
     json::array rows;
     for (auto& item : region.at("municipalities").as_array()) {

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "app/municipality_overview.hpp"
+#include "app/training_records.hpp"
 #include "embedded.hpp"
 #include "web/pipeline.hpp"
 
@@ -137,6 +138,10 @@ const char* status_color(domain::EnterpriseStatus status) {
             return "danger";
     }
     return "neutral";
+}
+
+domain::Person load_person(Services& services, const RequestContext& context) {
+    return found(app::find_person(services.app, context.id("person")));
 }
 
 void register_account_routes(Routes& routes);

@@ -73,7 +73,7 @@ domain::DocumentParty party_of(const RequestContext& context, std::int64_t perso
     return actor.person_id && *actor.person_id == person_id ? own : domain::DocumentParty::employer;
 }
 
-[[noreturn]] void refuse_problem(app::DocumentProblem problem) {
+[[noreturn]] void refuse_document_problem(app::DocumentProblem problem) {
     switch (problem) {
         case app::DocumentProblem::superseded:
             throw HttpError(http::status::conflict, "superseded", "document.problem.superseded");
@@ -99,12 +99,12 @@ app::SignedPdf frozen_pdf(Services& s) {
 }
 
 // The answer to a signature: the version as JSON, else its page (`page_path`) saying so; a
-// problem is refused (refuse_problem).
+// problem is refused (refuse_document_problem).
 Response signed_response(const Request& request,
                          const std::variant<domain::SignedDocument, app::DocumentProblem>& result,
                          const std::function<std::string(const domain::SignedDocument&)>& page_of) {
     if (const auto* problem = std::get_if<app::DocumentProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_document_problem(*problem);
     }
     const auto& d = std::get<domain::SignedDocument>(result);
     if (wants_json(request)) {
@@ -185,7 +185,7 @@ Response make_document(Services& s, const Request& request, RequestContext& cont
         alis_agreement_draft(s.catalogue, s.app, facts, s.today()), context.session->actor,
         audit_event(s, request, context, "document.created", "ok"));
     if (const auto* problem = std::get_if<app::DocumentProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_document_problem(*problem);
     }
     const auto& d = std::get<domain::SignedDocument>(result);
     if (wants_json(request)) {
@@ -423,7 +423,7 @@ Response make_supervision_document(Services& s, const Request& request, RequestC
         s.app, number, id, draft, context.session->actor,
         audit_event(s, request, context, "document.created", "ok"));
     if (const auto* problem = std::get_if<app::DocumentProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_document_problem(*problem);
     }
     const auto& d = std::get<domain::SignedDocument>(result);
     if (wants_json(request)) {

@@ -30,6 +30,9 @@ struct Sheet {
     double column_width = 18;             // in Excel's character widths
 };
 
+// The two forms a sheet is downloaded in.
+enum class SheetFormat { csv, xlsx };
+
 // The sheet as CSV: UTF-8 with BOM, ';' between fields, every field quoted, text that starts like a
 // formula prefixed with ' so that spreadsheets do not run it, CRLF line ends.
 std::string csv_text(const Sheet& sheet);

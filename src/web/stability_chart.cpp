@@ -25,7 +25,6 @@ constexpr std::array<SeriesStyle, kSeriesStyles> kStyles{{
     {"#3d4fa1", "6 2 2 2"},
 }};
 
-constexpr double kDaysPerYear = 365.25;
 constexpr double kWidth = 720;
 constexpr double kLeft = 56;
 constexpr double kRight = 16;

@@ -16,6 +16,9 @@
 
 namespace alis::web {
 
+// The days of a year on the charts' axes and in the pages' years (Julian years).
+inline constexpr double kDaysPerYear = 365.25;
+
 // How one series is drawn: a colour with a contrast of at least 3:1 on white, and a dash pattern
 // (SVG stroke-dasharray; empty is a solid line). The first kSeriesStyles series all differ in
 // both; after that the styles repeat.

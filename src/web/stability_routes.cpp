@@ -236,7 +236,6 @@ Response calendar_page(Services& s, const Request& request, RequestContext& cont
 }
 
 // The downloads: the steps of the curves, or the months of the calendar, as CSV or Excel.
-enum class Format { csv, xlsx };
 
 Sheet steps_table(Services& s, const Scope& scope, const Choice& choice) {
     return stability_steps_table(s.catalogue, report_of(s, scope, choice), choice.grouping);
@@ -248,32 +247,32 @@ Sheet months_table(Services& s, const Scope& scope, const Window& window) {
 }
 
 Response send_download(const Request& request, std::shared_ptr<const std::string> body,
-                       Format format, const std::string& stem) {
-    return format == Format::csv
+                       SheetFormat format, const std::string& stem) {
+    return format == SheetFormat::csv
                ? download_response(request, std::move(body), kCsvType, stem + ".csv")
                : download_response(request, std::move(body), kXlsxType, stem + ".xlsx");
 }
 
-template <ScopeKind Kind, Format F>
+template <ScopeKind Kind, SheetFormat F>
 Response stability_download(Services& s, const Request& request, RequestContext& context) {
     const Scope scope = scope_of(s, context, Kind);
     const Choice choice = Choice::of(request);
-    const auto body = cached(s, scope, F == Format::csv ? "csv" : "xlsx", choice.key(), [&] {
+    const auto body = cached(s, scope, F == SheetFormat::csv ? "csv" : "xlsx", choice.key(), [&] {
         const auto table = steps_table(s, scope, choice);
-        return F == Format::csv ? csv_text(table) : xlsx_bytes(table);
+        return F == SheetFormat::csv ? csv_text(table) : xlsx_bytes(table);
     });
     return send_download(request, body, F, scope.file_stem);
 }
 
-template <ScopeKind Kind, Format F>
+template <ScopeKind Kind, SheetFormat F>
 Response calendar_download(Services& s, const Request& request, RequestContext& context) {
     const Scope scope = scope_of(s, context, Kind);
     const Window window = Window::of(s, request);
-    const auto body =
-        cached(s, scope, F == Format::csv ? "calendar-csv" : "calendar-xlsx", window.key(), [&] {
-            const auto table = months_table(s, scope, window);
-            return F == Format::csv ? csv_text(table) : xlsx_bytes(table);
-        });
+    const auto body = cached(s, scope, F == SheetFormat::csv ? "calendar-csv" : "calendar-xlsx",
+                             window.key(), [&] {
+                                 const auto table = months_table(s, scope, window);
+                                 return F == SheetFormat::csv ? csv_text(table) : xlsx_bytes(table);
+                             });
     return send_download(request, body, F, scope.file_stem + "-maaneder");
 }
 
@@ -285,11 +284,13 @@ void add_scope(Routes& routes, const std::string& api, const std::string& page,
     routes.add(verb::get, api + "/stability", access, stability_api<Kind>);
     routes.add(verb::get, api + "/stability/calendar", access, calendar_api<Kind>);
     routes.add(verb::get, page, access, stability_page<Kind>);
-    routes.add(verb::get, page + ".csv", access, stability_download<Kind, Format::csv>);
-    routes.add(verb::get, page + ".xlsx", access, stability_download<Kind, Format::xlsx>);
+    routes.add(verb::get, page + ".csv", access, stability_download<Kind, SheetFormat::csv>);
+    routes.add(verb::get, page + ".xlsx", access, stability_download<Kind, SheetFormat::xlsx>);
     routes.add(verb::get, page + "/kalender", access, calendar_page<Kind>);
-    routes.add(verb::get, page + "/kalender.csv", access, calendar_download<Kind, Format::csv>);
-    routes.add(verb::get, page + "/kalender.xlsx", access, calendar_download<Kind, Format::xlsx>);
+    routes.add(verb::get, page + "/kalender.csv", access,
+               calendar_download<Kind, SheetFormat::csv>);
+    routes.add(verb::get, page + "/kalender.xlsx", access,
+               calendar_download<Kind, SheetFormat::xlsx>);
 }
 
 }  // namespace

@@ -11,7 +11,6 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr double kDaysPerYear = 365.25;
 // The decimals of a share, a standard error or a limit in the downloads: the most a cell takes.
 constexpr int kFigureDecimals = 6;
 

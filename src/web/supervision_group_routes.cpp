@@ -32,7 +32,7 @@ std::string group_api_path(const std::string& number, std::int64_t id) {
     return "/api/v1/municipalities/" + number + "/supervision-groups/" + std::to_string(id);
 }
 
-json::object group_json(const app::GroupRecord& r) {
+json::object group_record_json(const app::GroupRecord& r) {
     const auto& g = r.group;
     json::array members;
     for (const auto& m : r.members) {
@@ -312,7 +312,7 @@ Response groups_page(Services& s, const Request& request, RequestContext& contex
 Response groups_api(Services& s, const Request& request, RequestContext& context) {
     json::array groups;
     for (const auto& r : app::group_records(s.app, context.params.at("number"))) {
-        groups.push_back(group_json(r));
+        groups.push_back(group_record_json(r));
     }
     return json_response(
         http::status::ok, request.version(),
@@ -320,7 +320,8 @@ Response groups_api(Services& s, const Request& request, RequestContext& context
 }
 
 Response group_api(Services& s, const Request& request, RequestContext& context) {
-    return json_response(http::status::ok, request.version(), group_json(load_group(s, context)));
+    return json_response(http::status::ok, request.version(),
+                         group_record_json(load_group(s, context)));
 }
 
 // The answer to a write: 201 with the group as it now is, and where it can be read; a form goes
@@ -332,7 +333,7 @@ Response created_group(Services& s, const Request& request, const std::string& n
                         groups_path(number) + "?lagret=ja#group-" + std::to_string(id));
     }
     auto response = json_response(http::status::created, request.version(),
-                                  group_json(*app::group_record(s.app, number, id)));
+                                  group_record_json(*app::group_record(s.app, number, id)));
     response.set(http::field::location, group_api_path(number, id));
     return response;
 }

@@ -21,7 +21,7 @@ namespace {
 
 namespace json = boost::json;
 
-app::SupervisionRecord load(Services& s, const RequestContext& context) {
+app::SupervisionRecord load_supervision_record(Services& s, const RequestContext& context) {
     return found(app::supervision_record(s.app, context.id("person"), s.today()));
 }
 
@@ -50,7 +50,7 @@ MinutesShown minutes_shown(const Services& s, const RequestContext& context,
                : MinutesShown::no;
 }
 
-[[noreturn]] void refuse_problem(app::MeetingProblem problem) {
+[[noreturn]] void refuse_meeting_problem(app::MeetingProblem problem) {
     switch (problem) {
         case app::MeetingProblem::no_supervisor:
             throw HttpError(http::status::conflict, "no_supervisor", "supervision.no_supervisor");
@@ -68,7 +68,7 @@ MinutesShown minutes_shown(const Services& s, const RequestContext& context,
 // ---- Reading ----
 
 Response meetings_page(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& t = s.catalogue;
     json::array rows;
     for (auto it = record.meetings.rbegin(); it != record.meetings.rend(); ++it) {
@@ -93,7 +93,7 @@ Response meetings_page(Services& s, const Request& request, RequestContext& cont
 }
 
 Response meetings_api(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     json::array meetings;
     for (const auto& m : record.meetings) {
         meetings.push_back(meeting_json(record, m, minutes_shown(s, context, m)));
@@ -123,7 +123,7 @@ Response meetings_api(Services& s, const Request& request, RequestContext& conte
 }
 
 Response meeting_page(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& m = meeting_of(record, context);
     const auto& t = s.catalogue;
     const auto today = s.today();
@@ -202,7 +202,7 @@ Response respond_meeting(Services& s, const Request& request, RequestContext& co
                             ? supervision_path(person_id) + "?lagret=" + saved
                             : meeting_path(person_id, meeting_id) + "?lagret=" + saved);
     }
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& m = *std::find_if(record.meetings.begin(), record.meetings.end(),
                                   [&](const auto& x) { return x.id == meeting_id; });
     auto response = json_response(status, request.version(),
@@ -215,7 +215,7 @@ Response respond_meeting(Services& s, const Request& request, RequestContext& co
 }
 
 Response plan_form(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const FormInput input(std::map<std::string, std::string>{{"duration_minutes", "60"}});
     auto data = meeting_form(s, context, record, input, s.catalogue.text("supervision.plan_title"),
                              supervision_path(record.person.id) + "/ny",
@@ -226,7 +226,7 @@ Response plan_form(Services& s, const Request& request, RequestContext& context)
 }
 
 Response plan(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     auto input = FormInput::from_request(request);
     const auto meeting = read_meeting(input);
     const std::string title = s.catalogue.text("supervision.plan_title");
@@ -241,14 +241,14 @@ Response plan(Services& s, const Request& request, RequestContext& context) {
         s.app, record.person.id, *meeting, context.session->actor,
         audit_event(s, request, context, "supervision_meeting.planned", "ok"), s.today());
     if (const auto* problem = std::get_if<app::MeetingProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_meeting_problem(*problem);
     }
     return respond_meeting(s, request, context, record.person.id,
                            std::get<domain::SupervisionMeeting>(result).id, http::status::created,
                            "planlagt");
 }
 
-FormInput input_of(const domain::SupervisionMeeting& m) {
+FormInput meeting_input(const domain::SupervisionMeeting& m) {
     return FormInput(
         std::map<std::string, std::string>{{"held_on", m.held_on.norwegian()},
                                            {"duration_minutes", std::to_string(m.duration_minutes)},
@@ -257,12 +257,12 @@ FormInput input_of(const domain::SupervisionMeeting& m) {
 }
 
 Response change_form(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& m = meeting_of(record, context);
     if (m.is_closed()) {
-        refuse_problem(app::MeetingProblem::closed);
+        refuse_meeting_problem(app::MeetingProblem::closed);
     }
-    const auto input = input_of(m);
+    const auto input = meeting_input(m);
     const std::string path = meeting_path(record.person.id, m.id);
     auto data = meeting_form(s, context, record, input, s.catalogue.text("supervision.edit_title"),
                              path + "/endre", path);
@@ -272,7 +272,7 @@ Response change_form(Services& s, const Request& request, RequestContext& contex
 }
 
 Response change(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& m = meeting_of(record, context);
     auto input = FormInput::from_request(request);
     const auto meeting = read_meeting(input);
@@ -287,19 +287,19 @@ Response change(Services& s, const Request& request, RequestContext& context) {
         app::change_meeting(s.app, record.person.id, m.id, *meeting,
                             audit_event(s, request, context, "supervision_meeting.changed", "ok"));
     if (const auto* problem = std::get_if<app::MeetingProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_meeting_problem(*problem);
     }
     return respond_meeting(s, request, context, record.person.id, m.id, http::status::ok, "endret");
 }
 
-Response close(Services& s, const Request& request, RequestContext& context) {
+Response close_meeting(Services& s, const Request& request, RequestContext& context) {
     const auto person = context.id("person");
     const auto meeting = context.id("meeting");
     auto result =
         app::close_meeting(s.app, person, meeting, context.session->actor,
                            audit_event(s, request, context, "supervision_meeting.closed", "ok"));
     if (const auto* problem = std::get_if<app::MeetingProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_meeting_problem(*problem);
     }
     return respond_meeting(s, request, context, person, meeting, http::status::ok, "lukket");
 }
@@ -320,10 +320,10 @@ json::object addendum_form(Services& s, const RequestContext& context,
 }
 
 Response addendum_page(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& m = meeting_of(record, context);
     if (!m.is_closed()) {
-        refuse_problem(app::MeetingProblem::not_closed);
+        refuse_meeting_problem(app::MeetingProblem::not_closed);
     }
     const FormInput input(std::map<std::string, std::string>{});
     auto data = addendum_form(s, context, record, m, input);
@@ -333,7 +333,7 @@ Response addendum_page(Services& s, const Request& request, RequestContext& cont
 }
 
 Response add_addendum(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load(s, context);
+    const auto record = load_supervision_record(s, context);
     const auto& m = meeting_of(record, context);
     auto input = FormInput::from_request(request);
     const auto text = input.multiline_text("text", domain::kMaxAddendumLength);
@@ -349,7 +349,7 @@ Response add_addendum(Services& s, const Request& request, RequestContext& conte
         s.app, record.person.id, m.id, *text, context.session->actor,
         audit_event(s, request, context, "supervision_meeting.addendum_added", "ok"));
     if (const auto* problem = std::get_if<app::MeetingProblem>(&result)) {
-        refuse_problem(*problem);
+        refuse_meeting_problem(*problem);
     }
     return respond_meeting(s, request, context, record.person.id, m.id, http::status::created,
                            "tillegg");
@@ -373,7 +373,8 @@ void register_supervision_routes(Routes& routes) {
     routes.add(verb::get, "/personer/{person:id}/veiledning/{meeting:id}/endre", kEdit,
                change_form);
     routes.add(verb::post, "/personer/{person:id}/veiledning/{meeting:id}/endre", kEdit, change);
-    routes.add(verb::post, "/personer/{person:id}/veiledning/{meeting:id}/lukk", kClose, close);
+    routes.add(verb::post, "/personer/{person:id}/veiledning/{meeting:id}/lukk", kClose,
+               close_meeting);
     routes.add(verb::get, "/personer/{person:id}/veiledning/{meeting:id}/tillegg", kEdit,
                addendum_page);
     routes.add(verb::post, "/personer/{person:id}/veiledning/{meeting:id}/tillegg", kEdit,
@@ -383,7 +384,7 @@ void register_supervision_routes(Routes& routes) {
     routes.add(verb::put, "/api/v1/people/{person:id}/supervision-meetings/{meeting:id}", kEdit,
                change);
     routes.add(verb::post, "/api/v1/people/{person:id}/supervision-meetings/{meeting:id}/close",
-               kClose, close);
+               kClose, close_meeting);
     routes.add(verb::post, "/api/v1/people/{person:id}/supervision-meetings/{meeting:id}/addenda",
                kEdit, add_addendum);
     register_supervision_norm_routes(routes);

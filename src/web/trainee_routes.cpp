@@ -37,10 +37,6 @@ std::string acting_municipality(Services& s, const RequestContext& context, std:
     throw HttpError(http::status::forbidden, "forbidden", "error.forbidden");
 }
 
-domain::Person load_person(Services& s, const RequestContext& context) {
-    return found(app::find_person(s.app, context.id("person")));
-}
-
 domain::Municipality load_municipality(Services& s, const RequestContext& context) {
     return found(app::find_municipality(s.app, context.params.at("number")));
 }
