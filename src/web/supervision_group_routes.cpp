@@ -420,8 +420,8 @@ void register_supervision_group_routes(Routes& routes) {
     const RouteAccess kView{app::Action::view_municipality, ResourceFrom::municipality_param};
     const RouteAccess kManage{app::Action::manage_municipality, ResourceFrom::municipality_param};
     using http::verb;
-    routes.add(verb::get, "/kommuner/{number}/veiledningsgrupper", kView, groups_page);
     const std::string page = "/kommuner/{number}/veiledningsgrupper";
+    routes.add(verb::get, page, kView, groups_page);
     routes.add(verb::get, page + "/ny", kManage, form_route<new_group_form>);
     routes.add(verb::post, page + "/ny", kManage, create_group);
     routes.add(verb::get, page + "/{group:id}/medlem", kManage, form_route<member_form>);
