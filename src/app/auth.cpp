@@ -133,6 +133,11 @@ Resource person_resource(Application& app, std::int64_t person_id, domain::Date 
             }
         }
         r.supervisor_person_ids = s.supervisors().supervisors_of(person_id, day);
+        for (const auto& i : s.learning_log().invitations_of(person_id)) {
+            if (!i.withdrawn_at) {
+                r.clinical_supervisor_emails.push_back(i.email);
+            }
+        }
         return r;
     });
 }

@@ -416,6 +416,9 @@ class DemoBuilder {
         }
         account("veileder@demo.alis.no", supervisor.full_name, domain::Role::supervisor,
                 std::nullopt, std::nullopt, supervisor_id, "veileder i Bergen");
+        account(std::string(kDemoClinicalSupervisor), "Supervisør Hansen",
+                domain::Role::clinical_supervisor, std::nullopt, std::nullopt, std::nullopt,
+                "supervisør, invitert av legene i Bergen");
         account("alis-kontor.bergen@demo.alis.no", "ALIS-kontor Vest",
                 domain::Role::regional_office, std::nullopt, "Bergen", std::nullopt,
                 "ALIS-kontoret i Bergen");

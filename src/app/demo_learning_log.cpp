@@ -75,6 +75,10 @@ int add_demo_learning_logs(Application& app, domain::Date as_of) {
                 (veileder ? veileder->full_name : std::string("Veileder")) + " (demo)";
             const std::string trainee_label = trainee.full_name + " (demo)";
             const std::string supervisor_label = "Supervisør Hansen (demo)";
+            // The demo supervisør (login supervisor@demo.alis.no) is invited by every one of them.
+            w.learning_log().add_invitation(
+                {0, trainee.id, std::string(kDemoClinicalSupervisor), "Supervisør Hansen",
+                 demo_instant(as_of.plus_days(-90), "08:00:00"), trainee_label, std::nullopt});
             // Activities over the last months, two objectives each, every other one signed.
             for (std::size_t a = 0; a < kActivities.size(); ++a) {
                 domain::LearningActivity activity;

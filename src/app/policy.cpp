@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/text.hpp"
+
 namespace alis::app {
 namespace {
 
@@ -43,6 +45,14 @@ bool is_registered_supervisor(const domain::RoleGrant& grant, const Actor& actor
                               const Resource& resource) {
     return grant.role == Role::supervisor && resource.kind == Resource::Kind::supervisor &&
            is_self(actor, resource);
+}
+
+// Is the grant a supervisør whom the person of `resource` invited (by the account's address)?
+bool is_invited_clinical_supervisor(const domain::RoleGrant& grant, const Actor& actor,
+                                    const Resource& resource) {
+    return grant.role == Role::clinical_supervisor && resource.kind == Resource::Kind::person &&
+           !is_self(actor, resource) &&
+           contains(resource.clinical_supervisor_emails, domain::lower_ascii(actor.email));
 }
 
 // May this one grant read the person's record?
@@ -123,6 +133,19 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                      (leads_employer(grant, resource) && !is_self(actor, resource)))) ||
                    leads_supervisor_registration(grant, actor, resource) ||
                    is_registered_supervisor(grant, actor, resource);
+        case Action::read_learning_log:
+            return resource.kind == Resource::Kind::person &&
+                   (grant_reads_person(grant, actor, resource) ||
+                    is_invited_clinical_supervisor(grant, actor, resource));
+        case Action::edit_learning_log:
+            return grant.role == Role::trainee && resource.kind == Resource::Kind::person &&
+                   is_self(actor, resource);
+        case Action::advise_on_objective:
+            // Never on one's own objectives, whatever else one is.
+            return resource.kind == Resource::Kind::person && !is_self(actor, resource) &&
+                   ((grant.role == Role::supervisor && actor.person_id &&
+                     contains(resource.supervisor_person_ids, *actor.person_id)) ||
+                    is_invited_clinical_supervisor(grant, actor, resource));
         case Action::sign_off_activity:
             return grant.role == Role::clinical_supervisor &&
                    resource.kind == Resource::Kind::activity && actor.person_id &&
@@ -278,6 +301,12 @@ std::string_view to_string(Action action) {
             return "read_agreement";
         case Action::manage_document_templates:
             return "manage_document_templates";
+        case Action::read_learning_log:
+            return "read_learning_log";
+        case Action::edit_learning_log:
+            return "edit_learning_log";
+        case Action::advise_on_objective:
+            return "advise_on_objective";
     }
     return "unknown";
 }

@@ -42,6 +42,10 @@ enum class Action {
     read_agreement,  // A doctor's agreements and their documents (the doctor, the leader); a
                      // supervisor's agreement (the supervisor, the leader).
     manage_document_templates,  // Replace a document template (system administration).
+    read_learning_log,    // A doctor's learning log and objectives: the readers of the record, and
+                          // the supervisører the doctor invited.
+    edit_learning_log,    // Record activities, ask for approval, recall, invite (the doctor).
+    advise_on_objective,  // Advise on a requested objective (the veileder, an invited supervisør).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why
@@ -80,13 +84,15 @@ struct Resource {
     };
     Kind kind = Kind::none;
 
-    std::optional<std::int64_t> person_id;              // person: whose record.
-    std::vector<std::string> employing_municipalities;  // person, employment: employed by these
-                                                        // today.
-    std::vector<std::string> hiring_municipalities;     // person: employment starts later.
-    std::vector<std::string> employing_offices;         // person: their regional ALIS offices.
-    std::vector<std::int64_t> supervisor_person_ids;    // person, meeting: supervisors assigned
-                                                        // today.
+    std::optional<std::int64_t> person_id;                // person: whose record.
+    std::vector<std::string> employing_municipalities;    // person, employment: employed by these
+                                                          // today.
+    std::vector<std::string> hiring_municipalities;       // person: employment starts later.
+    std::vector<std::string> employing_offices;           // person: their regional ALIS offices.
+    std::vector<std::int64_t> supervisor_person_ids;      // person, meeting: supervisors assigned
+                                                          // today.
+    std::vector<std::string> clinical_supervisor_emails;  // person: the supervisører invited
+                                                          // (open invitations, lower-case).
 
     // employment (with person_id and employing_municipalities): the employing municipality and the
     // last day, of an employment of that person; kind none when the person has no such employment.

@@ -53,6 +53,20 @@ struct ActivitySignature {
     std::string signed_at;     // UTC instant.
 };
 
+// A supervisør the doctor invited, by e-mail address: who may advise on the doctor's requests
+// and sign off their activities.
+struct ClinicalSupervisorInvitation {
+    std::int64_t id = 0;
+    std::int64_t person_id = 0;  // The doctor.
+    std::string email;           // Lower-case.
+    std::string name;
+    std::string invited_at;  // UTC instant.
+    std::string invited_by;  // Name and e-mail.
+    std::optional<std::string> withdrawn_at;
+};
+
+inline constexpr std::size_t kMaxInvitationNameLength = 200;
+
 // One learning activity of a doctor.
 struct LearningActivity {
     std::int64_t id = 0;
@@ -137,7 +151,15 @@ struct ObjectiveState {
     std::optional<std::string> requested_at;       // The open request's instant.
     bool supervisor_recommended = false;           // Since the open request: the veileder advised.
     bool clinical_supervisor_recommended = false;  // ... and at least one supervisør.
-    std::optional<std::string> decided_at;         // The decision in force.
+    // Since the open request: the veileder, and at least one supervisør, gave their advice (for
+    // or against): the consultation the leader's decision needs.
+    bool supervisor_consulted = false;
+    bool clinical_supervisor_consulted = false;
+    std::optional<std::string> decided_at;   // The decision in force.
+    std::optional<std::string> decided_by;   // Its actor's label.
+    std::optional<std::string> last_reason;  // Of the last rejection or reversal, shown to the
+                                             // doctor while they work on.
+    bool consulted() const { return supervisor_consulted && clinical_supervisor_consulted; }
 };
 
 // The state after `events` (all of one objective, in the order appended), for a doctor who has
@@ -145,5 +167,48 @@ struct ObjectiveState {
 // approval stands (a reversal undoes the decision before it), else in progress with activities
 // or with a past request, else not started.
 ObjectiveState objective_state(const std::vector<ObjectiveEvent>& events, std::size_t activities);
+
+// Why a new event cannot follow an objective's state.
+enum class ObjectiveEventProblem {
+    none,
+    already_approved,   // A request of an approved objective (reverse the approval first).
+    already_requested,  // A second request while one is open.
+    no_open_request,    // A recall, recommendation or decision without an open request.
+    not_consulted,      // An approval before the veileder and a supervisør gave their advice.
+    not_approved,       // A reversal of an objective that is not approved.
+    reason_required,    // A rejection or reversal without a reason.
+    wrong_role,         // The event is not one this role gives (e.g. a leader's request).
+};
+
+template <>
+struct EnumNames<ObjectiveEventProblem> {
+    static constexpr std::array<std::pair<ObjectiveEventProblem, std::string_view>, 8> names{{
+        {ObjectiveEventProblem::none, "none"},
+        {ObjectiveEventProblem::already_approved, "already_approved"},
+        {ObjectiveEventProblem::already_requested, "already_requested"},
+        {ObjectiveEventProblem::no_open_request, "no_open_request"},
+        {ObjectiveEventProblem::not_consulted, "not_consulted"},
+        {ObjectiveEventProblem::not_approved, "not_approved"},
+        {ObjectiveEventProblem::reason_required, "reason_required"},
+        {ObjectiveEventProblem::wrong_role, "wrong_role"},
+    }};
+};
+
+// Whether `event` (its kind, role and reason) may follow `state`: the doctor requests and recalls,
+// the veileder and supervisører advise on an open request, the leader approves an open request
+// once consulted, rejects it with a reason, and reverses an approval with a reason.
+ObjectiveEventProblem check_objective_event(const ObjectiveState& state,
+                                            const ObjectiveEvent& event);
+
+// How many objectives of a catalogue stand where.
+struct ObjectiveCounts {
+    int approved = 0;
+    int requested = 0;
+    int in_progress = 0;
+    int not_started = 0;
+    int at_risk = 0;
+    int total() const { return approved + requested + in_progress + not_started; }
+    void add(ObjectiveStatus status);
+};
 
 }  // namespace alis::domain

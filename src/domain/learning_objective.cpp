@@ -482,4 +482,11 @@ const CatalogueEdition* edition_for(const std::vector<CatalogueEdition>& edition
     return best;
 }
 
+bool objective_at_risk(const LearningObjective& objective, const std::vector<Arena>& arenas) {
+    return !objective.arenas.empty() &&
+           std::none_of(objective.arenas.begin(), objective.arenas.end(), [&](Arena a) {
+               return std::find(arenas.begin(), arenas.end(), a) != arenas.end();
+           });
+}
+
 }  // namespace alis::domain

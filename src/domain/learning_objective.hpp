@@ -142,6 +142,11 @@ class CatalogueFileError : public std::runtime_error {
 // CatalogueFileError naming the first row and column at fault; ids and edition_id are 0.
 std::vector<LearningObjective> parse_catalogue_csv(std::string_view text, Catalogue catalogue);
 
+// True when the objective is typically reached in arenas none of which the doctor's training path
+// holds, served or planned (`arenas`): e.g. an institution-only objective with no institution
+// service planned. An objective reached anywhere (no arenas) is never at risk.
+bool objective_at_risk(const LearningObjective& objective, const std::vector<Arena>& arenas);
+
 // A digest of the objectives' contents (FNV-1a 64 over every field, 16 hex digits): not a
 // security measure, only how the same edition imported again is recognised whichever layout (column
 // order, separator, comments) its file had.

@@ -110,4 +110,26 @@ TextProblem check_input(std::string_view text) {
     return found;
 }
 
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+bool is_email_address(std::string_view text) {
+    const auto at = text.find('@');
+    if (text.size() < 3 || text.size() > 254 || at == 0 || at == std::string_view::npos ||
+        text.find('@', at + 1) != std::string_view::npos) {
+        return false;
+    }
+    const auto domain = text.substr(at + 1);
+    const auto dot = domain.find('.');
+    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size() &&
+           text.find_first_of(" \t\r\n<>,;") == std::string_view::npos;
+}
+
 }  // namespace alis::domain

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace alis::domain {
@@ -31,5 +32,12 @@ TextProblem check_text(std::string_view text, TextKind kind);
 // What may enter alis at all, whatever the field: strict UTF-8, no control character but tab,
 // line feed and carriage return, no bidirectional override or isolate.
 TextProblem check_input(std::string_view text);
+
+// `text` with the ASCII letters A-Z lowered (e-mail addresses are compared so).
+std::string lower_ascii(std::string_view text);
+
+// True for text of the form of an e-mail address: 3-254 bytes, one "@" with text on both sides,
+// a dot in the domain, no space.
+bool is_email_address(std::string_view text);
 
 }  // namespace alis::domain

@@ -839,6 +839,27 @@ constexpr Column kObjectiveEventsColumns[] = {
     {"at", ColumnKind::instant},           {"reason", ColumnKind::text}};
 #undef ALIS_OBJECTIVE_EVENTS_COLUMNS
 
+#define ALIS_CLINICAL_SUPERVISOR_INVITATIONS_COLUMNS \
+    "id, person_id, email, name, invited_at, invited_by, withdrawn_at"
+constexpr const char* kCountClinicalSupervisorInvitations =
+    "SELECT count(*) FROM clinical_supervisor_invitations";
+constexpr const char* kAllClinicalSupervisorInvitations =
+    "SELECT " ALIS_CLINICAL_SUPERVISOR_INVITATIONS_COLUMNS
+    " FROM clinical_supervisor_invitations ORDER BY id";
+const DialectSql kAddClinicalSupervisorInvitations{
+    "INSERT INTO clinical_supervisor_invitations (" ALIS_CLINICAL_SUPERVISOR_INVITATIONS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'email', value ->> 'name',"
+    " value ->> 'invited_at', value ->> 'invited_by', value ->> 'withdrawn_at'"
+    " FROM json_each($1)",
+    "INSERT INTO clinical_supervisor_invitations OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::clinical_supervisor_invitations, $1)"};
+constexpr Column kClinicalSupervisorInvitationsColumns[] = {
+    {"id", ColumnKind::integer},          {"person_id", ColumnKind::integer},
+    {"email", ColumnKind::text},          {"name", ColumnKind::text},
+    {"invited_at", ColumnKind::instant},  {"invited_by", ColumnKind::text},
+    {"withdrawn_at", ColumnKind::instant}};
+#undef ALIS_CLINICAL_SUPERVISOR_INVITATIONS_COLUMNS
+
 #define ALIS_DOCUMENT_TEMPLATES_COLUMNS \
     "id, kind, version, source, source_sha256, recorded_at, recorded_by"
 constexpr const char* kCountDocumentTemplates = "SELECT count(*) FROM document_templates";
@@ -1011,6 +1032,9 @@ const Table kTables[] = {
      kAllActivitySignatures, kAddActivitySignatures},
     {"objective_events", kObjectiveEventsColumns, GeneratedId::yes, kCountObjectiveEvents,
      kAllObjectiveEvents, kAddObjectiveEvents},
+    {"clinical_supervisor_invitations", kClinicalSupervisorInvitationsColumns, GeneratedId::yes,
+     kCountClinicalSupervisorInvitations, kAllClinicalSupervisorInvitations,
+     kAddClinicalSupervisorInvitations},
     {"document_templates", kDocumentTemplatesColumns, GeneratedId::yes, kCountDocumentTemplates,
      kAllDocumentTemplates, kAddDocumentTemplates},
     {"calendar_feeds", kCalendarFeedsColumns, GeneratedId::no, kCountCalendarFeeds,

@@ -21,7 +21,28 @@ constexpr const char* kEventsOf =
     "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events WHERE person_id = $1 ORDER BY id";
 constexpr const char* kEventsOfKind =
     "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events WHERE kind = $1 ORDER BY id";
+constexpr const char* kOpenObjectiveRequests =
+    "SELECT " ALIS_EVENT_COLUMNS
+    " FROM objective_events e WHERE kind = 'requested'"
+    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = e.person_id"
+    " AND l.objective_id = e.objective_id AND l.id > e.id"
+    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"
+    " ORDER BY id";
 #undef ALIS_EVENT_COLUMNS
+#define ALIS_INVITATION_COLUMNS "id, person_id, email, name, invited_at, invited_by, withdrawn_at"
+constexpr const char* kInvitationsOf = "SELECT " ALIS_INVITATION_COLUMNS
+                                       " FROM clinical_supervisor_invitations"
+                                       " WHERE person_id = $1 ORDER BY id";
+#undef ALIS_INVITATION_COLUMNS
+constexpr const char* kInvitingPeople =
+    "SELECT DISTINCT person_id FROM clinical_supervisor_invitations"
+    " WHERE email = $1 AND withdrawn_at IS NULL ORDER BY person_id";
+constexpr const char* kAddInvitation =
+    "INSERT INTO clinical_supervisor_invitations (person_id, email, name, invited_at, invited_by)"
+    " VALUES ($1, $2, $3, $4, $5) RETURNING id";
+constexpr const char* kWithdrawInvitation =
+    "UPDATE clinical_supervisor_invitations SET withdrawn_at = $3"
+    " WHERE person_id = $1 AND id = $2 AND withdrawn_at IS NULL RETURNING id";
 constexpr const char* kAddActivity =
     "INSERT INTO learning_activities (person_id, kind, done_on, service_period_id, title,"
     " reflection, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
@@ -90,6 +111,37 @@ std::vector<domain::ObjectiveEvent> LearningLog::events_of(std::int64_t person_i
 std::vector<domain::ObjectiveEvent> LearningLog::events_of_kind(
     domain::ObjectiveEventKind kind) const {
     return tx_.rows(kEventsOfKind, {kind}, read_objective_event);
+}
+
+std::vector<domain::ObjectiveEvent> LearningLog::open_requests() const {
+    return tx_.rows(kOpenObjectiveRequests, {}, read_objective_event);
+}
+
+std::vector<domain::ClinicalSupervisorInvitation> LearningLog::invitations_of(
+    std::int64_t person_id) const {
+    return tx_.rows(kInvitationsOf, {person_id}, [](const Row& row) {
+        return domain::ClinicalSupervisorInvitation{
+            row.integer(0),
+            row.integer(1),
+            row.text(2),
+            row.text(3),
+            row.instant(4),
+            row.text(5),
+            row.is_null(6) ? std::nullopt : std::optional<std::string>(row.instant(6))};
+    });
+}
+
+std::vector<std::int64_t> LearningLog::inviting_people(const std::string& email) const {
+    return tx_.rows(kInvitingPeople, {email}, [](const Row& row) { return row.integer(0); });
+}
+
+std::int64_t LearningLog::add_invitation(const domain::ClinicalSupervisorInvitation& i) {
+    return tx_.insert(kAddInvitation, {i.person_id, i.email, i.name, i.invited_at, i.invited_by});
+}
+
+bool LearningLog::withdraw_invitation(std::int64_t person_id, std::int64_t id,
+                                      const std::string& at) {
+    return tx_.row(kWithdrawInvitation, {person_id, id, at}, read_id).has_value();
 }
 
 std::int64_t LearningLog::add_activity(const domain::LearningActivity& a) {

@@ -23,6 +23,19 @@ class LearningLog {
     // requests).
     std::vector<domain::ObjectiveEvent> events_of_kind(domain::ObjectiveEventKind kind) const;
 
+    // The requests still open (no recall, decision or new request after them), oldest first.
+    std::vector<domain::ObjectiveEvent> open_requests() const;
+    // Every invitation the person made, in the order made.
+    std::vector<domain::ClinicalSupervisorInvitation> invitations_of(std::int64_t person_id) const;
+    // The doctors who invited `email` (lower-case) and have not withdrawn it, ascending.
+    std::vector<std::int64_t> inviting_people(const std::string& email) const;
+
+    // Adds an invitation (its id and withdrawn_at are ignored) and returns its id; a second open
+    // one of the same address by the same doctor is a ConstraintViolation.
+    std::int64_t add_invitation(const domain::ClinicalSupervisorInvitation& invitation);
+    // Withdraws the person's open invitation `id` at `at`; false when there is none.
+    bool withdraw_invitation(std::int64_t person_id, std::int64_t id, const std::string& at);
+
     // Adds an activity with its objective links (its id and signature are ignored) and returns
     // its id.
     std::int64_t add_activity(const domain::LearningActivity& activity);

@@ -12,9 +12,15 @@ constexpr const char* kFindEdition = "SELECT " ALIS_EDITION_COLUMNS
                                      " FROM objective_catalogue_editions"
                                      " WHERE catalogue = $1 AND edition = $2";
 #undef ALIS_EDITION_COLUMNS
-constexpr const char* kObjectivesOf =
-    "SELECT id, edition_id, code, position, title, description, activities, signed_by,"
-    " assessment, arenas FROM learning_objectives WHERE edition_id = $1 ORDER BY position, id";
+#define ALIS_OBJECTIVE_COLUMNS                                                                \
+    "id, edition_id, code, position, title, description, activities, signed_by, assessment, " \
+    "arenas"
+constexpr const char* kObjectivesOf = "SELECT " ALIS_OBJECTIVE_COLUMNS
+                                      " FROM learning_objectives WHERE edition_id = $1"
+                                      " ORDER BY position, id";
+constexpr const char* kFindObjective =
+    "SELECT " ALIS_OBJECTIVE_COLUMNS " FROM learning_objectives WHERE id = $1";
+#undef ALIS_OBJECTIVE_COLUMNS
 constexpr const char* kAppendEdition =
     "INSERT INTO objective_catalogue_editions (catalogue, edition, valid_from, demo, source,"
     " content_digest, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
@@ -65,6 +71,21 @@ std::vector<domain::Arena> read_arena_list(const std::string& text) {
     return arenas;
 }
 
+domain::LearningObjective read_learning_objective(const Row& row) {
+    domain::LearningObjective o;
+    o.id = row.integer(0);
+    o.edition_id = row.integer(1);
+    o.code = row.text(2);
+    o.position = static_cast<int>(row.integer(3));
+    o.title = row.text(4);
+    o.description = row.text(5);
+    o.activities = row.text(6);
+    o.signed_by = row.enumeration<domain::SignedBy>(7);
+    o.assessment = row.text(8);
+    o.arenas = read_arena_list(row.text(9));
+    return o;
+}
+
 }  // namespace
 
 std::vector<domain::CatalogueEdition> LearningObjectives::editions() const {
@@ -78,20 +99,11 @@ std::optional<domain::CatalogueEdition> LearningObjectives::find_edition(
 
 std::vector<domain::LearningObjective> LearningObjectives::objectives_of(
     std::int64_t edition_id) const {
-    return tx_.rows(kObjectivesOf, {edition_id}, [](const Row& row) {
-        domain::LearningObjective o;
-        o.id = row.integer(0);
-        o.edition_id = row.integer(1);
-        o.code = row.text(2);
-        o.position = static_cast<int>(row.integer(3));
-        o.title = row.text(4);
-        o.description = row.text(5);
-        o.activities = row.text(6);
-        o.signed_by = row.enumeration<domain::SignedBy>(7);
-        o.assessment = row.text(8);
-        o.arenas = read_arena_list(row.text(9));
-        return o;
-    });
+    return tx_.rows(kObjectivesOf, {edition_id}, read_learning_objective);
+}
+
+std::optional<domain::LearningObjective> LearningObjectives::find_objective(std::int64_t id) const {
+    return tx_.row(kFindObjective, {id}, read_learning_objective);
 }
 
 std::int64_t LearningObjectives::append_edition(const domain::CatalogueEdition& e) {

@@ -24,6 +24,9 @@ class LearningObjectives {
     // The objectives of an edition, in the order of its file.
     std::vector<domain::LearningObjective> objectives_of(std::int64_t edition_id) const;
 
+    // The objective with this id, of any edition, or nullopt.
+    std::optional<domain::LearningObjective> find_objective(std::int64_t id) const;
+
     // Appends an edition (its id is ignored) and returns its id; a second edition of the same
     // catalogue and name is a ConstraintViolation.
     std::int64_t append_edition(const domain::CatalogueEdition& edition);

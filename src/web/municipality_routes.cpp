@@ -256,6 +256,7 @@ std::string overview_body(Services& s, const LoadedOverview& loaded, bool manage
         {"supervisors_url", "/kommuner/" + municipality.number + "/veiledere"},
         {"general_plan_url", "/kommuner/" + municipality.number + "/utdanningsplan"},
         {"stability_url", "/kommuner/" + municipality.number + "/stabilitet"},
+        {"approvals_url", "/kommuner/" + municipality.number + "/godkjenninger"},
         {"csv_url", base + ".csv" + query},
         {"xlsx_url", base + ".xlsx" + query}};
     // The leader's own municipality: links to the forms (the regional office only reads), and the

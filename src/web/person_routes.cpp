@@ -261,6 +261,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
                                        {"hours", t.format("courses.hours", {{"hours", c.hours}})},
                                        {"assumed", c.provenance.unconfirmed}});
     }
+    data["objectives_url"] = person_path(p.id) + "/laeringsmaal";
     data["has_courses"] = !courses.empty();
     data["courses"] = std::move(courses);
     const std::string saved = query_value(request, "lagret");

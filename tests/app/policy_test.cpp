@@ -66,6 +66,19 @@ TEST(Policy, DecisionTable) {
     Resource activity;
     activity.kind = Resource::Kind::activity;
     activity.clinical_supervisor_person_id = 30;
+    // Person 10 has invited the supervisør hansen@sykehus.no (accounts compare in lower case).
+    Resource invited = trainee_in_bergen();
+    invited.clinical_supervisor_emails = {"hansen@sykehus.no"};
+    // A record where the doctor is listed as their own veileder and invited themselves: still no.
+    Resource own = invited;
+    own.supervisor_person_ids = {10};
+    own.clinical_supervisor_emails = {"hansen@sykehus.no"};
+    auto hansen = actor({grant(Role::clinical_supervisor)});
+    hansen.email = "Hansen@Sykehus.no";
+    auto self_hansen = hansen;
+    self_hansen.person_id = 10;
+    auto other_supervisor = actor({grant(Role::clinical_supervisor)});
+    other_supervisor.email = "berg@sykehus.no";
     Resource bergen_office;
     bergen_office.kind = Resource::Kind::office;
     bergen_office.office = "Bergen";
@@ -180,6 +193,34 @@ TEST(Policy, DecisionTable) {
          Decision::allow},
         {"not what was sent to others", actor({grant(Role::clinical_supervisor)}, 31),
          Action::sign_off_activity, activity, Decision::deny},
+        {"invited supervisør reads the learning log", hansen, Action::read_learning_log, invited,
+         Decision::allow},
+        {"... but not the record", hansen, Action::read_person, invited, Decision::deny},
+        {"a supervisør not invited reads no log", other_supervisor, Action::read_learning_log,
+         invited, Decision::deny},
+        {"the leader reads the log", actor({grant(Role::leader, "4601")}, 99),
+         Action::read_learning_log, bergen, Decision::allow},
+        {"another leader does not", actor({grant(Role::leader, "5501")}, 99),
+         Action::read_learning_log, bergen, Decision::deny},
+        {"the doctor writes in the own log", actor({grant(Role::trainee)}, 10),
+         Action::edit_learning_log, bergen, Decision::allow},
+        {"the leader does not", actor({grant(Role::leader, "4601")}, 99), Action::edit_learning_log,
+         bergen, Decision::deny},
+        {"the veileder does not", actor({grant(Role::supervisor)}, 20), Action::edit_learning_log,
+         bergen, Decision::deny},
+        {"the veileder advises", actor({grant(Role::supervisor)}, 20), Action::advise_on_objective,
+         bergen, Decision::allow},
+        {"another veileder does not", actor({grant(Role::supervisor)}, 21),
+         Action::advise_on_objective, bergen, Decision::deny},
+        {"the invited supervisør advises", hansen, Action::advise_on_objective, invited,
+         Decision::allow},
+        {"a supervisør not invited does not", other_supervisor, Action::advise_on_objective,
+         invited, Decision::deny},
+        {"the doctor never advises on their own as veileder", actor({grant(Role::supervisor)}, 10),
+         Action::advise_on_objective, own, Decision::deny},
+        {"... nor as supervisør", self_hansen, Action::advise_on_objective, own, Decision::deny},
+        {"the leader does not advise", actor({grant(Role::leader, "4601")}, 99),
+         Action::advise_on_objective, bergen, Decision::deny},
         {"leader sees own municipality", actor({grant(Role::leader, "4601")}),
          Action::view_municipality, municipality, Decision::allow},
         {"office sees its region's municipality",
@@ -501,7 +542,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::manage_document_templates); ++a) {
+         a <= static_cast<int>(Action::advise_on_objective); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -510,10 +551,9 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(
-        to_string(static_cast<Action>(static_cast<int>(Action::manage_document_templates) + 1)),
-        "unknown")
-        << "manage_document_templates is no longer the last Action: loop to the new last one above";
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::advise_on_objective) + 1)),
+              "unknown")
+        << "advise_on_objective is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or

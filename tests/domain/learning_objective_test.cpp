@@ -178,5 +178,21 @@ TEST(ObjectiveRules, ABrokenRulesFileNamesItsKey) {
     }
 }
 
+TEST(ObjectiveAtRisk, AnObjectiveIsAtRiskWhenNoneOfItsArenasIsInThePath) {
+    LearningObjective institution_only;
+    institution_only.arenas = {Arena::institution};
+    LearningObjective two_arenas;
+    two_arenas.arenas = {Arena::institution, Arena::other_general_practice};
+    const LearningObjective anywhere;
+    const std::vector<Arena> gp_only{Arena::open_general_practice};
+    EXPECT_TRUE(objective_at_risk(institution_only, gp_only));
+    EXPECT_FALSE(
+        objective_at_risk(institution_only, {Arena::open_general_practice, Arena::institution}));
+    EXPECT_TRUE(objective_at_risk(two_arenas, gp_only));
+    EXPECT_FALSE(objective_at_risk(two_arenas, {Arena::other_general_practice}));
+    EXPECT_FALSE(objective_at_risk(anywhere, {})) << "reached anywhere";
+    EXPECT_TRUE(objective_at_risk(institution_only, {})) << "an empty path holds no arena";
+}
+
 }  // namespace learning_objective_test
 }  // namespace alis::domain

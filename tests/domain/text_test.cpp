@@ -90,5 +90,18 @@ TEST(Text, CodePointsAreCountedOnlyForStrictUtf8) {
     EXPECT_FALSE(utf8_code_points("\xF4\x90\x80\x80"));
 }
 
+TEST(Text, EmailAddressesAreComparedInLowerCaseAndCheckedForTheirForm) {
+    EXPECT_EQ(lower_ascii("Hansen@Sykehus.NO"), "hansen@sykehus.no");
+    EXPECT_EQ(lower_ascii("Ørjan@Lege.no"), "Ørjan@lege.no") << "only ASCII letters are lowered";
+    for (const char* ok : {"kari@legekontor.no", "a.b+c@x.co"}) {
+        EXPECT_TRUE(is_email_address(ok)) << ok;
+    }
+    for (const char* bad :
+         {"", "kari", "kari@", "@legekontor.no", "kari@legekontor", "kari@@legekontor.no",
+          "kari nordmann@lege.no", "kari@.no", "kari@lege.", "a@b@c.no"}) {
+        EXPECT_FALSE(is_email_address(bad)) << bad;
+    }
+}
+
 }  // namespace text_test
 }  // namespace alis::domain

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/hashing.hpp"
+#include "app/learning_objectives.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
@@ -143,6 +144,35 @@ const std::map<std::string, Expect> kRoutes = {
     {"GET /meg/veiledning", Expect::own_account},
     // Individual supervision (issue 14): readers of the record see the meetings; only the two
     // participants plan, change and add to them, and only the veileder closes one.
+    {"GET /personer/{person:id}/laeringsmaal", Expect::person},
+    {"GET /personer/{person:id}/laeringsmaal.csv", Expect::person},
+    {"GET /personer/{person:id}/laeringsmaal.xlsx", Expect::person},
+    {"GET /personer/{person:id}/laeringsmaal/{objective:id}", Expect::person},
+    {"GET /personer/{person:id}/supervisorer", Expect::person},
+    {"GET /api/v1/people/{person:id}/objectives", Expect::person},
+    {"GET /api/v1/people/{person:id}/activities", Expect::person},
+    {"GET /api/v1/people/{person:id}/clinical-supervisors", Expect::person},
+    {"POST /personer/{person:id}/laeringsmaal/{objective:id}/be-om-godkjenning",
+     Expect::participant},
+    {"POST /personer/{person:id}/laeringsmaal/{objective:id}/trekk-tilbake", Expect::participant},
+    {"POST /api/v1/people/{person:id}/objectives/{objective:id}/request", Expect::participant},
+    {"POST /api/v1/people/{person:id}/objectives/{objective:id}/recall", Expect::participant},
+    {"GET /personer/{person:id}/aktiviteter/ny", Expect::participant},
+    {"POST /personer/{person:id}/aktiviteter/ny", Expect::participant},
+    {"POST /api/v1/people/{person:id}/activities", Expect::participant},
+    {"POST /personer/{person:id}/supervisorer", Expect::participant},
+    {"POST /api/v1/people/{person:id}/clinical-supervisors", Expect::participant},
+    {"POST /personer/{person:id}/supervisorer/{invitation:id}/trekk", Expect::participant},
+    {"POST /api/v1/people/{person:id}/clinical-supervisors/{invitation:id}/withdrawal",
+     Expect::participant},
+    {"POST /personer/{person:id}/laeringsmaal/{objective:id}/rad", Expect::veileder},
+    {"POST /api/v1/people/{person:id}/objectives/{objective:id}/advice", Expect::veileder},
+    {"POST /personer/{person:id}/laeringsmaal/{objective:id}/avgjorelse", Expect::leader_only},
+    {"POST /personer/{person:id}/laeringsmaal/{objective:id}/omgjor", Expect::leader_only},
+    {"POST /api/v1/people/{person:id}/objectives/{objective:id}/decision", Expect::leader_only},
+    {"POST /api/v1/people/{person:id}/objectives/{objective:id}/reversal", Expect::leader_only},
+    {"GET /kommuner/{number}/godkjenninger", Expect::municipality},
+    {"GET /api/v1/municipalities/{number}/objective-requests", Expect::municipality},
     {"GET /personer/{person:id}/veiledning", Expect::person},
     {"GET /personer/{person:id}/veiledning/{meeting:id}", Expect::person},
     {"GET /api/v1/people/{person:id}/supervision-meetings", Expect::person},
@@ -357,6 +387,29 @@ class AuthorizationMatrix : public ::testing::Test {
             // A supervision group of the own municipality, for the routes that name one.
             group = w.supervision_groups().add_group({0, "4601", "Veiledningsgruppe", supervisor,
                                                       *domain::Date::parse_iso("2024-01-01")});
+            // A supervisør the own trainee invited, for the routes that name an invitation.
+            // Two: the page and the API each withdraw one.
+            invitation = w.learning_log().add_invitation({0, own_trainee, "hansen@sykehus.no",
+                                                          "Hans Hansen", "2026-11-01T10:00:00Z",
+                                                          "Egen Lege", std::nullopt});
+            api_invitation = w.learning_log().add_invitation({0, own_trainee, "berg@sykehus.no",
+                                                              "Berit Berg", "2026-11-01T10:00:00Z",
+                                                              "Egen Lege", std::nullopt});
+        });
+        // The demo catalogues, and an objective of the own trainee's ALM edition.
+        domain::AuditEvent imported;
+        imported.at = "2026-11-01T10:00:00Z";
+        imported.actor_label = "system";
+        imported.action = "catalogue.imported";
+        imported.outcome = "ok";
+        app::import_demo_catalogues(server.app(), imported);
+        objective = server.database().read([](const store::Snapshot& s) {
+            for (const auto& e : s.learning_objectives().editions()) {
+                if (e.catalogue == domain::Catalogue::alm) {
+                    return s.learning_objectives().objectives_of(e.id).front().id;
+                }
+            }
+            return std::int64_t{0};
         });
     }
 
@@ -383,6 +436,10 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{year\\}"), "2025");
         path = std::regex_replace(path, std::regex("\\{group\\}"), std::to_string(group));
         path = std::regex_replace(path, std::regex("\\{meeting\\}"), std::to_string(meeting));
+        path = std::regex_replace(path, std::regex("\\{objective\\}"), std::to_string(objective));
+        path = std::regex_replace(
+            path, std::regex("\\{invitation\\}"),
+            std::to_string(pattern.starts_with("/api/") ? api_invitation : invitation));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
@@ -410,6 +467,9 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t document = 0;
     std::int64_t supervision_document = 0;
     std::int64_t group = 0;
+    std::int64_t invitation = 0;
+    std::int64_t api_invitation = 0;
+    std::int64_t objective = 0;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {

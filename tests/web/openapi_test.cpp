@@ -13,6 +13,7 @@
 #include <set>
 #include <tuple>
 
+#include "app/learning_objectives.hpp"
 #include "embedded.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -324,6 +325,7 @@ const std::string kOffice = "kontor@bergen.no";
 const std::string kNational = "nasjonal@alis.no";
 const std::string kKari = "kari@lege.no";
 const std::string kSupervisor = "veileder@bergen.no";
+const std::string kClinical = "hansen@sykehus.no";
 const std::string kForm = "application/x-www-form-urlencoded";
 const std::string kJson = "application/json";
 
@@ -996,6 +998,75 @@ const std::vector<Call> kCalls = {
     {kGet, "/api/v1/municipalities/4601/supervision-groups/999999", kLeader, 404},
     {kGet, "/api/v1/municipalities/4601/supervision-groups/{group}", kNational, 403},
     {kGet, "/api/v1/municipalities/4601/supervision-groups/{group}", "", 401},
+    // The learning log and the objectives (issue 13): in order, a request goes through advice,
+    // approval and reversal.
+    {kGet, "/api/v1/people/{kari}/objectives", kKari, 200, "", "\"catalogue\":\"ALM\""},
+    {kGet, "/api/v1/people/{kari}/objectives", kNational, 403},
+    {kGet, "/api/v1/people/{kari}/objectives", "", 401},
+    {kPost, "/api/v1/people/{kari}/activities", kKari, 201,
+     R"({"kind": "clinical_case", "done_on": "2026-11-20", "title": "Pasient med hodepine",
+         "reflection": "", "objectives": [{"id": {objective}}]})"},
+    {kPost, "/api/v1/people/{kari}/activities", kKari, 422,
+     R"({"kind": "dans", "done_on": "2026-11-20", "title": "", "objectives": []})"},
+    {kPost, "/api/v1/people/{kari}/activities", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/activities", kKari, 400, "[]"},
+    {kPost, "/api/v1/people/{kari}/activities", kKari, 415, "x", "", "text/plain"},
+    {kPost, "/api/v1/people/{kari}/activities", "", 401, "{}"},
+    {kGet, "/api/v1/people/{kari}/activities", kLeader, 200, "", "Pasient med hodepine"},
+    {kGet, "/api/v1/people/{kari}/activities", kNational, 403},
+    {kGet, "/api/v1/people/{kari}/activities", "", 401},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors", kKari, 201,
+     R"({"name": "Hans Hansen", "email": "hansen@sykehus.no"})"},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors", kKari, 422,
+     R"({"name": "Hans Hansen", "email": "hansen@sykehus.no"})"},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors", "", 401, "{}"},
+    {kGet, "/api/v1/people/{kari}/clinical-supervisors", kKari, 200, "", "hansen@sykehus.no"},
+    {kGet, "/api/v1/people/{kari}/clinical-supervisors", kNational, 403},
+    {kGet, "/api/v1/people/{kari}/clinical-supervisors", "", 401},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/request", kKari, 201, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/request", kKari, 409, "{}",
+     "already_requested"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/request", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/request", "", 401, "{}"},
+    {kGet, "/api/v1/municipalities/4601/objective-requests", kLeader, 200, "", "days_waiting"},
+    {kGet, "/api/v1/municipalities/4601/objective-requests", kKari, 403},
+    {kGet, "/api/v1/municipalities/4601/objective-requests", "", 401},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/decision", kLeader, 409,
+     R"({"decision": "approved"})", "not_consulted"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/advice", kSupervisor, 201,
+     R"({"advice": "recommended"})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/advice", kSupervisor, 422,
+     R"({"advice": "kanskje"})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/advice", kKari, 403,
+     R"({"advice": "recommended"})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/advice", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/advice", kClinical, 201,
+     R"({"advice": "recommended", "reason": "Sett i daglig arbeid."})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/decision", kLeader, 422,
+     R"({"decision": "rejected"})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/decision", kSupervisor, 403,
+     R"({"decision": "approved"})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/decision", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/decision", kLeader, 201,
+     R"({"decision": "approved"})", "\"status\":\"approved\""},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/reversal", kLeader, 422,
+     R"({"reason": ""})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/reversal", kLeader, 201,
+     R"({"reason": "Godkjent ved en feil."})"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/reversal", kLeader, 409,
+     R"({"reason": "Igjen."})", "not_approved"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/reversal", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/request", kKari, 201, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/recall", kKari, 201, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/recall", kKari, 409, "{}",
+     "no_open_request"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/recall", kLeader, 403, "{}"},
+    {kPost, "/api/v1/people/{kari}/objectives/{objective}/recall", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", kKari, 200},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", kKari, 404},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", kLeader, 403},
+    {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", "", 401},
 };
 
 class OpenApiResponses : public ::testing::Test {
@@ -1029,6 +1100,21 @@ class OpenApiResponses : public ::testing::Test {
                              kari);
         testing::add_account(server.app(), kSupervisor, domain::Role::supervisor, std::nullopt,
                              std::nullopt, supervisor);
+        testing::add_account(server.app(), kClinical, domain::Role::clinical_supervisor);
+        domain::AuditEvent imported;
+        imported.at = "2026-11-01T10:00:00Z";
+        imported.actor_label = "system";
+        imported.action = "catalogue.imported";
+        imported.outcome = "ok";
+        app::import_demo_catalogues(server.app(), imported);
+        objective = server.database().read([](const store::Snapshot& s) {
+            for (const auto& e : s.learning_objectives().editions()) {
+                if (e.catalogue == domain::Catalogue::alm) {
+                    return s.learning_objectives().objectives_of(e.id).front().id;
+                }
+            }
+            return std::int64_t{0};
+        });
     }
 
     // `text` with its placeholders replaced; {arena}, {responsibility} and Kari's {employment},
@@ -1054,9 +1140,13 @@ class OpenApiResponses : public ::testing::Test {
         });
         const auto groups = server.database().read(
             [&](const store::Snapshot& s) { return s.supervision_groups().groups_of("4601"); });
+        const auto invitations = server.database().read(
+            [&](const store::Snapshot& s) { return s.learning_log().invitations_of(kari); });
         const std::vector<std::pair<std::string, std::int64_t>> ids = {
             {"meeting", meetings.empty() ? 0 : meetings.front().id},
             {"group", groups.empty() ? 0 : groups.front().id},
+            {"objective", objective},
+            {"invitation", invitations.empty() ? 0 : invitations.front().id},
             {"employment", employments.empty() ? 0 : employments.front().id},
             {"agreement", agreements.empty() ? 0 : agreements.front().id},
             {"document", documents.empty() ? 0 : documents.front().id},
@@ -1082,6 +1172,7 @@ class OpenApiResponses : public ::testing::Test {
     std::int64_t foreign = 0;
     std::int64_t supervisor = 0;
     std::int64_t registration_id = 0;
+    std::int64_t objective = 0;
 };
 
 TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {

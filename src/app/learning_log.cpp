@@ -1,0 +1,349 @@
+#include "app/learning_log.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "app/learning_objectives.hpp"
+#include "app/training_ledger.hpp"
+#include "domain/text.hpp"
+#include "store/database.hpp"
+
+namespace alis::app {
+namespace {
+
+// The day the person's part 3 started: their first employment's, or `today` without one.
+domain::Date part3_started(const store::Snapshot& s, std::int64_t person_id, domain::Date today) {
+    std::optional<domain::Date> first;
+    for (const auto& e : s.people().employments_of(person_id)) {
+        if (!first || e.starts_on < *first) {
+            first = e.starts_on;
+        }
+    }
+    return first.value_or(today);
+}
+
+// The arenas the person's training path holds, served or planned: every service period's and the
+// current education plan's.
+std::vector<domain::Arena> path_arenas(const store::Snapshot& s, std::int64_t person_id,
+                                       const std::vector<domain::ServicePeriod>& periods) {
+    std::vector<domain::Arena> arenas;
+    for (const auto& p : periods) {
+        arenas.push_back(p.arena);
+    }
+    if (const auto plan = s.education_plans().current_of(person_id)) {
+        for (const auto& p : plan->plan.periods) {
+            arenas.push_back(p.arena);
+        }
+    }
+    return arenas;
+}
+
+// The editions that apply to the person (domain::edition_rules_for), in catalogue order.
+std::vector<domain::CatalogueEdition> applicable_editions(const store::Snapshot& s,
+                                                          const domain::Person& person,
+                                                          domain::Date today) {
+    const auto stored = s.learning_objectives().editions();
+    std::vector<domain::CatalogueEdition> result;
+    const std::string ruleset = person.ruleset.value_or(kDefaultRuleset);
+    for (const auto& rule : domain::edition_rules_for(objective_rules(), ruleset,
+                                                      part3_started(s, person.id, today))) {
+        if (const auto* edition = domain::edition_for(stored, rule)) {
+            result.push_back(*edition);
+        }
+    }
+    return result;
+}
+
+std::optional<LearningRecord> read_learning_record(const store::Snapshot& s, std::int64_t person_id,
+                                                   domain::Date today) {
+    auto person = s.people().find(person_id);
+    if (!person) {
+        return std::nullopt;
+    }
+    LearningRecord r;
+    r.person = std::move(*person);
+    r.activities = s.learning_log().activities_of(person_id);
+    r.events = s.learning_log().events_of(person_id);
+    r.invitations = s.learning_log().invitations_of(person_id);
+    r.service_periods = s.people().service_periods_of(person_id);
+    const auto arenas = path_arenas(s, person_id, r.service_periods);
+    std::map<std::int64_t, std::vector<domain::ObjectiveEvent>> events_by_objective;
+    for (const auto& e : r.events) {
+        events_by_objective[e.objective_id].push_back(e);
+    }
+    std::map<std::int64_t, std::pair<int, int>> activities_by_objective;  // All, signed.
+    for (const auto& a : r.activities) {
+        for (const auto id : a.objective_ids) {
+            auto& [all, signed_off] = activities_by_objective[id];
+            ++all;
+            signed_off += a.signature ? 1 : 0;
+        }
+    }
+    static const std::vector<domain::ObjectiveEvent> kNoEvents;
+    for (auto& edition : applicable_editions(s, r.person, today)) {
+        CatalogueProgress c;
+        for (auto& objective : s.learning_objectives().objectives_of(edition.id)) {
+            ObjectiveProgress p;
+            const auto counted = activities_by_objective.find(objective.id);
+            if (counted != activities_by_objective.end()) {
+                p.activities = counted->second.first;
+                p.signed_activities = counted->second.second;
+            }
+            const auto events = events_by_objective.find(objective.id);
+            p.state = domain::objective_state(
+                events == events_by_objective.end() ? kNoEvents : events->second,
+                static_cast<std::size_t>(p.activities));
+            p.at_risk = p.state.status != domain::ObjectiveStatus::approved &&
+                        domain::objective_at_risk(objective, arenas);
+            c.counts.add(p.state.status);
+            c.counts.at_risk += p.at_risk ? 1 : 0;
+            p.objective = std::move(objective);
+            c.objectives.push_back(std::move(p));
+        }
+        c.edition = std::move(edition);
+        r.catalogues.push_back(std::move(c));
+    }
+    return r;
+}
+
+// The veileder's role when the actor is the doctor's veileder on `today`, else a supervisør's.
+domain::ObjectiveActorRole advisor_role(const store::Snapshot& s, std::int64_t person_id,
+                                        const Actor& actor, domain::Date today) {
+    if (actor.person_id) {
+        const auto veiledere = s.supervisors().supervisors_of(person_id, today);
+        if (std::find(veiledere.begin(), veiledere.end(), *actor.person_id) != veiledere.end()) {
+            return domain::ObjectiveActorRole::supervisor;
+        }
+    }
+    return domain::ObjectiveActorRole::clinical_supervisor;
+}
+
+domain::ObjectiveActorRole role_of_step(const store::Snapshot& s, std::int64_t person_id,
+                                        domain::ObjectiveEventKind kind, const Actor& actor,
+                                        domain::Date today) {
+    using K = domain::ObjectiveEventKind;
+    switch (kind) {
+        case K::requested:
+        case K::recalled:
+            return domain::ObjectiveActorRole::trainee;
+        case K::recommended:
+        case K::advised_against:
+            return advisor_role(s, person_id, actor, today);
+        case K::approved:
+        case K::rejected:
+        case K::reversed:
+            break;
+    }
+    return domain::ObjectiveActorRole::leader;
+}
+
+int days_between(const std::string& instant, domain::Date today) {
+    const auto day = domain::Date::parse_iso(std::string_view(instant).substr(0, 10));
+    return day ? std::max(0, today.days_since_epoch() - day->days_since_epoch()) : 0;
+}
+
+}  // namespace
+
+const ObjectiveProgress* LearningRecord::find_objective(std::int64_t objective_id) const {
+    for (const auto& c : catalogues) {
+        for (const auto& o : c.objectives) {
+            if (o.objective.id == objective_id) {
+                return &o;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::optional<LearningRecord> learning_record(Application& app, std::int64_t person_id,
+                                              domain::Date today) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return read_learning_record(s, person_id, today); });
+}
+
+std::variant<domain::LearningActivity, LearningLogProblem> record_activity(
+    Application& app, std::int64_t person_id, const ActivityInput& input, const Actor& actor,
+    domain::AuditEvent audit, domain::Date today) {
+    if (input.objective_ids.empty()) {
+        return LearningLogProblem::no_objectives;
+    }
+    if (today < input.done_on) {
+        return LearningLogProblem::in_the_future;
+    }
+    return app.database().write(
+        [&](store::UnitOfWork& w) -> std::variant<domain::LearningActivity, LearningLogProblem> {
+            const auto record = read_learning_record(w, person_id, today);
+            if (!record) {
+                return LearningLogProblem::unknown_objective;
+            }
+            for (const auto id : input.objective_ids) {
+                if (record->find_objective(id) == nullptr) {
+                    return LearningLogProblem::unknown_objective;
+                }
+            }
+            if (input.service_period_id &&
+                std::none_of(record->service_periods.begin(), record->service_periods.end(),
+                             [&](const auto& p) { return p.id == *input.service_period_id; })) {
+                return LearningLogProblem::unknown_service_period;
+            }
+            domain::LearningActivity a;
+            a.person_id = person_id;
+            a.kind = input.kind;
+            a.done_on = input.done_on;
+            a.service_period_id = input.service_period_id;
+            a.title = input.title;
+            a.reflection = input.reflection;
+            a.recorded_at = audit.at;
+            a.recorded_by = signature_of(actor);
+            a.objective_ids = input.objective_ids;
+            std::sort(a.objective_ids.begin(), a.objective_ids.end());
+            a.objective_ids.erase(std::unique(a.objective_ids.begin(), a.objective_ids.end()),
+                                  a.objective_ids.end());
+            a.id = w.learning_log().add_activity(a);
+            audit.subject_person_id = person_id;
+            w.audit().append(audit);
+            return a;
+        });
+}
+
+ObjectiveStepResult take_objective_step(Application& app, std::int64_t person_id,
+                                        std::int64_t objective_id, domain::ObjectiveEventKind kind,
+                                        const std::string& reason, const Actor& actor,
+                                        const std::optional<std::string>& leading,
+                                        domain::AuditEvent audit, domain::Date today) {
+    return app.database().write([&](store::UnitOfWork& w) {
+        ObjectiveStepResult result;
+        const auto record = read_learning_record(w, person_id, today);
+        const auto* progress = record ? record->find_objective(objective_id) : nullptr;
+        if (progress == nullptr) {
+            result.problem = LearningLogProblem::unknown_objective;
+            return result;
+        }
+        domain::ObjectiveEvent e;
+        e.person_id = person_id;
+        e.objective_id = objective_id;
+        e.kind = kind;
+        e.actor_role = role_of_step(w, person_id, kind, actor, today);
+        e.actor_person_id = actor.person_id;
+        e.actor_label = signature_of(actor);
+        if (e.actor_role == domain::ObjectiveActorRole::leader) {
+            e.municipality_number = leading;
+        }
+        e.at = audit.at;
+        e.reason = reason;
+        result.event_problem = domain::check_objective_event(progress->state, e);
+        if (result.event_problem != domain::ObjectiveEventProblem::none) {
+            result.problem = LearningLogProblem::event_refused;
+            return result;
+        }
+        e.id = w.learning_log().append_event(e);
+        audit.subject_person_id = person_id;
+        audit.target = progress->objective.code;
+        w.audit().append(audit);
+        result.event = std::move(e);
+        return result;
+    });
+}
+
+std::variant<domain::ClinicalSupervisorInvitation, LearningLogProblem> invite_clinical_supervisor(
+    Application& app, std::int64_t person_id, const std::string& email, const std::string& name,
+    const Actor& actor, domain::AuditEvent audit) {
+    const std::string address = domain::lower_ascii(email);
+    if (domain::lower_ascii(actor.email) == address) {
+        return LearningLogProblem::own_address;
+    }
+    return app.database().write(
+        [&](store::UnitOfWork& w)
+            -> std::variant<domain::ClinicalSupervisorInvitation, LearningLogProblem> {
+            for (const auto& i : w.learning_log().invitations_of(person_id)) {
+                if (i.email == address && !i.withdrawn_at) {
+                    return LearningLogProblem::already_invited;
+                }
+            }
+            domain::ClinicalSupervisorInvitation i;
+            i.person_id = person_id;
+            i.email = address;
+            i.name = name;
+            i.invited_at = audit.at;
+            i.invited_by = signature_of(actor);
+            i.id = w.learning_log().add_invitation(i);
+            audit.subject_person_id = person_id;
+            audit.target = address;
+            w.audit().append(audit);
+            return i;
+        });
+}
+
+LearningLogProblem withdraw_clinical_supervisor(Application& app, std::int64_t person_id,
+                                                std::int64_t invitation_id,
+                                                domain::AuditEvent audit) {
+    return app.database().write([&](store::UnitOfWork& w) {
+        if (!w.learning_log().withdraw_invitation(person_id, invitation_id, audit.at)) {
+            return LearningLogProblem::unknown_invitation;
+        }
+        audit.subject_person_id = person_id;
+        audit.target = "invitation " + std::to_string(invitation_id);
+        w.audit().append(audit);
+        return LearningLogProblem::none;
+    });
+}
+
+namespace {
+
+// The open requests of the people in `employed` (person id to name), oldest first.
+std::vector<QueuedRequest> queue_of(const store::Snapshot& s,
+                                    const std::map<std::int64_t, std::string>& employed,
+                                    domain::Date today) {
+    std::vector<QueuedRequest> queue;
+    std::map<std::int64_t, std::optional<domain::LearningObjective>> objectives;
+    std::map<std::int64_t, std::vector<domain::ObjectiveEvent>> events;  // Of people queued.
+    for (const auto& request : s.learning_log().open_requests()) {
+        const auto person = employed.find(request.person_id);
+        if (person == employed.end()) {
+            continue;
+        }
+        QueuedRequest q;
+        q.person_id = request.person_id;
+        q.person_name = person->second;
+        q.objective_id = request.objective_id;
+        q.requested_at = request.at;
+        q.days_waiting = days_between(request.at, today);
+        auto& objective = objectives[request.objective_id];
+        if (!objective) {
+            objective = s.learning_objectives().find_objective(request.objective_id);
+        }
+        if (objective) {
+            q.objective_code = objective->code;
+            q.objective_title = objective->title;
+        }
+        auto [it, fresh] = events.try_emplace(request.person_id);
+        if (fresh) {
+            it->second = s.learning_log().events_of(request.person_id);
+        }
+        std::vector<domain::ObjectiveEvent> of_objective;
+        for (const auto& e : it->second) {
+            if (e.objective_id == request.objective_id) {
+                of_objective.push_back(e);
+            }
+        }
+        q.consulted = domain::objective_state(of_objective, 0).consulted();
+        queue.push_back(std::move(q));
+    }
+    return queue;
+}
+
+}  // namespace
+
+std::vector<QueuedRequest> approval_queue(Application& app, const std::string& municipality_number,
+                                          domain::Date today) {
+    return app.database().read([&](const store::Snapshot& s) {
+        std::map<std::int64_t, std::string> employed;
+        for (const auto& p : s.people().trainees_employed_by(municipality_number, today)) {
+            employed.emplace(p.id, p.full_name);
+        }
+        return queue_of(s, employed, today);
+    });
+}
+
+}  // namespace alis::app

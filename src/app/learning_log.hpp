@@ -1,0 +1,131 @@
+#pragma once
+
+// The doctor's learning log and the objectives' approval (issue 13): the doctor records learning
+// activities and asks for an objective's approval (and may recall the request), the veileder and
+// the supervisører the doctor invited give their advice, and the leader approves (after that
+// consultation) or rejects with a reason, and may reverse an approval with a reason. Every step
+// is an append-only event (domain::check_objective_event says which may follow), written with its
+// audit event in one unit of work. Who may take a step is app::decide's (edit_learning_log,
+// advise_on_objective, approve_objective); here is what the step does.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/application.hpp"
+#include "app/policy.hpp"
+#include "domain/audit_event.hpp"
+#include "domain/date.hpp"
+#include "domain/learning_log.hpp"
+#include "domain/learning_objective.hpp"
+#include "domain/person.hpp"
+
+namespace alis::app {
+
+// One objective of a catalogue that applies to the doctor, and where they stand with it.
+struct ObjectiveProgress {
+    domain::LearningObjective objective;
+    domain::ObjectiveState state;
+    int activities = 0;         // Activities supporting it.
+    int signed_activities = 0;  // ... of them signed off.
+    bool at_risk = false;       // Its typical arenas are absent from the training path.
+};
+
+// The edition of a catalogue that applies to the doctor, with every objective's progress.
+struct CatalogueProgress {
+    domain::CatalogueEdition edition;
+    std::vector<ObjectiveProgress> objectives;  // In the edition's order.
+    domain::ObjectiveCounts counts;
+};
+
+// A doctor's learning log as their pages show it.
+struct LearningRecord {
+    domain::Person person;
+    std::vector<CatalogueProgress> catalogues;                      // In catalogue order.
+    std::vector<domain::LearningActivity> activities;               // By the day done.
+    std::vector<domain::ObjectiveEvent> events;                     // In the order appended.
+    std::vector<domain::ClinicalSupervisorInvitation> invitations;  // In the order made.
+    std::vector<domain::ServicePeriod> service_periods;             // Where activities happen.
+
+    // The objective of an applicable edition with this id, or nullptr.
+    const ObjectiveProgress* find_objective(std::int64_t objective_id) const;
+};
+
+// The learning record of the person on `today`; nullopt for an unknown person.
+std::optional<LearningRecord> learning_record(Application& app, std::int64_t person_id,
+                                              domain::Date today);
+
+// What an activity form sets (checked for length and form by the front).
+struct ActivityInput {
+    domain::ActivityKind kind = domain::ActivityKind::clinical_case;
+    domain::Date done_on;
+    std::optional<std::int64_t> service_period_id;
+    std::string title;
+    std::string reflection;
+    std::vector<std::int64_t> objective_ids;
+};
+
+enum class LearningLogProblem {
+    none,
+    unknown_objective,       // Not an objective of an edition that applies to the doctor.
+    unknown_service_period,  // Not one of the doctor's service periods.
+    no_objectives,           // An activity supports at least one objective.
+    in_the_future,           // An activity is done on or before today.
+    unknown_invitation,      // No open invitation of the doctor with that id.
+    already_invited,         // The address is invited by this doctor already.
+    own_address,             // A doctor cannot invite themselves.
+    event_refused,           // The step cannot follow the objective's state (see event_problem).
+};
+
+// Records an activity of the person, signed by the actor, and appends `audit`.
+std::variant<domain::LearningActivity, LearningLogProblem> record_activity(
+    Application& app, std::int64_t person_id, const ActivityInput& input, const Actor& actor,
+    domain::AuditEvent audit, domain::Date today);
+
+// The outcome of a step on an objective: the event appended, or why not.
+struct ObjectiveStepResult {
+    LearningLogProblem problem = LearningLogProblem::none;
+    domain::ObjectiveEventProblem event_problem = domain::ObjectiveEventProblem::none;
+    std::optional<domain::ObjectiveEvent> event;
+};
+
+// Appends a step of `kind` on the person's objective by the actor, with `reason` (required for a
+// rejection or reversal), and `audit`, in one unit of work. The actor's role follows from the
+// kind: the doctor requests and recalls; advice is the veileder's when the actor is the doctor's
+// veileder on `today`, else a supervisør's; a decision is the leader's, of the municipality
+// `leading` (app::leading_municipality).
+ObjectiveStepResult take_objective_step(Application& app, std::int64_t person_id,
+                                        std::int64_t objective_id, domain::ObjectiveEventKind kind,
+                                        const std::string& reason, const Actor& actor,
+                                        const std::optional<std::string>& leading,
+                                        domain::AuditEvent audit, domain::Date today);
+
+// Invites a supervisør by e-mail address (lower-cased here) and name, and appends `audit`.
+std::variant<domain::ClinicalSupervisorInvitation, LearningLogProblem> invite_clinical_supervisor(
+    Application& app, std::int64_t person_id, const std::string& email, const std::string& name,
+    const Actor& actor, domain::AuditEvent audit);
+
+// Withdraws the person's open invitation and appends `audit`.
+LearningLogProblem withdraw_clinical_supervisor(Application& app, std::int64_t person_id,
+                                                std::int64_t invitation_id,
+                                                domain::AuditEvent audit);
+
+// One open request in a leader's approval queue.
+struct QueuedRequest {
+    std::int64_t person_id = 0;
+    std::string person_name;
+    std::int64_t objective_id = 0;
+    std::string objective_code;
+    std::string objective_title;
+    std::string requested_at;  // UTC instant.
+    int days_waiting = 0;
+    bool consulted = false;  // The veileder and a supervisør have given their advice.
+};
+
+// The open requests of the doctors the municipality employs on `today`, oldest first.
+std::vector<QueuedRequest> approval_queue(Application& app, const std::string& municipality_number,
+                                          domain::Date today);
+
+}  // namespace alis::app

@@ -1,0 +1,435 @@
+// The learning log and the objectives' approval (issue 13): the doctor records activities and
+// asks for approval, the veileder and an invited supervisør advise, the leader approves only after
+// that consultation and with a fresh password, rejects and reverses only with a reason; nobody
+// advises on or decides their own; the progress report counts it all on screen, as CSV, Excel and
+// JSON; the approval queue shows the waiting requests oldest first; and the record moves with the
+// doctor to a new municipality.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/learning_objectives.hpp"
+#include "store/database.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_server.hpp"
+
+namespace alis::web {
+namespace learning_log_test {
+
+using testing::kTestPassword;
+using testing::TestServer;
+namespace client = testing::client;
+namespace json = boost::json;
+
+class LearningLog : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto& db = server.database();
+        testing::add_municipality(db, "4601", "Bergen", "Bergen");
+        testing::add_municipality(db, "5501", "Tromsø", "Bodø");
+        orjan = testing::add_trainee(db, "Ørjan Ås", "4601", "2025-01-01");
+        siri = testing::add_trainee(db, "Siri Erfaren", "4601", "2019-01-01");
+        db.write([&](store::UnitOfWork& w) {
+            domain::ServicePeriod p;
+            p.person_id = orjan;
+            p.arena = domain::Arena::open_general_practice;
+            p.place = "Sentrum legekontor";
+            p.starts_on = *domain::Date::parse_iso("2025-01-01");
+            period = w.people().add_service_period(p);
+            return 0;
+        });
+        testing::assign_supervisor(db, siri, orjan);
+        domain::AuditEvent audit;
+        audit.at = "2026-11-22T08:00:00Z";
+        audit.actor_label = "system";
+        audit.action = "catalogue.imported";
+        audit.outcome = "ok";
+        app::import_demo_catalogues(server.app(), audit);
+        testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
+        testing::add_account(server.app(), "leder@tromso.no", domain::Role::leader, "5501");
+        testing::add_account(server.app(), "orjan@lege.no", domain::Role::trainee, std::nullopt,
+                             std::nullopt, orjan);
+        testing::add_account(server.app(), "siri@lege.no", domain::Role::supervisor, std::nullopt,
+                             std::nullopt, siri);
+        testing::add_account(server.app(), "hansen@sykehus.no", domain::Role::clinical_supervisor);
+        trainee = *client::login(server.port(), "orjan@lege.no", kTestPassword);
+        veileder = *client::login(server.port(), "siri@lege.no", kTestPassword);
+        supervisor = *client::login(server.port(), "hansen@sykehus.no", kTestPassword);
+        leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+        // The objectives of the doctor's editions, by code.
+        const auto r = get(trainee, api() + "/objectives");
+        EXPECT_EQ(r.result(), http::status::ok) << r.body();
+        const auto body = json::parse(r.body());
+        for (const auto& c : body.at("catalogues").as_array()) {
+            for (const auto& o : c.at("objectives").as_array()) {
+                objectives[std::string(o.at("code").as_string())] = o.at("id").as_int64();
+            }
+        }
+    }
+
+    std::string api() const { return "/api/v1/people/" + std::to_string(orjan); }
+    std::string objective_api(const std::string& code) const {
+        return api() + "/objectives/" + std::to_string(objectives.at(code));
+    }
+    std::string page() const { return "/personer/" + std::to_string(orjan) + "/laeringsmaal"; }
+    client::Response get(const client::SignedIn& who, const std::string& target) {
+        return client::get(server.port(), target, who.headers());
+    }
+    client::Response api_post(const client::SignedIn& who, const std::string& target,
+                              const std::string& body = "{}") {
+        auto headers = who.post_headers(server.port());
+        headers.emplace_back("Accept", "application/json");
+        return client::request(server.port(), http::verb::post, target, body, "application/json",
+                               headers);
+    }
+    client::Response form_post(const client::SignedIn& who, const std::string& target,
+                               std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("csrf_token", who.csrf_token);
+        return client::request(server.port(), http::verb::post, target, client::form_body(fields),
+                               "application/x-www-form-urlencoded",
+                               who.post_headers(server.port()));
+    }
+    // The objective `code` of the progress report's JSON.
+    json::object objective(const client::SignedIn& who, const std::string& code) {
+        const auto r = get(who, api() + "/objectives");
+        EXPECT_EQ(r.result(), http::status::ok) << r.body();
+        const auto body = json::parse(r.body());
+        for (const auto& c : body.at("catalogues").as_array()) {
+            for (const auto& o : c.at("objectives").as_array()) {
+                if (o.at("code").as_string() == code) {
+                    return o.as_object();
+                }
+            }
+        }
+        ADD_FAILURE() << "no objective " << code;
+        return {};
+    }
+    static std::string error_code(const client::Response& r) {
+        return std::string(json::parse(r.body()).at("error").at("code").as_string());
+    }
+    // Asks for the approval of `code` and has the veileder and the supervisør advise on it.
+    void request_with_advice(const std::string& code) {
+        ASSERT_EQ(api_post(trainee, objective_api(code) + "/request").result(),
+                  http::status::created);
+        ASSERT_EQ(
+            api_post(veileder, objective_api(code) + "/advice", R"({"advice": "recommended"})")
+                .result(),
+            http::status::created);
+        ASSERT_EQ(api_post(supervisor, objective_api(code) + "/advice",
+                           R"({"advice": "recommended", "reason": "Sett i daglig arbeid."})")
+                      .result(),
+                  http::status::created);
+    }
+    void invite_supervisor() {
+        const auto r = api_post(trainee, api() + "/clinical-supervisors",
+                                R"({"name": "Hans Hansen", "email": "Hansen@Sykehus.no"})");
+        ASSERT_EQ(r.result(), http::status::created) << r.body();
+    }
+
+    TestServer server;
+    std::int64_t orjan = 0;
+    std::int64_t siri = 0;
+    std::int64_t period = 0;
+    std::map<std::string, std::int64_t> objectives;
+    client::SignedIn trainee;
+    client::SignedIn veileder;
+    client::SignedIn supervisor;
+    client::SignedIn leader;
+};
+
+TEST_F(LearningLog, TheProgressReportShowsEachCatalogueMarkedDemoWithTheObjectivesAtRisk) {
+    ASSERT_TRUE(objectives.contains("ALM-055"));
+    ASSERT_FALSE(objectives.empty());
+    const auto r = get(trainee, page());
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    EXPECT_NE(r.body().find("ALM – læringsmål i allmennmedisin"), std::string::npos);
+    EXPECT_NE(r.body().find("FKM – felles kompetansemål"), std::string::npos);
+    EXPECT_NE(r.body().find("ikke Helsedirektoratets offisielle tekster"), std::string::npos)
+        << "a demo edition says so";
+    EXPECT_NE(r.body().find("Ny læringsaktivitet"), std::string::npos) << "the doctor's own";
+    // ALM-055 is reached in institution service, which Ørjan's path does not hold.
+    auto o = objective(trainee, "ALM-055");
+    EXPECT_TRUE(o.at("at_risk").as_bool());
+    EXPECT_EQ(o.at("status").as_string(), "not_started");
+    EXPECT_FALSE(objective(trainee, "ALM-005").at("at_risk").as_bool());
+    // Once institution service is planned, it is no longer at risk.
+    testing::add_education_plan(
+        server.database(), orjan, "2026-11-01",
+        {{domain::Arena::institution, "Haukeland", "2027-01-01", "2027-06-30"}});
+    EXPECT_FALSE(objective(trainee, "ALM-055").at("at_risk").as_bool());
+    // The leader reads it, without the doctor's buttons; another municipality's leader cannot.
+    const auto lead = get(leader, page());
+    ASSERT_EQ(lead.result(), http::status::ok);
+    EXPECT_EQ(lead.body().find("Ny læringsaktivitet"), std::string::npos);
+    const auto tromso = *client::login(server.port(), "leder@tromso.no", kTestPassword);
+    EXPECT_EQ(get(tromso, page()).result(), http::status::forbidden);
+    EXPECT_EQ(get(tromso, api() + "/objectives").result(), http::status::forbidden);
+}
+
+TEST_F(LearningLog, TheDoctorRecordsAnActivityThatCountsInTheReportAndTheDownloads) {
+    const auto form = get(trainee, "/personer/" + std::to_string(orjan) + "/aktiviteter/ny?maal=" +
+                                       std::to_string(objectives.at("ALM-010")));
+    ASSERT_EQ(form.result(), http::status::ok) << form.body();
+    EXPECT_NE(
+        form.body().find("value=\"" + std::to_string(objectives.at("ALM-010")) + "\" checked"),
+        std::string::npos)
+        << "coming from the objective, its box is ticked";
+    // A mistake keeps what was typed: no objective ticked and a day to come.
+    auto r = form_post(trainee, "/personer/" + std::to_string(orjan) + "/aktiviteter/ny",
+                       {{"kind", "clinical_case"},
+                        {"done_on", "01.12.2026"},
+                        {"title", "Pasient med hodepine"},
+                        {"reflection", ""}});
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity);
+    EXPECT_NE(r.body().find("Pasient med hodepine"), std::string::npos);
+    r = form_post(trainee, "/personer/" + std::to_string(orjan) + "/aktiviteter/ny",
+                  {{"kind", "clinical_case"},
+                   {"done_on", "01.12.2026"},
+                   {"title", "Pasient med hodepine"},
+                   {"objective_1_id", std::to_string(objectives.at("ALM-010"))}});
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity);
+    EXPECT_NE(r.body().find("etter i dag"), std::string::npos) << r.body();
+    r = form_post(trainee, "/personer/" + std::to_string(orjan) + "/aktiviteter/ny",
+                  {{"kind", "clinical_case"},
+                   {"done_on", "20.11.2026"},
+                   {"service_period", std::to_string(period)},
+                   {"title", "Pasient med hodepine"},
+                   {"reflection", "Jeg spurte for lite om medisinbruk."},
+                   {"objective_1_id", std::to_string(objectives.at("ALM-010"))},
+                   {"objective_2_id", std::to_string(objectives.at("ALM-005"))}});
+    ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    auto o = objective(trainee, "ALM-010");
+    EXPECT_EQ(o.at("status").as_string(), "in_progress");
+    EXPECT_EQ(o.at("activities").as_int64(), 1);
+    // Through the API, with an objective of no edition of the doctor's: 422, nothing stored.
+    r = api_post(trainee, api() + "/activities",
+                 R"({"kind": "procedure", "done_on": "2026-11-21", "title": "Sutur",
+                     "objectives": [{"id": 999999}]})");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity) << r.body();
+    r = get(trainee, api() + "/activities");
+    ASSERT_EQ(r.result(), http::status::ok);
+    const auto activities = json::parse(r.body());
+    ASSERT_EQ(activities.at("activities").as_array().size(), 1u);
+    EXPECT_EQ(activities.at("activities").at(0).at("service_period_id").as_int64(), period);
+    // The downloads carry the same figures.
+    const auto csv = get(trainee, page() + ".csv");
+    ASSERT_EQ(csv.result(), http::status::ok);
+    EXPECT_NE(csv.body().find("\"ALM-010\""), std::string::npos);
+    EXPECT_NE(csv.body().find("\"Under arbeid\""), std::string::npos);
+    const auto xlsx = get(trainee, page() + ".xlsx");
+    ASSERT_EQ(xlsx.result(), http::status::ok);
+    EXPECT_EQ(xlsx.body().substr(0, 2), "PK") << "a zip, as .xlsx files are";
+    // The leader cannot write in the doctor's log.
+    EXPECT_EQ(api_post(leader, api() + "/activities",
+                       R"({"kind": "other", "done_on": "2026-11-21", "title": "x",
+                           "objectives": [{"id": 1}]})")
+                  .result(),
+              http::status::forbidden);
+}
+
+TEST_F(LearningLog, ApprovalNeedsTheVeiledersAndASupervisorsAdviceAndAFreshPassword) {
+    const auto path = objective_api("ALM-005");
+    auto r = api_post(trainee, path + "/request");
+    ASSERT_EQ(r.result(), http::status::created) << r.body();
+    r = api_post(trainee, path + "/request");
+    EXPECT_EQ(r.result(), http::status::conflict);
+    EXPECT_EQ(error_code(r), "already_requested");
+    // Not yet consulted: the leader cannot approve, but sees the request in the queue.
+    r = api_post(leader, path + "/decision", R"({"decision": "approved"})");
+    EXPECT_EQ(r.result(), http::status::conflict);
+    EXPECT_EQ(error_code(r), "not_consulted");
+    r = get(leader, "/api/v1/municipalities/4601/objective-requests");
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    auto queue = json::parse(r.body());
+    ASSERT_EQ(queue.at("requests").as_array().size(), 1u);
+    EXPECT_EQ(queue.at("requests").at(0).at("code").as_string(), "ALM-005");
+    EXPECT_FALSE(queue.at("requests").at(0).at("consulted").as_bool());
+    // The veileder advises; the supervisør may only once the doctor has invited them.
+    EXPECT_EQ(api_post(veileder, path + "/advice", R"({"advice": "recommended"})").result(),
+              http::status::created);
+    EXPECT_EQ(api_post(supervisor, path + "/advice", R"({"advice": "recommended"})").result(),
+              http::status::forbidden);
+    invite_supervisor();
+    r = api_post(supervisor, path + "/advice", R"({"advice": "maybe"})");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity);
+    EXPECT_EQ(api_post(supervisor, path + "/advice", R"({"advice": "recommended"})").result(),
+              http::status::created);
+    r = get(leader, "/api/v1/municipalities/4601/objective-requests");
+    queue = json::parse(r.body());
+    EXPECT_TRUE(queue.at("requests").at(0).at("consulted").as_bool());
+    // Eleven minutes after the login the leader must confirm the password first.
+    server.advance_clock(11 * 60);
+    r = api_post(leader, path + "/decision", R"({"decision": "approved"})");
+    EXPECT_EQ(r.result(), http::status::forbidden);
+    EXPECT_EQ(error_code(r), "reauthentication_required");
+    const auto objective_page =
+        get(leader, page() + "/" + std::to_string(objectives.at("ALM-005")));
+    ASSERT_EQ(objective_page.result(), http::status::ok);
+    EXPECT_NE(objective_page.body().find("/bekreft-passord?neste="), std::string::npos);
+    EXPECT_EQ(objective(leader, "ALM-005").at("status").as_string(), "requested");
+    leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+    r = api_post(leader, path + "/decision", R"({"decision": "approved"})");
+    ASSERT_EQ(r.result(), http::status::created) << r.body();
+    auto o = objective(trainee, "ALM-005");
+    EXPECT_EQ(o.at("status").as_string(), "approved");
+    EXPECT_NE(std::string(o.at("approved_by").as_string()).find("leder@bergen.no"),
+              std::string::npos);
+    EXPECT_TRUE(json::parse(get(leader, "/api/v1/municipalities/4601/objective-requests").body())
+                    .at("requests")
+                    .as_array()
+                    .empty());
+    r = api_post(trainee, path + "/request");
+    EXPECT_EQ(error_code(r), "already_approved");
+    // A reversal is a new event with a reason; the approval event stays in the history.
+    r = api_post(leader, path + "/reversal", R"({"reason": ""})");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity);
+    r = api_post(leader, path + "/reversal", R"({"reason": "Godkjent ved en feil."})");
+    ASSERT_EQ(r.result(), http::status::created) << r.body();
+    EXPECT_EQ(objective(trainee, "ALM-005").at("status").as_string(), "in_progress");
+    const auto events = server.database().read(
+        [&](const store::Snapshot& s) { return s.learning_log().events_of(orjan); });
+    ASSERT_EQ(events.size(), 5u);
+    EXPECT_EQ(events[3].kind, domain::ObjectiveEventKind::approved);
+    EXPECT_EQ(events[3].municipality_number, "4601");
+    EXPECT_EQ(events[4].kind, domain::ObjectiveEventKind::reversed);
+}
+
+TEST_F(LearningLog, TheDoctorRecallsARequestAndARejectionNeedsAReasonTheDoctorSees) {
+    const auto path = objective_api("ALM-010");
+    auto r = api_post(trainee, path + "/recall");
+    EXPECT_EQ(r.result(), http::status::conflict);
+    EXPECT_EQ(error_code(r), "no_open_request");
+    ASSERT_EQ(api_post(trainee, path + "/request").result(), http::status::created);
+    ASSERT_EQ(api_post(trainee, path + "/recall").result(), http::status::created);
+    EXPECT_EQ(objective(trainee, "ALM-010").at("status").as_string(), "in_progress");
+    // By the pages' forms: ask again, then the leader rejects, first without a reason.
+    const auto page_path = page() + "/" + std::to_string(objectives.at("ALM-010"));
+    r = form_post(trainee, page_path + "/be-om-godkjenning", {});
+    ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    auto shown = get(leader, page_path);
+    ASSERT_EQ(shown.result(), http::status::ok);
+    EXPECT_NE(shown.body().find(page_path + "/avgjorelse"), std::string::npos);
+    EXPECT_NE(shown.body().find("id=\"decision-approved\" name=\"decision\" value=\"approved\" "
+                                "disabled"),
+              std::string::npos)
+        << "approval is not offered before the consultation";
+    r = form_post(leader, page_path + "/avgjorelse", {{"decision", "rejected"}, {"reason", ""}});
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity);
+    r = form_post(leader, page_path + "/avgjorelse",
+                  {{"decision", "rejected"}, {"reason", "Mangler observert konsultasjon."}});
+    ASSERT_EQ(r.result(), http::status::see_other) << r.body();
+    shown = get(trainee, page_path);
+    ASSERT_EQ(shown.result(), http::status::ok);
+    EXPECT_NE(shown.body().find("Mangler observert konsultasjon."), std::string::npos);
+    EXPECT_NE(shown.body().find(page_path + "/be-om-godkjenning"), std::string::npos)
+        << "the doctor may ask again";
+}
+
+TEST_F(LearningLog, NobodyAdvisesOnOrDecidesTheirOwnObjectives) {
+    // Ørjan is also a leader in Bergen, and Siri's trainee account is hers too.
+    testing::add_account(server.app(), "orjan.leder@bergen.no", domain::Role::leader, "4601",
+                         std::nullopt, orjan);
+    const auto orjan_leader = *client::login(server.port(), "orjan.leder@bergen.no", kTestPassword);
+    invite_supervisor();
+    const auto path = objective_api("ALM-005");
+    request_with_advice("ALM-005");
+    auto r = api_post(orjan_leader, path + "/decision", R"({"decision": "approved"})");
+    EXPECT_EQ(r.result(), http::status::forbidden) << "a leader never approves their own";
+    EXPECT_EQ(api_post(trainee, path + "/advice", R"({"advice": "recommended"})").result(),
+              http::status::forbidden);
+    EXPECT_EQ(api_post(veileder, path + "/decision", R"({"decision": "approved"})").result(),
+              http::status::forbidden);
+    EXPECT_EQ(api_post(supervisor, path + "/decision", R"({"decision": "approved"})").result(),
+              http::status::forbidden);
+    // A doctor cannot invite themselves as supervisør.
+    r = api_post(trainee, api() + "/clinical-supervisors",
+                 R"({"name": "Ørjan", "email": "ORJAN@lege.no"})");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity) << r.body();
+    // The schema refuses it too: no event on one's own objective but as the doctor.
+    EXPECT_THROW(server.database().write([&](store::UnitOfWork& w) {
+        domain::ObjectiveEvent e;
+        e.person_id = orjan;
+        e.objective_id = objectives.at("ALM-005");
+        e.kind = domain::ObjectiveEventKind::approved;
+        e.actor_role = domain::ObjectiveActorRole::leader;
+        e.actor_person_id = orjan;
+        e.actor_label = "Ørjan";
+        e.at = "2026-11-22T12:00:00Z";
+        return w.learning_log().append_event(e);
+    }),
+                 store::ConstraintViolation);
+    EXPECT_EQ(objective(trainee, "ALM-005").at("status").as_string(), "requested");
+}
+
+TEST_F(LearningLog, AWithdrawnSupervisorCanNoLongerAdvise) {
+    invite_supervisor();
+    auto r = get(trainee, api() + "/clinical-supervisors");
+    ASSERT_EQ(r.result(), http::status::ok);
+    const auto list = json::parse(r.body());
+    ASSERT_EQ(list.at("clinical_supervisors").as_array().size(), 1u);
+    EXPECT_EQ(list.at("clinical_supervisors").at(0).at("email").as_string(), "hansen@sykehus.no");
+    const auto id = list.at("clinical_supervisors").at(0).at("id").as_int64();
+    r = api_post(trainee, api() + "/clinical-supervisors",
+                 R"({"name": "Hans Hansen", "email": "hansen@sykehus.no"})");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity) << "invited already";
+    const auto path = objective_api("ALM-015");
+    ASSERT_EQ(api_post(trainee, path + "/request").result(), http::status::created);
+    // The supervisør reads the objective's page and gets the advice form.
+    const auto shown = get(supervisor, page() + "/" + std::to_string(objectives.at("ALM-015")));
+    ASSERT_EQ(shown.result(), http::status::ok);
+    EXPECT_NE(shown.body().find("Ditt råd til lederen"), std::string::npos);
+    ASSERT_EQ(
+        api_post(trainee, api() + "/clinical-supervisors/" + std::to_string(id) + "/withdrawal")
+            .result(),
+        http::status::ok);
+    EXPECT_EQ(api_post(supervisor, path + "/advice", R"({"advice": "recommended"})").result(),
+              http::status::forbidden);
+    EXPECT_EQ(get(supervisor, page()).result(), http::status::forbidden);
+    EXPECT_EQ(
+        api_post(trainee, api() + "/clinical-supervisors/" + std::to_string(id) + "/withdrawal")
+            .result(),
+        http::status::not_found)
+        << "withdrawn once";
+}
+
+TEST_F(LearningLog, AfterAMoveTheNewLeaderSeesTheApprovalsAndTheOldOneNothing) {
+    invite_supervisor();
+    request_with_advice("ALM-005");
+    ASSERT_EQ(
+        api_post(leader, objective_api("ALM-005") + "/decision", R"({"decision": "approved"})")
+            .result(),
+        http::status::created);
+    // Ørjan leaves Bergen and is employed by Tromsø from today.
+    server.database().write([&](store::UnitOfWork& w) {
+        for (auto e : w.people().employments_of(orjan)) {
+            e.ends_on = *domain::Date::parse_iso("2026-11-21");
+            w.people().update_employment(e);
+        }
+        domain::Employment e;
+        e.person_id = orjan;
+        e.municipality_number = "5501";
+        e.starts_on = *domain::Date::parse_iso("2026-11-22");
+        return w.people().add_employment(e);
+    });
+    const auto tromso = *client::login(server.port(), "leder@tromso.no", kTestPassword);
+    auto o = objective(tromso, "ALM-005");
+    EXPECT_EQ(o.at("status").as_string(), "approved") << "the record moves with the doctor";
+    const auto report = get(tromso, page());
+    ASSERT_EQ(report.result(), http::status::ok);
+    EXPECT_EQ(get(leader, page()).result(), http::status::forbidden);
+    EXPECT_EQ(get(leader, api() + "/objectives").result(), http::status::forbidden);
+    // What happens after the move is Tromsø's: Bergen's queue no longer shows Ørjan.
+    ASSERT_EQ(api_post(trainee, objective_api("ALM-010") + "/request").result(),
+              http::status::created);
+    EXPECT_TRUE(json::parse(get(leader, "/api/v1/municipalities/4601/objective-requests").body())
+                    .at("requests")
+                    .as_array()
+                    .empty());
+    const auto queue =
+        json::parse(get(tromso, "/api/v1/municipalities/5501/objective-requests").body());
+    ASSERT_EQ(queue.at("requests").as_array().size(), 1u);
+    EXPECT_EQ(queue.at("requests").at(0).at("code").as_string(), "ALM-010");
+}
+
+}  // namespace learning_log_test
+}  // namespace alis::web
