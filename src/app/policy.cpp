@@ -199,6 +199,11 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                                                         grant.alis_office == resource.office);
             }
             return resource.kind == Resource::Kind::none && grant.role == Role::national;
+        case Action::record_course:
+            // The doctor's own courses: the trainee alone, as trainee; a leader who is also in
+            // training records theirs through that trainee grant, never through leading.
+            return grant.role == Role::trainee && resource.kind == Resource::Kind::person &&
+                   is_self(actor, resource);
         case Action::plan_supervision_meeting:
             // The trainee, or the veileder assigned today.
             return resource.kind == Resource::Kind::person &&
@@ -278,6 +283,8 @@ std::string_view to_string(Action action) {
             return "read_agreement";
         case Action::manage_document_templates:
             return "manage_document_templates";
+        case Action::record_course:
+            return "record_course";
     }
     return "unknown";
 }

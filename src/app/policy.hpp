@@ -42,6 +42,8 @@ enum class Action {
     read_agreement,  // A doctor's agreements and their documents (the doctor, the leader); a
                      // supervisor's agreement (the supervisor, the leader).
     manage_document_templates,  // Replace a document template (system administration).
+    record_course,  // Record or withdraw a completed course with its certificate (the trainee,
+                    // their own alone).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why
