@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/auth.hpp"
+#include "app/demo_courses.hpp"
 #include "app/demo_education_plans.hpp"
 #include "app/demo_general_plans.hpp"
 #include "app/demo_grants.hpp"
@@ -517,6 +518,7 @@ DemoSummary load_demo_data(Application& app, Date as_of, const DemoConfig& confi
     import_demo_catalogues(app, audit_event(app.now(), AuditOrigin{std::nullopt, "system", "-", ""},
                                             "catalogue.imported", "ok"));
     add_demo_learning_logs(app, as_of);
+    add_demo_courses(app, as_of);
     return summary;
 }
 

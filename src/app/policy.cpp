@@ -222,6 +222,11 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                                                         grant.alis_office == resource.office);
             }
             return resource.kind == Resource::Kind::none && grant.role == Role::national;
+        case Action::record_course:
+            // The doctor's own courses: the trainee alone, as trainee; a leader who is also in
+            // training records theirs through that trainee grant, never through leading.
+            return grant.role == Role::trainee && resource.kind == Resource::Kind::person &&
+                   is_self(actor, resource);
         case Action::plan_supervision_meeting:
             // The trainee, or the veileder assigned today.
             return resource.kind == Resource::Kind::person &&
@@ -307,6 +312,8 @@ std::string_view to_string(Action action) {
             return "edit_learning_log";
         case Action::advise_on_objective:
             return "advise_on_objective";
+        case Action::record_course:
+            return "record_course";
     }
     return "unknown";
 }

@@ -46,6 +46,8 @@ enum class Action {
                           // the supervisører the doctor invited.
     edit_learning_log,    // Record activities, ask for approval, recall, invite (the doctor).
     advise_on_objective,  // Advise on a requested objective (the veileder, an invited supervisør).
+    record_course,  // Record or withdraw a completed course with its certificate (the trainee,
+                    // their own alone).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

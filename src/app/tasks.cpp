@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/courses.hpp"
 #include "app/education_plan.hpp"
 #include "app/money_rules.hpp"
 #include "app/region_overview.hpp"
@@ -44,7 +45,8 @@ std::vector<const domain::SignedDocument*> unsigned_latest(
     return waiting;
 }
 
-// The trainee's own record: the next meeting to prepare, the plan, and agreements to sign.
+// The trainee's own record: the next meeting to prepare, the plan, agreements to sign, and the
+// required courses not completed yet.
 void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
                    std::vector<Task>& tasks) {
     std::vector<domain::SupervisionMeeting> meetings;
@@ -97,6 +99,14 @@ void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
                          d->version,
                          {},
                          person_url(person_id) + "/dokumenter/" + std::to_string(d->id)});
+    }
+    if (const auto missing = completed_courses(app, person_id).missing.size(); missing > 0) {
+        tasks.push_back({TaskKind::courses_missing,
+                         Role::trainee,
+                         {},
+                         static_cast<int>(missing),
+                         {},
+                         person_url(person_id) + "/kurs"});
     }
 }
 

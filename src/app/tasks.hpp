@@ -39,6 +39,7 @@ enum class TaskKind {
     aggregate_view,       // National: a view of the aggregate figures (subject: "stability", ...).
     sign_alis_agreement,  // Trainee: the latest version of an ALIS agreement to sign.
     sign_supervision_agreement,  // Veileder: the latest version of a supervision agreement.
+    courses_missing,             // Trainee: required courses not completed yet (count: how many).
 };
 
 }  // namespace alis::app
@@ -46,7 +47,7 @@ enum class TaskKind {
 namespace alis::domain {
 template <>
 struct EnumNames<app::TaskKind> {
-    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 14> names{{
+    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 15> names{{
         {app::TaskKind::prepare_meeting, "prepare_meeting"},
         {app::TaskKind::make_education_plan, "make_education_plan"},
         {app::TaskKind::revise_education_plan, "revise_education_plan"},
@@ -61,6 +62,7 @@ struct EnumNames<app::TaskKind> {
         {app::TaskKind::aggregate_view, "aggregate_view"},
         {app::TaskKind::sign_alis_agreement, "sign_alis_agreement"},
         {app::TaskKind::sign_supervision_agreement, "sign_supervision_agreement"},
+        {app::TaskKind::courses_missing, "courses_missing"},
     }};
 };
 }  // namespace alis::domain

@@ -53,6 +53,16 @@ std::vector<CourseRequirement> courses_for(const std::vector<CourseRequirement>&
     return result;
 }
 
+std::vector<std::string> completed_course_ids(const std::vector<CompletedCourse>& completed) {
+    std::vector<std::string> result;
+    for (const auto& c : completed) {
+        if (c.course_id && !c.is_withdrawn()) {
+            result.push_back(*c.course_id);
+        }
+    }
+    return result;
+}
+
 std::vector<CourseRequirement> missing_courses(const std::vector<CourseRequirement>& required,
                                                const std::vector<std::string>& completed) {
     std::vector<CourseRequirement> result;

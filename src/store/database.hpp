@@ -13,7 +13,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "store/attachments.hpp"
 #include "store/audit_trail.hpp"
+#include "store/courses.hpp"
 #include "store/documents.hpp"
 #include "store/education_plans.hpp"
 #include "store/grants.hpp"
@@ -49,6 +51,8 @@ class Snapshot {
           learning_objectives_(tx),
           learning_log_(tx),
           mail_outbox_(tx),
+          attachments_(tx),
+          courses_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -65,6 +69,8 @@ class Snapshot {
     const LearningObjectives& learning_objectives() const { return learning_objectives_; }
     const LearningLog& learning_log() const { return learning_log_; }
     const MailOutbox& mail_outbox() const { return mail_outbox_; }
+    const Attachments& attachments() const { return attachments_; }
+    const Courses& courses() const { return courses_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -82,6 +88,8 @@ class Snapshot {
     LearningObjectives learning_objectives_;
     LearningLog learning_log_;
     MailOutbox mail_outbox_;
+    Attachments attachments_;
+    Courses courses_;
     Transaction& tx_;
 };
 
@@ -89,7 +97,9 @@ class Snapshot {
 // and the writes that follow from them see the same data. All of its writes are kept, or none.
 class UnitOfWork : public Snapshot {
   public:
+    using Snapshot::attachments;
     using Snapshot::audit;
+    using Snapshot::courses;
     using Snapshot::documents;
     using Snapshot::education_plans;
     using Snapshot::grants;
@@ -118,6 +128,8 @@ class UnitOfWork : public Snapshot {
     LearningObjectives& learning_objectives() { return learning_objectives_; }
     LearningLog& learning_log() { return learning_log_; }
     MailOutbox& mail_outbox() { return mail_outbox_; }
+    Attachments& attachments() { return attachments_; }
+    Courses& courses() { return courses_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

@@ -879,6 +879,52 @@ constexpr Column kDocumentTemplatesColumns[] = {
     {"recorded_by", ColumnKind::text}};
 #undef ALIS_DOCUMENT_TEMPLATES_COLUMNS
 
+#define ALIS_ATTACHMENTS_COLUMNS \
+    "id, sha256, media_type, byte_size, file_name, content_base64, uploaded_by, uploaded_at"
+constexpr const char* kCountAttachments = "SELECT count(*) FROM attachments";
+constexpr const char* kAllAttachments =
+    "SELECT " ALIS_ATTACHMENTS_COLUMNS " FROM attachments ORDER BY id";
+const DialectSql kAddAttachments{
+    "INSERT INTO attachments (" ALIS_ATTACHMENTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'sha256', value ->> 'media_type', value ->> 'byte_size',"
+    " value ->> 'file_name', value ->> 'content_base64', value ->> 'uploaded_by',"
+    " value ->> 'uploaded_at' FROM json_each($1)",
+    "INSERT INTO attachments OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::attachments, $1)"};
+constexpr Column kAttachmentsColumns[] = {
+    {"id", ColumnKind::integer},       {"sha256", ColumnKind::text},
+    {"media_type", ColumnKind::text},  {"byte_size", ColumnKind::integer},
+    {"file_name", ColumnKind::text},   {"content_base64", ColumnKind::text},
+    {"uploaded_by", ColumnKind::text}, {"uploaded_at", ColumnKind::instant}};
+#undef ALIS_ATTACHMENTS_COLUMNS
+
+#define ALIS_COMPLETED_COURSES_COLUMNS                                                 \
+    "id, person_id, course_id, name, hours, completed_on, attachment_id, recorded_at," \
+    " recorded_by, withdrawn_at, withdrawn_by"
+constexpr const char* kCountCompletedCourses = "SELECT count(*) FROM completed_courses";
+constexpr const char* kAllCompletedCourses =
+    "SELECT " ALIS_COMPLETED_COURSES_COLUMNS " FROM completed_courses ORDER BY id";
+const DialectSql kAddCompletedCourses{
+    "INSERT INTO completed_courses (" ALIS_COMPLETED_COURSES_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'course_id', value ->> 'name',"
+    " value ->> 'hours', value ->> 'completed_on', value ->> 'attachment_id',"
+    " value ->> 'recorded_at', value ->> 'recorded_by', value ->> 'withdrawn_at',"
+    " value ->> 'withdrawn_by' FROM json_each($1)",
+    "INSERT INTO completed_courses OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::completed_courses, $1)"};
+constexpr Column kCompletedCoursesColumns[] = {{"id", ColumnKind::integer},
+                                               {"person_id", ColumnKind::integer},
+                                               {"course_id", ColumnKind::text},
+                                               {"name", ColumnKind::text},
+                                               {"hours", ColumnKind::integer},
+                                               {"completed_on", ColumnKind::date},
+                                               {"attachment_id", ColumnKind::integer},
+                                               {"recorded_at", ColumnKind::instant},
+                                               {"recorded_by", ColumnKind::text},
+                                               {"withdrawn_at", ColumnKind::instant},
+                                               {"withdrawn_by", ColumnKind::text}};
+#undef ALIS_COMPLETED_COURSES_COLUMNS
+
 constexpr const char* kCountCalendarFeeds = "SELECT count(*) FROM calendar_feeds";
 constexpr const char* kAllCalendarFeeds =
     "SELECT account_id, token_sha256, created_at FROM calendar_feeds ORDER BY account_id";
@@ -1045,6 +1091,10 @@ const Table kTables[] = {
      kAllDigestSentTasks, kAddDigestSentTasks},
     {"mail_outbox", kMailOutboxColumns, GeneratedId::yes, kCountMailOutbox, kAllMailOutbox,
      kAddMailOutbox},
+    {"attachments", kAttachmentsColumns, GeneratedId::yes, kCountAttachments, kAllAttachments,
+     kAddAttachments},
+    {"completed_courses", kCompletedCoursesColumns, GeneratedId::yes, kCountCompletedCourses,
+     kAllCompletedCourses, kAddCompletedCourses},
 };
 
 }  // namespace

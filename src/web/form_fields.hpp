@@ -39,6 +39,11 @@ boost::json::object checkbox_field(const Catalogue& t, const FormInput& input, s
 // A text of several lines (a <textarea>) with a hint (`hint_key`).
 boost::json::object textarea_field(const Catalogue& t, const FormInput& input, std::string_view id,
                                    std::string_view label_key, std::string_view hint_key);
+// A file to upload, of the types `accept` names (e.g. ".pdf,.png,.jpg"), with a hint
+// (`hint_key`); the form it is in is sent as multipart/form-data.
+boost::json::object file_field(const Catalogue& t, const FormInput& input, std::string_view id,
+                               std::string_view label_key, std::string_view hint_key,
+                               std::string_view accept);
 // A <fieldset> of fields with its legend (`legend_key`).
 boost::json::object section(const Catalogue& t, std::string_view legend_key,
                             boost::json::array fields);

@@ -104,6 +104,27 @@ FormInput::FormInput(std::map<std::string, std::string> fields) {
     }
 }
 
+FormInput FormInput::from_parts(const std::vector<MultipartPart>& parts) {
+    FormInput input{std::map<std::string, std::string>{}};
+    for (const auto& part : parts) {
+        if (!part.filename.empty()) {
+            continue;
+        }
+        if (domain::check_input(part.name) != domain::TextProblem::none) {
+            throw HttpError(http::status::unprocessable_entity, "invalid_input",
+                            "form.bad_characters");
+        }
+        const auto problem = domain::check_input(part.body);
+        input.fields_.emplace(part.name, problem == domain::TextProblem::none ? part.body : "");
+        if (problem != domain::TextProblem::none) {
+            input.fail(part.name, problem == domain::TextProblem::invisible_character
+                                      ? "form.invisible_characters"
+                                      : "form.bad_characters");
+        }
+    }
+    return input;
+}
+
 FormInput FormInput::from_request(const Request& request, const std::vector<FieldRows>& rows) {
     const std::string_view type = request[http::field::content_type];
     if (type.starts_with("application/x-www-form-urlencoded")) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "web/multipart.hpp"
 #include "web/pipeline.hpp"
 
 namespace alis::web {
@@ -50,6 +51,10 @@ class FormInput {
     // or null; for a group in `rows`, an array of objects of such values). Anything else is a
     // 400/415 HttpError, and a value of another kind a 422 form.not_a_value on its field.
     static FormInput from_request(const Request& request, const std::vector<FieldRows>& rows = {});
+    // The fields of a multipart/form-data body (a form that uploads a file): every part that is
+    // not a file, checked as text entering alis as a urlencoded form's are. The files are the
+    // handler's to read (find_part).
+    static FormInput from_parts(const std::vector<MultipartPart>& parts);
     // For tests and for callers that already hold the fields (named as in a form).
     explicit FormInput(std::map<std::string, std::string> fields);
 

@@ -254,9 +254,9 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     if (const auto group = app::group_status(s.app, p.id, s.today())) {
         data["group"] = group_view(t, *group);
     }
-    // The courses the ruleset requires; none can be recorded as completed yet.
+    // The courses the ruleset requires that are not completed (withdrawn ones do not count).
     json::array courses;
-    for (const auto& c : app::required_courses(s.app, p.id)) {
+    for (const auto& c : app::completed_courses(s.app, p.id).missing) {
         courses.push_back(json::object{{"name", c.name},
                                        {"hours", t.format("courses.hours", {{"hours", c.hours}})},
                                        {"assumed", c.provenance.unconfirmed}});
@@ -264,6 +264,7 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     data["objectives_url"] = person_path(p.id) + "/laeringsmaal";
     data["has_courses"] = !courses.empty();
     data["courses"] = std::move(courses);
+    data["courses_url"] = person_path(p.id) + "/kurs";
     const std::string saved = query_value(request, "lagret");
     if (saved == "lege" || saved == "ansettelse" || saved == "periode" || saved == "permisjon" ||
         saved == "rettet" || saved == "fjernet" || saved == "avslutning") {

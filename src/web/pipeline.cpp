@@ -182,11 +182,14 @@ Response page_from_body(const Services& services, const Request& request,
                                                           user_bar(context)));
 }
 
-void Routes::add(http::verb method, std::string pattern, RouteAccess access, Endpoint endpoint) {
-    router_.add(method, std::move(pattern), access,
-                [&services = services_, endpoint](const Request& request, RequestContext& context) {
-                    return endpoint(services, request, context);
-                });
+void Routes::add(http::verb method, std::string pattern, RouteAccess access, Endpoint endpoint,
+                 std::size_t body_limit) {
+    router_.add(
+        method, std::move(pattern), access,
+        [&services = services_, endpoint](const Request& request, RequestContext& context) {
+            return endpoint(services, request, context);
+        },
+        body_limit);
 }
 
 Pipeline::Pipeline(Services& services) : services_(services) {
@@ -357,6 +360,17 @@ HttpService Pipeline::service() {
     };
     service.reject = [this](http::status status, const Request* header) {
         return reject(status, header);
+    };
+    service.body_limit = [this](const Request& header) -> std::optional<std::size_t> {
+        const auto url = boost::urls::parse_origin_form(header.target());
+        if (!url) {
+            return std::nullopt;
+        }
+        const auto match = router_.match(header.method(), url->path());
+        if (match.route == nullptr || match.route->body_limit == 0) {
+            return std::nullopt;
+        }
+        return match.route->body_limit;
     };
     service.connections_changed = [this](int delta) {
         services_.metrics.connections_changed(delta);

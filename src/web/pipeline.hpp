@@ -7,6 +7,7 @@
 #include "app/application.hpp"
 #include "app/denied_access.hpp"
 #include "app/trainee_overview.hpp"
+#include "domain/attachment.hpp"
 #include "domain/date.hpp"
 #include "domain/municipality.hpp"
 #include "domain/person.hpp"
@@ -136,13 +137,21 @@ domain::Person load_person(Services& services, const RequestContext& context);
 // about it (the path parameters, the session).
 using Endpoint = Response (*)(Services&, const Request&, RequestContext&);
 
+// The body limit of a route that takes an uploaded file (multipart/form-data): the largest file
+// alis keeps (domain::kMaxAttachmentBytes, 5 MiB) and room for the form's other fields and the
+// parts' headers. Every other route keeps the server's limit (ServerConfig::body_limit, 1 MiB).
+inline constexpr std::size_t kUploadBodyLimit = domain::kMaxAttachmentBytes + 64 * 1024;
+
 // The one way to declare an alis route: a method, a pattern with its typed parameters
 // ("/personer/{person:id}", see Router), the access it needs, and its handler, bound to the
 // services. Each web/*_routes.cpp declares its routes through it.
 class Routes {
   public:
     Routes(Router& router, Services& services) : router_(router), services_(services) {}
-    void add(http::verb method, std::string pattern, RouteAccess access, Endpoint endpoint);
+    // `body_limit` is the route's own (Router::Route::body_limit): kUploadBodyLimit for a route
+    // that takes an uploaded file, else 0 for the server's.
+    void add(http::verb method, std::string pattern, RouteAccess access, Endpoint endpoint,
+             std::size_t body_limit = 0);
 
   private:
     Router& router_;

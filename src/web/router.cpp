@@ -95,7 +95,8 @@ bool segments_match(const std::vector<Segment>& parts, const std::vector<std::st
 
 }  // namespace
 
-void Router::add(http::verb method, std::string pattern, RouteAccess access, Handler handler) {
+void Router::add(http::verb method, std::string pattern, RouteAccess access, Handler handler,
+                 std::size_t body_limit) {
     if (pattern.empty() || pattern.front() != '/') {
         throw std::invalid_argument("route pattern must start with '/': " + pattern);
     }
@@ -118,7 +119,7 @@ void Router::add(http::verb method, std::string pattern, RouteAccess access, Han
         name += '/';
     }
     routes_.push_back({method, std::move(pattern), std::move(name), access, std::move(handler),
-                       std::move(segments), literal});
+                       std::move(segments), literal, body_limit});
 }
 
 Router::Match Router::match(http::verb method, std::string_view path) const {

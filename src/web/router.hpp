@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -52,6 +53,9 @@ class Router {
         Handler handler;
         std::vector<Segment> segments;  // The pattern split at '/', computed once.
         bool literal = true;            // No parameter segment.
+        // The largest request body the route takes, or 0 for the server's (ServerConfig's
+        // body_limit); only the routes that take an upload have a larger one.
+        std::size_t body_limit = 0;
     };
 
     struct Match {
@@ -62,9 +66,10 @@ class Router {
         bool method_not_allowed = false;
     };
 
-    // Registers a route; throws std::invalid_argument for a malformed pattern, an unknown
-    // parameter type or a duplicate.
-    void add(http::verb method, std::string pattern, RouteAccess access, Handler handler);
+    // Registers a route (with its own body limit, Route::body_limit, when not 0); throws
+    // std::invalid_argument for a malformed pattern, an unknown parameter type or a duplicate.
+    void add(http::verb method, std::string pattern, RouteAccess access, Handler handler,
+             std::size_t body_limit = 0);
     // Finds the route for a method and a path (without query string).
     Match match(http::verb method, std::string_view path) const;
     const std::vector<Route>& routes() const { return routes_; }

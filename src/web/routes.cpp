@@ -153,6 +153,7 @@ void register_departure_routes(Routes& routes);
 void register_stability_routes(Routes& routes);
 void register_supervisor_routes(Routes& routes);
 void register_supervision_routes(Routes& routes);
+void register_course_routes(Routes& routes);
 void register_region_routes(Routes& routes);
 void register_general_plan_routes(Routes& routes);
 void register_education_plan_routes(Routes& routes);
@@ -185,6 +186,7 @@ void register_routes(Router& router, Services& services) {
     register_stability_routes(routes);
     register_supervisor_routes(routes);
     register_supervision_routes(routes);
+    register_course_routes(routes);
     register_region_routes(routes);
     register_general_plan_routes(routes);
     register_education_plan_routes(routes);

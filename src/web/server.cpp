@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace alis::web {
@@ -268,10 +269,27 @@ asio::awaitable<void> Server::State::session(std::shared_ptr<Connection> connect
 
             http::request_parser<http::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
-            parser.body_limit(config.body_limit);
+            // The header first, with no body limit yet: the limit depends on the route (an
+            // upload's is larger), so it is set, and a Content-Length judged, once the header
+            // is read. A chunked body is judged against it chunk by chunk.
+            parser.body_limit(boost::none);
             c.expires_after(config.request_timeout);
             auto [read_ec, read_n] =
-                co_await http::async_read(c.stream, buffer, parser, use_nothrow);
+                co_await http::async_read_header(c.stream, buffer, parser, use_nothrow);
+            if (!read_ec) {
+                std::size_t limit = config.body_limit;
+                if (service.body_limit) {
+                    limit = service.body_limit(parser.get()).value_or(config.body_limit);
+                }
+                const auto length = parser.content_length();
+                if (length && *length > limit) {
+                    read_ec = http::error::body_limit;
+                } else {
+                    parser.body_limit(limit);
+                    std::tie(read_ec, read_n) =
+                        co_await http::async_read(c.stream, buffer, parser, use_nothrow);
+                }
+            }
             if (read_ec) {
                 if (const auto status = status_for_read_error(read_ec)) {
                     // The parser fills the message as it reads, and Beast refuses an empty

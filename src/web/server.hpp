@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "web/http.hpp"
@@ -34,6 +35,9 @@ struct HttpService {
     // read when it stopped (the request line and the fields so far), or nullptr when it could not
     // read even the request line.
     std::function<Response(http::status, const Request* header)> reject;
+    // The largest body a request with this header may send, when its route has a limit of its
+    // own (an upload); nullopt, or no function, for ServerConfig::body_limit. Must not throw.
+    std::function<std::optional<std::size_t>(const Request& header)> body_limit;
     // Told when a connection opens (+1) or closes (-1).
     std::function<void(int)> connections_changed;
 };

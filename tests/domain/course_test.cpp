@@ -48,6 +48,29 @@ TEST(CourseRequirements, MissingCoursesAreThoseNotCompletedInTheFilesOrder) {
     EXPECT_TRUE(missing_courses(required, every).empty());
 }
 
+TEST(CourseRequirements, AWithdrawnCourseAndAnotherCourseCompleteNoRequiredOne) {
+    const auto completed = [](const char* id, bool withdrawn) {
+        CompletedCourse c;
+        if (id != nullptr) {
+            c.course_id = id;
+        }
+        c.name = "Kurs";
+        if (withdrawn) {
+            c.withdrawn_at = "2026-11-22T10:00:00Z";
+            c.withdrawn_by = "Anne";
+        }
+        return c;
+    };
+    const auto required = courses_for(all_courses(), "allmennmedisin-2019");
+    const std::vector<CompletedCourse> done = {completed("akuttmedisin", true),
+                                               completed(nullptr, false),
+                                               completed("veiledning_og_kommunikasjon", false)};
+    EXPECT_EQ(completed_course_ids(done), std::vector<std::string>{"veiledning_og_kommunikasjon"});
+    const auto missing = missing_courses(required, completed_course_ids(done));
+    ASSERT_EQ(missing.size(), 1u);
+    EXPECT_EQ(missing[0].id, "akuttmedisin") << "withdrawn, so missing again";
+}
+
 TEST(CourseRequirements, ABrokenFileIsRefusedNamingTheKey) {
     testing::expect_refused(
         testing::read_source_file(kFile),

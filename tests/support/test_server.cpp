@@ -110,6 +110,22 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 
+std::string multipart_body(const std::vector<std::pair<std::string, std::string>>& fields,
+                           const std::vector<FilePart>& files) {
+    const std::string boundary = kMultipartBoundary;
+    std::string body;
+    for (const auto& [name, value] : fields) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
+                "\"\r\n\r\n" + value + "\r\n";
+    }
+    for (const auto& f : files) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field +
+                "\"; filename=\"" + f.filename + "\"\r\nContent-Type: " + f.content_type +
+                "\r\n\r\n" + f.bytes + "\r\n";
+    }
+    return body + "--" + boundary + "--\r\n";
+}
+
 std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
     std::string body;
     for (const auto& [key, value] : fields) {

@@ -95,6 +95,21 @@ using Response = boost::beast::http::response<boost::beast::http::string_body>;
 // by byte (so a test can send any bytes a browser or an attacker could).
 std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields);
 
+// A file of a multipart/form-data body: its field, its name and declared type, and its bytes.
+struct FilePart {
+    std::string field;
+    std::string filename;
+    std::string content_type;
+    std::string bytes;
+};
+// The boundary multipart_body uses, and the Content-Type that names it.
+inline constexpr const char* kMultipartBoundary = "----alisboundary7MA4YWxk";
+inline constexpr const char* kMultipartType =
+    "multipart/form-data; boundary=----alisboundary7MA4YWxk";
+// A multipart/form-data body as a browser sends a form with files: the fields, then the files.
+std::string multipart_body(const std::vector<std::pair<std::string, std::string>>& fields,
+                           const std::vector<FilePart>& files);
+
 // Sends one request on a new connection and reads the answer.
 Response request(unsigned short port, boost::beast::http::verb method, const std::string& target,
                  const std::string& body = {}, const std::string& content_type = {},

@@ -31,6 +31,7 @@ enum class Expect {
     aggregates,    // The country's figures, never person-level: leaders, offices, national.
     participant,   // A supervision meeting's trainee or veileder: never the leader or others.
     veileder,      // The meeting's veileder alone (closing it).
+    own_trainee,   // The doctor in training about their own record alone (their courses).
 };
 
 // The token of the calendar address the fixture makes.
@@ -188,6 +189,17 @@ const std::map<std::string, Expect> kRoutes = {
      Expect::participant},
     {"POST /personer/{person:id}/veiledning/{meeting:id}/lukk", Expect::veileder},
     {"POST /api/v1/people/{person:id}/supervision-meetings/{meeting:id}/close", Expect::veileder},
+    // Courses (issue 14): readers of the record see them and download the certificates; the
+    // doctor alone records and withdraws their own.
+    {"GET /personer/{person:id}/kurs", Expect::person},
+    {"GET /personer/{person:id}/kurs/{course:id}/kursbevis", Expect::person},
+    {"GET /api/v1/people/{person:id}/courses", Expect::person},
+    {"GET /api/v1/people/{person:id}/courses/{course:id}/certificate", Expect::person},
+    {"GET /personer/{person:id}/kurs/ny", Expect::own_trainee},
+    {"POST /personer/{person:id}/kurs/ny", Expect::own_trainee},
+    {"POST /personer/{person:id}/kurs/{course:id}/trekk", Expect::own_trainee},
+    {"POST /api/v1/people/{person:id}/courses", Expect::own_trainee},
+    {"POST /api/v1/people/{person:id}/courses/{course:id}/withdrawal", Expect::own_trainee},
     {"GET /kommuner/{number}/veiledere/norm", Expect::leader_only},
     {"POST /kommuner/{number}/veiledere/norm", Expect::leader_only},
     {"PUT /api/v1/municipalities/{number}/supervision-norm", Expect::leader_only},
@@ -366,6 +378,25 @@ class AuthorizationMatrix : public ::testing::Test {
             m.planned_at = "2026-11-01T10:00:00Z";
             m.planned_by = "Veileder Bergen";
             meeting = w.supervision().add(m);
+            // A completed course of the own trainee with its certificate, for the routes that
+            // name one.
+            domain::Attachment file;
+            file.sha256 = std::string(64, 'b');
+            file.media_type = domain::MediaType::pdf;
+            file.byte_size = 9;
+            file.file_name = "kursbevis.pdf";
+            file.uploaded_by = "Egen Lege";
+            file.uploaded_at = "2026-11-01T10:00:00Z";
+            domain::CompletedCourse c;
+            c.person_id = own_trainee;
+            c.course_id = "akuttmedisin";
+            c.name = "Kurs i akuttmedisin og legevaktarbeid";
+            c.hours = 40;
+            c.completed_on = *domain::Date::parse_iso("2026-10-01");
+            c.attachment_id = w.attachments().add(file, app::to_base64("%PDF-1.4\n"));
+            c.recorded_at = "2026-11-01T10:00:00Z";
+            c.recorded_by = "Egen Lege";
+            course = w.courses().add(c);
             // An agreement of the own trainee and a version of its document, for the routes that
             // name them.
             agreement = testing::add_agreement(w, employment, "2024-01-01");
@@ -440,6 +471,7 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(
             path, std::regex("\\{invitation\\}"),
             std::to_string(pattern.starts_with("/api/") ? api_invitation : invitation));
+        path = std::regex_replace(path, std::regex("\\{course\\}"), std::to_string(course));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
@@ -470,6 +502,7 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t invitation = 0;
     std::int64_t api_invitation = 0;
     std::int64_t objective = 0;
+    std::int64_t course = 0;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteIsClassified) {
@@ -568,6 +601,7 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
         {Expect::aggregates, {"national@a.no", "trainee@a.no"}},
         {Expect::participant, {"trainee@a.no", "leader@a.no"}},
         {Expect::veileder, {"supervisor@a.no", "trainee@a.no"}},
+        {Expect::own_trainee, {"trainee@a.no", "leader@a.no"}},
     };
     const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
     auto send = [&](const auto& route, const std::string& path, const std::string& email) {

@@ -206,13 +206,17 @@ TEST_F(Tasks, TheTraineeIsAskedToPrepareTheNextMeetingAndReviseThePlan) {
     const auto next = plan_meeting(anne, "2026-12-03");
     plan_meeting(anne, "2027-01-07");
     const auto list = tasks("anne@alis.no");
-    ASSERT_EQ(list.size(), 2u) << json::serialize(list);
+    ASSERT_EQ(list.size(), 3u) << json::serialize(list);
     EXPECT_EQ(list[0].at("kind").as_string(), "prepare_meeting");
     EXPECT_EQ(list[0].at("day").as_string(), "2026-12-03");
     EXPECT_EQ(list[0].at("url").as_string(), person(anne) + "/veiledning/" + std::to_string(next));
     EXPECT_EQ(list[1].at("kind").as_string(), "revise_education_plan");
     EXPECT_EQ(list[1].at("day").as_string(), "2026-10-01");
     EXPECT_EQ(list[1].at("url").as_string(), person(anne) + "/utdanningsplan/revider");
+    // Both courses of the default ruleset are missing (tests/web/courses_test.cpp records them).
+    EXPECT_EQ(list[2].at("kind").as_string(), "courses_missing");
+    EXPECT_EQ(list[2].at("count").as_int64(), 2);
+    EXPECT_EQ(list[2].at("url").as_string(), person(anne) + "/kurs");
     // A trainee without a plan is asked to make one.
     app::Actor cecilie_actor{99,
                              "cecilie@alis.no",
@@ -221,8 +225,9 @@ TEST_F(Tasks, TheTraineeIsAskedToPrepareTheNextMeetingAndReviseThePlan) {
                              {{0, 99, domain::Role::trainee, std::nullopt, std::nullopt,
                                *domain::Date::parse_iso("2020-01-01"), std::nullopt}}};
     const auto own = app::tasks_of(server.app(), cecilie_actor, server.fixed_today());
-    ASSERT_EQ(own.size(), 1u);
+    ASSERT_EQ(own.size(), 2u);
     EXPECT_EQ(own[0].kind, app::TaskKind::make_education_plan);
+    EXPECT_EQ(own[1].kind, app::TaskKind::courses_missing);
 }
 
 TEST_F(Tasks, EachRoleSeesOnlyWhatItMaySee) {

@@ -172,14 +172,15 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 14) << "education_plan_revisions, education_plan_periods, "
+    EXPECT_EQ(append_only, 16) << "education_plan_revisions, education_plan_periods, "
                                   "record_corrections, supervision_addenda, "
                                   "supervision_meetings (whose first demo meeting is closed), "
                                   "documents, document_signatures, signed_documents, "
                                   "objective_catalogue_editions, learning_objectives, "
                                   "activity_signatures, objective_events, "
-                                  "clinical_supervisor_invitations (deleted never) and "
-                                  "document_templates";
+                                  "clinical_supervisor_invitations (deleted never), "
+                                  "document_templates, attachments and completed_courses "
+                                  "(which allows its withdrawal alone)";
 }
 
 TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {
