@@ -42,6 +42,11 @@ constexpr std::array<DemoStage, 6> kStages = {DemoStage::requested, DemoStage::r
                                               DemoStage::approved,  DemoStage::rejected,
                                               DemoStage::recalled,  DemoStage::reversed};
 
+std::string padded_digest(std::int64_t id) {
+    const auto digits = std::to_string(id);
+    return std::string(64 - digits.size(), '0') + digits;
+}
+
 std::string demo_instant(domain::Date day, const char* time) {
     return day.iso() + "T" + time + "Z";
 }
@@ -76,7 +81,7 @@ int add_demo_learning_logs(Application& app, domain::Date as_of) {
             const std::string trainee_label = trainee.full_name + " (demo)";
             const std::string supervisor_label = "Supervisør Hansen (demo)";
             // The demo supervisør (login supervisor@demo.alis.no) is invited by every one of them.
-            w.learning_log().add_invitation(
+            const auto invitation = w.learning_log().add_invitation(
                 {0, trainee.id, std::string(kDemoClinicalSupervisor), "Supervisør Hansen",
                  demo_instant(as_of.plus_days(-90), "08:00:00"), trainee_label, std::nullopt});
             // Activities over the last months, two objectives each, every other one signed.
@@ -100,6 +105,15 @@ int add_demo_learning_logs(Application& app, domain::Date as_of) {
                     w.learning_log().append_signature(
                         {0, id, std::nullopt, supervisor_label,
                          demo_instant(activity.done_on.plus_days(1), "09:00:00")});
+                } else if (a == 1) {
+                    // Asked of the demo supervisør, who signs with the account. The kept digest is
+                    // no SHA-256 of any known token (the id, padded): no link can use it, and
+                    // the same seed gives the same data.
+                    w.learning_log().add_sign_request(
+                        {0, id, invitation, std::string(kDemoClinicalSupervisor), padded_digest(id),
+                         demo_instant(as_of.plus_days(-2), "12:00:00"), trainee_label,
+                         std::int64_t{as_of.plus_days(12).days_since_epoch()} * 86400,
+                         std::nullopt});
                 }
                 ++added;
             }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "app/auth.hpp"
+#include "app/hashing.hpp"
 #include "app/learning_objectives.hpp"
 #include "app/training_ledger.hpp"
 #include "domain/text.hpp"
@@ -67,6 +69,7 @@ std::optional<LearningRecord> read_learning_record(const store::Snapshot& s, std
     r.events = s.learning_log().events_of(person_id);
     r.invitations = s.learning_log().invitations_of(person_id);
     r.service_periods = s.people().service_periods_of(person_id);
+    r.sign_requests = s.learning_log().sign_requests_of(person_id);
     const auto arenas = path_arenas(s, person_id, r.service_periods);
     std::map<std::int64_t, std::vector<domain::ObjectiveEvent>> events_by_objective;
     for (const auto& e : r.events) {
@@ -286,6 +289,189 @@ LearningLogProblem withdraw_clinical_supervisor(Application& app, std::int64_t p
         audit.target = "invitation " + std::to_string(invitation_id);
         w.audit().append(audit);
         return LearningLogProblem::none;
+    });
+}
+
+namespace {
+
+// The activity of the person, or nullopt.
+std::optional<domain::LearningActivity> activity_of(const store::Snapshot& s,
+                                                    std::int64_t person_id,
+                                                    std::int64_t activity_id) {
+    for (auto& a : s.learning_log().activities_of(person_id)) {
+        if (a.id == activity_id) {
+            return std::move(a);
+        }
+    }
+    return std::nullopt;
+}
+
+// Appends the signature of the activity of a request just used, signed at `audit.at`, and
+// `audit`.
+void sign_with_request(store::UnitOfWork& w, const domain::ActivitySignRequest& request,
+                       std::optional<std::int64_t> signer_person_id, const std::string& signer,
+                       std::int64_t person_id, domain::AuditEvent& audit) {
+    w.learning_log().append_signature({0, request.activity_id, signer_person_id, signer, audit.at});
+    audit.subject_person_id = person_id;
+    audit.target = "activity " + std::to_string(request.activity_id);
+    w.audit().append(audit);
+}
+
+}  // namespace
+
+Resource activity_resource(Application& app, std::int64_t person_id, std::int64_t activity_id,
+                           domain::Date day, std::int64_t now) {
+    auto r = person_resource(app, person_id, day);
+    const auto requests = app.database().read([&](const store::Snapshot& s) {
+        return s.learning_log().activity_owner(activity_id) == person_id
+                   ? std::optional(s.learning_log().sign_requests_of(person_id))
+                   : std::nullopt;
+    });
+    if (!requests) {
+        return Resource{};
+    }
+    r.kind = Resource::Kind::activity;
+    for (const auto& q : *requests) {
+        if (q.activity_id == activity_id && q.is_open(now)) {
+            r.activity_signer_emails.push_back(q.email);
+        }
+    }
+    return r;
+}
+
+std::variant<SignOffLink, LearningLogProblem> request_sign_off(
+    Application& app, std::int64_t person_id, std::int64_t activity_id, std::int64_t invitation_id,
+    const Actor& actor, domain::AuditEvent audit, std::int64_t now, const SignOffMail& mail) {
+    const std::string token = random_token();
+    return app.database().write(
+        [&](store::UnitOfWork& w) -> std::variant<SignOffLink, LearningLogProblem> {
+            const auto activity = activity_of(w, person_id, activity_id);
+            if (!activity) {
+                return LearningLogProblem::unknown_activity;
+            }
+            if (activity->signature) {
+                return LearningLogProblem::already_signed;
+            }
+            std::optional<domain::ClinicalSupervisorInvitation> invitation;
+            for (auto& i : w.learning_log().invitations_of(person_id)) {
+                if (i.id == invitation_id && !i.withdrawn_at) {
+                    invitation = std::move(i);
+                }
+            }
+            if (!invitation) {
+                return LearningLogProblem::unknown_invitation;
+            }
+            domain::ActivitySignRequest r;
+            r.activity_id = activity_id;
+            r.invitation_id = invitation_id;
+            r.email = invitation->email;
+            r.token_sha256 = sha256_hex(token);
+            r.requested_at = audit.at;
+            r.requested_by = signature_of(actor);
+            r.expires_at = now + domain::kSignRequestSeconds;
+            r.id = w.learning_log().add_sign_request(r);
+            auto m = mail(token, *invitation);
+            m.queued_at = now;
+            m.next_attempt_at = now;
+            w.mail_outbox().add(m);
+            audit.subject_person_id = person_id;
+            audit.target = "activity " + std::to_string(activity_id) + " to " + r.email;
+            w.audit().append(audit);
+            return SignOffLink{std::move(r), token};
+        });
+}
+
+namespace {
+
+SignOffLookup lookup_link(const store::Snapshot& s, const std::string& token, std::int64_t now) {
+    SignOffLookup result;
+    const auto request = s.learning_log().find_sign_request(sha256_hex(token));
+    if (!request) {
+        return result;
+    }
+    const auto owner = s.learning_log().activity_owner(request->activity_id);
+    const auto activity = owner ? activity_of(s, *owner, request->activity_id) : std::nullopt;
+    if (!activity) {
+        return result;
+    }
+    if (request->used_at) {
+        result.state = SignOffLinkState::used;
+        return result;
+    }
+    if (request->expires_at <= now) {
+        result.state = SignOffLinkState::expired;
+        return result;
+    }
+    if (activity->signature) {
+        result.state = SignOffLinkState::signed_already;
+        return result;
+    }
+    SignOffView view;
+    view.request = *request;
+    view.activity = *activity;
+    if (const auto person = s.people().find(*owner)) {
+        view.doctor_name = person->full_name;
+    }
+    for (const auto& i : s.learning_log().invitations_of(*owner)) {
+        if (i.id == request->invitation_id) {
+            view.supervisor_name = i.name;
+        }
+    }
+    for (const auto id : activity->objective_ids) {
+        if (const auto o = s.learning_objectives().find_objective(id)) {
+            view.objective_codes.push_back(o->code);
+        }
+    }
+    result.state = SignOffLinkState::valid;
+    result.view = std::move(view);
+    return result;
+}
+
+}  // namespace
+
+SignOffLookup sign_off_link(Application& app, const std::string& token, std::int64_t now) {
+    return app.database().read(
+        [&](const store::Snapshot& s) { return lookup_link(s, token, now); });
+}
+
+SignOffLinkState sign_off_by_link(Application& app, const std::string& token,
+                                  domain::AuditEvent audit, std::int64_t now) {
+    return app.database().write([&](store::UnitOfWork& w) {
+        const auto found = lookup_link(w, token, now);
+        if (found.state != SignOffLinkState::valid) {
+            return found.state;
+        }
+        const auto& v = *found.view;
+        if (!w.learning_log().use_sign_request(v.request.id, audit.at, now)) {
+            return SignOffLinkState::used;
+        }
+        const std::string signer = v.supervisor_name + " (" + v.request.email + ")";
+        audit.actor_label = v.request.email;
+        sign_with_request(w, v.request, std::nullopt, signer, v.activity.person_id, audit);
+        return SignOffLinkState::valid;
+    });
+}
+
+LearningLogProblem sign_off_activity(Application& app, std::int64_t person_id,
+                                     std::int64_t activity_id, const Actor& actor,
+                                     domain::AuditEvent audit, std::int64_t now) {
+    const std::string email = domain::lower_ascii(actor.email);
+    return app.database().write([&](store::UnitOfWork& w) {
+        const auto activity = activity_of(w, person_id, activity_id);
+        if (!activity) {
+            return LearningLogProblem::unknown_activity;
+        }
+        if (activity->signature) {
+            return LearningLogProblem::already_signed;
+        }
+        for (const auto& q : w.learning_log().sign_requests_of(person_id)) {
+            if (q.activity_id == activity_id && q.email == email && q.is_open(now) &&
+                w.learning_log().use_sign_request(q.id, audit.at, now)) {
+                sign_with_request(w, q, actor.person_id, signature_of(actor), person_id, audit);
+                return LearningLogProblem::none;
+            }
+        }
+        return LearningLogProblem::not_asked;
     });
 }
 

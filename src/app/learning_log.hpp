@@ -9,6 +9,7 @@
 // advise_on_objective, approve_objective); here is what the step does.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -20,6 +21,7 @@
 #include "domain/date.hpp"
 #include "domain/learning_log.hpp"
 #include "domain/learning_objective.hpp"
+#include "domain/mail.hpp"
 #include "domain/person.hpp"
 
 namespace alis::app {
@@ -48,6 +50,7 @@ struct LearningRecord {
     std::vector<domain::ObjectiveEvent> events;                     // In the order appended.
     std::vector<domain::ClinicalSupervisorInvitation> invitations;  // In the order made.
     std::vector<domain::ServicePeriod> service_periods;             // Where activities happen.
+    std::vector<domain::ActivitySignRequest> sign_requests;         // In the order made.
 
     // The objective of an applicable edition with this id, or nullptr.
     const ObjectiveProgress* find_objective(std::int64_t objective_id) const;
@@ -77,6 +80,9 @@ enum class LearningLogProblem {
     already_invited,         // The address is invited by this doctor already.
     own_address,             // A doctor cannot invite themselves.
     event_refused,           // The step cannot follow the objective's state (see event_problem).
+    unknown_activity,        // No such activity of the doctor.
+    already_signed,          // The activity is signed off already (a signature is final).
+    not_asked,               // No open sign-off request of the activity to this supervisør.
 };
 
 // Records an activity of the person, signed by the actor, and appends `audit`.
@@ -111,6 +117,70 @@ std::variant<domain::ClinicalSupervisorInvitation, LearningLogProblem> invite_cl
 LearningLogProblem withdraw_clinical_supervisor(Application& app, std::int64_t person_id,
                                                 std::int64_t invitation_id,
                                                 domain::AuditEvent audit);
+
+// ---- Sign-off of activities ----
+
+// The facts access to one activity of a person is derived from on `day`: the person's
+// (person_resource) with kind activity and the addresses of its open sign-off requests at `now`;
+// kind none when the activity is not the person's.
+Resource activity_resource(Application& app, std::int64_t person_id, std::int64_t activity_id,
+                           domain::Date day, std::int64_t now);
+
+// A sign-off request made: the request and its token, shown once (the link) and kept nowhere.
+struct SignOffLink {
+    domain::ActivitySignRequest request;
+    std::string token;
+};
+
+// The mail of a request to the invited supervisør, made by the front (it knows the words and the
+// address of the link) from the token and the invitation.
+using SignOffMail = std::function<domain::OutboxMail(
+    const std::string& token, const domain::ClinicalSupervisorInvitation& invitation)>;
+
+// Asks the invited supervisør `invitation_id` to sign off the person's activity: a one-time link
+// valid for domain::kSignRequestSeconds from `now`, its mail in the outbox, and `audit`, in one
+// unit of work. unknown_activity, already_signed or unknown_invitation when it cannot be.
+std::variant<SignOffLink, LearningLogProblem> request_sign_off(
+    Application& app, std::int64_t person_id, std::int64_t activity_id, std::int64_t invitation_id,
+    const Actor& actor, domain::AuditEvent audit, std::int64_t now, const SignOffMail& mail);
+
+// What a link is, before or after its use.
+enum class SignOffLinkState {
+    valid,           // Open: it may sign.
+    unknown,         // No request has this token: mistyped or tampered with.
+    used,            // Used once already.
+    expired,         // Older than 14 days.
+    signed_already,  // The activity was signed off by another request.
+};
+
+// What a link shows: the request, the activity, whose it is, the objectives' codes and the
+// supervisør invited.
+struct SignOffView {
+    domain::ActivitySignRequest request;
+    domain::LearningActivity activity;
+    std::string doctor_name;
+    std::string supervisor_name;
+    std::vector<std::string> objective_codes;
+};
+
+struct SignOffLookup {
+    SignOffLinkState state = SignOffLinkState::unknown;
+    std::optional<SignOffView> view;  // For valid only.
+};
+
+// The link with `token` at `now`.
+SignOffLookup sign_off_link(Application& app, const std::string& token, std::int64_t now);
+
+// Signs off by the link with `token`, as the invited supervisør (name and address), and appends
+// `audit` (its actor the address), in one unit of work; the state that prevented it otherwise.
+SignOffLinkState sign_off_by_link(Application& app, const std::string& token,
+                                  domain::AuditEvent audit, std::int64_t now);
+
+// Signs off the person's activity as the actor, a supervisør with an account to whose address an
+// open request of it was sent, and appends `audit`; not_asked or already_signed when not.
+LearningLogProblem sign_off_activity(Application& app, std::int64_t person_id,
+                                     std::int64_t activity_id, const Actor& actor,
+                                     domain::AuditEvent audit, std::int64_t now);
 
 // One open request in a leader's approval queue.
 struct QueuedRequest {

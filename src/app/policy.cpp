@@ -147,10 +147,11 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
                      contains(resource.supervisor_person_ids, *actor.person_id)) ||
                     is_invited_clinical_supervisor(grant, actor, resource));
         case Action::sign_off_activity:
+            // The supervisør an open request of the activity was sent to (by the account's
+            // address); never one's own activity.
             return grant.role == Role::clinical_supervisor &&
-                   resource.kind == Resource::Kind::activity && actor.person_id &&
-                   resource.clinical_supervisor_person_id &&
-                   *actor.person_id == *resource.clinical_supervisor_person_id;
+                   resource.kind == Resource::Kind::activity && !is_self(actor, resource) &&
+                   contains(resource.activity_signer_emails, domain::lower_ascii(actor.email));
         case Action::view_municipality:
             if (resource.kind != Resource::Kind::municipality || !resource.municipality_number) {
                 return false;

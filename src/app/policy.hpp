@@ -110,7 +110,8 @@ struct Resource {
     std::optional<std::string> municipality_number;  // municipality, supervisor
     std::optional<std::string> municipality_office;  // municipality: its ALIS office.
 
-    std::optional<std::int64_t> clinical_supervisor_person_id;  // activity: sent to whom.
+    // activity (with the person's facts): the addresses its open sign-off requests were sent to.
+    std::vector<std::string> activity_signer_emails;
 
     std::optional<std::string> office;  // office: the regional ALIS office, e.g. "Bergen".
 };

@@ -67,6 +67,26 @@ struct ClinicalSupervisorInvitation {
 
 inline constexpr std::size_t kMaxInvitationNameLength = 200;
 
+// How long a link to sign off an activity is valid: 14 days.
+inline constexpr std::int64_t kSignRequestSeconds = 14 * 24 * 60 * 60;
+
+// A request to an invited supervisør to sign off an activity: a one-time link (only its token's
+// SHA-256 is kept), bound to the activity and the address, valid until expires_at, used once.
+struct ActivitySignRequest {
+    std::int64_t id = 0;
+    std::int64_t activity_id = 0;
+    std::int64_t invitation_id = 0;
+    std::string email;  // Lower-case.
+    std::string token_sha256;
+    std::string requested_at;     // UTC instant.
+    std::string requested_by;     // Name and e-mail.
+    std::int64_t expires_at = 0;  // Unix seconds.
+    std::optional<std::string> used_at;
+
+    // Not used and not expired at `now` (Unix seconds).
+    bool is_open(std::int64_t now) const { return !used_at && now < expires_at; }
+};
+
 // One learning activity of a doctor.
 struct LearningActivity {
     std::int64_t id = 0;

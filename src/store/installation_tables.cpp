@@ -860,6 +860,31 @@ constexpr Column kClinicalSupervisorInvitationsColumns[] = {
     {"withdrawn_at", ColumnKind::instant}};
 #undef ALIS_CLINICAL_SUPERVISOR_INVITATIONS_COLUMNS
 
+#define ALIS_ACTIVITY_SIGN_REQUESTS_COLUMNS                                             \
+    "id, activity_id, invitation_id, email, token_sha256, requested_at, requested_by, " \
+    "expires_at, "                                                                      \
+    "used_at"
+constexpr const char* kCountActivitySignRequests = "SELECT count(*) FROM activity_sign_requests";
+constexpr const char* kAllActivitySignRequests =
+    "SELECT " ALIS_ACTIVITY_SIGN_REQUESTS_COLUMNS " FROM activity_sign_requests ORDER BY id";
+const DialectSql kAddActivitySignRequests{
+    "INSERT INTO activity_sign_requests (" ALIS_ACTIVITY_SIGN_REQUESTS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'activity_id', value ->> 'invitation_id',"
+    " value ->> 'email', value ->> 'token_sha256', value ->> 'requested_at',"
+    " value ->> 'requested_by', value ->> 'expires_at', value ->> 'used_at' FROM json_each($1)",
+    "INSERT INTO activity_sign_requests OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::activity_sign_requests, $1)"};
+constexpr Column kActivitySignRequestsColumns[] = {{"id", ColumnKind::integer},
+                                                   {"activity_id", ColumnKind::integer},
+                                                   {"invitation_id", ColumnKind::integer},
+                                                   {"email", ColumnKind::text},
+                                                   {"token_sha256", ColumnKind::text},
+                                                   {"requested_at", ColumnKind::instant},
+                                                   {"requested_by", ColumnKind::text},
+                                                   {"expires_at", ColumnKind::integer},
+                                                   {"used_at", ColumnKind::instant}};
+#undef ALIS_ACTIVITY_SIGN_REQUESTS_COLUMNS
+
 #define ALIS_DOCUMENT_TEMPLATES_COLUMNS \
     "id, kind, version, source, source_sha256, recorded_at, recorded_by"
 constexpr const char* kCountDocumentTemplates = "SELECT count(*) FROM document_templates";
@@ -1081,6 +1106,8 @@ const Table kTables[] = {
     {"clinical_supervisor_invitations", kClinicalSupervisorInvitationsColumns, GeneratedId::yes,
      kCountClinicalSupervisorInvitations, kAllClinicalSupervisorInvitations,
      kAddClinicalSupervisorInvitations},
+    {"activity_sign_requests", kActivitySignRequestsColumns, GeneratedId::yes,
+     kCountActivitySignRequests, kAllActivitySignRequests, kAddActivitySignRequests},
     {"document_templates", kDocumentTemplatesColumns, GeneratedId::yes, kCountDocumentTemplates,
      kAllDocumentTemplates, kAddDocumentTemplates},
     {"calendar_feeds", kCalendarFeedsColumns, GeneratedId::no, kCountCalendarFeeds,

@@ -43,6 +43,25 @@ constexpr const char* kAddInvitation =
 constexpr const char* kWithdrawInvitation =
     "UPDATE clinical_supervisor_invitations SET withdrawn_at = $3"
     " WHERE person_id = $1 AND id = $2 AND withdrawn_at IS NULL RETURNING id";
+#define ALIS_SIGN_REQUEST_COLUMNS                                                     \
+    "r.id, r.activity_id, r.invitation_id, r.email, r.token_sha256, r.requested_at, " \
+    "r.requested_by,"                                                                 \
+    " r.expires_at, r.used_at"
+constexpr const char* kSignRequestsOf =
+    "SELECT " ALIS_SIGN_REQUEST_COLUMNS
+    " FROM activity_sign_requests r JOIN learning_activities a ON a.id = r.activity_id"
+    " WHERE a.person_id = $1 ORDER BY r.id";
+constexpr const char* kFindSignRequest = "SELECT " ALIS_SIGN_REQUEST_COLUMNS
+                                         " FROM activity_sign_requests r"
+                                         " WHERE r.token_sha256 = $1";
+#undef ALIS_SIGN_REQUEST_COLUMNS
+constexpr const char* kActivityOwner = "SELECT person_id FROM learning_activities WHERE id = $1";
+constexpr const char* kAddSignRequest =
+    "INSERT INTO activity_sign_requests (activity_id, invitation_id, email, token_sha256,"
+    " requested_at, requested_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+constexpr const char* kUseSignRequest =
+    "UPDATE activity_sign_requests SET used_at = $2"
+    " WHERE id = $1 AND used_at IS NULL AND expires_at > $3 RETURNING id";
 constexpr const char* kAddActivity =
     "INSERT INTO learning_activities (person_id, kind, done_on, service_period_id, title,"
     " reflection, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
@@ -71,7 +90,46 @@ domain::ObjectiveEvent read_objective_event(const Row& row) {
     return e;
 }
 
+domain::ActivitySignRequest read_sign_request(const Row& row) {
+    domain::ActivitySignRequest r;
+    r.id = row.integer(0);
+    r.activity_id = row.integer(1);
+    r.invitation_id = row.integer(2);
+    r.email = row.text(3);
+    r.token_sha256 = row.text(4);
+    r.requested_at = row.instant(5);
+    r.requested_by = row.text(6);
+    r.expires_at = row.integer(7);
+    if (!row.is_null(8)) {
+        r.used_at = row.instant(8);
+    }
+    return r;
+}
+
 }  // namespace
+
+std::vector<domain::ActivitySignRequest> LearningLog::sign_requests_of(
+    std::int64_t person_id) const {
+    return tx_.rows(kSignRequestsOf, {person_id}, read_sign_request);
+}
+
+std::optional<domain::ActivitySignRequest> LearningLog::find_sign_request(
+    const std::string& token_sha256) const {
+    return tx_.row(kFindSignRequest, {token_sha256}, read_sign_request);
+}
+
+std::optional<std::int64_t> LearningLog::activity_owner(std::int64_t activity_id) const {
+    return tx_.row(kActivityOwner, {activity_id}, [](const Row& row) { return row.integer(0); });
+}
+
+std::int64_t LearningLog::add_sign_request(const domain::ActivitySignRequest& r) {
+    return tx_.insert(kAddSignRequest, {r.activity_id, r.invitation_id, r.email, r.token_sha256,
+                                        r.requested_at, r.requested_by, r.expires_at});
+}
+
+bool LearningLog::use_sign_request(std::int64_t id, const std::string& at, std::int64_t now) {
+    return tx_.row(kUseSignRequest, {id, at, now}, read_id).has_value();
+}
 
 std::vector<domain::LearningActivity> LearningLog::activities_of(std::int64_t person_id) const {
     auto activities = tx_.rows(kActivitiesOf, {person_id}, [](const Row& row) {

@@ -36,6 +36,19 @@ class LearningLog {
     // Withdraws the person's open invitation `id` at `at`; false when there is none.
     bool withdraw_invitation(std::int64_t person_id, std::int64_t id, const std::string& at);
 
+    // The sign-off requests of the person's activities, in the order made.
+    std::vector<domain::ActivitySignRequest> sign_requests_of(std::int64_t person_id) const;
+    // The request whose token has this SHA-256, or nullopt.
+    std::optional<domain::ActivitySignRequest> find_sign_request(
+        const std::string& token_sha256) const;
+    // The person whose activity `activity_id` is, or nullopt.
+    std::optional<std::int64_t> activity_owner(std::int64_t activity_id) const;
+    // Adds a request (its id and used_at are ignored) and returns its id.
+    std::int64_t add_sign_request(const domain::ActivitySignRequest& request);
+    // Marks the request used at `at` when it is not used and not expired at `now`; false when it
+    // is (a second use of a link, or one that came too late).
+    bool use_sign_request(std::int64_t id, const std::string& at, std::int64_t now);
+
     // Adds an activity with its objective links (its id and signature are ignored) and returns
     // its id.
     std::int64_t add_activity(const domain::LearningActivity& activity);

@@ -6,6 +6,7 @@
 
 #include "app/auth.hpp"
 #include "app/denied_access.hpp"
+#include "app/learning_log.hpp"
 #include "app/municipality_overview.hpp"
 #include "app/policy.hpp"
 #include "app/signed_documents.hpp"
@@ -250,6 +251,12 @@ std::optional<Response> authorize(Services& services, const RouteAccess& access,
                 // As for an employment: a meeting that is not the person's is refused (403).
                 resource = app::meeting_resource(services.app, context.id("person"),
                                                  context.id("meeting"), today);
+                break;
+            }
+            case ResourceFrom::activity_param: {
+                // As for a meeting: an activity that is not the person's is refused (403).
+                resource = app::activity_resource(services.app, context.id("person"),
+                                                  context.id("activity"), today, services.now());
                 break;
             }
             case ResourceFrom::supervisor_param: {

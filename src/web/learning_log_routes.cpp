@@ -195,6 +195,7 @@ json::array activities_view(const Catalogue& t, const app::LearningRecord& recor
                         (code == codes.end() ? std::to_string(id) : code->second);
         }
         rows.push_back(json::object{
+            {"id", a.id},
             {"date", a.done_on.norwegian()},
             {"kind", t.text("objectives.kind." + std::string(domain::to_string(a.kind)))},
             {"title", a.title},
@@ -209,6 +210,47 @@ json::array activities_view(const Catalogue& t, const app::LearningRecord& recor
     return rows;
 }
 
+// The sign-off forms of the activities' rows for this reader: the doctor asks an invited
+// supervisør to sign an unsigned activity; a supervisør to whose address an open request of it
+// was sent signs it.
+void add_sign_forms(Services& s, const RequestContext& context, const app::LearningRecord& record,
+                    json::array& rows) {
+    const auto& t = s.catalogue;
+    const bool edit = also_allowed(context, app::Action::edit_learning_log, s.today());
+    json::array choices;
+    for (const auto& i : record.invitations) {
+        if (!i.withdrawn_at) {
+            choices.push_back(
+                json::object{{"value", i.id}, {"label", i.name + " (" + i.email + ")"}});
+        }
+    }
+    const auto email = domain::lower_ascii(context.session->actor.email);
+    const bool supervisor =
+        std::any_of(context.session->actor.roles.begin(), context.session->actor.roles.end(),
+                    [](const auto& g) { return g.role == domain::Role::clinical_supervisor; });
+    for (auto& row : rows) {
+        auto& o = row.as_object();
+        if (!o.at("signed").is_null()) {
+            continue;
+        }
+        const auto id = o.at("id").as_int64();
+        const auto path = activities_path(record.person.id) + "/" + std::to_string(id);
+        if (edit && !choices.empty()) {
+            o["request_url"] = path + "/signering";
+            o["choices"] = choices;
+        }
+        const bool asked = std::any_of(
+            record.sign_requests.begin(), record.sign_requests.end(), [&](const auto& q) {
+                return q.activity_id == id && q.email == email && q.is_open(s.now());
+            });
+        if (supervisor && asked) {
+            o["sign_url"] = path + "/signer";
+        }
+        o["csrf_token"] = context.session->csrf_token;
+        o["request_label"] = t.format("objectives.sign_request_label", {{"title", o.at("title")}});
+    }
+}
+
 Response progress_page(Services& s, const Request& request, RequestContext& context) {
     const auto record = load_learning_record(s, context);
     const auto& t = s.catalogue;
@@ -218,6 +260,7 @@ Response progress_page(Services& s, const Request& request, RequestContext& cont
         catalogues.push_back(catalogue_view(t, c, id));
     }
     auto activities = activities_view(t, record, std::nullopt);
+    add_sign_forms(s, context, record, activities);
     const auto title = t.format("objectives.title", {{"name", record.person.full_name}});
     json::object data{{"heading", title},
                       {"person_url", person_path(id)},
@@ -232,8 +275,9 @@ Response progress_page(Services& s, const Request& request, RequestContext& cont
     if (also_allowed(context, app::Action::edit_learning_log, s.today())) {
         data["new_activity_url"] = activities_path(id) + "/ny";
     }
-    if (query_value(request, "lagret") == "aktivitet") {
-        data["saved"] = t.text("objectives.saved_activity");
+    const std::string saved = query_value(request, "lagret");
+    if (saved == "aktivitet" || saved == "signert") {
+        data["saved"] = t.text("objectives.saved_" + saved);
     }
     return page(s, request, context, "objectives", title, std::move(data));
 }
@@ -387,6 +431,7 @@ Response objective_page(Services& s, const Request& request, RequestContext& con
     }();
     auto history = history_view(t, record, o.id);
     auto activities = activities_view(t, record, o.id);
+    add_sign_forms(s, context, record, activities);
     const auto title = o.code + " " + o.title;
     json::object data{
         {"heading", title},
@@ -826,6 +871,222 @@ Response withdraw(Services& s, const Request& request, RequestContext& context) 
                          json::object{{"id", context.id("invitation")}, {"withdrawn", true}});
 }
 
+// ---- Sign-off ----
+
+// Where this server is reached, for a link in a mail: the scheme it is served under and the
+// request's Host (the doctor's own request, who passes the link on).
+std::string link_base(const Services& s, const Request& request) {
+    return std::string(s.https ? "https://" : "http://") + std::string(request[http::field::host]);
+}
+
+std::string sign_off_path(const std::string& token) {
+    return "/signering/" + token;
+}
+
+Response request_sign_off(Services& s, const Request& request, RequestContext& context) {
+    const auto record = load_learning_record(s, context);
+    const auto& t = s.catalogue;
+    auto input = FormInput::from_request(request);
+    const auto invitation = parse_id(input.text("invitation"));
+    if (!invitation) {
+        throw HttpError(http::status::unprocessable_entity, "invalid_choice", "form.bad_choice",
+                        "invitation");
+    }
+    const auto base = link_base(s, request);
+    const auto expires = domain::Date::from_days(
+        static_cast<std::int32_t>((s.now() + domain::kSignRequestSeconds) / 86400));
+    std::string title;
+    std::string day;
+    for (const auto& a : record.activities) {
+        if (a.id == context.id("activity")) {
+            title = a.title;
+            day = a.done_on.norwegian();
+        }
+    }
+    const app::SignOffMail mail = [&](const std::string& token,
+                                      const domain::ClinicalSupervisorInvitation& i) {
+        domain::OutboxMail m;
+        m.recipient = i.email;
+        m.subject = t.text("objectives.sign_mail_subject");
+        m.body = t.format("objectives.sign_mail_body", {{"name", i.name},
+                                                        {"doctor", record.person.full_name},
+                                                        {"title", title},
+                                                        {"date", day},
+                                                        {"link", base + sign_off_path(token)},
+                                                        {"expires", expires.norwegian()}}) +
+                 "\n";
+        return m;
+    };
+    auto result = app::request_sign_off(
+        s.app, record.person.id, context.id("activity"), *invitation, context.session->actor,
+        audit_event(s, request, context, "activity.sign_off_requested", "ok"), s.now(), mail);
+    if (const auto* problem = std::get_if<app::LearningLogProblem>(&result)) {
+        switch (*problem) {
+            case app::LearningLogProblem::already_signed:
+                throw HttpError(http::status::conflict, "already_signed",
+                                "objectives.problem.already_signed");
+            case app::LearningLogProblem::unknown_invitation:
+                throw HttpError(http::status::unprocessable_entity, "invalid_choice",
+                                "form.bad_choice", "invitation");
+            default:
+                not_found();
+        }
+    }
+    const auto& link = std::get<app::SignOffLink>(result);
+    const std::string url = base + sign_off_path(link.token);
+    if (wants_json(request)) {
+        auto response = json_response(http::status::created, request.version(),
+                                      json::object{{"id", link.request.id},
+                                                   {"activity_id", link.request.activity_id},
+                                                   {"email", link.request.email},
+                                                   {"link", url},
+                                                   {"expires_at", link.request.expires_at}});
+        response.set(http::field::location,
+                     "/api/v1/people/" + std::to_string(record.person.id) + "/activities");
+        return response;
+    }
+    const auto heading = t.text("objectives.sign_link_title");
+    return page(
+        s, request, context, "sign_off_link", heading,
+        json::object{{"heading", heading},
+                     {"link", url},
+                     {"email", link.request.email},
+                     {"expires", expires.norwegian()},
+                     {"back_url", objectives_path(record.person.id)},
+                     {"back", t.format("objectives.back", {{"name", record.person.full_name}})}},
+        http::status::created);
+}
+
+Response sign_activity(Services& s, const Request& request, RequestContext& context) {
+    const auto person = context.id("person");
+    const auto problem =
+        app::sign_off_activity(s.app, person, context.id("activity"), context.session->actor,
+                               audit_event(s, request, context, "activity.signed", "ok"), s.now());
+    if (problem == app::LearningLogProblem::already_signed) {
+        throw HttpError(http::status::conflict, "already_signed",
+                        "objectives.problem.already_signed");
+    }
+    if (problem != app::LearningLogProblem::none) {
+        throw HttpError(http::status::conflict, "not_asked", "objectives.problem.not_asked");
+    }
+    if (!wants_json(request)) {
+        return redirect(request.version(), objectives_path(person) + "?lagret=signert");
+    }
+    return json_response(http::status::ok, request.version(),
+                         json::object{{"activity_id", context.id("activity")}, {"signed", true}});
+}
+
+// The page of a link: what it would sign and the form, or why it cannot.
+Response link_page(Services& s, const Request& request, RequestContext& context,
+                   const std::string& token, app::SignOffLinkState state, http::status status,
+                   bool unconfirmed = false) {
+    const auto& t = s.catalogue;
+    json::object data{{"heading", t.text("objectives.sign_title")}};
+    if (unconfirmed) {
+        data["error"] = t.text("objectives.sign_unconfirmed");
+    }
+    const auto found = app::sign_off_link(s.app, token, s.now());
+    if (state == app::SignOffLinkState::valid && found.state == app::SignOffLinkState::valid) {
+        const auto& v = *found.view;
+        std::string codes;
+        for (const auto& c : v.objective_codes) {
+            codes += (codes.empty() ? "" : ", ") + c;
+        }
+        data["form"] = json::object{
+            {"action", sign_off_path(token)},
+            {"intro", t.format("objectives.sign_intro",
+                               {{"name", v.supervisor_name}, {"doctor", v.doctor_name}})},
+            {"date", v.activity.done_on.norwegian()},
+            {"kind", t.text("objectives.kind." + std::string(domain::to_string(v.activity.kind)))},
+            {"title", v.activity.title},
+            {"objectives", codes},
+            {"email", v.request.email}};
+    } else {
+        const auto shown = state == app::SignOffLinkState::valid ? found.state : state;
+        std::string reason = "unknown";
+        switch (shown) {
+            case app::SignOffLinkState::used:
+                reason = "used";
+                break;
+            case app::SignOffLinkState::expired:
+                reason = "expired";
+                break;
+            case app::SignOffLinkState::signed_already:
+                reason = "signed_already";
+                break;
+            case app::SignOffLinkState::valid:
+                reason = "done";
+                break;
+            case app::SignOffLinkState::unknown:
+                break;
+        }
+        data["message"] = t.text("objectives.sign_state." + reason);
+        data["done"] = reason == "done";
+    }
+    std::optional<std::string> cookie;
+    data["csrf_token"] = form_token(request, context, cookie);
+    auto response = page(s, request, context, "sign_off", t.text("objectives.sign_title"),
+                         std::move(data), status);
+    if (cookie) {
+        response.set(http::field::set_cookie, *cookie);
+    }
+    return response;
+}
+
+http::status link_status(app::SignOffLinkState state) {
+    switch (state) {
+        case app::SignOffLinkState::valid:
+            return http::status::ok;
+        case app::SignOffLinkState::unknown:
+            return http::status::not_found;
+        case app::SignOffLinkState::used:
+        case app::SignOffLinkState::expired:
+            return http::status::gone;
+        case app::SignOffLinkState::signed_already:
+            break;
+    }
+    return http::status::conflict;
+}
+
+// A token is 64 hex digits; anything else is no link at all.
+std::string link_token(const RequestContext& context) {
+    const auto& token = context.params.at("token");
+    const bool hex = token.size() == 64 && std::all_of(token.begin(), token.end(), [](char c) {
+                         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                     });
+    return hex ? token : std::string();
+}
+
+Response sign_link_page(Services& s, const Request& request, RequestContext& context) {
+    const auto token = link_token(context);
+    const auto state = token.empty() ? app::SignOffLinkState::unknown
+                                     : app::sign_off_link(s.app, token, s.now()).state;
+    return link_page(s, request, context, token, state, link_status(state));
+}
+
+Response sign_by_link(Services& s, const Request& request, RequestContext& context) {
+    const auto token = link_token(context);
+    if (token.empty()) {
+        return link_page(s, request, context, token, app::SignOffLinkState::unknown,
+                         http::status::not_found);
+    }
+    auto input = FormInput::from_request(request);
+    if (!input.flag("seen")) {
+        return link_page(s, request, context, token, app::SignOffLinkState::valid,
+                         http::status::unprocessable_entity, true);
+    }
+    auto audit = audit_event(s, request, context, "activity.signed_by_link", "ok");
+    const auto state = app::sign_off_by_link(s.app, token, audit, s.now());
+    if (state != app::SignOffLinkState::valid) {
+        return link_page(s, request, context, token, state, link_status(state));
+    }
+    json::object data{{"heading", s.catalogue.text("objectives.sign_title")},
+                      {"message", s.catalogue.text("objectives.sign_state.done")},
+                      {"done", true}};
+    return page(s, request, context, "sign_off", s.catalogue.text("objectives.sign_title"),
+                std::move(data));
+}
+
 // ---- The approval queue ----
 
 Response queue_page(Services& s, const Request& request, RequestContext& context) {
@@ -898,6 +1159,14 @@ void register_learning_log_routes(Routes& routes) {
     routes.add(verb::post, "/personer/{person:id}/supervisorer/{invitation:id}/trekk", kEdit,
                withdraw);
     routes.add(verb::get, "/kommuner/{number}/godkjenninger", kQueue, queue_page);
+    const RouteAccess kSign{app::Action::sign_off_activity, ResourceFrom::activity_param};
+    const RouteAccess kPublic{app::Action::view_public};
+    routes.add(verb::post, "/personer/{person:id}/aktiviteter/{activity:id}/signering", kEdit,
+               request_sign_off);
+    routes.add(verb::post, "/personer/{person:id}/aktiviteter/{activity:id}/signer", kSign,
+               sign_activity);
+    routes.add(verb::get, "/signering/{token}", kPublic, sign_link_page);
+    routes.add(verb::post, "/signering/{token}", kPublic, sign_by_link);
 
     const std::string api = "/api/v1/people/{person:id}";
     const std::string api_objective = api + "/objectives/{objective:id}";
@@ -909,6 +1178,9 @@ void register_learning_log_routes(Routes& routes) {
     routes.add(verb::post, api_objective + "/reversal", kDecide, reverse);
     routes.add(verb::get, api + "/activities", kRead, activities_api);
     routes.add(verb::post, api + "/activities", kEdit, record_activity);
+    routes.add(verb::post, api + "/activities/{activity:id}/sign-requests", kEdit,
+               request_sign_off);
+    routes.add(verb::post, api + "/activities/{activity:id}/signature", kSign, sign_activity);
     routes.add(verb::get, api + "/clinical-supervisors", kRead, invitations_api);
     routes.add(verb::post, api + "/clinical-supervisors", kEdit, invite);
     routes.add(verb::post, api + "/clinical-supervisors/{invitation:id}/withdrawal", kEdit,

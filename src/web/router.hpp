@@ -20,8 +20,9 @@ enum class ResourceFrom {
     office_param,        // The path parameter {office} names a regional ALIS office.
     employment_param,    // {person:id} and {employment:id}: one employment of that person.
     meeting_param,       // {person:id} and {meeting:id}: one supervision meeting of that person.
-    supervisor_param     // {number} and {supervisor:id}: one supervisor that municipality has
+    supervisor_param,    // {number} and {supervisor:id}: one supervisor that municipality has
                          // registered.
+    activity_param       // {person:id} and {activity:id}: one learning activity of that person.
 };
 
 // What a route does and to what: every route declares it, and the pipeline asks the central

@@ -310,7 +310,7 @@ TEST_F(NationalDemo, MostTraineesHaveASupervisorAndAPlanAndTheDemoAccountsWork) 
         for (const char* email :
              {"leder.bergen@demo.alis.no", "leder.tromso@demo.alis.no", "alis@demo.alis.no",
               "veileder@demo.alis.no", "alis-kontor.bergen@demo.alis.no",
-              "helsedirektoratet@demo.alis.no", "admin@demo.alis.no"}) {
+              "helsedirektoratet@demo.alis.no", "admin@demo.alis.no", "supervisor@demo.alis.no"}) {
             EXPECT_TRUE(s.identity().find_account_by_email(email)) << email;
         }
         const auto trainee = s.identity().find_account_by_email("alis@demo.alis.no");
@@ -319,7 +319,7 @@ TEST_F(NationalDemo, MostTraineesHaveASupervisorAndAPlanAndTheDemoAccountsWork) 
                   std::vector<std::string>{"4601"});
         EXPECT_TRUE(s.education_plans().current_of(*trainee->person_id));
     });
-    EXPECT_EQ(summary_.logins.size(), 7u);
+    EXPECT_EQ(summary_.logins.size(), 8u);
 }
 
 // The demo's stays follow the GP list-contract durations by municipality size (Abelsen et al.

@@ -63,9 +63,10 @@ TEST(Policy, DecisionTable) {
     municipality.kind = Resource::Kind::municipality;
     municipality.municipality_number = "4601";
     municipality.municipality_office = "Bergen";
-    Resource activity;
+    // An activity of person 10 whose sign-off was asked of hansen@sykehus.no.
+    Resource activity = trainee_in_bergen();
     activity.kind = Resource::Kind::activity;
-    activity.clinical_supervisor_person_id = 30;
+    activity.activity_signer_emails = {"hansen@sykehus.no"};
     // Person 10 has invited the supervisør hansen@sykehus.no (accounts compare in lower case).
     Resource invited = trainee_in_bergen();
     invited.clinical_supervisor_emails = {"hansen@sykehus.no"};
@@ -75,6 +76,9 @@ TEST(Policy, DecisionTable) {
     own.clinical_supervisor_emails = {"hansen@sykehus.no"};
     auto hansen = actor({grant(Role::clinical_supervisor)});
     hansen.email = "Hansen@Sykehus.no";
+    auto ended_hansen = hansen;
+    ended_hansen.roles = {
+        grant(Role::clinical_supervisor, std::nullopt, std::nullopt, "2020-01-01", "2026-11-21")};
     auto self_hansen = hansen;
     self_hansen.person_id = 10;
     auto other_supervisor = actor({grant(Role::clinical_supervisor)});
@@ -188,11 +192,12 @@ TEST(Policy, DecisionTable) {
          Action::approve_objective, bergen, Decision::deny},
         {"supervisor does not approve", actor({grant(Role::supervisor)}, 20),
          Action::approve_objective, bergen, Decision::deny},
-        {"clinical supervisor signs off what was sent to them",
-         actor({grant(Role::clinical_supervisor)}, 30), Action::sign_off_activity, activity,
-         Decision::allow},
-        {"not what was sent to others", actor({grant(Role::clinical_supervisor)}, 31),
-         Action::sign_off_activity, activity, Decision::deny},
+        {"clinical supervisor signs off what was sent to them", hansen, Action::sign_off_activity,
+         activity, Decision::allow},
+        {"not what was sent to others", other_supervisor, Action::sign_off_activity, activity,
+         Decision::deny},
+        {"nor their own activity", self_hansen, Action::sign_off_activity, activity,
+         Decision::deny},
         {"invited supervisør reads the learning log", hansen, Action::read_learning_log, invited,
          Decision::allow},
         {"... but not the record", hansen, Action::read_person, invited, Decision::deny},
@@ -325,9 +330,8 @@ TEST(Policy, DecisionTable) {
         {"the registration is no record to read", actor({grant(Role::leader, "4601")}, 99),
          Action::read_person, bergen_supervisor, Decision::deny},
 
-        {"an ended clinical supervisor role signs off nothing",
-         actor({ended(Role::clinical_supervisor)}, 30), Action::sign_off_activity, activity,
-         Decision::deny},
+        {"an ended clinical supervisor role signs off nothing", ended_hansen,
+         Action::sign_off_activity, activity, Decision::deny},
         {"a leader signs off no activity", actor({grant(Role::leader, "4601")}, 30),
          Action::sign_off_activity, activity, Decision::deny},
 

@@ -32,6 +32,7 @@ enum class Expect {
     participant,   // A supervision meeting's trainee or veileder: never the leader or others.
     veileder,      // The meeting's veileder alone (closing it).
     own_trainee,   // The doctor in training about their own record alone (their courses).
+    clinical,      // The supervisør asked to sign off an activity, by their address.
 };
 
 // The token of the calendar address the fixture makes.
@@ -173,6 +174,12 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /api/v1/people/{person:id}/objectives/{objective:id}/decision", Expect::leader_only},
     {"POST /api/v1/people/{person:id}/objectives/{objective:id}/reversal", Expect::leader_only},
     {"GET /kommuner/{number}/godkjenninger", Expect::municipality},
+    {"POST /personer/{person:id}/aktiviteter/{activity:id}/signering", Expect::participant},
+    {"POST /api/v1/people/{person:id}/activities/{activity:id}/sign-requests", Expect::participant},
+    {"POST /personer/{person:id}/aktiviteter/{activity:id}/signer", Expect::clinical},
+    {"POST /api/v1/people/{person:id}/activities/{activity:id}/signature", Expect::clinical},
+    {"GET /signering/{token}", Expect::public_route},
+    {"POST /signering/{token}", Expect::public_route},
     {"GET /api/v1/municipalities/{number}/objective-requests", Expect::municipality},
     {"GET /personer/{person:id}/veiledning", Expect::person},
     {"GET /personer/{person:id}/veiledning/{meeting:id}", Expect::person},
@@ -423,6 +430,24 @@ class AuthorizationMatrix : public ::testing::Test {
             invitation = w.learning_log().add_invitation({0, own_trainee, "hansen@sykehus.no",
                                                           "Hans Hansen", "2026-11-01T10:00:00Z",
                                                           "Egen Lege", std::nullopt});
+            // Two activities of the own trainee whose sign-off was asked of clinical@a.no (the
+            // page and the API each sign one), and a link whose token is kCalendarToken.
+            const auto asked = w.learning_log().add_invitation(
+                {0, own_trainee, "clinical@a.no", "Klinisk Supervisør", "2026-11-01T10:00:00Z",
+                 "Egen Lege", std::nullopt});
+            for (auto* id : {&activity, &api_activity}) {
+                domain::LearningActivity a;
+                a.person_id = own_trainee;
+                a.done_on = *domain::Date::parse_iso("2026-11-01");
+                a.title = "Prosedyre";
+                a.recorded_at = "2026-11-01T10:00:00Z";
+                a.recorded_by = "Egen Lege";
+                *id = w.learning_log().add_activity(a);
+                w.learning_log().add_sign_request(
+                    {0, *id, asked, "clinical@a.no",
+                     app::sha256_hex(*id == activity ? kCalendarToken : std::string(64, 'd')),
+                     "2026-11-01T10:00:00Z", "Egen Lege", std::int64_t{4102444800}, std::nullopt});
+            }
             api_invitation = w.learning_log().add_invitation({0, own_trainee, "berg@sykehus.no",
                                                               "Berit Berg", "2026-11-01T10:00:00Z",
                                                               "Egen Lege", std::nullopt});
@@ -469,6 +494,9 @@ class AuthorizationMatrix : public ::testing::Test {
         path = std::regex_replace(path, std::regex("\\{meeting\\}"), std::to_string(meeting));
         path = std::regex_replace(path, std::regex("\\{objective\\}"), std::to_string(objective));
         path = std::regex_replace(
+            path, std::regex("\\{activity\\}"),
+            std::to_string(pattern.starts_with("/api/") ? api_activity : activity));
+        path = std::regex_replace(
             path, std::regex("\\{invitation\\}"),
             std::to_string(pattern.starts_with("/api/") ? api_invitation : invitation));
         path = std::regex_replace(path, std::regex("\\{course\\}"), std::to_string(course));
@@ -501,6 +529,8 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t group = 0;
     std::int64_t invitation = 0;
     std::int64_t api_invitation = 0;
+    std::int64_t activity = 0;
+    std::int64_t api_activity = 0;
     std::int64_t objective = 0;
     std::int64_t course = 0;
 };
@@ -584,7 +614,7 @@ TEST_F(AuthorizationMatrix, NoRoleReachesAnotherMunicipalitysResource) {
 TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
     std::map<std::string, testing::client::SignedIn> sessions;
     for (const auto* email : {"trainee@a.no", "supervisor@a.no", "leader@a.no", "office@a.no",
-                              "national@a.no", "admin@a.no"}) {
+                              "national@a.no", "admin@a.no", "clinical@a.no"}) {
         auto session = client::login(server.port(), email, kTestPassword);
         ASSERT_TRUE(session) << email;
         sessions.emplace(email, *session);
@@ -602,6 +632,7 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
         {Expect::participant, {"trainee@a.no", "leader@a.no"}},
         {Expect::veileder, {"supervisor@a.no", "trainee@a.no"}},
         {Expect::own_trainee, {"trainee@a.no", "leader@a.no"}},
+        {Expect::clinical, {"clinical@a.no", "trainee@a.no"}},
     };
     const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
     auto send = [&](const auto& route, const std::string& path, const std::string& email) {
@@ -616,6 +647,7 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
         {"POST /logg-inn", http::status::forbidden},             // No double-submit CSRF token.
         {"POST /dokumenter/kontroll", http::status::forbidden},  // Nor here.
         {"POST /bekreft-passord", http::status::unauthorized},   // No password.
+        {"POST /signering/{token}", http::status::forbidden},    // No double-submit CSRF token.
     };
     // The fingerprinted path of alis.css: its ETag's hash.
     const std::string etag(client::get(server.port(), "/static/alis.css")[http::field::etag]);

@@ -8,6 +8,8 @@
 
 #include <boost/json.hpp>
 
+#include <regex>
+
 #include "app/learning_objectives.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -124,6 +126,61 @@ class LearningLog : public ::testing::Test {
         const auto r = api_post(trainee, api() + "/clinical-supervisors",
                                 R"({"name": "Hans Hansen", "email": "Hansen@Sykehus.no"})");
         ASSERT_EQ(r.result(), http::status::created) << r.body();
+    }
+
+    // Records an activity of Ørjan supporting ALM-010 through the API; returns its id.
+    std::int64_t record_activity(const std::string& title) {
+        const auto r = api_post(trainee, api() + "/activities",
+                                R"({"kind": "procedure", "done_on": "2026-11-20", "title": ")" +
+                                    title + R"(", "objectives": [{"id": )" +
+                                    std::to_string(objectives.at("ALM-010")) + "}]}");
+        EXPECT_EQ(r.result(), http::status::created) << r.body();
+        return json::parse(r.body()).at("id").as_int64();
+    }
+    std::int64_t invitation_id() {
+        return server.database().read([&](const store::Snapshot& s) {
+            return s.learning_log().invitations_of(orjan).front().id;
+        });
+    }
+    // Asks Hans to sign the activity; returns the link's token.
+    std::string ask_to_sign(std::int64_t activity) {
+        const auto r =
+            api_post(trainee, api() + "/activities/" + std::to_string(activity) + "/sign-requests",
+                     R"({"invitation": )" + std::to_string(invitation_id()) + "}");
+        EXPECT_EQ(r.result(), http::status::created) << r.body();
+        const std::string link(json::parse(r.body()).at("link").as_string());
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(link, m, std::regex("/signering/([0-9a-f]{64})$"))) << link;
+        return m.size() > 1 ? m[1].str() : std::string();
+    }
+    // The link's page and form as a visitor without an account: its status, body and CSRF cookie.
+    struct Visit {
+        client::Response page;
+        std::string csrf;
+    };
+    Visit visit(const std::string& token) {
+        auto page = client::get(server.port(), "/signering/" + token);
+        auto csrf = client::set_cookie_value(page, "__Host-alis_csrf").value_or("");
+        return {std::move(page), csrf};
+    }
+    client::Response sign_by_link(const std::string& token, const std::string& csrf, bool seen) {
+        std::vector<std::pair<std::string, std::string>> fields{{"csrf_token", csrf}};
+        if (seen) {
+            fields.emplace_back("seen", "ja");
+        }
+        return client::request(server.port(), http::verb::post, "/signering/" + token,
+                               client::form_body(fields), "application/x-www-form-urlencoded",
+                               {{"Cookie", "__Host-alis_csrf=" + csrf},
+                                {"Origin", "http://127.0.0.1:" + std::to_string(server.port())}});
+    }
+    std::optional<domain::ActivitySignature> signature_of(std::int64_t activity) {
+        for (const auto& a : server.database().read(
+                 [&](const store::Snapshot& s) { return s.learning_log().activities_of(orjan); })) {
+            if (a.id == activity) {
+                return a.signature;
+            }
+        }
+        return std::nullopt;
     }
 
     TestServer server;
@@ -429,6 +486,110 @@ TEST_F(LearningLog, AfterAMoveTheNewLeaderSeesTheApprovalsAndTheOldOneNothing) {
         json::parse(get(tromso, "/api/v1/municipalities/5501/objective-requests").body());
     ASSERT_EQ(queue.at("requests").as_array().size(), 1u);
     EXPECT_EQ(queue.at("requests").at(0).at("code").as_string(), "ALM-010");
+}
+
+TEST_F(LearningLog, AnInvitedSupervisorSignsByTheMailedOneTimeLinkOnce) {
+    invite_supervisor();
+    const auto activity = record_activity("Sutur av kuttskade");
+    const auto token = ask_to_sign(activity);
+    // The mail waits in the outbox, to the invited address, with the link.
+    const auto mails =
+        server.database().read([](const store::Snapshot& s) { return s.mail_outbox().all(); });
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_EQ(mails[0].recipient, "hansen@sykehus.no");
+    EXPECT_NE(mails[0].body.find("/signering/" + token), std::string::npos);
+    EXPECT_NE(mails[0].body.find("Sutur av kuttskade"), std::string::npos);
+    // Without an account: the page shows what is signed; not ticking "seen" signs nothing.
+    auto v = visit(token);
+    ASSERT_EQ(v.page.result(), http::status::ok) << v.page.body();
+    EXPECT_NE(v.page.body().find("Sutur av kuttskade"), std::string::npos);
+    EXPECT_NE(v.page.body().find("ALM-010"), std::string::npos);
+    EXPECT_EQ(sign_by_link(token, v.csrf, false).result(), http::status::unprocessable_entity);
+    EXPECT_FALSE(signature_of(activity));
+    EXPECT_EQ(sign_by_link(token, "", true).result(), http::status::forbidden) << "no CSRF token";
+    auto r = sign_by_link(token, v.csrf, true);
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    EXPECT_NE(r.body().find("Aktiviteten er signert"), std::string::npos);
+    const auto signature = signature_of(activity);
+    ASSERT_TRUE(signature);
+    EXPECT_EQ(signature->signer_label, "Hans Hansen (hansen@sykehus.no)");
+    EXPECT_FALSE(signature->signer_person_id);
+    const auto audited = server.database().read([&](const store::Snapshot& s) {
+        return s.audit().events_about(orjan, "activity.signed_by_link", 10, 0);
+    });
+    ASSERT_EQ(audited.size(), 1u);
+    EXPECT_EQ(audited[0].actor_label, "hansen@sykehus.no");
+    // Used: a second use gets a clear page, never a second signature.
+    v = visit(token);
+    EXPECT_EQ(v.page.result(), http::status::gone);
+    EXPECT_NE(v.page.body().find("allerede brukt"), std::string::npos);
+    EXPECT_EQ(sign_by_link(token, v.csrf, true).result(), http::status::gone);
+    // Tampered with: one digit changed is no link.
+    auto tampered = token;
+    tampered[10] = tampered[10] == 'a' ? 'b' : 'a';
+    v = visit(tampered);
+    EXPECT_EQ(v.page.result(), http::status::not_found);
+    EXPECT_NE(v.page.body().find("Lenken er ugyldig"), std::string::npos);
+    EXPECT_EQ(sign_by_link(tampered, v.csrf, true).result(), http::status::not_found);
+    EXPECT_EQ(visit("not-a-token").page.result(), http::status::not_found);
+    // The progress report shows the signature; a signed activity is not asked again.
+    EXPECT_EQ(objective(trainee, "ALM-010").at("signed_activities").as_int64(), 1);
+    r = api_post(trainee, api() + "/activities/" + std::to_string(activity) + "/sign-requests",
+                 R"({"invitation": )" + std::to_string(invitation_id()) + "}");
+    EXPECT_EQ(r.result(), http::status::conflict);
+}
+
+TEST_F(LearningLog, ALinkExpiresAfterFourteenDaysAndAWithdrawnAddressIsNotAsked) {
+    invite_supervisor();
+    const auto activity = record_activity("Kasus med brystsmerter");
+    const auto token = ask_to_sign(activity);
+    server.advance_clock(14 * 24 * 60 * 60 + 1);
+    auto v = visit(token);
+    EXPECT_EQ(v.page.result(), http::status::gone);
+    EXPECT_NE(v.page.body().find("utløpt"), std::string::npos);
+    EXPECT_EQ(sign_by_link(token, v.csrf, true).result(), http::status::gone);
+    EXPECT_FALSE(signature_of(activity));
+    // Only an open invitation of the doctor's may be asked; only the doctor's activity.
+    trainee = *client::login(server.port(), "orjan@lege.no", kTestPassword);
+    leader = *client::login(server.port(), "leder@bergen.no", kTestPassword);
+    ASSERT_EQ(api_post(trainee, api() + "/clinical-supervisors/" + std::to_string(invitation_id()) +
+                                    "/withdrawal")
+                  .result(),
+              http::status::ok);
+    auto r = api_post(trainee, api() + "/activities/" + std::to_string(activity) + "/sign-requests",
+                      R"({"invitation": )" + std::to_string(invitation_id()) + "}");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity) << r.body();
+    r = api_post(leader, api() + "/activities/" + std::to_string(activity) + "/sign-requests",
+                 R"({"invitation": 1})");
+    EXPECT_EQ(r.result(), http::status::forbidden);
+}
+
+TEST_F(LearningLog, ASupervisorWithAnAccountSignsWhatWasAskedOfThemAndNothingElse) {
+    invite_supervisor();
+    const auto asked = record_activity("Observert konsultasjon");
+    const auto other = record_activity("Hjemmebesøk");
+    ask_to_sign(asked);
+    const auto sign = [&](const client::SignedIn& who, std::int64_t activity) {
+        return api_post(who, api() + "/activities/" + std::to_string(activity) + "/signature");
+    };
+    // The objective's page offers Hans the button for what was asked of him.
+    const auto shown = get(supervisor, page() + "/" + std::to_string(objectives.at("ALM-010")));
+    ASSERT_EQ(shown.result(), http::status::ok);
+    EXPECT_NE(shown.body().find("/aktiviteter/" + std::to_string(asked) + "/signer"),
+              std::string::npos);
+    EXPECT_EQ(shown.body().find("/aktiviteter/" + std::to_string(other) + "/signer"),
+              std::string::npos);
+    EXPECT_EQ(sign(supervisor, other).result(), http::status::forbidden) << "not asked";
+    EXPECT_EQ(sign(trainee, asked).result(), http::status::forbidden) << "not one's own";
+    EXPECT_EQ(sign(veileder, asked).result(), http::status::forbidden);
+    auto r = sign(supervisor, asked);
+    ASSERT_EQ(r.result(), http::status::ok) << r.body();
+    const auto signature = signature_of(asked);
+    ASSERT_TRUE(signature);
+    EXPECT_NE(signature->signer_label.find("hansen@sykehus.no"), std::string::npos);
+    // The request is used: a second signature is refused.
+    EXPECT_EQ(sign(supervisor, asked).result(), http::status::forbidden);
+    EXPECT_EQ(objective(trainee, "ALM-010").at("signed_activities").as_int64(), 1);
 }
 
 }  // namespace learning_log_test

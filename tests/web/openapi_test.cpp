@@ -1093,6 +1093,19 @@ const std::vector<Call> kCalls = {
      "no_open_request"},
     {kPost, "/api/v1/people/{kari}/objectives/{objective}/recall", kLeader, 403, "{}"},
     {kPost, "/api/v1/people/{kari}/objectives/{objective}/recall", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/sign-requests", kKari, 422,
+     R"({"invitation": 999999})"},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/sign-requests", kKari, 201,
+     R"({"invitation": {invitation}})"},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/sign-requests", kLeader, 403,
+     R"({"invitation": {invitation}})"},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/sign-requests", "", 401, "{}"},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/signature", kSupervisor, 403},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/signature", "", 401},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/signature", kClinical, 200, "",
+     "\"signed\":true"},
+    {kPost, "/api/v1/people/{kari}/activities/{activity}/sign-requests", kKari, 409,
+     R"({"invitation": {invitation}})", "already_signed"},
     {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", kKari, 200},
     {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", kKari, 404},
     {kPost, "/api/v1/people/{kari}/clinical-supervisors/{invitation}/withdrawal", kLeader, 403},
@@ -1174,12 +1187,15 @@ class OpenApiResponses : public ::testing::Test {
             [&](const store::Snapshot& s) { return s.learning_log().invitations_of(kari); });
         const auto courses = server.database().read(
             [&](const store::Snapshot& s) { return s.courses().completed_of(kari); });
+        const auto activities = server.database().read(
+            [&](const store::Snapshot& s) { return s.learning_log().activities_of(kari); });
         const std::vector<std::pair<std::string, std::int64_t>> ids = {
             {"meeting", meetings.empty() ? 0 : meetings.front().id},
             {"group", groups.empty() ? 0 : groups.front().id},
             {"objective", objective},
             {"invitation", invitations.empty() ? 0 : invitations.front().id},
             {"course", courses.empty() ? 0 : courses.front().id},
+            {"activity", activities.empty() ? 0 : activities.front().id},
             {"employment", employments.empty() ? 0 : employments.front().id},
             {"agreement", agreements.empty() ? 0 : agreements.front().id},
             {"document", documents.empty() ? 0 : documents.front().id},

@@ -172,15 +172,16 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 16) << "education_plan_revisions, education_plan_periods, "
-                                  "record_corrections, supervision_addenda, "
-                                  "supervision_meetings (whose first demo meeting is closed), "
-                                  "documents, document_signatures, signed_documents, "
-                                  "objective_catalogue_editions, learning_objectives, "
-                                  "activity_signatures, objective_events, "
-                                  "clinical_supervisor_invitations (deleted never), "
-                                  "document_templates, attachments and completed_courses "
-                                  "(which allows its withdrawal alone)";
+    EXPECT_EQ(append_only, 17)
+        << "education_plan_revisions, education_plan_periods, "
+           "record_corrections, supervision_addenda, "
+           "supervision_meetings (whose first demo meeting is closed), "
+           "documents, document_signatures, signed_documents, "
+           "objective_catalogue_editions, learning_objectives, "
+           "activity_signatures, objective_events, "
+           "clinical_supervisor_invitations and activity_sign_requests (deleted never), "
+           "document_templates, attachments and completed_courses "
+           "(which allows its withdrawal alone)";
 }
 
 TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {
