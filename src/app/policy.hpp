@@ -42,6 +42,8 @@ enum class Action {
     read_agreement,  // A doctor's agreements and their documents (the doctor, the leader); a
                      // supervisor's agreement (the supervisor, the leader).
     manage_document_templates,  // Replace a document template (system administration).
+    export_training_record,     // The signed training record of a person (whoever reads it).
+    import_training_record,     // Import a record another installation signed (employing leader).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

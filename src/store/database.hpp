@@ -18,6 +18,7 @@
 #include "store/education_plans.hpp"
 #include "store/grants.hpp"
 #include "store/identity.hpp"
+#include "store/imported_records.hpp"
 #include "store/installation.hpp"
 #include "store/learning_log.hpp"
 #include "store/learning_objectives.hpp"
@@ -49,6 +50,7 @@ class Snapshot {
           learning_objectives_(tx),
           learning_log_(tx),
           mail_outbox_(tx),
+          imported_records_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -65,6 +67,7 @@ class Snapshot {
     const LearningObjectives& learning_objectives() const { return learning_objectives_; }
     const LearningLog& learning_log() const { return learning_log_; }
     const MailOutbox& mail_outbox() const { return mail_outbox_; }
+    const ImportedRecords& imported_records() const { return imported_records_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -82,6 +85,7 @@ class Snapshot {
     LearningObjectives learning_objectives_;
     LearningLog learning_log_;
     MailOutbox mail_outbox_;
+    ImportedRecords imported_records_;
     Transaction& tx_;
 };
 
@@ -94,6 +98,7 @@ class UnitOfWork : public Snapshot {
     using Snapshot::education_plans;
     using Snapshot::grants;
     using Snapshot::identity;
+    using Snapshot::imported_records;
     using Snapshot::installation;
     using Snapshot::learning_log;
     using Snapshot::learning_objectives;
@@ -118,6 +123,7 @@ class UnitOfWork : public Snapshot {
     LearningObjectives& learning_objectives() { return learning_objectives_; }
     LearningLog& learning_log() { return learning_log_; }
     MailOutbox& mail_outbox() { return mail_outbox_; }
+    ImportedRecords& imported_records() { return imported_records_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

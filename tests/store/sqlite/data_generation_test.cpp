@@ -99,6 +99,8 @@ class DataGeneration : public ::testing::Test {
                                app::DigestChoice::opt_out, audit);
         // The demo keeps the compiled-in document templates, which are no rows either.
         testing::add_template_version(*app, domain::DocumentKind::general_plan, "demo-2");
+        // No installation imports a record onto its own demo (migration 0025).
+        testing::add_imported_training_record(*app);
     }
     std::string path() const { return (dir.path() / "alis.db").string(); }
 
@@ -172,13 +174,13 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 13) << "education_plan_revisions, education_plan_periods, "
+    EXPECT_EQ(append_only, 14) << "education_plan_revisions, education_plan_periods, "
                                   "record_corrections, supervision_addenda, "
                                   "supervision_meetings (whose first demo meeting is closed), "
                                   "documents, document_signatures, signed_documents, "
                                   "objective_catalogue_editions, learning_objectives, "
                                   "activity_signatures, objective_events and "
-                                  "document_templates";
+                                  "document_templates, imported_training_records";
 }
 
 TEST_F(DataGeneration, LoginsFailedLoginsAndAuditedReadsLeaveItAlone) {
