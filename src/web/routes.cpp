@@ -162,6 +162,7 @@ void register_document_template_routes(Routes& routes);
 void register_calendar_routes(Routes& routes);
 void register_grant_routes(Routes& routes);
 void register_grant_record_routes(Routes& routes);
+void register_training_record_routes(Routes& routes);
 
 void register_routes(Router& router, Services& services) {
     Routes routes(router, services);
@@ -193,6 +194,7 @@ void register_routes(Router& router, Services& services) {
     register_calendar_routes(routes);
     register_grant_routes(routes);
     register_grant_record_routes(routes);
+    register_training_record_routes(routes);
 }
 
 }  // namespace alis::web
