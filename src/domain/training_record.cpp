@@ -13,44 +13,52 @@ json::value record_optional_date_json(const std::optional<Date>& day) {
     return day ? json::value(day->iso()) : json::value(nullptr);
 }
 
-json::object record_content_json(const TrainingRecordContent& c) {
-    json::object object;
+// The record as JSON, every node allocated from `sp` (a monotonic resource when the text is
+// wanted once: checking a record writes it again, and most of that time was allocation).
+json::object record_content_json(const TrainingRecordContent& c, const json::storage_ptr& sp) {
+    json::object object(sp);
     object["format"] = kTrainingRecordFormat;
     object["version"] = kTrainingRecordVersion;
     object["issued_at"] = c.issued_at;
     object["as_of"] = c.as_of.iso();
-    object["identity"] = json::object{{"name", c.identity.name}, {"hpr", c.identity.hpr}};
-    object["ledger"] = json::object{{"ruleset", c.ledger.ruleset},
-                                    {"total_months", c.ledger.total_months},
-                                    {"complete", c.ledger.complete}};
-    json::array periods;
+    object["identity"] = json::object({{"name", c.identity.name}, {"hpr", c.identity.hpr}}, sp);
+    object["ledger"] = json::object({{"ruleset", c.ledger.ruleset},
+                                     {"total_months", c.ledger.total_months},
+                                     {"complete", c.ledger.complete}},
+                                    sp);
+    json::array periods(sp);
+    periods.reserve(c.service_periods.size());
     for (const auto& p : c.service_periods) {
-        periods.push_back(json::object{{"from", p.from.iso()},
-                                       {"to", record_optional_date_json(p.to)},
-                                       {"arena", p.arena},
-                                       {"place", p.place},
-                                       {"municipality_number", p.municipality_number},
-                                       {"municipality_name", p.municipality_name},
-                                       {"position_percent", p.position_percent},
-                                       {"employer_registered", p.employer_registered},
-                                       {"counted_months", p.counted_months}});
+        periods.push_back(json::object({{"from", p.from.iso()},
+                                        {"to", record_optional_date_json(p.to)},
+                                        {"arena", p.arena},
+                                        {"place", p.place},
+                                        {"municipality_number", p.municipality_number},
+                                        {"municipality_name", p.municipality_name},
+                                        {"position_percent", p.position_percent},
+                                        {"employer_registered", p.employer_registered},
+                                        {"counted_months", p.counted_months}},
+                                       sp));
     }
     object["service_periods"] = std::move(periods);
-    json::array objectives;
+    json::array objectives(sp);
+    objectives.reserve(c.objectives.size());
     for (const auto& o : c.objectives) {
-        objectives.push_back(json::object{{"code", o.code},
-                                          {"title", o.title},
-                                          {"approved_at", o.approved_at},
-                                          {"approved_by", o.approved_by}});
+        objectives.push_back(json::object({{"code", o.code},
+                                           {"title", o.title},
+                                           {"approved_at", o.approved_at},
+                                           {"approved_by", o.approved_by}},
+                                          sp));
     }
     object["objectives"] = std::move(objectives);
     if (c.supervision) {
         const auto& s = *c.supervision;
-        object["supervision"] = json::object{{"meetings_held", s.meetings_held},
-                                             {"minutes_held", s.minutes_held},
-                                             {"meetings_open", s.meetings_open},
-                                             {"norm", s.norm},
-                                             {"norm_minutes_per_month", s.norm_minutes_per_month}};
+        object["supervision"] = json::object({{"meetings_held", s.meetings_held},
+                                              {"minutes_held", s.minutes_held},
+                                              {"meetings_open", s.meetings_open},
+                                              {"norm", s.norm},
+                                              {"norm_minutes_per_month", s.norm_minutes_per_month}},
+                                             sp);
     } else {
         object["supervision"] = nullptr;
     }
@@ -215,11 +223,13 @@ RecordSignature read_record_signature(const RecordObjectReader& file) {
 }  // namespace
 
 std::string canonical_json(const TrainingRecordContent& content) {
-    return json::serialize(record_content_json(content));
+    json::monotonic_resource resource;
+    return json::serialize(record_content_json(content, &resource));
 }
 
 std::string record_file_json(const TrainingRecordFile& file) {
-    auto object = record_content_json(file.content);
+    json::monotonic_resource resource;
+    auto object = record_content_json(file.content, &resource);
     object["signature"] = json::object{{"algorithm", file.signature.algorithm},
                                        {"public_key", file.signature.public_key},
                                        {"value", file.signature.value}};
@@ -227,8 +237,10 @@ std::string record_file_json(const TrainingRecordFile& file) {
 }
 
 TrainingRecordFile parse_record_file(std::string_view text) {
+    // The parsed tree lives only for this call: one monotonic resource, freed at once.
+    json::monotonic_resource resource;
     boost::system::error_code ec;
-    const json::value value = json::parse(text, ec);
+    const json::value value = json::parse(text, ec, &resource);
     if (ec || !value.is_object()) {
         record_fail(RecordFileProblem::not_json, "", "the file is not a JSON object");
     }
