@@ -239,6 +239,13 @@ bool grant_allows(const domain::RoleGrant& grant, const Actor& actor, Action act
             return is_meeting_participant(grant, actor, resource);
         case Action::close_supervision_meeting:
             return is_meeting_supervisor(grant, actor, resource);
+        case Action::export_training_record:
+            // The record moves with the doctor: whoever may read it may take it signed.
+            return resource.kind == Resource::Kind::person &&
+                   grant_reads_person(grant, actor, resource);
+        case Action::import_training_record:
+            // Like the rest of the training record: the employing leader, never one's own.
+            return leads_employer(grant, resource) && !is_self(actor, resource);
         case Action::view_region:
             if (resource.kind != Resource::Kind::office || !resource.office) {
                 return false;
@@ -315,6 +322,10 @@ std::string_view to_string(Action action) {
             return "advise_on_objective";
         case Action::record_course:
             return "record_course";
+        case Action::export_training_record:
+            return "export_training_record";
+        case Action::import_training_record:
+            return "import_training_record";
     }
     return "unknown";
 }

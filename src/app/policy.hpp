@@ -48,6 +48,8 @@ enum class Action {
     advise_on_objective,  // Advise on a requested objective (the veileder, an invited supervisør).
     record_course,  // Record or withdraw a completed course with its certificate (the trainee,
                     // their own alone).
+    export_training_record,  // The signed training record of a person (whoever reads it).
+    import_training_record,  // Import a record another installation signed (employing leader).
 };
 
 // How long after an employment ended its municipality's leader may still record or correct why

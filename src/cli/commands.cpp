@@ -26,6 +26,7 @@ int run(int argc, char** argv) {
     add_document_command(app, exit_code);
     add_catalogue_command(app, exit_code);
     add_notify_command(app, exit_code);
+    add_record_command(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -31,6 +31,8 @@ void add_document_command(CLI::App& app, int& exit_code);
 void add_catalogue_command(CLI::App& app, int& exit_code);
 // notify (notify_command.cpp)
 void add_notify_command(CLI::App& app, int& exit_code);
+// record export, record verify (record_command.cpp)
+void add_record_command(CLI::App& app, int& exit_code);
 // copy, backup, db grant (installation_command.cpp)
 void add_installation_commands(CLI::App& app, int& exit_code);
 

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/application.hpp"
+#include "app/audit_head.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
 #include "app/municipality_overview.hpp"
@@ -38,6 +39,7 @@ struct ServerOptions {
     int bergen_trainees = 0;
     DigestOptions digest;  // Its smtp empty: no e-mail digests.
     int digest_hour = 6;
+    std::string key_file;  // Empty: serve has no signing key; demo makes one for its run.
 };
 
 // A one-line, user-facing failure: printed as "alis: <reason>" with exit code `code`.
@@ -111,7 +113,24 @@ void remove_sqlite_files(const std::string& url) {
     }
 }
 
-int serve(app::Application& application, const ServerOptions& options, const std::string& banner) {
+// The installation's signing key of --key-file; for the demo without one, a fresh key that lives
+// as long as the process (its records verify only against the public key it prints).
+std::optional<app::AuditSigningKey> signing_key(const ServerOptions& options, bool demo) {
+    if (!options.key_file.empty()) {
+        try {
+            return app::AuditSigningKey::load(options.key_file);
+        } catch (const app::AuditHeadError& e) {
+            throw CommandFailure{std::string("--key-file: ") + e.what(), 2};
+        }
+    }
+    if (demo) {
+        return app::AuditSigningKey::generate();
+    }
+    return std::nullopt;
+}
+
+int serve(app::Application& application, const ServerOptions& options, const std::string& banner,
+          const app::AuditSigningKey* key) {
     web::ServerConfig config;
     parse_listen("--listen", options.listen, config);
     config.threads = options.threads;
@@ -156,6 +175,7 @@ int serve(app::Application& application, const ServerOptions& options, const std
                            *static_files, metrics,   log,
                            cache,         auth,      std::make_shared<web::ListReadWindow>()};
     services.https = options.public_url.starts_with("https://");
+    services.signing_key = key;
     web::Pipeline pipeline(services);
 
     // The daily e-mail digests, when an SMTP server is given (docs/operations.md).
@@ -198,6 +218,10 @@ int serve(app::Application& application, const ServerOptions& options, const std
     if (metrics_server) {
         std::cout << "Metrics are served on http://" << host(metrics_config->address) << ":"
                   << metrics_server->port() << "/metrics\n";
+    }
+    if (key != nullptr) {
+        std::cout << "Training records are signed with public key " << key->public_key_hex()
+                  << "\n";
     }
     std::cout << banner << std::flush;
     std::thread metrics_thread;
@@ -252,6 +276,12 @@ void add_common_options(CLI::App& command, ServerOptions& options) {
         ->envname("ALIS_DIGEST_HOUR")
         ->check(CLI::Range(0, 23))
         ->capture_default_str();
+    command
+        .add_option("--key-file", options.key_file,
+                    "The installation's signing key (alis audit keygen), kept outside the "
+                    "database: signs the training records it issues (serve: none without it; "
+                    "demo: a fresh key for the run)")
+        ->envname("ALIS_KEY_FILE");
     command.add_option("--threads", options.threads, "Worker threads (0: one per core)")
         ->envname("ALIS_THREADS")
         ->check(CLI::Range(0, 256))
@@ -304,9 +334,10 @@ void add_server_commands(CLI::App& app, int& exit_code) {
         run_server_command(exit_code, [&] {
             const std::string db = options->db.empty() ? "sqlite:var/alis.db" : options->db;
             ensure_parent_directory(db);
+            const auto key = signing_key(*options, false);
             auto store = open(db, connections(*options));
             store->migrate();
-            return serve(*store, *options, "");
+            return serve(*store, *options, "", key ? &*key : nullptr);
         });
     });
 
@@ -374,7 +405,8 @@ void add_server_commands(CLI::App& app, int& exit_code) {
                 ":\n" + logins +
                 "  alis2@demo.alis.no ... (Bergen's trainees who signed their agreements)\n" +
                 "Stop with Ctrl+C.\n";
-            return serve(*store, *options, banner);
+            const auto key = signing_key(*options, true);
+            return serve(*store, *options, banner, &*key);
         });
     });
 

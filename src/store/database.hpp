@@ -20,6 +20,7 @@
 #include "store/education_plans.hpp"
 #include "store/grants.hpp"
 #include "store/identity.hpp"
+#include "store/imported_records.hpp"
 #include "store/installation.hpp"
 #include "store/learning_log.hpp"
 #include "store/learning_objectives.hpp"
@@ -53,6 +54,7 @@ class Snapshot {
           mail_outbox_(tx),
           attachments_(tx),
           courses_(tx),
+          imported_records_(tx),
           tx_(tx) {}
 
     const Municipalities& municipalities() const { return municipalities_; }
@@ -71,6 +73,7 @@ class Snapshot {
     const MailOutbox& mail_outbox() const { return mail_outbox_; }
     const Attachments& attachments() const { return attachments_; }
     const Courses& courses() const { return courses_; }
+    const ImportedRecords& imported_records() const { return imported_records_; }
     Dialect dialect() const { return tx_.dialect(); }
 
   protected:
@@ -90,6 +93,7 @@ class Snapshot {
     MailOutbox mail_outbox_;
     Attachments attachments_;
     Courses courses_;
+    ImportedRecords imported_records_;
     Transaction& tx_;
 };
 
@@ -104,6 +108,7 @@ class UnitOfWork : public Snapshot {
     using Snapshot::education_plans;
     using Snapshot::grants;
     using Snapshot::identity;
+    using Snapshot::imported_records;
     using Snapshot::installation;
     using Snapshot::learning_log;
     using Snapshot::learning_objectives;
@@ -130,6 +135,7 @@ class UnitOfWork : public Snapshot {
     MailOutbox& mail_outbox() { return mail_outbox_; }
     Attachments& attachments() { return attachments_; }
     Courses& courses() { return courses_; }
+    ImportedRecords& imported_records() { return imported_records_; }
 };
 
 // Thrown by write() when the unit of work met a concurrent write it cannot be ordered with and

@@ -1021,6 +1021,28 @@ constexpr Column kMailOutboxColumns[] = {{"id", ColumnKind::integer},
                                          {"last_error", ColumnKind::text}};
 #undef ALIS_MAIL_OUTBOX_COLUMNS
 
+#define ALIS_IMPORTED_TRAINING_RECORDS_COLUMNS \
+    "id, person_id, record_json, sha256, signer_public_key, imported_by, imported_at"
+constexpr const char* kCountImportedTrainingRecords =
+    "SELECT count(*) FROM imported_training_records";
+constexpr const char* kAllImportedTrainingRecords =
+    "SELECT " ALIS_IMPORTED_TRAINING_RECORDS_COLUMNS " FROM imported_training_records ORDER BY id";
+const DialectSql kAddImportedTrainingRecords{
+    "INSERT INTO imported_training_records (" ALIS_IMPORTED_TRAINING_RECORDS_COLUMNS
+    ") SELECT value ->> 'id', value ->> 'person_id', value ->> 'record_json', value ->> 'sha256',"
+    " value ->> 'signer_public_key', value ->> 'imported_by', value ->> 'imported_at'"
+    " FROM json_each($1)",
+    "INSERT INTO imported_training_records OVERRIDING SYSTEM VALUE"
+    " SELECT * FROM json_populate_recordset(NULL::imported_training_records, $1)"};
+constexpr Column kImportedTrainingRecordsColumns[] = {{"id", ColumnKind::integer},
+                                                      {"person_id", ColumnKind::integer},
+                                                      {"record_json", ColumnKind::text},
+                                                      {"sha256", ColumnKind::text},
+                                                      {"signer_public_key", ColumnKind::text},
+                                                      {"imported_by", ColumnKind::text},
+                                                      {"imported_at", ColumnKind::instant}};
+#undef ALIS_IMPORTED_TRAINING_RECORDS_COLUMNS
+
 const Table kTables[] = {
     {"municipalities", kMunicipalitiesColumns, GeneratedId::no, kCountMunicipalities,
      kAllMunicipalities, kAddMunicipalities},
@@ -1122,6 +1144,8 @@ const Table kTables[] = {
      kAddAttachments},
     {"completed_courses", kCompletedCoursesColumns, GeneratedId::yes, kCountCompletedCourses,
      kAllCompletedCourses, kAddCompletedCourses},
+    {"imported_training_records", kImportedTrainingRecordsColumns, GeneratedId::yes,
+     kCountImportedTrainingRecords, kAllImportedTrainingRecords, kAddImportedTrainingRecords},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "web/pipeline.hpp"
 #include "web/supervision_view.hpp"
 #include "web/trainee_view.hpp"
+#include "web/training_record_view.hpp"
 
 namespace alis::web {
 namespace {
@@ -240,6 +241,22 @@ Response person_page(Services& s, const Request& request, RequestContext& contex
     // The agreements hold the pay: linked for those who may read them.
     if (also_allowed(context, app::Action::read_agreement, s.today())) {
         data["agreements_url"] = person_path(p.id) + "/avtaler";
+    }
+    // The signed training record, and those other installations issued, imported here.
+    data["training_record_url"] = person_path(p.id) + "/utdanningsattest";
+    {
+        const auto imports = app::imported_training_records(s.app, p.id);
+        auto list = imported_records_view(t, imports);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto& c = imports[i].content;
+            list[i].as_object()["summary"] =
+                t.format("training_record.imported_summary",
+                         {{"periods", c.service_periods.size()},
+                          {"months", list[i].as_object()["total_months"]},
+                          {"objectives", c.objectives.size()}});
+        }
+        data["has_imported_records"] = !list.empty();
+        data["imported_records"] = std::move(list);
     }
     // The cost inputs of the doctor, for the leader of the municipality that employs them.
     if (context.resource) {

@@ -165,6 +165,19 @@ Response page(const Services& services, const Request& request, const RequestCon
                                        services.static_files.urls(), user_bar(context)));
 }
 
+Response page_with_form_token(const Services& services, const Request& request,
+                              const RequestContext& context, std::string_view template_name,
+                              const std::string& title, boost::json::object data,
+                              http::status status) {
+    std::optional<std::string> cookie;
+    data["csrf_token"] = form_token(request, context, cookie);
+    auto response = page(services, request, context, template_name, title, std::move(data), status);
+    if (cookie) {
+        response.set(http::field::set_cookie, *cookie);
+    }
+    return response;
+}
+
 boost::json::object user_bar(const RequestContext& context) {
     boost::json::object user;
     if (context.session) {

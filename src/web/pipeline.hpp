@@ -22,6 +22,10 @@
 #include "web/static_files.hpp"
 #include "web/templates.hpp"
 
+namespace alis::app {
+class AuditSigningKey;
+}
+
 namespace alis::web {
 
 // What handlers may use. Owned by whoever starts the server; outlives the pipeline.
@@ -41,6 +45,9 @@ struct Services {
     // Browsers reach alis over https (--public-url https://...): every answer then carries
     // Strict-Transport-Security. Never on plain http, where it would mean nothing or worse.
     bool https = false;
+    // The installation's Ed25519 key (--key-file, app/audit_head.hpp) that signs the training
+    // records it issues; nullptr when none was given: the record is then shown but not issued.
+    const app::AuditSigningKey* signing_key = nullptr;
 
     domain::Date today() const { return app.today(); }
     std::int64_t now() const { return app.now(); }
@@ -116,6 +123,14 @@ Response error_response(const Services& services, bool json, unsigned version, h
 Response page(const Services& services, const Request& request, const RequestContext& context,
               std::string_view template_name, const std::string& title, boost::json::object data,
               http::status status = http::status::ok);
+
+// The same as page, for a form that a visitor without a session may post back (the public checks
+// of a document and of a training record): data's "csrf_token" is the form's token, and the
+// visitor's token cookie is set when it is new (form_token).
+Response page_with_form_token(const Services& services, const Request& request,
+                              const RequestContext& context, std::string_view template_name,
+                              const std::string& title, boost::json::object data,
+                              http::status status = http::status::ok);
 
 // The layout's signed-in bar: the user's name and the logout form's CSRF token; empty without a
 // session.

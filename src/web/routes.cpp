@@ -164,6 +164,7 @@ void register_calendar_routes(Routes& routes);
 void register_grant_routes(Routes& routes);
 void register_grant_record_routes(Routes& routes);
 void register_learning_log_routes(Routes& routes);
+void register_training_record_routes(Routes& routes);
 
 void register_routes(Router& router, Services& services) {
     Routes routes(router, services);
@@ -197,6 +198,7 @@ void register_routes(Router& router, Services& services) {
     register_grant_routes(routes);
     register_grant_record_routes(routes);
     register_learning_log_routes(routes);
+    register_training_record_routes(routes);
 }
 
 }  // namespace alis::web

@@ -516,14 +516,8 @@ std::string_view outcome_name(app::DocumentCheck::Outcome outcome) {
 
 Response check_form(Services& s, const Request& request, RequestContext& context, json::object data,
                     http::status status) {
-    std::optional<std::string> cookie;
-    data["csrf_token"] = form_token(request, context, cookie);
-    auto response = page(s, request, context, "document_check",
-                         s.catalogue.text("document_check.title"), std::move(data), status);
-    if (cookie) {
-        response.set(http::field::set_cookie, *cookie);
-    }
-    return response;
+    return page_with_form_token(s, request, context, "document_check",
+                                s.catalogue.text("document_check.title"), std::move(data), status);
 }
 
 Response check_page(Services& s, const Request& request, RequestContext& context) {

@@ -554,6 +554,28 @@ TEST(Policy, DecisionTable) {
          actor({grant(Role::leader, "5001")}, 99), Action::record_course, bergen, Decision::deny},
         {"leader of another municipality reads no courses",
          actor({grant(Role::leader, "5001")}, 99), Action::read_person, bergen, Decision::deny},
+        {"the doctor exports their own signed record", actor({grant(Role::trainee)}, 10),
+         Action::export_training_record, bergen, Decision::allow},
+        {"the employing leader exports it", actor({grant(Role::leader, "4601")}),
+         Action::export_training_record, bergen, Decision::allow},
+        {"the veileder exports it", actor({grant(Role::supervisor)}, 20),
+         Action::export_training_record, bergen, Decision::allow},
+        {"another trainee does not", actor({grant(Role::trainee)}, 11),
+         Action::export_training_record, bergen, Decision::deny},
+        {"another municipality's leader does not export it", actor({grant(Role::leader, "0301")}),
+         Action::export_training_record, bergen, Decision::deny},
+        {"the national administrator does not export it", actor({grant(Role::national)}),
+         Action::export_training_record, bergen, Decision::deny},
+        {"the employing leader imports a record", actor({grant(Role::leader, "4601")}, 99),
+         Action::import_training_record, bergen, Decision::allow},
+        {"another municipality's leader does not import", actor({grant(Role::leader, "0301")}),
+         Action::import_training_record, bergen, Decision::deny},
+        {"a leader does not import onto their own record", actor({grant(Role::leader, "4601")}, 10),
+         Action::import_training_record, bergen, Decision::deny},
+        {"the doctor does not import onto their own record", actor({grant(Role::trainee)}, 10),
+         Action::import_training_record, bergen, Decision::deny},
+        {"the veileder does not import", actor({grant(Role::supervisor)}, 20),
+         Action::import_training_record, bergen, Decision::deny},
     };
     std::map<Action, std::set<Decision>> covered;
     for (const auto& c : cases) {
@@ -563,7 +585,7 @@ TEST(Policy, DecisionTable) {
     // Every action has a row that allows it and one that denies it, so a new Action needs rows
     // here. view_public is allowed to everyone by design, so it has no deny row.
     for (int a = static_cast<int>(Action::view_public);
-         a <= static_cast<int>(Action::record_course); ++a) {
+         a <= static_cast<int>(Action::import_training_record); ++a) {
         const auto action = static_cast<Action>(a);
         EXPECT_TRUE(covered[action].contains(Decision::allow))
             << to_string(action) << " has no row that allows it";
@@ -572,9 +594,9 @@ TEST(Policy, DecisionTable) {
                 << to_string(action) << " has no row that denies it";
         }
     }
-    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::record_course) + 1)),
+    EXPECT_EQ(to_string(static_cast<Action>(static_cast<int>(Action::import_training_record) + 1)),
               "unknown")
-        << "record_course is no longer the last Action: loop to the new last one above";
+        << "import_training_record is no longer the last Action: loop to the new last one above";
 }
 
 // A leader who is also in training, employed by the municipality they lead, never edits or

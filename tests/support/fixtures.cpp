@@ -1,12 +1,16 @@
 #include "support/fixtures.hpp"
 
+#include <stdexcept>
+
 #include "app/accounts.hpp"
+#include "app/audit_head.hpp"
 #include "app/auth.hpp"
 #include "app/calendar.hpp"
 #include "app/demo_data.hpp"
 #include "app/digests.hpp"
 #include "app/document_templates.hpp"
 #include "app/passwords.hpp"
+#include "app/signed_training_record.hpp"
 #include "app/supervisors.hpp"
 #include "web/documents.hpp"
 
@@ -39,10 +43,14 @@ void add_municipality(store::Database& db, const std::string& number, const std:
 }
 
 std::int64_t add_trainee(store::Database& db, const std::string& name,
-                         const std::string& municipality, const char* from, const char* to) {
+                         const std::string& municipality, const char* from, const char* to,
+                         const char* hpr) {
     return db.write([&](store::UnitOfWork& w) {
         domain::Person p;
         p.full_name = name;
+        if (hpr != nullptr) {
+            p.hpr_number = hpr;
+        }
         const auto id = w.people().add(p);
         domain::Employment e;
         e.person_id = id;
@@ -145,6 +153,24 @@ void load_whole_demo(app::Application& app) {
                            })
                            ->id;
     app::renew_calendar_feed(app, owner, audit);
+    add_imported_training_record(app);
+}
+
+void add_imported_training_record(app::Application& app) {
+    const auto person = app.database().write([&](store::UnitOfWork& w) {
+        domain::Person p;
+        p.full_name = "Importert Lege";
+        p.hpr_number = "7000001";
+        return w.people().add(p);
+    });
+    const auto key = app::AuditSigningKey::generate();
+    auto audit = app::administration_event(app, "test@alis.invalid");
+    const auto file = app::export_training_record(app, key, person, audit);
+    const auto imported = app::import_training_record(app, person, domain::record_file_json(*file),
+                                                      "Leder (leder@alis.invalid)", audit);
+    if (imported.problem != app::RecordImportProblem::none) {
+        throw std::runtime_error("the fixture's training record was not imported");
+    }
 }
 
 void add_template_version(app::Application& app, domain::DocumentKind kind,

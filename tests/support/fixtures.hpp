@@ -31,10 +31,11 @@ std::unique_ptr<app::Application> open_app(const std::string& url, app::Clock cl
 void add_municipality(store::Database& db, const std::string& number, const std::string& name,
                       const std::string& office);
 
-// Inserts a person in training employed by `municipality` from `from` (ongoing unless `to`).
+// Inserts a person in training employed by `municipality` from `from` (ongoing unless `to`), with
+// the HPR number `hpr` when given.
 std::int64_t add_trainee(store::Database& db, const std::string& name,
                          const std::string& municipality, const char* from = "2024-01-01",
-                         const char* to = nullptr);
+                         const char* to = nullptr, const char* hpr = nullptr);
 
 // Puts the compiled-in template of `kind` in force again as `version` (an administrator's
 // replacement, stored and audited).
@@ -75,6 +76,10 @@ void assign_supervisor(store::Database& db, std::int64_t supervisor, std::int64_
 // and a failed login (a session, a login failure and their audit events) and a municipality's
 // supervisor capacity (with its audit event).
 void load_whole_demo(app::Application& app);
+
+// A doctor with an HPR number whose signed training record (signed by a fresh key, as another
+// installation's) is imported onto them, so that imported_training_records holds a row.
+void add_imported_training_record(app::Application& app);
 
 // Every row of every table of the database at `url` (store::installation_tables()), as one JSON
 // text per table: the form alis copy reads and writes, the same from either backend.

@@ -59,6 +59,9 @@ TestServer::TestServer(TestServerOptions options) {
         web::Services{*app_, *catalogue_, *templates_, *static_files_, metrics_, *log_, cache_,
                       *auth_, std::make_shared<web::ListReadWindow>()});
     services_->https = options.https;
+    // Each server is an installation of its own, with a signing key of its own.
+    signing_key_ = std::make_unique<app::AuditSigningKey>(app::AuditSigningKey::generate());
+    services_->signing_key = signing_key_.get();
     pipeline_ = std::make_unique<web::Pipeline>(*services_);
     config.address = "127.0.0.1";
     config.port = 0;

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "app/audit_head.hpp"
 #include "app/auth.hpp"
 #include "store/database.hpp"
 #include "support/postgres.hpp"
@@ -53,6 +54,8 @@ class TestServer {
     // The server's database, for a second store object that stands in for another process.
     std::string database_url() const { return database_url_; }
     web::Pipeline& pipeline() { return *pipeline_; }
+    // The installation's signing key (a fresh one per server): signs the training records.
+    const app::AuditSigningKey& signing_key() const { return *signing_key_; }
     // Stops the server and waits until run() has returned.
     void stop();
     // Everything the server logged so far.
@@ -78,6 +81,7 @@ class TestServer {
     std::unique_ptr<app::Authenticator> auth_;
     std::FILE* log_file_ = nullptr;
     std::unique_ptr<web::Log> log_;
+    std::unique_ptr<app::AuditSigningKey> signing_key_;
     std::unique_ptr<web::Services> services_;
     std::unique_ptr<web::Pipeline> pipeline_;
     std::unique_ptr<web::Server> server_;

@@ -313,6 +313,15 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /meg/kalender", Expect::own_account},
     {"POST /meg/kalender/av", Expect::own_account},
     {"POST /dokumenter/kontroll", Expect::public_route},
+    // The signed training record (issue 13): whoever reads the record may take it signed; the
+    // employing leader imports another installation's; the check of a file is public.
+    {"GET /personer/{person:id}/utdanningsattest", Expect::person},
+    {"GET /personer/{person:id}/utdanningsattest.json", Expect::person},
+    {"POST /personer/{person:id}/utdanningsattest/import", Expect::person},
+    {"GET /api/v1/people/{person:id}/training-record", Expect::person},
+    {"POST /api/v1/people/{person:id}/training-record/imports", Expect::person},
+    {"GET /utdanningsattest/sjekk", Expect::public_route},
+    {"POST /utdanningsattest/sjekk", Expect::public_route},
 };
 
 class AuthorizationMatrix : public ::testing::Test {
@@ -644,10 +653,11 @@ TEST_F(AuthorizationMatrix, EveryRouteIsRequestedAndBothOutcomesOccur) {
     };
     // Allowed through, but the form's own refusal of an empty body carries an auth status.
     const std::map<std::string, http::status> form_refusals = {
-        {"POST /logg-inn", http::status::forbidden},             // No double-submit CSRF token.
-        {"POST /dokumenter/kontroll", http::status::forbidden},  // Nor here.
-        {"POST /bekreft-passord", http::status::unauthorized},   // No password.
-        {"POST /signering/{token}", http::status::forbidden},    // No double-submit CSRF token.
+        {"POST /logg-inn", http::status::forbidden},                // No double-submit CSRF token.
+        {"POST /dokumenter/kontroll", http::status::forbidden},     // Nor here.
+        {"POST /utdanningsattest/sjekk", http::status::forbidden},  // Nor here.
+        {"POST /bekreft-passord", http::status::unauthorized},      // No password.
+        {"POST /signering/{token}", http::status::forbidden},       // No double-submit token.
     };
     // The fingerprinted path of alis.css: its ETag's hash.
     const std::string etag(client::get(server.port(), "/static/alis.css")[http::field::etag]);

@@ -13,7 +13,9 @@
 #include <set>
 #include <tuple>
 
+#include "app/audit_head.hpp"
 #include "app/learning_objectives.hpp"
+#include "app/signed_training_record.hpp"
 #include "embedded.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
@@ -805,6 +807,21 @@ const std::vector<Call> kCalls = {
     {kGet, "/api/v1/people/{kari}/documents", kKari, 200, "", "\"kind\":\"alis-agreement\""},
     {kGet, "/api/v1/people/{kari}/documents", kSupervisor, 403},
     {kGet, "/api/v1/people/{kari}/documents", "", 401},
+    {kGet, "/api/v1/people/{kari}/training-record", kKari, 200, "",
+     "\"format\":\"alis-training-record\""},
+    {kGet, "/api/v1/people/{kari}/training-record", kLeader, 200, "", "\"identity\""},
+    {kGet, "/api/v1/people/{kari}/training-record", kNational, 403},
+    {kGet, "/api/v1/people/{kari}/training-record", "", 401},
+    {kPost, "/api/v1/people/{hanne}/training-record/imports", kLeader, 201, "{hanne_record}",
+     "\"status\":\"imported, signature verified\""},
+    {kPost, "/api/v1/people/{kari}/training-record/imports", kLeader, 422, "{hanne_record}",
+     "\"code\":\"identity_mismatch\""},
+    {kPost, "/api/v1/people/{hanne}/training-record/imports", kLeader, 422, "{}",
+     "\"field\":\"format\""},
+    {kPost, "/api/v1/people/{hanne}/training-record/imports", kLeader, 400, "{"},
+    {kPost, "/api/v1/people/{hanne}/training-record/imports", kLeader, 415, "x", "", "text/plain"},
+    {kPost, "/api/v1/people/{hanne}/training-record/imports", kOffice, 403, "{}"},
+    {kPost, "/api/v1/people/{hanne}/training-record/imports", "", 401, "{}"},
     {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kLeader, 200, "{}",
      "\"status\":\"partly_signed\""},
     {kPost, "/api/v1/people/{kari}/documents/{document}/signatures", kLeader, 409, "{}"},
@@ -1135,6 +1152,13 @@ class OpenApiResponses : public ::testing::Test {
             registration_id = w.supervisors().add(registration);
         });
         testing::assign_supervisor(db, supervisor, bjorn);
+        // Hanne, with an HPR number, employed in Bergen, and her record as another installation
+        // (another key) signed it, for the import.
+        hanne = testing::add_trainee(db, "Hanne Hpr", "4601", "2025-01-01", nullptr, "9144889");
+        hanne_record = domain::record_file_json(app::sign_training_record(
+            *app::build_training_record(server.app(), hanne, TestServer::fixed_today(),
+                                        "2026-11-20T10:00:00Z"),
+            app::AuditSigningKey::generate()));
         testing::add_account(server.app(), kLeader, domain::Role::leader, "4601");
         testing::add_account(server.app(), kOffice, domain::Role::regional_office, std::nullopt,
                              "Bergen");
@@ -1205,11 +1229,12 @@ class OpenApiResponses : public ::testing::Test {
             {"period", periods.empty() ? 0 : periods.front().id},
             {"leave", leaves.empty() ? 0 : leaves.front().id},
             {"kari", kari},
+            {"hanne", hanne},
             {"foreign", foreign},
             {"supervisor", supervisor},
             {"arena", arenas.empty() ? 0 : arenas.front().id},
             {"responsibility", responsibilities.empty() ? 0 : responsibilities.front().id}};
-        std::string out = text;
+        std::string out = text == "{hanne_record}" ? hanne_record : text;
         for (const auto& [name, id] : ids) {
             out = std::regex_replace(out, std::regex("\\{" + name + "\\}"), std::to_string(id));
         }
@@ -1222,6 +1247,8 @@ class OpenApiResponses : public ::testing::Test {
     std::int64_t supervisor = 0;
     std::int64_t registration_id = 0;
     std::int64_t objective = 0;
+    std::int64_t hanne = 0;
+    std::string hanne_record;
 };
 
 TEST_F(OpenApiResponses, RealAnswersFitTheDocumentedSchemas) {

@@ -99,6 +99,8 @@ class DataGeneration : public ::testing::Test {
                                app::DigestChoice::opt_out, audit);
         // The demo keeps the compiled-in document templates, which are no rows either.
         testing::add_template_version(*app, domain::DocumentKind::general_plan, "demo-2");
+        // No installation imports a record onto its own demo (migration 0025).
+        testing::add_imported_training_record(*app);
     }
     std::string path() const { return (dir.path() / "alis.db").string(); }
 
@@ -172,7 +174,7 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 17)
+    EXPECT_EQ(append_only, 18)
         << "education_plan_revisions, education_plan_periods, "
            "record_corrections, supervision_addenda, "
            "supervision_meetings (whose first demo meeting is closed), "
@@ -180,7 +182,7 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
            "objective_catalogue_editions, learning_objectives, "
            "activity_signatures, objective_events, "
            "clinical_supervisor_invitations and activity_sign_requests (deleted never), "
-           "document_templates, attachments and completed_courses "
+           "document_templates, imported_training_records, attachments and completed_courses "
            "(which allows its withdrawal alone)";
 }
 
