@@ -1023,14 +1023,8 @@ Response link_page(Services& s, const Request& request, RequestContext& context,
         data["message"] = t.text("objectives.sign_state." + reason);
         data["done"] = reason == "done";
     }
-    std::optional<std::string> cookie;
-    data["csrf_token"] = form_token(request, context, cookie);
-    auto response = page(s, request, context, "sign_off", t.text("objectives.sign_title"),
-                         std::move(data), status);
-    if (cookie) {
-        response.set(http::field::set_cookie, *cookie);
-    }
-    return response;
+    return page_with_form_token(s, request, context, "sign_off", t.text("objectives.sign_title"),
+                                std::move(data), status);
 }
 
 http::status link_status(app::SignOffLinkState state) {

@@ -9,6 +9,7 @@
 #include "app/demo_data.hpp"
 #include "app/digests.hpp"
 #include "app/document_templates.hpp"
+#include "app/learning_objectives.hpp"
 #include "app/passwords.hpp"
 #include "app/signed_training_record.hpp"
 #include "app/supervisors.hpp"
@@ -171,6 +172,20 @@ void add_imported_training_record(app::Application& app) {
     if (imported.problem != app::RecordImportProblem::none) {
         throw std::runtime_error("the fixture's training record was not imported");
     }
+}
+
+std::int64_t import_demo_catalogues(app::Application& app) {
+    app::import_demo_catalogues(
+        app, app::audit_event(app.now(), app::AuditOrigin{std::nullopt, "system", "-", "test"},
+                              "catalogue.imported", "ok"));
+    return app.database().read([](const store::Snapshot& s) {
+        for (const auto& e : s.learning_objectives().editions()) {
+            if (e.catalogue == domain::Catalogue::alm) {
+                return s.learning_objectives().objectives_of(e.id).front().id;
+            }
+        }
+        throw std::runtime_error("import_demo_catalogues: no ALM edition");
+    });
 }
 
 void add_template_version(app::Application& app, domain::DocumentKind kind,

@@ -37,6 +37,10 @@ std::int64_t add_trainee(store::Database& db, const std::string& name,
                          const std::string& municipality, const char* from = "2024-01-01",
                          const char* to = nullptr, const char* hpr = nullptr);
 
+// Imports the demo catalogues of learning objectives through the real use case (audited as the
+// system); returns the id of the first objective of the ALM edition.
+std::int64_t import_demo_catalogues(app::Application& app);
+
 // Puts the compiled-in template of `kind` in force again as `version` (an administrator's
 // replacement, stored and audited).
 void add_template_version(app::Application& app, domain::DocumentKind kind,

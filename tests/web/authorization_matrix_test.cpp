@@ -7,7 +7,6 @@
 #include <set>
 
 #include "app/hashing.hpp"
-#include "app/learning_objectives.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
@@ -462,20 +461,7 @@ class AuthorizationMatrix : public ::testing::Test {
                                                               "Egen Lege", std::nullopt});
         });
         // The demo catalogues, and an objective of the own trainee's ALM edition.
-        domain::AuditEvent imported;
-        imported.at = "2026-11-01T10:00:00Z";
-        imported.actor_label = "system";
-        imported.action = "catalogue.imported";
-        imported.outcome = "ok";
-        app::import_demo_catalogues(server.app(), imported);
-        objective = server.database().read([](const store::Snapshot& s) {
-            for (const auto& e : s.learning_objectives().editions()) {
-                if (e.catalogue == domain::Catalogue::alm) {
-                    return s.learning_objectives().objectives_of(e.id).front().id;
-                }
-            }
-            return std::int64_t{0};
-        });
+        objective = testing::import_demo_catalogues(server.app());
     }
 
     // The pattern with its parameters filled in ({name:type} read as {name}): the foreign

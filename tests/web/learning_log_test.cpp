@@ -10,7 +10,6 @@
 
 #include <regex>
 
-#include "app/learning_objectives.hpp"
 #include "store/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_server.hpp"
@@ -41,12 +40,7 @@ class LearningLog : public ::testing::Test {
             return 0;
         });
         testing::assign_supervisor(db, siri, orjan);
-        domain::AuditEvent audit;
-        audit.at = "2026-11-22T08:00:00Z";
-        audit.actor_label = "system";
-        audit.action = "catalogue.imported";
-        audit.outcome = "ok";
-        app::import_demo_catalogues(server.app(), audit);
+        testing::import_demo_catalogues(server.app());
         testing::add_account(server.app(), "leder@bergen.no", domain::Role::leader, "4601");
         testing::add_account(server.app(), "leder@tromso.no", domain::Role::leader, "5501");
         testing::add_account(server.app(), "orjan@lege.no", domain::Role::trainee, std::nullopt,

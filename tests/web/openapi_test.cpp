@@ -14,7 +14,6 @@
 #include <tuple>
 
 #include "app/audit_head.hpp"
-#include "app/learning_objectives.hpp"
 #include "app/signed_training_record.hpp"
 #include "embedded.hpp"
 #include "store/database.hpp"
@@ -1168,20 +1167,7 @@ class OpenApiResponses : public ::testing::Test {
         testing::add_account(server.app(), kSupervisor, domain::Role::supervisor, std::nullopt,
                              std::nullopt, supervisor);
         testing::add_account(server.app(), kClinical, domain::Role::clinical_supervisor);
-        domain::AuditEvent imported;
-        imported.at = "2026-11-01T10:00:00Z";
-        imported.actor_label = "system";
-        imported.action = "catalogue.imported";
-        imported.outcome = "ok";
-        app::import_demo_catalogues(server.app(), imported);
-        objective = server.database().read([](const store::Snapshot& s) {
-            for (const auto& e : s.learning_objectives().editions()) {
-                if (e.catalogue == domain::Catalogue::alm) {
-                    return s.learning_objectives().objectives_of(e.id).front().id;
-                }
-            }
-            return std::int64_t{0};
-        });
+        objective = testing::import_demo_catalogues(server.app());
     }
 
     // `text` with its placeholders replaced; {arena}, {responsibility} and Kari's {employment},
