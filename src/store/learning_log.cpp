@@ -28,6 +28,17 @@ constexpr const char* kOpenObjectiveRequests =
     " AND l.objective_id = e.objective_id AND l.id > e.id"
     " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"
     " ORDER BY id";
+// The advice after the last request of its objective while that request is open: what
+// kOpenObjectiveRequests's requests have been told.
+constexpr const char* kAdviceOnOpenRequests =
+    "SELECT " ALIS_EVENT_COLUMNS
+    " FROM objective_events a WHERE kind IN ('recommended', 'advised_against')"
+    " AND EXISTS (SELECT 1 FROM objective_events r WHERE r.person_id = a.person_id"
+    " AND r.objective_id = a.objective_id AND r.kind = 'requested' AND r.id < a.id"
+    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = r.person_id"
+    " AND l.objective_id = r.objective_id AND l.id > r.id"
+    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected')))"
+    " ORDER BY id";
 #undef ALIS_EVENT_COLUMNS
 #define ALIS_INVITATION_COLUMNS "id, person_id, email, name, invited_at, invited_by, withdrawn_at"
 constexpr const char* kInvitationsOf = "SELECT " ALIS_INVITATION_COLUMNS
@@ -115,6 +126,10 @@ std::vector<domain::ObjectiveEvent> LearningLog::events_of_kind(
 
 std::vector<domain::ObjectiveEvent> LearningLog::open_requests() const {
     return tx_.rows(kOpenObjectiveRequests, {}, read_objective_event);
+}
+
+std::vector<domain::ObjectiveEvent> LearningLog::advice_on_open_requests() const {
+    return tx_.rows(kAdviceOnOpenRequests, {}, read_objective_event);
 }
 
 std::vector<domain::ClinicalSupervisorInvitation> LearningLog::invitations_of(
