@@ -7,51 +7,24 @@
 // after a write (a capacity set back and forth), when the overview is computed again.
 #include <benchmark/benchmark.h>
 
-#include <unistd.h>
-#include <algorithm>
-
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "app/application.hpp"
-#include "app/demo_data.hpp"
 #include "app/supervisors.hpp"
 #include "app/tasks.hpp"
+#include "national_data.hpp"
 
 namespace {
 
 using namespace alis;
+using bench::elapsed_ms;
+using bench::kBenchToday;
 
-const domain::Date kToday = *domain::Date::parse_iso("2026-11-22");
-
-// The temporary folder of the database, removed at exit (after the application is closed).
-struct BenchFolder {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("alis-tasks-bench-" + std::to_string(::getpid()));
-    BenchFolder() { std::filesystem::create_directories(path); }
-    ~BenchFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-};
+const domain::Date kToday = kBenchToday;
 
 app::Application& national_app() {
-    static const BenchFolder folder;
-    static const std::unique_ptr<app::Application> app = [] {
-        const auto path = (folder.path / "national.db").string();
-        auto a = app::Application::open(
-            "sqlite:" + path, app::Clock{[] { return kToday; }, [] { return 1795'000'000; }});
-        a->migrate();
-        app::DemoConfig config;
-        config.scale = app::DemoScale::national;
-        app::load_demo_data(*a, kToday, config);
-        return a;
-    }();
-    return *app;
+    return bench::national_app("alis-tasks-bench");
 }
 
 app::Actor bergen_leader() {
@@ -64,18 +37,8 @@ app::Actor bergen_leader() {
 }
 
 void report(benchmark::State& state, std::vector<double>& ms, std::size_t tasks) {
-    std::sort(ms.begin(), ms.end());
-    const auto at = [&](double q) {
-        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * (ms.size() - 1) + 0.5))];
-    };
-    state.counters["p50_ms"] = at(0.50);
-    state.counters["p99_ms"] = at(0.99);
+    bench::report_percentiles(state, ms);
     state.counters["tasks"] = static_cast<double>(tasks);
-}
-
-double elapsed_ms(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
-        .count();
 }
 
 // Times Bergen's leader's task list once per iteration, after `before` (untimed).

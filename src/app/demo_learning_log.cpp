@@ -79,7 +79,9 @@ int add_demo_learning_logs(Application& app, domain::Date as_of) {
             const std::string veileder_label =
                 (veileder ? veileder->full_name : std::string("Veileder")) + " (demo)";
             const std::string trainee_label = trainee.full_name + " (demo)";
-            const std::string supervisor_label = "Supervisør Hansen (demo)";
+            // As signature_of writes the demo supervisør's account: its tasks know its advice.
+            const std::string supervisor_label =
+                std::string("Supervisør Hansen (").append(kDemoClinicalSupervisor).append(")");
             // The demo supervisør (login supervisor@demo.alis.no) is invited by every one of them.
             const auto invitation = w.learning_log().add_invitation(
                 {0, trainee.id, std::string(kDemoClinicalSupervisor), "Supervisør Hansen",

@@ -477,14 +477,28 @@ LearningLogProblem sign_off_activity(Application& app, std::int64_t person_id,
 
 namespace {
 
-// The open requests of the people in `employed` (person id to name), oldest first.
+// The open requests of the people in `employed` (person id to name), oldest first. Two queries
+// for the requests and their advice, whatever the number of people, and one per objective named.
 std::vector<QueuedRequest> queue_of(const store::Snapshot& s,
                                     const std::map<std::int64_t, std::string>& employed,
                                     domain::Date today) {
     std::vector<QueuedRequest> queue;
     std::map<std::int64_t, std::optional<domain::LearningObjective>> objectives;
-    std::map<std::int64_t, std::vector<domain::ObjectiveEvent>> events;  // Of people queued.
-    for (const auto& request : s.learning_log().open_requests()) {
+    // Who advised on each open request, by person and objective: the veileder, a supervisør.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::pair<bool, bool>> advised;
+    const auto requests = s.learning_log().open_requests();
+    if (requests.empty()) {
+        return queue;
+    }
+    for (const auto& e : s.learning_log().advice_on_open_requests()) {
+        if (!employed.contains(e.person_id)) {
+            continue;
+        }
+        auto& [veileder, supervisor] = advised[{e.person_id, e.objective_id}];
+        veileder = veileder || e.actor_role == domain::ObjectiveActorRole::supervisor;
+        supervisor = supervisor || e.actor_role == domain::ObjectiveActorRole::clinical_supervisor;
+    }
+    for (const auto& request : requests) {
         const auto person = employed.find(request.person_id);
         if (person == employed.end()) {
             continue;
@@ -503,17 +517,8 @@ std::vector<QueuedRequest> queue_of(const store::Snapshot& s,
             q.objective_code = objective->code;
             q.objective_title = objective->title;
         }
-        auto [it, fresh] = events.try_emplace(request.person_id);
-        if (fresh) {
-            it->second = s.learning_log().events_of(request.person_id);
-        }
-        std::vector<domain::ObjectiveEvent> of_objective;
-        for (const auto& e : it->second) {
-            if (e.objective_id == request.objective_id) {
-                of_objective.push_back(e);
-            }
-        }
-        q.consulted = domain::objective_state(of_objective, 0).consulted();
+        const auto a = advised.find({request.person_id, request.objective_id});
+        q.consulted = a != advised.end() && a->second.first && a->second.second;
         queue.push_back(std::move(q));
     }
     return queue;

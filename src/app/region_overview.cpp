@@ -34,6 +34,7 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
                                               domain::Date today) {
     std::vector<domain::RegionMunicipalityCounts> counts;
     std::map<std::string, std::vector<domain::TraineeRecord>> records;
+    std::map<std::string, int> awaiting;  // Open objective requests by municipality.
     app.database().read([&](const store::Snapshot& s) {
         counts = s.municipalities().region_counts(office, today);
         // Counts come from one query, and the trainees of the whole region with their records
@@ -56,6 +57,17 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
         for (const auto& [number, id] : employed) {
             records[number].push_back(by_person.at(id));
         }
+        // The region's open requests from one query (the whole country's), counted where the
+        // doctor is employed.
+        std::map<std::int64_t, int> open_of;
+        for (const auto& request : s.learning_log().open_requests()) {
+            ++open_of[request.person_id];
+        }
+        for (const auto& [number, id] : employed) {
+            if (const auto it = open_of.find(id); it != open_of.end()) {
+                awaiting[number] += it->second;
+            }
+        }
     });
     if (counts.empty()) {
         return std::nullopt;
@@ -64,7 +76,10 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
     overview.office = office;
     overview.as_of = today;
     for (auto& c : counts) {
-        RegionMunicipality row{std::move(c), 0};
+        RegionMunicipality row{std::move(c), 0, 0};
+        if (const auto it = awaiting.find(row.counts.municipality.number); it != awaiting.end()) {
+            row.awaiting_approval = it->second;
+        }
         if (const auto it = records.find(row.counts.municipality.number); it != records.end()) {
             for (const auto& record : it->second) {
                 const auto outcome = ledger_outcome_of(
@@ -80,6 +95,7 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
         overview.totals.counts.supervisors_with_free_capacity +=
             row.counts.supervisors_with_free_capacity;
         overview.totals.at_risk += row.at_risk;
+        overview.totals.awaiting_approval += row.awaiting_approval;
         overview.municipalities.push_back(std::move(row));
     }
     return overview;

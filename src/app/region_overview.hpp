@@ -17,6 +17,9 @@ namespace alis::app {
 struct RegionMunicipality {
     domain::RegionMunicipalityCounts counts;
     int at_risk = 0;  // Trainees at risk of delay (see at_risk_of_delay).
+    // Open requests for an objective's approval of the trainees it employs: what waits for its
+    // leader (the approval queue, /kommuner/{n}/godkjenninger).
+    int awaiting_approval = 0;
 };
 
 struct RegionOverview {

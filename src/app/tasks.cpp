@@ -5,6 +5,7 @@
 
 #include "app/courses.hpp"
 #include "app/education_plan.hpp"
+#include "app/learning_log.hpp"
 #include "app/money_rules.hpp"
 #include "app/region_overview.hpp"
 #include "app/supervisors.hpp"
@@ -12,6 +13,7 @@
 #include "domain/agreement.hpp"
 #include "domain/signed_document.hpp"
 #include "domain/supervision.hpp"
+#include "domain/text.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -45,8 +47,156 @@ std::vector<const domain::SignedDocument*> unsigned_latest(
     return waiting;
 }
 
-// The trainee's own record: the next meeting to prepare, the plan, agreements to sign, and the
-// required courses not completed yet.
+// The page of the person's learning objective, where it is asked for, advised on and decided.
+std::string objective_url(std::int64_t person_id, std::int64_t objective_id) {
+    return person_url(person_id) + "/laeringsmaal/" + std::to_string(objective_id);
+}
+
+// The day of a UTC instant ("2026-11-20T10:00:00Z").
+std::optional<domain::Date> day_of(const std::string& instant) {
+    return domain::Date::parse_iso(std::string_view(instant).substr(0, 10));
+}
+
+// Whether `e` is advice given by this account: the same person, or the account's e-mail in the
+// event's label as signature_of writes it ("Name (email)", or the e-mail alone). The e-mail is
+// what identifies a supervisør, who is invited by address and often has no person in alis; the
+// label keeps it even when the account's name changes later.
+bool advised_by(const domain::ObjectiveEvent& e, const Actor& actor) {
+    if (e.kind != domain::ObjectiveEventKind::recommended &&
+        e.kind != domain::ObjectiveEventKind::advised_against) {
+        return false;
+    }
+    if (e.actor_person_id && actor.person_id && *e.actor_person_id == *actor.person_id) {
+        return true;
+    }
+    const auto label = domain::lower_ascii(e.actor_label);
+    const auto email = domain::lower_ascii(actor.email);
+    return !email.empty() && (label == email || label.ends_with("(" + email + ")"));
+}
+
+// The doctor's open requests (from their events, in the order appended) that the actor has not
+// advised on since each was made, oldest first.
+std::vector<const domain::ObjectiveEvent*> requests_awaiting_advice(
+    const std::vector<domain::ObjectiveEvent>& events, const Actor& actor) {
+    std::map<std::int64_t, std::pair<const domain::ObjectiveEvent*, bool>> open;  // Advised?
+    for (const auto& e : events) {
+        switch (e.kind) {
+            case domain::ObjectiveEventKind::requested:
+                open[e.objective_id] = {&e, false};
+                break;
+            case domain::ObjectiveEventKind::recalled:
+            case domain::ObjectiveEventKind::approved:
+            case domain::ObjectiveEventKind::rejected:
+                open.erase(e.objective_id);
+                break;
+            case domain::ObjectiveEventKind::recommended:
+            case domain::ObjectiveEventKind::advised_against:
+                if (const auto it = open.find(e.objective_id);
+                    it != open.end() && advised_by(e, actor)) {
+                    it->second.second = true;
+                }
+                break;
+            case domain::ObjectiveEventKind::reversed:
+                break;
+        }
+    }
+    std::vector<const domain::ObjectiveEvent*> waiting;
+    for (const auto& entry : open) {
+        if (!entry.second.second) {
+            waiting.push_back(entry.second.first);
+        }
+    }
+    std::sort(waiting.begin(), waiting.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
+    return waiting;
+}
+
+// The advice_asked tasks of `role` for the doctors (id and name) the actor advises: the open
+// requests the actor has not advised on yet. One read of each doctor's events.
+void advice_tasks(Application& app,
+                  const std::vector<std::pair<std::int64_t, std::string>>& doctors,
+                  const Actor& actor, Role role, std::vector<Task>& tasks) {
+    app.database().read([&](const store::Snapshot& s) {
+        std::map<std::int64_t, std::string> codes;
+        for (const auto& [doctor, name] : doctors) {
+            if (actor.person_id && *actor.person_id == doctor) {
+                continue;  // Nobody advises on their own requests.
+            }
+            const auto events = s.learning_log().events_of(doctor);
+            for (const auto* request : requests_awaiting_advice(events, actor)) {
+                auto [code, fresh] = codes.try_emplace(request->objective_id);
+                if (fresh) {
+                    const auto o = s.learning_objectives().find_objective(request->objective_id);
+                    code->second = o ? o->code : std::to_string(request->objective_id);
+                }
+                Task t{TaskKind::advice_asked,
+                       role,
+                       name,
+                       0,
+                       day_of(request->at),
+                       objective_url(doctor, request->objective_id)};
+                t.objective = code->second;
+                tasks.push_back(std::move(t));
+            }
+        }
+    });
+}
+
+// The doctor's requests that came back: the last decision on the objective is a rejection or a
+// reversal, and no request is open since (one recalled does not count). By the decision, oldest
+// first.
+void returned_objective_tasks(Application& app, std::int64_t person_id, std::vector<Task>& tasks) {
+    app.database().read([&](const store::Snapshot& s) {
+        const auto events = s.learning_log().events_of(person_id);
+        // By objective: the decision in force, and whether a request is open. A recalled
+        // request leaves the decision before it as the last word (its reason is shown again).
+        std::map<std::int64_t, std::pair<const domain::ObjectiveEvent*, bool>> last;
+        for (const auto& e : events) {
+            auto& [decision, asked] = last[e.objective_id];
+            switch (e.kind) {
+                case domain::ObjectiveEventKind::requested:
+                    asked = true;
+                    break;
+                case domain::ObjectiveEventKind::recalled:
+                    asked = false;
+                    break;
+                case domain::ObjectiveEventKind::approved:
+                case domain::ObjectiveEventKind::rejected:
+                case domain::ObjectiveEventKind::reversed:
+                    decision = &e;
+                    asked = false;
+                    break;
+                case domain::ObjectiveEventKind::recommended:
+                case domain::ObjectiveEventKind::advised_against:
+                    break;
+            }
+        }
+        std::vector<const domain::ObjectiveEvent*> returned;
+        for (const auto& entry : last) {
+            const auto* decision = entry.second.first;
+            if (!entry.second.second && decision != nullptr &&
+                decision->kind != domain::ObjectiveEventKind::approved) {
+                returned.push_back(decision);
+            }
+        }
+        std::sort(returned.begin(), returned.end(),
+                  [](const auto* a, const auto* b) { return a->id < b->id; });
+        for (const auto* e : returned) {
+            const auto o = s.learning_objectives().find_objective(e->objective_id);
+            Task t{TaskKind::objective_returned,
+                   Role::trainee,
+                   {},
+                   0,
+                   day_of(e->at),
+                   objective_url(person_id, e->objective_id)};
+            t.objective = o ? o->code : std::to_string(e->objective_id);
+            tasks.push_back(std::move(t));
+        }
+    });
+}
+
+// The trainee's own record: the next meeting to prepare, the plan, agreements to sign, the
+// objectives sent back, and the required courses not completed yet.
 void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
                    std::vector<Task>& tasks) {
     std::vector<domain::SupervisionMeeting> meetings;
@@ -100,6 +250,7 @@ void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
                          {},
                          person_url(person_id) + "/dokumenter/" + std::to_string(d->id)});
     }
+    returned_objective_tasks(app, person_id, tasks);
     if (const auto missing = completed_courses(app, person_id).missing.size(); missing > 0) {
         tasks.push_back({TaskKind::courses_missing,
                          Role::trainee,
@@ -110,9 +261,11 @@ void trainee_tasks(Application& app, std::int64_t person_id, domain::Date today,
     }
 }
 
-// The veileder's trainees of today: minutes to close, then the trainees not met this month.
-void supervisor_tasks(Application& app, std::int64_t person_id, domain::Date today,
+// The veileder's trainees of today: minutes to close, requests to advise on, then the trainees
+// not met this month.
+void supervisor_tasks(Application& app, const Actor& actor, domain::Date today,
                       std::vector<Task>& tasks) {
+    const std::int64_t person_id = *actor.person_id;
     const auto trainees = supervised_trainees(app, person_id, today);
     std::vector<std::vector<domain::SupervisionMeeting>> meetings(trainees.size());
     app.database().read([&](const store::Snapshot& s) {
@@ -138,6 +291,11 @@ void supervisor_tasks(Application& app, std::int64_t person_id, domain::Date tod
                            month.last_day(), person_url(trainee.id) + "/veiledning/ny"});
         }
     }
+    std::vector<std::pair<std::int64_t, std::string>> doctors;
+    for (const auto& t : trainees) {
+        doctors.emplace_back(t.person.id, t.person.full_name);
+    }
+    advice_tasks(app, doctors, actor, Role::supervisor, tasks);
     tasks.insert(tasks.end(), due.begin(), due.end());
     // The versions of the veileder's supervision agreements that wait for their signature.
     std::vector<Task> to_sign;
@@ -178,6 +336,14 @@ void leader_tasks(Application& app, const std::string& number, domain::Date toda
     }
     const auto& name = overview->municipality.name;
     const std::string base = "/kommuner/" + number;
+    // The requests a doctor waits for first: the queue's two queries, whatever its size.
+    if (const auto queue = approval_queue(app, number, today); !queue.empty()) {
+        Task t{TaskKind::approvals_waiting,    Role::leader, name,
+               static_cast<int>(queue.size()), {},           base + "/godkjenninger"};
+        t.ready = static_cast<int>(
+            std::count_if(queue.begin(), queue.end(), [](const auto& q) { return q.consulted; }));
+        tasks.push_back(std::move(t));
+    }
     const auto add = [&](TaskKind kind, int count, std::string url) {
         if (count > 0) {
             tasks.push_back({kind, Role::leader, name, count, {}, std::move(url)});
@@ -237,6 +403,20 @@ void office_tasks(Application& app, const std::string& office, domain::Date toda
     }
 }
 
+// The supervisør's: the open requests of the doctors whose open invitations hold the account's
+// e-mail address, not advised on by this account since they were made.
+void clinical_supervisor_tasks(Application& app, const Actor& actor, std::vector<Task>& tasks) {
+    std::vector<std::pair<std::int64_t, std::string>> doctors;
+    app.database().read([&](const store::Snapshot& s) {
+        for (const auto id : s.learning_log().inviting_people(domain::lower_ascii(actor.email))) {
+            if (const auto p = s.people().find(id)) {
+                doctors.emplace_back(id, p->full_name);
+            }
+        }
+    });
+    advice_tasks(app, doctors, actor, Role::clinical_supervisor, tasks);
+}
+
 // The aggregate views, each named by `subject`.
 void national_tasks(std::vector<Task>& tasks) {
     const std::pair<const char*, const char*> views[] = {
@@ -264,7 +444,7 @@ std::vector<Task> tasks_of(Application& app, const Actor& actor, domain::Date to
                 break;
             case Role::supervisor:
                 if (actor.person_id) {
-                    supervisor_tasks(app, *actor.person_id, today, tasks);
+                    supervisor_tasks(app, actor, today, tasks);
                 }
                 break;
             case Role::leader:
@@ -280,8 +460,10 @@ std::vector<Task> tasks_of(Application& app, const Actor& actor, domain::Date to
             case Role::national:
                 national_tasks(tasks);
                 break;
-            case Role::clinical_supervisor:  // Sign-offs asked for: no activities in alis yet.
-            case Role::admin:                // System administration has no training tasks.
+            case Role::clinical_supervisor:  // Advice asked for (sign-offs: not yet).
+                clinical_supervisor_tasks(app, actor, tasks);
+                break;
+            case Role::admin:  // System administration has no training tasks.
                 break;
         }
     }

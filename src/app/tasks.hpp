@@ -40,6 +40,9 @@ enum class TaskKind {
     sign_alis_agreement,  // Trainee: the latest version of an ALIS agreement to sign.
     sign_supervision_agreement,  // Veileder: the latest version of a supervision agreement.
     courses_missing,             // Trainee: required courses not completed yet (count: how many).
+    objective_returned,  // Trainee: a request rejected or an approval reversed, not asked again.
+    advice_asked,        // Veileder, supervisør: an open request they have not advised on yet.
+    approvals_waiting,   // Leader: open requests (count), of them consulted (ready).
 };
 
 }  // namespace alis::app
@@ -47,7 +50,7 @@ enum class TaskKind {
 namespace alis::domain {
 template <>
 struct EnumNames<app::TaskKind> {
-    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 15> names{{
+    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 18> names{{
         {app::TaskKind::prepare_meeting, "prepare_meeting"},
         {app::TaskKind::make_education_plan, "make_education_plan"},
         {app::TaskKind::revise_education_plan, "revise_education_plan"},
@@ -63,6 +66,9 @@ struct EnumNames<app::TaskKind> {
         {app::TaskKind::sign_alis_agreement, "sign_alis_agreement"},
         {app::TaskKind::sign_supervision_agreement, "sign_supervision_agreement"},
         {app::TaskKind::courses_missing, "courses_missing"},
+        {app::TaskKind::objective_returned, "objective_returned"},
+        {app::TaskKind::advice_asked, "advice_asked"},
+        {app::TaskKind::approvals_waiting, "approvals_waiting"},
     }};
 };
 }  // namespace alis::domain
@@ -71,7 +77,9 @@ namespace alis::app {
 
 // One thing to do. `subject` names who or what it is about (a trainee, a municipality, a grant
 // year), `count` how many when the task stands for several, `day` the day it concerns (the
-// meeting, the due day, the deadline), `url` the page where it is done.
+// meeting, the due day, the deadline, the request or decision), `url` the page where it is done;
+// `objective` the learning objective's code when it is about one, `ready` how many of `count`
+// can be done now (the leader's consulted requests).
 struct Task {
     TaskKind kind = TaskKind::prepare_meeting;
     domain::Role role = domain::Role::trainee;
@@ -79,6 +87,8 @@ struct Task {
     int count = 0;
     std::optional<domain::Date> day;
     std::string url;
+    std::string objective = {};
+    std::optional<int> ready = {};
 };
 
 // How many of its municipalities a regional office's list names, most warnings first.

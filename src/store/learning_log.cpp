@@ -28,6 +28,20 @@ constexpr const char* kOpenObjectiveRequests =
     " AND l.objective_id = e.objective_id AND l.id > e.id"
     " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"
     " ORDER BY id";
+// The advice on a request still open: nothing that ends or replaces a request follows it, and
+// the step before it is a request. Both look-ups run on the index by person and objective (a
+// form with the request in an outer EXISTS took seconds at national scale).
+constexpr const char* kAdviceOnOpenRequests =
+    "SELECT " ALIS_EVENT_COLUMNS
+    " FROM objective_events a WHERE kind IN ('recommended', 'advised_against')"
+    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = a.person_id"
+    " AND l.objective_id = a.objective_id AND l.id > a.id"
+    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"
+    " AND (SELECT p.kind FROM objective_events p WHERE p.person_id = a.person_id"
+    " AND p.objective_id = a.objective_id AND p.id < a.id"
+    " AND p.kind IN ('requested', 'recalled', 'approved', 'rejected', 'reversed')"
+    " ORDER BY p.id DESC LIMIT 1) = 'requested'"
+    " ORDER BY id";
 #undef ALIS_EVENT_COLUMNS
 #define ALIS_INVITATION_COLUMNS "id, person_id, email, name, invited_at, invited_by, withdrawn_at"
 constexpr const char* kInvitationsOf = "SELECT " ALIS_INVITATION_COLUMNS
@@ -173,6 +187,10 @@ std::vector<domain::ObjectiveEvent> LearningLog::events_of_kind(
 
 std::vector<domain::ObjectiveEvent> LearningLog::open_requests() const {
     return tx_.rows(kOpenObjectiveRequests, {}, read_objective_event);
+}
+
+std::vector<domain::ObjectiveEvent> LearningLog::advice_on_open_requests() const {
+    return tx_.rows(kAdviceOnOpenRequests, {}, read_objective_event);
 }
 
 std::vector<domain::ClinicalSupervisorInvitation> LearningLog::invitations_of(

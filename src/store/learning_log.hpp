@@ -25,6 +25,10 @@ class LearningLog {
 
     // The requests still open (no recall, decision or new request after them), oldest first.
     std::vector<domain::ObjectiveEvent> open_requests() const;
+    // The advice (recommended, advised against) given on the open requests since they were
+    // made, in the order appended: with open_requests(), what a queue of any size needs in two
+    // queries.
+    std::vector<domain::ObjectiveEvent> advice_on_open_requests() const;
     // Every invitation the person made, in the order made.
     std::vector<domain::ClinicalSupervisorInvitation> invitations_of(std::int64_t person_id) const;
     // The doctors who invited `email` (lower-case) and have not withdrawn it, ascending.

@@ -18,6 +18,7 @@
 #include "web/form_fields.hpp"
 #include "web/forms.hpp"
 #include "web/pipeline.hpp"
+#include "web/progress_report.hpp"
 #include "web/spreadsheet.hpp"
 #include "web/trainee_view.hpp"
 
@@ -83,39 +84,6 @@ const char* objective_color(ObjectiveStatus status) {
 }
 
 // ---- The progress report ----
-
-json::object counts_json(const domain::ObjectiveCounts& c) {
-    return json::object{{"approved", c.approved},       {"requested", c.requested},
-                        {"in_progress", c.in_progress}, {"not_started", c.not_started},
-                        {"at_risk", c.at_risk},         {"total", c.total()}};
-}
-
-json::object objective_json(const app::ObjectiveProgress& p) {
-    const auto& o = p.objective;
-    json::array arenas;
-    for (const auto a : o.arenas) {
-        arenas.push_back(json::string(domain::to_string(a)));
-    }
-    return json::object{
-        {"id", o.id},
-        {"code", o.code},
-        {"title", o.title},
-        {"signed_by", domain::to_string(o.signed_by)},
-        {"arenas", std::move(arenas)},
-        {"status", status_name(p.state.status)},
-        {"activities", p.activities},
-        {"signed_activities", p.signed_activities},
-        {"at_risk", p.at_risk},
-        {"requested_at", p.state.requested_at ? json::value(*p.state.requested_at) : nullptr},
-        {"supervisor_consulted", p.state.supervisor_consulted},
-        {"clinical_supervisor_consulted", p.state.clinical_supervisor_consulted},
-        {"approved_at", p.state.status == ObjectiveStatus::approved && p.state.decided_at
-                            ? json::value(*p.state.decided_at)
-                            : nullptr},
-        {"approved_by", p.state.status == ObjectiveStatus::approved && p.state.decided_by
-                            ? json::value(*p.state.decided_by)
-                            : nullptr}};
-}
 
 // The bar of a catalogue: one segment per status, widths in percent of the objectives.
 json::array bar_segments(const Catalogue& t, const domain::ObjectiveCounts& c) {
@@ -283,24 +251,8 @@ Response progress_page(Services& s, const Request& request, RequestContext& cont
 }
 
 Response progress_api(Services& s, const Request& request, RequestContext& context) {
-    const auto record = load_learning_record(s, context);
-    json::array catalogues;
-    for (const auto& c : record.catalogues) {
-        json::array objectives;
-        for (const auto& p : c.objectives) {
-            objectives.push_back(objective_json(p));
-        }
-        catalogues.push_back(json::object{{"catalogue", domain::to_string(c.edition.catalogue)},
-                                          {"edition", c.edition.edition},
-                                          {"valid_from", c.edition.valid_from.iso()},
-                                          {"demo", c.edition.demo},
-                                          {"counts", counts_json(c.counts)},
-                                          {"objectives", std::move(objectives)}});
-    }
     return json_response(http::status::ok, request.version(),
-                         json::object{{"person_id", record.person.id},
-                                      {"as_of", s.today().iso()},
-                                      {"catalogues", std::move(catalogues)}});
+                         progress_report_json(load_learning_record(s, context), s.today()));
 }
 
 Sheet progress_sheet(const Catalogue& t, const app::LearningRecord& record) {
@@ -504,7 +456,7 @@ Response step(Services& s, const Request& request, RequestContext& context, Obje
     auto response = json_response(http::status::created, request.version(),
                                   json::object{{"event_id", result.event->id},
                                                {"kind", domain::to_string(kind)},
-                                               {"objective", objective_json(*p)}});
+                                               {"objective", objective_progress_json(*p)}});
     response.set(http::field::location, "/api/v1/people/" + std::to_string(person) + "/objectives");
     return response;
 }

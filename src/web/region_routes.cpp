@@ -16,6 +16,7 @@ json::object counts_json(const app::RegionMunicipality& row) {
         {"trainees", row.counts.trainees},
         {"without_supervisor", row.counts.without_supervisor},
         {"at_risk", row.at_risk},
+        {"awaiting_approval", row.awaiting_approval},
         {"supervisors_with_free_capacity", row.counts.supervisors_with_free_capacity}};
 }
 
@@ -72,9 +73,12 @@ Response region_page(Services& s, const Request& request, RequestContext& contex
         auto& m = item.as_object();
         const std::string status(m.at("enterprise_status").as_string());
         m["status_label"] = t.text("enterprise_status." + status);
-        m["url"] = "/kommuner/" + std::string(m.at("number").as_string()) + "/oversikt";
+        const std::string base = "/kommuner/" + std::string(m.at("number").as_string());
+        m["url"] = base + "/oversikt";
         m["has_without"] = m.at("without_supervisor").as_int64() > 0;
         m["has_risk"] = m.at("at_risk").as_int64() > 0;
+        m["has_awaiting"] = m.at("awaiting_approval").as_int64() > 0;
+        m["approvals_url"] = base + "/godkjenninger";
         rows.push_back(m);
     }
     const auto& totals = region.at("totals").as_object();

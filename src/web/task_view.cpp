@@ -15,7 +15,9 @@ std::string task_text(const Catalogue& t, const app::Task& task) {
     }
     return t.format("tasks." + kind, {{"subject", subject},
                                       {"count", task.count},
-                                      {"date", task.day ? task.day->norwegian() : ""}});
+                                      {"date", task.day ? task.day->norwegian() : ""},
+                                      {"objective", task.objective},
+                                      {"ready", task.ready.value_or(0)}});
 }
 
 json::array tasks_json(const Catalogue& catalogue, const std::vector<app::Task>& tasks) {
@@ -33,6 +35,12 @@ json::array tasks_json(const Catalogue& catalogue, const std::vector<app::Task>&
         }
         if (task.day) {
             o["day"] = task.day->iso();
+        }
+        if (!task.objective.empty()) {
+            o["objective"] = task.objective;
+        }
+        if (task.ready) {
+            o["ready"] = *task.ready;
         }
         out.push_back(std::move(o));
     }

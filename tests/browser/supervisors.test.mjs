@@ -120,7 +120,13 @@ test('the regional office opens its region and a municipality\'s overview', asyn
   await page.waitForURL(/\/regioner\/Bergen$/);
   await page.getByRole('heading', { name: 'Kommunene i ALIS-kontor Bergen' }).waitFor();
   assert.ok(await page.getByRole('columnheader', { name: 'Fare for forsinkelse' }).isVisible());
+  assert.ok(await page.getByRole('columnheader', { name: 'Læringsmål som venter på godkjenning' }).isVisible());
   await checkAccessibility(page, 'region');
+  // Bergen's demo doctors have requests waiting: the count opens the municipality's queue.
+  await page.locator('a[href="/kommuner/4601/godkjenninger"]').click();
+  await page.waitForURL(/\/kommuner\/4601\/godkjenninger$/);
+  await page.goBack();
+  await page.waitForURL(/\/regioner\/Bergen$/);
   await page.getByRole('link', { name: 'Bergen', exact: true }).click();
   await page.waitForURL(/\/kommuner\/4601\/oversikt$/);
   assert.equal(await page.getByRole('link', { name: 'Veiledere og kapasitet' }).count(), 0);

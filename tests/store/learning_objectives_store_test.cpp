@@ -218,6 +218,62 @@ TEST_P(ObjectiveCatalogueStore, ActivitiesSignaturesAndEventsOfADoctorComeBackIn
         << "a reversal without its reason";
 }
 
+TEST_P(ObjectiveCatalogueStore, TheOpenRequestsAndTheAdviceSinceThemComeFromOneQueryEach) {
+    std::int64_t anne = 0;
+    std::int64_t siri = 0;
+    std::int64_t first = 0;
+    std::int64_t second = 0;
+    db_->write([&](UnitOfWork& w) {
+        domain::Person p;
+        p.full_name = "Anne Alis";
+        anne = w.people().add(p);
+        p.full_name = "Siri Veileder";
+        siri = w.people().add(p);
+        const auto id = w.learning_objectives().append_edition(
+            edition(Catalogue::alm, "alm-2019-demo", "2019-03-01"));
+        first = w.learning_objectives().append_objective(objective(id, "ALM-055", 0));
+        second = w.learning_objectives().append_objective(objective(id, "ALM-085", 1));
+    });
+    // `first`: asked, advised, rejected, asked again and advised again (open, with the second
+    // advice only); `second`: asked, advised and recalled (closed).
+    std::vector<std::int64_t> ids;
+    const auto append = [&](std::int64_t objective, domain::ObjectiveEventKind kind) {
+        domain::ObjectiveEvent e;
+        e.person_id = anne;
+        e.objective_id = objective;
+        e.kind = kind;
+        const bool advice = kind == domain::ObjectiveEventKind::recommended;
+        const bool leader = kind == domain::ObjectiveEventKind::rejected;
+        e.actor_role = advice   ? domain::ObjectiveActorRole::supervisor
+                       : leader ? domain::ObjectiveActorRole::leader
+                                : domain::ObjectiveActorRole::trainee;
+        e.actor_person_id = advice || leader ? siri : anne;
+        e.actor_label = "x";
+        e.at = "2026-11-13T10:00:00Z";
+        e.reason = leader ? "Mangler aktiviteter" : "";
+        db_->write([&](UnitOfWork& w) { ids.push_back(w.learning_log().append_event(e)); });
+    };
+    using K = domain::ObjectiveEventKind;
+    append(first, K::requested);
+    append(first, K::recommended);
+    append(second, K::requested);
+    append(first, K::rejected);
+    append(second, K::recommended);
+    append(first, K::requested);
+    append(second, K::recalled);
+    append(first, K::recommended);
+    const auto [open, advice] = db_->read([&](const Snapshot& s) {
+        return std::pair(s.learning_log().open_requests(),
+                         s.learning_log().advice_on_open_requests());
+    });
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].id, ids[5]);
+    ASSERT_EQ(advice.size(), 1u);
+    EXPECT_EQ(advice[0].id, ids[7]);
+    EXPECT_EQ(advice[0].objective_id, first);
+    EXPECT_EQ(advice[0].actor_person_id, siri);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ObjectiveCatalogueStore, ::testing::ValuesIn(kBackends),
                          [](const auto& info) { return info.param; });
 
