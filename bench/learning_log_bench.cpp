@@ -207,8 +207,13 @@ const LearningLogData& data() {
             r.objectives += c.objectives.size();
         }
         r.activities = record->activities.size();
-        r.requests = app.database().read(
-            [](const store::Snapshot& s) { return s.learning_log().open_requests().size(); });
+        std::vector<std::int64_t> askers;
+        for (const auto& entry : asking) {
+            askers.push_back(entry.first);
+        }
+        r.requests = app.database().read([&](const store::Snapshot& s) {
+            return s.learning_log().open_requests_of(askers).size();
+        });
         return r;
     }();
     return d;

@@ -486,14 +486,15 @@ std::vector<QueuedRequest> queue_of(const store::Snapshot& s,
     std::map<std::int64_t, std::optional<domain::LearningObjective>> objectives;
     // Who advised on each open request, by person and objective: the veileder, a supervisør.
     std::map<std::pair<std::int64_t, std::int64_t>, std::pair<bool, bool>> advised;
-    const auto requests = s.learning_log().open_requests();
+    std::vector<std::int64_t> people;
+    for (const auto& entry : employed) {
+        people.push_back(entry.first);
+    }
+    const auto requests = s.learning_log().open_requests_of(people);
     if (requests.empty()) {
         return queue;
     }
-    for (const auto& e : s.learning_log().advice_on_open_requests()) {
-        if (!employed.contains(e.person_id)) {
-            continue;
-        }
+    for (const auto& e : s.learning_log().advice_on_open_requests_of(people)) {
         auto& [veileder, supervisor] = advised[{e.person_id, e.objective_id}];
         veileder = veileder || e.actor_role == domain::ObjectiveActorRole::supervisor;
         supervisor = supervisor || e.actor_role == domain::ObjectiveActorRole::clinical_supervisor;

@@ -57,10 +57,9 @@ std::optional<RegionOverview> region_overview(Application& app, const std::strin
         for (const auto& [number, id] : employed) {
             records[number].push_back(by_person.at(id));
         }
-        // The region's open requests from one query (the whole country's), counted where the
-        // doctor is employed.
+        // The region's open requests from one query, counted where the doctor is employed.
         std::map<std::int64_t, int> open_of;
-        for (const auto& request : s.learning_log().open_requests()) {
+        for (const auto& request : s.learning_log().open_requests_of({seen.begin(), seen.end()})) {
             ++open_of[request.person_id];
         }
         for (const auto& [number, id] : employed) {

@@ -21,27 +21,37 @@ constexpr const char* kEventsOf =
     "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events WHERE person_id = $1 ORDER BY id";
 constexpr const char* kEventsOfKind =
     "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events WHERE kind = $1 ORDER BY id";
-constexpr const char* kOpenObjectiveRequests =
-    "SELECT " ALIS_EVENT_COLUMNS
-    " FROM objective_events e WHERE kind = 'requested'"
-    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = e.person_id"
-    " AND l.objective_id = e.objective_id AND l.id > e.id"
-    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"
-    " ORDER BY id";
-// The advice on a request still open: nothing that ends or replaces a request follows it, and
-// the step before it is a request. Both look-ups run on the index by person and objective (a
-// form with the request in an outer EXISTS took seconds at national scale).
-constexpr const char* kAdviceOnOpenRequests =
-    "SELECT " ALIS_EVENT_COLUMNS
-    " FROM objective_events a WHERE kind IN ('recommended', 'advised_against')"
-    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = a.person_id"
-    " AND l.objective_id = a.objective_id AND l.id > a.id"
-    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"
-    " AND (SELECT p.kind FROM objective_events p WHERE p.person_id = a.person_id"
-    " AND p.objective_id = a.objective_id AND p.id < a.id"
-    " AND p.kind IN ('requested', 'recalled', 'approved', 'rejected', 'reversed')"
-    " ORDER BY p.id DESC LIMIT 1) = 'requested'"
-    " ORDER BY id";
+// The open requests of the listed people ($1, see id_list): nothing that ends or replaces a
+// request follows it.
+#define ALIS_OPEN_REQUESTS(listed)                                                      \
+    "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events e WHERE" listed                \
+    " AND kind = 'requested'"                                                           \
+    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = e.person_id" \
+    " AND l.objective_id = e.objective_id AND l.id > e.id"                              \
+    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"                 \
+    " ORDER BY id"
+const DialectSql kOpenRequestsOf{ALIS_OPEN_REQUESTS(ALIS_LISTED_SQLITE("e.person_id", "$1")),
+                                 ALIS_OPEN_REQUESTS(ALIS_LISTED_POSTGRESQL("e.person_id", "$1"))};
+#undef ALIS_OPEN_REQUESTS
+// The advice on a request still open of the listed people: nothing that ends or replaces a
+// request follows it, and the step before it is a request. Both look-ups run on the index by
+// person and objective (a form with the request in an outer EXISTS took seconds at national
+// scale).
+#define ALIS_ADVICE_ON_OPEN_REQUESTS(listed)                                            \
+    "SELECT " ALIS_EVENT_COLUMNS " FROM objective_events a WHERE" listed                \
+    " AND kind IN ('recommended', 'advised_against')"                                   \
+    " AND NOT EXISTS (SELECT 1 FROM objective_events l WHERE l.person_id = a.person_id" \
+    " AND l.objective_id = a.objective_id AND l.id > a.id"                              \
+    " AND l.kind IN ('requested', 'recalled', 'approved', 'rejected'))"                 \
+    " AND (SELECT p.kind FROM objective_events p WHERE p.person_id = a.person_id"       \
+    " AND p.objective_id = a.objective_id AND p.id < a.id"                              \
+    " AND p.kind IN ('requested', 'recalled', 'approved', 'rejected', 'reversed')"      \
+    " ORDER BY p.id DESC LIMIT 1) = 'requested'"                                        \
+    " ORDER BY id"
+const DialectSql kAdviceOnOpenRequestsOf{
+    ALIS_ADVICE_ON_OPEN_REQUESTS(ALIS_LISTED_SQLITE("a.person_id", "$1")),
+    ALIS_ADVICE_ON_OPEN_REQUESTS(ALIS_LISTED_POSTGRESQL("a.person_id", "$1"))};
+#undef ALIS_ADVICE_ON_OPEN_REQUESTS
 #undef ALIS_EVENT_COLUMNS
 #define ALIS_INVITATION_COLUMNS "id, person_id, email, name, invited_at, invited_by, withdrawn_at"
 constexpr const char* kInvitationsOf = "SELECT " ALIS_INVITATION_COLUMNS
@@ -185,12 +195,22 @@ std::vector<domain::ObjectiveEvent> LearningLog::events_of_kind(
     return tx_.rows(kEventsOfKind, {kind}, read_objective_event);
 }
 
-std::vector<domain::ObjectiveEvent> LearningLog::open_requests() const {
-    return tx_.rows(kOpenObjectiveRequests, {}, read_objective_event);
+std::vector<domain::ObjectiveEvent> LearningLog::open_requests_of(
+    const std::vector<std::int64_t>& people) const {
+    if (people.empty()) {
+        return {};
+    }
+    return tx_.rows(tx_.pick(kOpenRequestsOf), {id_list(tx_.dialect(), people)},
+                    read_objective_event);
 }
 
-std::vector<domain::ObjectiveEvent> LearningLog::advice_on_open_requests() const {
-    return tx_.rows(kAdviceOnOpenRequests, {}, read_objective_event);
+std::vector<domain::ObjectiveEvent> LearningLog::advice_on_open_requests_of(
+    const std::vector<std::int64_t>& people) const {
+    if (people.empty()) {
+        return {};
+    }
+    return tx_.rows(tx_.pick(kAdviceOnOpenRequestsOf), {id_list(tx_.dialect(), people)},
+                    read_objective_event);
 }
 
 std::vector<domain::ClinicalSupervisorInvitation> LearningLog::invitations_of(

@@ -23,12 +23,16 @@ class LearningLog {
     // requests).
     std::vector<domain::ObjectiveEvent> events_of_kind(domain::ObjectiveEventKind kind) const;
 
-    // The requests still open (no recall, decision or new request after them), oldest first.
-    std::vector<domain::ObjectiveEvent> open_requests() const;
-    // The advice (recommended, advised against) given on the open requests since they were
-    // made, in the order appended: with open_requests(), what a queue of any size needs in two
-    // queries.
-    std::vector<domain::ObjectiveEvent> advice_on_open_requests() const;
+    // The requests of the listed people still open (no recall, decision or new request after
+    // them), oldest first: a read of the municipality's or the region's doctors, never the
+    // country's.
+    std::vector<domain::ObjectiveEvent> open_requests_of(
+        const std::vector<std::int64_t>& people) const;
+    // The advice (recommended, advised against) given on the listed people's open requests since
+    // they were made, in the order appended: with open_requests_of(), what a queue of any size
+    // needs in two queries.
+    std::vector<domain::ObjectiveEvent> advice_on_open_requests_of(
+        const std::vector<std::int64_t>& people) const;
     // Every invitation the person made, in the order made.
     std::vector<domain::ClinicalSupervisorInvitation> invitations_of(std::int64_t person_id) const;
     // The doctors who invited `email` (lower-case) and have not withdrawn it, ascending.

@@ -42,13 +42,11 @@ constexpr const char* kTraineesEmployedInRegion =
     " AND e.starts_on <= $2 AND (e.ends_on IS NULL OR e.ends_on >= $2)"
     " ORDER BY e.municipality_number, p.full_name, p.id";
 
-// The people whose ids $1 lists (see id_list): the one place the dialects differ here.
-#define ALIS_LISTED_SQLITE " IN (SELECT value FROM json_each($1))"
-#define ALIS_LISTED_POSTGRESQL " = ANY($1::bigint[])"
-#define ALIS_FOR_LISTED(select, order)                                          \
-    DialectSql {                                                                \
-        select " WHERE person_id" ALIS_LISTED_SQLITE " ORDER BY " order,        \
-            select " WHERE person_id" ALIS_LISTED_POSTGRESQL " ORDER BY " order \
+// The people whose ids $1 lists (see id_list).
+#define ALIS_FOR_LISTED(select, order)                                                   \
+    DialectSql {                                                                         \
+        select " WHERE" ALIS_LISTED_SQLITE("person_id", "$1") " ORDER BY " order,        \
+            select " WHERE" ALIS_LISTED_POSTGRESQL("person_id", "$1") " ORDER BY " order \
     }
 const DialectSql kEmploymentsOfPeople = ALIS_FOR_LISTED(
     "SELECT " ALIS_EMPLOYMENT_COLUMNS " FROM employments", "person_id, starts_on, id");
@@ -57,8 +55,6 @@ const DialectSql kServicePeriodsOfPeople = ALIS_FOR_LISTED(
 const DialectSql kLeavesOfPeople =
     ALIS_FOR_LISTED("SELECT " ALIS_LEAVE_COLUMNS " FROM leaves", "person_id, starts_on, id");
 #undef ALIS_FOR_LISTED
-#undef ALIS_LISTED_SQLITE
-#undef ALIS_LISTED_POSTGRESQL
 
 constexpr const char* kAddPerson =
     "INSERT INTO people (full_name, hpr_number, training_status, lis1_completed, ruleset)"

@@ -50,6 +50,11 @@ struct DialectSql {
     std::string_view postgresql;
 };
 
+// The condition "`column` is one of the ids listed in parameter `param`" (see id_list) in each
+// dialect, for the two texts of a DialectSql: the one place the dialects differ in such reads.
+#define ALIS_LISTED_SQLITE(column, param) " " column " IN (SELECT value FROM json_each(" param "))"
+#define ALIS_LISTED_POSTGRESQL(column, param) " " column " = ANY(" param "::bigint[])"
+
 // One statement parameter: null, an integer, a text, a boolean or a date (bound as ISO text).
 class Param {
   public:

@@ -263,9 +263,15 @@ TEST_P(ObjectiveCatalogueStore, TheOpenRequestsAndTheAdviceSinceThemComeFromOneQ
     append(second, K::recalled);
     append(first, K::recommended);
     const auto [open, advice] = db_->read([&](const Snapshot& s) {
-        return std::pair(s.learning_log().open_requests(),
-                         s.learning_log().advice_on_open_requests());
+        return std::pair(s.learning_log().open_requests_of({siri, anne}),
+                         s.learning_log().advice_on_open_requests_of({siri, anne}));
     });
+    // Only the listed people's: Siri's list holds none of Anne's, and an empty list reads nothing.
+    EXPECT_TRUE(db_->read([&](const Snapshot& s) {
+        return s.learning_log().open_requests_of({siri}).empty() &&
+               s.learning_log().advice_on_open_requests_of({siri}).empty() &&
+               s.learning_log().open_requests_of({}).empty();
+    }));
     ASSERT_EQ(open.size(), 1u);
     EXPECT_EQ(open[0].id, ids[5]);
     ASSERT_EQ(advice.size(), 1u);
