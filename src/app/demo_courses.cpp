@@ -40,21 +40,16 @@ std::string pdf_text(const std::string& utf8) {
 
 }  // namespace
 
-std::string demo_certificate_pdf(const std::string& person, const std::string& course,
-                                 domain::Date day) {
-    const std::string stream =
-        "BT /F1 20 Tf 72 760 Td (Kursbevis) Tj ET\n"
-        "BT /F1 12 Tf 72 720 Td (" +
-        pdf_text(person) +
-        ") Tj ET\n"
-        "BT /F1 12 Tf 72 700 Td (" +
-        pdf_text(course) +
-        ") Tj ET\n"
-        "BT /F1 12 Tf 72 680 Td (" +
-        pdf_text("Fullført " + day.norwegian()) +
-        ") Tj ET\n"
-        "BT /F1 9 Tf 72 640 Td (" +
-        pdf_text("Demodata fra alis, ikke et ekte kursbevis") + ") Tj ET\n";
+std::string demo_pdf(const std::string& heading, const std::vector<std::string>& lines,
+                     const std::string& footnote) {
+    std::string stream = "BT /F1 20 Tf 72 760 Td (" + pdf_text(heading) + ") Tj ET\n";
+    int y = 720;
+    for (const auto& line : lines) {
+        stream += "BT /F1 12 Tf 72 " + std::to_string(y) + " Td (" + pdf_text(line) + ") Tj ET\n";
+        y -= 20;
+    }
+    stream +=
+        "BT /F1 9 Tf 72 " + std::to_string(y - 20) + " Td (" + pdf_text(footnote) + ") Tj ET\n";
     const std::vector<std::string> objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -79,6 +74,12 @@ std::string demo_certificate_pdf(const std::string& person, const std::string& c
     pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
            " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+std::string demo_certificate_pdf(const std::string& person, const std::string& course,
+                                 domain::Date day) {
+    return demo_pdf("Kursbevis", {person, course, "Fullført " + day.norwegian()},
+                    "Demodata fra alis, ikke et ekte kursbevis");
 }
 
 int add_demo_courses(Application& app, domain::Date as_of) {

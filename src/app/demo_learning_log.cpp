@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "app/attachments.hpp"
+#include "app/demo_courses.hpp"
 #include "store/database.hpp"
 
 namespace alis::app {
@@ -103,6 +105,21 @@ int add_demo_learning_logs(Application& app, domain::Date as_of) {
                     activity.objective_ids = {alm[0].id};  // The objective of the stage below.
                 }
                 const auto id = w.learning_log().add_activity(activity);
+                if (a == 0) {
+                    // The first activity keeps a file (a summary, as a PDF), added before it
+                    // was signed.
+                    Actor uploader;
+                    uploader.display_name = trainee_label;
+                    uploader.email = "demo";
+                    auto upload = read_upload(
+                        "sammendrag.pdf",
+                        demo_pdf(activity.title, {trainee.full_name, activity.done_on.norwegian()},
+                                 "Demodata fra alis, ikke et ekte dokument"),
+                        "vedlegg.pdf", uploader, activity.recorded_at);
+                    const auto file = add_attachment(w, std::get<domain::Attachment>(upload));
+                    w.learning_log().add_activity_attachment(id, file, activity.recorded_at,
+                                                             signature_of(uploader));
+                }
                 if (a % 2 == 0) {
                     w.learning_log().append_signature(
                         {0, id, std::nullopt, supervisor_label,

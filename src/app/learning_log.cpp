@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/attachments.hpp"
 #include "app/auth.hpp"
 #include "app/hashing.hpp"
 #include "app/learning_objectives.hpp"
@@ -473,6 +474,56 @@ LearningLogProblem sign_off_activity(Application& app, std::int64_t person_id,
         }
         return LearningLogProblem::not_asked;
     });
+}
+
+std::variant<domain::Attachment, LearningLogProblem> attach_to_activity(
+    Application& app, std::int64_t person_id, std::int64_t activity_id, std::string_view file_name,
+    std::string bytes, const Actor& actor, domain::AuditEvent audit) {
+    auto upload = read_upload(file_name, std::move(bytes), "vedlegg", actor, audit.at);
+    if (const auto* problem = std::get_if<domain::AttachmentProblem>(&upload)) {
+        switch (*problem) {
+            case domain::AttachmentProblem::empty:
+                return LearningLogProblem::file_empty;
+            case domain::AttachmentProblem::too_large:
+                return LearningLogProblem::file_too_large;
+            case domain::AttachmentProblem::not_accepted:
+                break;
+        }
+        return LearningLogProblem::file_not_accepted;
+    }
+    auto file = std::get<domain::Attachment>(std::move(upload));
+    return app.database().write(
+        [&](store::UnitOfWork& w) -> std::variant<domain::Attachment, LearningLogProblem> {
+            const auto activity = activity_of(w, person_id, activity_id);
+            if (!activity) {
+                return LearningLogProblem::unknown_activity;
+            }
+            if (activity->signature) {
+                return LearningLogProblem::already_signed;
+            }
+            if (activity->attachments.size() >= domain::kMaxActivityAttachments) {
+                return LearningLogProblem::too_many_files;
+            }
+            file.id = add_attachment(w, file);
+            w.learning_log().add_activity_attachment(activity_id, file.id, audit.at,
+                                                     signature_of(actor));
+            audit.subject_person_id = person_id;
+            audit.target = "activity " + std::to_string(activity_id) + " file " +
+                           std::to_string(file.id) + " " + file.sha256;
+            w.audit().append(audit);
+            file.content.clear();
+            return file;
+        });
+}
+
+std::optional<domain::Attachment> activity_attachment(Application& app, std::int64_t person_id,
+                                                      std::int64_t activity_id,
+                                                      std::int64_t attachment_id) {
+    const bool theirs = app.database().read([&](const store::Snapshot& s) {
+        return s.learning_log().activity_owner(activity_id) == person_id &&
+               s.learning_log().activity_of_attachment(attachment_id) == activity_id;
+    });
+    return theirs ? find_attachment(app, attachment_id) : std::nullopt;
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -83,6 +84,10 @@ enum class LearningLogProblem {
     unknown_activity,        // No such activity of the doctor.
     already_signed,          // The activity is signed off already (a signature is final).
     not_asked,               // No open sign-off request of the activity to this supervisør.
+    file_empty,              // An upload with no file, or a file of no bytes.
+    file_too_large,          // More than domain::kMaxAttachmentBytes.
+    file_not_accepted,       // Neither PDF, PNG nor JPEG by its first bytes.
+    too_many_files,          // The activity keeps domain::kMaxActivityAttachments already.
 };
 
 // Records an activity of the person, signed by the actor, and appends `audit`.
@@ -181,6 +186,20 @@ SignOffLinkState sign_off_by_link(Application& app, const std::string& token,
 LearningLogProblem sign_off_activity(Application& app, std::int64_t person_id,
                                      std::int64_t activity_id, const Actor& actor,
                                      domain::AuditEvent audit, std::int64_t now);
+
+// Keeps the file `bytes` (named `file_name` as uploaded) with the person's activity, added by the
+// actor, and appends `audit`, in one unit of work; the file's facts, or why not: the upload's
+// problem (domain::check_attachment), unknown_activity, already_signed (a signature covers the
+// activity as it was), too_many_files.
+std::variant<domain::Attachment, LearningLogProblem> attach_to_activity(
+    Application& app, std::int64_t person_id, std::int64_t activity_id, std::string_view file_name,
+    std::string bytes, const Actor& actor, domain::AuditEvent audit);
+
+// The file of the person's activity, with its content; nullopt when it is not one of that
+// activity's. Whoever calls this has decided that the reader may read the learning log.
+std::optional<domain::Attachment> activity_attachment(Application& app, std::int64_t person_id,
+                                                      std::int64_t activity_id,
+                                                      std::int64_t attachment_id);
 
 // One open request in a leader's approval queue.
 struct QueuedRequest {

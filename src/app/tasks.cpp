@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/courses.hpp"
 #include "app/education_plan.hpp"
@@ -403,14 +404,31 @@ void office_tasks(Application& app, const std::string& office, domain::Date toda
     }
 }
 
-// The supervisør's: the open requests of the doctors whose open invitations hold the account's
-// e-mail address, not advised on by this account since they were made.
+// The supervisør's: per doctor whose open invitations hold the account's e-mail address, the
+// activities whose open sign-off request is to that address (`count`, on the progress report,
+// where the account signs); then the open objective requests not advised on by this account
+// since they were made. Never the account's own.
 void clinical_supervisor_tasks(Application& app, const Actor& actor, std::vector<Task>& tasks) {
     std::vector<std::pair<std::int64_t, std::string>> doctors;
+    const auto email = domain::lower_ascii(actor.email);
+    const auto now = app.now();
     app.database().read([&](const store::Snapshot& s) {
-        for (const auto id : s.learning_log().inviting_people(domain::lower_ascii(actor.email))) {
-            if (const auto p = s.people().find(id)) {
-                doctors.emplace_back(id, p->full_name);
+        for (const auto id : s.learning_log().inviting_people(email)) {
+            const auto p = s.people().find(id);
+            if (!p || (actor.person_id && *actor.person_id == id)) {
+                continue;
+            }
+            doctors.emplace_back(id, p->full_name);
+            std::set<std::int64_t> asked;
+            for (const auto& q : s.learning_log().sign_requests_of(id)) {
+                if (q.email == email && q.is_open(now)) {
+                    asked.insert(q.activity_id);
+                }
+            }
+            if (!asked.empty()) {
+                tasks.push_back({TaskKind::sign_off_asked, Role::clinical_supervisor, p->full_name,
+                                 static_cast<int>(asked.size()), std::nullopt,
+                                 "/personer/" + std::to_string(id) + "/laeringsmaal"});
             }
         }
     });
@@ -460,7 +478,7 @@ std::vector<Task> tasks_of(Application& app, const Actor& actor, domain::Date to
             case Role::national:
                 national_tasks(tasks);
                 break;
-            case Role::clinical_supervisor:  // Advice asked for (sign-offs: not yet).
+            case Role::clinical_supervisor:  // Sign-offs and advice asked for.
                 clinical_supervisor_tasks(app, actor, tasks);
                 break;
             case Role::admin:  // System administration has no training tasks.

@@ -43,6 +43,7 @@ enum class TaskKind {
     objective_returned,  // Trainee: a request rejected or an approval reversed, not asked again.
     advice_asked,        // Veileder, supervisør: an open request they have not advised on yet.
     approvals_waiting,   // Leader: open requests (count), of them consulted (ready).
+    sign_off_asked,      // Supervisør: a doctor's activities waiting for this account's signature.
 };
 
 }  // namespace alis::app
@@ -50,7 +51,7 @@ enum class TaskKind {
 namespace alis::domain {
 template <>
 struct EnumNames<app::TaskKind> {
-    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 18> names{{
+    static constexpr std::array<std::pair<app::TaskKind, std::string_view>, 19> names{{
         {app::TaskKind::prepare_meeting, "prepare_meeting"},
         {app::TaskKind::make_education_plan, "make_education_plan"},
         {app::TaskKind::revise_education_plan, "revise_education_plan"},
@@ -69,6 +70,7 @@ struct EnumNames<app::TaskKind> {
         {app::TaskKind::objective_returned, "objective_returned"},
         {app::TaskKind::advice_asked, "advice_asked"},
         {app::TaskKind::approvals_waiting, "approvals_waiting"},
+        {app::TaskKind::sign_off_asked, "sign_off_asked"},
     }};
 };
 }  // namespace alis::domain

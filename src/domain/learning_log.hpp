@@ -5,6 +5,7 @@
 // approved, rejected, reversed), from which an objective's status follows.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/attachment.hpp"
 #include "domain/date.hpp"
 #include "domain/enum_names.hpp"
 
@@ -100,7 +102,11 @@ struct LearningActivity {
     std::string recorded_by;                  // Name and e-mail.
     std::vector<std::int64_t> objective_ids;  // The objectives it supports, ascending.
     std::optional<ActivitySignature> signature;
+    std::vector<Attachment> attachments;  // Its files, without their content, in the order added.
 };
+
+// The most files one activity keeps.
+inline constexpr std::size_t kMaxActivityAttachments = 10;
 
 enum class ObjectiveEventKind {
     requested,        // The doctor marks it ready and asks for approval.

@@ -4,26 +4,29 @@ namespace alis::store {
 namespace {
 
 constexpr const char* kFindAttachment =
-    "SELECT id, sha256, media_type, byte_size, file_name, uploaded_by, uploaded_at"
-    " FROM attachments WHERE id = $1";
+    "SELECT " ALIS_ATTACHMENT_FACTS("attachments") " FROM attachments WHERE id = $1";
 constexpr const char* kAttachmentContentOf = "SELECT content_base64 FROM attachments WHERE id = $1";
 constexpr const char* kAddAttachment =
     "INSERT INTO attachments (sha256, media_type, byte_size, file_name, content_base64,"
     " uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 
 domain::Attachment read_attachment(const Row& row) {
-    domain::Attachment a;
-    a.id = row.integer(0);
-    a.sha256 = row.text(1);
-    a.media_type = row.enumeration<domain::MediaType>(2);
-    a.byte_size = row.integer(3);
-    a.file_name = row.text(4);
-    a.uploaded_by = row.text(5);
-    a.uploaded_at = row.instant(6);
-    return a;
+    return read_attachment_facts(row, 0);
 }
 
 }  // namespace
+
+domain::Attachment read_attachment_facts(const Row& row, int first) {
+    domain::Attachment a;
+    a.id = row.integer(first);
+    a.sha256 = row.text(first + 1);
+    a.media_type = row.enumeration<domain::MediaType>(first + 2);
+    a.byte_size = row.integer(first + 3);
+    a.file_name = row.text(first + 4);
+    a.uploaded_by = row.text(first + 5);
+    a.uploaded_at = row.instant(first + 6);
+    return a;
+}
 
 std::optional<domain::Attachment> Attachments::find(std::int64_t id) const {
     return tx_.row(kFindAttachment, {id}, read_attachment);

@@ -9,9 +9,17 @@
 
 namespace alis::store {
 
+// The columns every read of a file's facts selects, in this order, and their reader: the id,
+// sha256, media_type, byte_size, file_name, uploaded_by and uploaded_at of `attachments`, read
+// from the row's column `first` on (without the content).
+#define ALIS_ATTACHMENT_FACTS(table)                                                 \
+    table ".id, " table ".sha256, " table ".media_type, " table ".byte_size, " table \
+          ".file_name, " table ".uploaded_by, " table ".uploaded_at"
+domain::Attachment read_attachment_facts(const Row& row, int first);
+
 // The general store of uploaded files (migration 0024), append-only: a file is added once and
 // never changed or removed. It knows nothing of what a file is for; the records that use one
-// (a completed course's certificate, later a learning activity's) refer to its id.
+// (a completed course's certificate, a learning activity's) refer to its id.
 class Attachments {
   public:
     explicit Attachments(Transaction& tx) : tx_(tx) {}

@@ -860,6 +860,22 @@ constexpr Column kClinicalSupervisorInvitationsColumns[] = {
     {"withdrawn_at", ColumnKind::instant}};
 #undef ALIS_CLINICAL_SUPERVISOR_INVITATIONS_COLUMNS
 
+#define ALIS_ACTIVITY_ATTACHMENTS_COLUMNS "attachment_id, activity_id, attached_at, attached_by"
+constexpr const char* kCountActivityAttachments = "SELECT count(*) FROM activity_attachments";
+constexpr const char* kAllActivityAttachments =
+    "SELECT " ALIS_ACTIVITY_ATTACHMENTS_COLUMNS " FROM activity_attachments ORDER BY attachment_id";
+const DialectSql kAddActivityAttachments{
+    "INSERT INTO activity_attachments (" ALIS_ACTIVITY_ATTACHMENTS_COLUMNS
+    ") SELECT value ->> 'attachment_id', value ->> 'activity_id', value ->> 'attached_at',"
+    " value ->> 'attached_by' FROM json_each($1)",
+    "INSERT INTO activity_attachments"
+    " SELECT * FROM json_populate_recordset(NULL::activity_attachments, $1)"};
+constexpr Column kActivityAttachmentsColumns[] = {{"attachment_id", ColumnKind::integer},
+                                                  {"activity_id", ColumnKind::integer},
+                                                  {"attached_at", ColumnKind::instant},
+                                                  {"attached_by", ColumnKind::text}};
+#undef ALIS_ACTIVITY_ATTACHMENTS_COLUMNS
+
 #define ALIS_ACTIVITY_SIGN_REQUESTS_COLUMNS                                             \
     "id, activity_id, invitation_id, email, token_sha256, requested_at, requested_by, " \
     "expires_at, "                                                                      \
@@ -1142,6 +1158,8 @@ const Table kTables[] = {
      kAddMailOutbox},
     {"attachments", kAttachmentsColumns, GeneratedId::yes, kCountAttachments, kAllAttachments,
      kAddAttachments},
+    {"activity_attachments", kActivityAttachmentsColumns, GeneratedId::no,
+     kCountActivityAttachments, kAllActivityAttachments, kAddActivityAttachments},
     {"completed_courses", kCompletedCoursesColumns, GeneratedId::yes, kCountCompletedCourses,
      kAllCompletedCourses, kAddCompletedCourses},
     {"imported_training_records", kImportedTrainingRecordsColumns, GeneratedId::yes,

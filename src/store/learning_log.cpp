@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "store/attachments.hpp"
+
 namespace alis::store {
 namespace {
 
@@ -10,6 +12,17 @@ constexpr const char* kActivitiesOf =
     " a.recorded_at, a.recorded_by, s.id, s.signer_person_id, s.signer_label, s.signed_at"
     " FROM learning_activities a LEFT JOIN activity_signatures s ON s.activity_id = a.id"
     " WHERE a.person_id = $1 ORDER BY a.done_on, a.id";
+// The facts of the person's activities' files (columns 1-7), by activity (column 0).
+constexpr const char* kActivityAttachmentsOf =
+    "SELECT l.activity_id, " ALIS_ATTACHMENT_FACTS("f")
+    " FROM activity_attachments l JOIN attachments f ON f.id = l.attachment_id"
+    " JOIN learning_activities a ON a.id = l.activity_id WHERE a.person_id = $1"
+    " ORDER BY l.activity_id, l.attachment_id";
+constexpr const char* kActivityOfAttachment =
+    "SELECT activity_id FROM activity_attachments WHERE attachment_id = $1";
+constexpr const char* kAddActivityAttachment =
+    "INSERT INTO activity_attachments (attachment_id, activity_id, attached_at, attached_by)"
+    " VALUES ($1, $2, $3, $4)";
 constexpr const char* kActivityObjectivesOf =
     "SELECT l.activity_id, l.objective_id FROM learning_activity_objectives l"
     " JOIN learning_activities a ON a.id = l.activity_id WHERE a.person_id = $1"
@@ -183,7 +196,22 @@ std::vector<domain::LearningActivity> LearningLog::activities_of(std::int64_t pe
             activities[it->second].objective_ids.push_back(row.integer(1));
         }
     });
+    tx_.each_row(kActivityAttachmentsOf, {person_id}, [&](const Row& row) {
+        const auto it = index.find(row.integer(0));
+        if (it != index.end()) {
+            activities[it->second].attachments.push_back(read_attachment_facts(row, 1));
+        }
+    });
     return activities;
+}
+
+std::optional<std::int64_t> LearningLog::activity_of_attachment(std::int64_t attachment_id) const {
+    return tx_.row(kActivityOfAttachment, {attachment_id}, read_id);
+}
+
+void LearningLog::add_activity_attachment(std::int64_t activity_id, std::int64_t attachment_id,
+                                          const std::string& at, const std::string& by) {
+    tx_.execute(kAddActivityAttachment, {attachment_id, activity_id, at, by});
 }
 
 std::vector<domain::ObjectiveEvent> LearningLog::events_of(std::int64_t person_id) const {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/learning_log.hpp"
@@ -15,7 +16,8 @@ class LearningLog {
   public:
     explicit LearningLog(Transaction& tx) : tx_(tx) {}
 
-    // Every activity of the person, by the day done (then id), with objectives and signature.
+    // Every activity of the person, by the day done (then id), with objectives, signature and
+    // files (their facts).
     std::vector<domain::LearningActivity> activities_of(std::int64_t person_id) const;
     // Every event of the person's objectives, in the order appended.
     std::vector<domain::ObjectiveEvent> events_of(std::int64_t person_id) const;
@@ -60,6 +62,13 @@ class LearningLog {
     // Adds an activity with its objective links (its id and signature are ignored) and returns
     // its id.
     std::int64_t add_activity(const domain::LearningActivity& activity);
+    // The activity a file belongs to; nullopt when it belongs to none.
+    std::optional<std::int64_t> activity_of_attachment(std::int64_t attachment_id) const;
+    // Keeps a file (already in the attachments table) with an activity, added at `at` by `by`
+    // (name and e-mail); a file belongs to one activity only (a second is a
+    // ConstraintViolation).
+    void add_activity_attachment(std::int64_t activity_id, std::int64_t attachment_id,
+                                 const std::string& at, const std::string& by);
     // Appends the signature of an activity and returns its id; a second one is a
     // ConstraintViolation.
     std::int64_t append_signature(const domain::ActivitySignature& signature);

@@ -17,6 +17,7 @@
 #include "web/access.hpp"
 #include "web/form_fields.hpp"
 #include "web/forms.hpp"
+#include "web/multipart.hpp"
 #include "web/pipeline.hpp"
 #include "web/progress_report.hpp"
 #include "web/spreadsheet.hpp"
@@ -44,6 +45,22 @@ std::string activities_path(std::int64_t person) {
 }
 std::string invitations_path(std::int64_t person) {
     return person_path(person) + "/supervisorer";
+}
+
+// A file of an activity in the API: its facts and where the API gives its bytes.
+json::object attachment_json(std::int64_t person, std::int64_t activity,
+                             const domain::Attachment& f) {
+    return json::object{
+        {"id", f.id},
+        {"activity_id", activity},
+        {"file_name", f.file_name},
+        {"media_type", std::string(domain::to_string(f.media_type))},
+        {"byte_size", f.byte_size},
+        {"sha256", f.sha256},
+        {"uploaded_at", f.uploaded_at},
+        {"uploaded_by", f.uploaded_by},
+        {"url", "/api/v1/people/" + std::to_string(person) + "/activities/" +
+                    std::to_string(activity) + "/attachments/" + std::to_string(f.id)}};
 }
 
 app::LearningRecord load_learning_record(Services& s, const RequestContext& context) {
@@ -162,8 +179,18 @@ json::array activities_view(const Catalogue& t, const app::LearningRecord& recor
             supports += (supports.empty() ? "" : ", ") +
                         (code == codes.end() ? std::to_string(id) : code->second);
         }
+        json::array files;
+        for (const auto& f : a.attachments) {
+            files.push_back(
+                json::object{{"name", f.file_name},
+                             {"url", activities_path(record.person.id) + "/" +
+                                         std::to_string(a.id) + "/vedlegg/" + std::to_string(f.id)},
+                             {"label", t.format("objectives.file_link", {{"file", f.file_name}})}});
+        }
         rows.push_back(json::object{
             {"id", a.id},
+            {"has_files", !files.empty()},
+            {"files", std::move(files)},
             {"date", a.done_on.norwegian()},
             {"kind", t.text("objectives.kind." + std::string(domain::to_string(a.kind)))},
             {"title", a.title},
@@ -178,9 +205,9 @@ json::array activities_view(const Catalogue& t, const app::LearningRecord& recor
     return rows;
 }
 
-// The sign-off forms of the activities' rows for this reader: the doctor asks an invited
-// supervisør to sign an unsigned activity; a supervisør to whose address an open request of it
-// was sent signs it.
+// The forms of the activities' rows for this reader: the doctor attaches a file to an unsigned
+// activity and asks an invited supervisør to sign it; a supervisør to whose address an open
+// request of it was sent signs it.
 void add_sign_forms(Services& s, const RequestContext& context, const app::LearningRecord& record,
                     json::array& rows) {
     const auto& t = s.catalogue;
@@ -203,6 +230,11 @@ void add_sign_forms(Services& s, const RequestContext& context, const app::Learn
         }
         const auto id = o.at("id").as_int64();
         const auto path = activities_path(record.person.id) + "/" + std::to_string(id);
+        if (edit) {
+            o["attach_url"] = path + "/vedlegg";
+            o["attach_label"] =
+                t.format("objectives.attach_label", {{"title", o.at("title").as_string()}});
+        }
         if (edit && !choices.empty()) {
             o["request_url"] = path + "/signering";
             o["choices"] = choices;
@@ -244,7 +276,7 @@ Response progress_page(Services& s, const Request& request, RequestContext& cont
         data["new_activity_url"] = activities_path(id) + "/ny";
     }
     const std::string saved = query_value(request, "lagret");
-    if (saved == "aktivitet" || saved == "signert") {
+    if (saved == "aktivitet" || saved == "signert" || saved == "vedlegg") {
         data["saved"] = t.text("objectives.saved_" + saved);
     }
     return page(s, request, context, "objectives", title, std::move(data));
@@ -685,6 +717,10 @@ Response activities_api(Services& s, const Request& request, RequestContext& con
             signature = json::object{{"signer", a.signature->signer_label},
                                      {"signed_at", a.signature->signed_at}};
         }
+        json::array files;
+        for (const auto& f : a.attachments) {
+            files.push_back(attachment_json(record.person.id, a.id, f));
+        }
         activities.push_back(
             json::object{{"id", a.id},
                          {"kind", domain::to_string(a.kind)},
@@ -695,7 +731,8 @@ Response activities_api(Services& s, const Request& request, RequestContext& con
                          {"reflection", a.reflection},
                          {"recorded_by", a.recorded_by},
                          {"objective_ids", std::move(objectives)},
-                         {"signature", std::move(signature)}});
+                         {"signature", std::move(signature)},
+                         {"attachments", std::move(files)}});
     }
     return json_response(
         http::status::ok, request.version(),
@@ -909,6 +946,66 @@ Response request_sign_off(Services& s, const Request& request, RequestContext& c
         http::status::created);
 }
 
+// ---- Files of activities ----
+
+// The field a file is sent in, on the page's form and in the API.
+constexpr std::string_view kFileField = "file";
+
+Response attach_file(Services& s, const Request& request, RequestContext& context) {
+    const auto person = context.id("person");
+    const auto activity = context.id("activity");
+    const auto parts = parse_multipart(request[http::field::content_type], request.body());
+    if (!parts) {
+        throw HttpError(http::status::unsupported_media_type, "unsupported_media_type",
+                        "objectives.problem.not_multipart");
+    }
+    const auto* file = find_part(*parts, kFileField);
+    auto result = app::attach_to_activity(
+        s.app, person, activity, file ? std::string_view(file->filename) : std::string_view(),
+        file ? file->body : std::string(), context.session->actor,
+        audit_event(s, request, context, "activity.file_attached", "ok"));
+    if (const auto* problem = std::get_if<app::LearningLogProblem>(&result)) {
+        const auto invalid = [](const char* key) {
+            throw HttpError(http::status::unprocessable_entity, "invalid_input",
+                            std::string("objectives.problem.") + key, std::string(kFileField));
+        };
+        switch (*problem) {
+            case app::LearningLogProblem::file_empty:
+                invalid("file_empty");
+                break;
+            case app::LearningLogProblem::file_too_large:
+                invalid("file_too_large");
+                break;
+            case app::LearningLogProblem::file_not_accepted:
+                invalid("file_not_accepted");
+                break;
+            case app::LearningLogProblem::already_signed:
+                throw HttpError(http::status::conflict, "already_signed",
+                                "objectives.problem.already_signed");
+            case app::LearningLogProblem::too_many_files:
+                throw HttpError(http::status::conflict, "too_many_files",
+                                "objectives.problem.too_many_files");
+            default:
+                not_found();
+        }
+    }
+    const auto& kept = std::get<domain::Attachment>(result);
+    if (!wants_json(request)) {
+        return redirect(request.version(), objectives_path(person) + "?lagret=vedlegg");
+    }
+    auto body = attachment_json(person, activity, kept);
+    const std::string url(body.at("url").as_string());
+    auto response = json_response(http::status::created, request.version(), std::move(body));
+    response.set(http::field::location, url);
+    return response;
+}
+
+Response activity_file(Services& s, const Request& request, RequestContext& context) {
+    return file_response(
+        request, found(app::activity_attachment(s.app, context.id("person"), context.id("activity"),
+                                                context.id("file"))));
+}
+
 Response sign_activity(Services& s, const Request& request, RequestContext& context) {
     const auto person = context.id("person");
     const auto problem =
@@ -1111,6 +1208,10 @@ void register_learning_log_routes(Routes& routes) {
                request_sign_off);
     routes.add(verb::post, "/personer/{person:id}/aktiviteter/{activity:id}/signer", kSign,
                sign_activity);
+    routes.add(verb::post, "/personer/{person:id}/aktiviteter/{activity:id}/vedlegg", kEdit,
+               attach_file, kUploadBodyLimit);
+    routes.add(verb::get, "/personer/{person:id}/aktiviteter/{activity:id}/vedlegg/{file:id}",
+               kRead, activity_file);
     routes.add(verb::get, "/signering/{token}", kPublic, sign_link_page);
     routes.add(verb::post, "/signering/{token}", kPublic, sign_by_link);
 
@@ -1127,6 +1228,10 @@ void register_learning_log_routes(Routes& routes) {
     routes.add(verb::post, api + "/activities/{activity:id}/sign-requests", kEdit,
                request_sign_off);
     routes.add(verb::post, api + "/activities/{activity:id}/signature", kSign, sign_activity);
+    routes.add(verb::post, api + "/activities/{activity:id}/attachments", kEdit, attach_file,
+               kUploadBodyLimit);
+    routes.add(verb::get, api + "/activities/{activity:id}/attachments/{file:id}", kRead,
+               activity_file);
     routes.add(verb::get, api + "/clinical-supervisors", kRead, invitations_api);
     routes.add(verb::post, api + "/clinical-supervisors", kEdit, invite);
     routes.add(verb::post, api + "/clinical-supervisors/{invitation:id}/withdrawal", kEdit,

@@ -127,6 +127,45 @@ Response download_response(const Request& request, std::shared_ptr<const std::st
     return response;
 }
 
+namespace {
+
+// The bytes of a file name as RFC 8187 (Content-Disposition's filename*=UTF-8''...).
+std::string percent_encoded(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += ch;
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Response file_response(const Request& request, domain::Attachment file) {
+    std::string ascii;
+    for (const char ch : file.file_name) {
+        const auto c = static_cast<unsigned char>(ch);
+        ascii += c >= 0x20 && c < 0x7F && ch != '"' && ch != '\\' ? ch : '_';
+    }
+    auto response =
+        download_response(request, std::make_shared<const std::string>(std::move(file.content)),
+                          domain::to_string(file.media_type), ascii);
+    response.set(http::field::content_disposition, "attachment; filename=\"" + ascii +
+                                                       "\"; filename*=UTF-8''" +
+                                                       percent_encoded(file.file_name));
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set(http::field::cache_control, "private, no-store");
+    response.set("X-Content-SHA256", file.sha256);
+    return response;
+}
+
 Response pdf_response(const Request& request, std::string pdf, const std::string& filename) {
     Response response = cached_response(
         request.version(), std::make_shared<const std::string>(std::move(pdf)), "application/pdf");

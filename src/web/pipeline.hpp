@@ -109,6 +109,10 @@ inline constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 Response download_response(const Request& request, std::shared_ptr<const std::string> body,
                            std::string_view type, const std::string& filename);
+// An uploaded file as a download, never shown in the browser: its stored type (by its first
+// bytes), attachment, nosniff, not cached; a name in ASCII for old clients and in UTF-8 for the
+// rest, and the bytes' SHA-256 in X-Content-SHA256.
+Response file_response(const Request& request, domain::Attachment file);
 // A PDF shown in the browser (inline), saved as `filename`.
 Response pdf_response(const Request& request, std::string pdf, const std::string& filename);
 

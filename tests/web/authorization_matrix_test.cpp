@@ -177,6 +177,11 @@ const std::map<std::string, Expect> kRoutes = {
     {"POST /api/v1/people/{person:id}/activities/{activity:id}/sign-requests", Expect::participant},
     {"POST /personer/{person:id}/aktiviteter/{activity:id}/signer", Expect::clinical},
     {"POST /api/v1/people/{person:id}/activities/{activity:id}/signature", Expect::clinical},
+    {"POST /personer/{person:id}/aktiviteter/{activity:id}/vedlegg", Expect::participant},
+    {"POST /api/v1/people/{person:id}/activities/{activity:id}/attachments", Expect::participant},
+    {"GET /personer/{person:id}/aktiviteter/{activity:id}/vedlegg/{file:id}", Expect::person},
+    {"GET /api/v1/people/{person:id}/activities/{activity:id}/attachments/{file:id}",
+     Expect::person},
     {"GET /signering/{token}", Expect::public_route},
     {"POST /signering/{token}", Expect::public_route},
     {"GET /api/v1/municipalities/{number}/objective-requests", Expect::municipality},
@@ -451,6 +456,9 @@ class AuthorizationMatrix : public ::testing::Test {
                 a.recorded_at = "2026-11-01T10:00:00Z";
                 a.recorded_by = "Egen Lege";
                 *id = w.learning_log().add_activity(a);
+                auto& kept = *id == activity ? activity_file : api_activity_file;
+                kept = w.attachments().add(file, app::to_base64("%PDF-1.4\n"));
+                w.learning_log().add_activity_attachment(*id, kept, a.recorded_at, "Egen Lege");
                 w.learning_log().add_sign_request(
                     {0, *id, asked, "clinical@a.no",
                      app::sha256_hex(*id == activity ? kCalendarToken : std::string(64, 'd')),
@@ -495,6 +503,9 @@ class AuthorizationMatrix : public ::testing::Test {
             path, std::regex("\\{invitation\\}"),
             std::to_string(pattern.starts_with("/api/") ? api_invitation : invitation));
         path = std::regex_replace(path, std::regex("\\{course\\}"), std::to_string(course));
+        path = std::regex_replace(
+            path, std::regex("\\{file\\}"),
+            std::to_string(pattern.starts_with("/api/") ? api_activity_file : activity_file));
         path = std::regex_replace(path, std::regex("\\{responsibility\\}"),
                                   std::to_string(responsibility));
         path =
@@ -526,6 +537,8 @@ class AuthorizationMatrix : public ::testing::Test {
     std::int64_t api_invitation = 0;
     std::int64_t activity = 0;
     std::int64_t api_activity = 0;
+    std::int64_t activity_file = 0;
+    std::int64_t api_activity_file = 0;
     std::int64_t objective = 0;
     std::int64_t course = 0;
 };

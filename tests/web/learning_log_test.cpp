@@ -586,5 +586,102 @@ TEST_F(LearningLog, ASupervisorWithAnAccountSignsWhatWasAskedOfThemAndNothingEls
     EXPECT_EQ(objective(trainee, "ALM-010").at("signed_activities").as_int64(), 1);
 }
 
+TEST_F(LearningLog, TheDoctorAttachesFilesToAnUnsignedActivityAndItsReadersDownloadThem) {
+    const auto activity = record_activity("Prosedyrelogg");
+    const std::string files = api() + "/activities/" + std::to_string(activity) + "/attachments";
+    const auto attach = [&](const client::SignedIn& who, const std::string& target,
+                            const std::string& name, const std::string& bytes) {
+        return client::request(
+            server.port(), http::verb::post, target,
+            client::multipart_body({}, {{"file", name, "application/pdf", bytes}}),
+            client::kMultipartType, who.post_headers(server.port()));
+    };
+    const std::string pdf = "%PDF-1.4\nprosedyrelogg\n";
+    auto r = attach(trainee, files, "C:\\Mine filer\\logg.pdf", pdf);
+    ASSERT_EQ(r.result(), http::status::created) << r.body();
+    const auto kept = json::parse(r.body()).as_object();
+    EXPECT_EQ(kept.at("file_name").as_string(), "logg.pdf");
+    EXPECT_EQ(kept.at("media_type").as_string(), "application/pdf");
+    EXPECT_EQ(kept.at("byte_size").as_int64(), static_cast<std::int64_t>(pdf.size()));
+    EXPECT_EQ(kept.at("sha256").as_string().size(), 64u);
+    const std::string url(kept.at("url").as_string());
+    EXPECT_EQ(r[http::field::location], url);
+    // The veileder and the leader read it back as it was sent, as a download.
+    for (const auto* who : {&veileder, &leader}) {
+        r = get(*who, url);
+        ASSERT_EQ(r.result(), http::status::ok);
+        EXPECT_EQ(r.body(), pdf);
+        EXPECT_EQ(r[http::field::content_type], "application/pdf");
+        EXPECT_NE(std::string(r[http::field::content_disposition]).find("attachment"),
+                  std::string::npos);
+    }
+    // Listed with the activity in the API and on the progress report, with a form to add more.
+    r = get(trainee, api() + "/activities");
+    const auto listed = json::parse(r.body()).at("activities").as_array();
+    ASSERT_EQ(listed.size(), 1u);
+    ASSERT_EQ(listed[0].at("attachments").as_array().size(), 1u);
+    EXPECT_EQ(listed[0].at("attachments").as_array()[0].at("url").as_string(), url);
+    const std::string page_file = "/personer/" + std::to_string(orjan) + "/aktiviteter/" +
+                                  std::to_string(activity) + "/vedlegg";
+    r = get(trainee, page());
+    EXPECT_NE(r.body().find(page_file + "/" + std::to_string(kept.at("id").as_int64())),
+              std::string::npos);
+    EXPECT_NE(r.body().find("action=\"" + page_file + "\""), std::string::npos);
+    EXPECT_NE(r.body().find("Last ned logg.pdf"), std::string::npos);
+    // The page's form: multipart with the CSRF token as a part, back to the report.
+    {
+        auto headers = trainee.post_headers(server.port());
+        headers.pop_back();
+        r = client::request(
+            server.port(), http::verb::post, page_file,
+            client::multipart_body(
+                {{"csrf_token", trainee.csrf_token}},
+                {{"file", "bilde.png", "image/png", std::string("\x89PNG\r\n\x1a\n", 8) + "data"}}),
+            client::kMultipartType, headers);
+        EXPECT_EQ(r.result(), http::status::see_other) << r.body();
+        EXPECT_NE(std::string(r[http::field::location]).find("lagret=vedlegg"), std::string::npos);
+    }
+    // Bad files are refused in Norwegian, and nothing is kept.
+    r = attach(trainee, files, "notat.pdf", "bare tekst, ingen PDF");
+    EXPECT_EQ(r.result(), http::status::unprocessable_entity);
+    EXPECT_EQ(error_code(r), "invalid_input");
+    EXPECT_NE(r.body().find("PDF-, PNG- eller JPEG-fil"), std::string::npos);
+    EXPECT_EQ(attach(trainee, files, "tom.pdf", "").result(), http::status::unprocessable_entity);
+    const auto count = [&] {
+        return server.database().read([&](const store::Snapshot& s) {
+            return s.learning_log().activities_of(orjan).front().attachments.size();
+        });
+    };
+    EXPECT_EQ(count(), 2u);
+    // Nobody else attaches, and another municipality reads nothing.
+    EXPECT_EQ(attach(leader, files, "x.pdf", pdf).result(), http::status::forbidden);
+    EXPECT_EQ(attach(veileder, files, "x.pdf", pdf).result(), http::status::forbidden);
+    const auto tromso = *client::login(server.port(), "leder@tromso.no", kTestPassword);
+    EXPECT_EQ(get(tromso, url).result(), http::status::forbidden);
+    // A file of one activity is not found under another.
+    const auto other = record_activity("Annen aktivitet");
+    EXPECT_EQ(get(trainee, api() + "/activities/" + std::to_string(other) + "/attachments/" +
+                               std::to_string(kept.at("id").as_int64()))
+                  .result(),
+              http::status::not_found);
+    // Ten files at most.
+    while (count() < domain::kMaxActivityAttachments) {
+        ASSERT_EQ(attach(trainee, files, "flere.pdf", pdf).result(), http::status::created);
+    }
+    r = attach(trainee, files, "en-for-mye.pdf", pdf);
+    EXPECT_EQ(r.result(), http::status::conflict);
+    EXPECT_EQ(error_code(r), "too_many_files");
+    // Once signed, the activity keeps what it had: no more files.
+    invite_supervisor();
+    ask_to_sign(activity);
+    ASSERT_EQ(api_post(supervisor, api() + "/activities/" + std::to_string(activity) + "/signature")
+                  .result(),
+              http::status::ok);
+    r = attach(trainee, files, "sent.pdf", pdf);
+    EXPECT_EQ(r.result(), http::status::conflict);
+    EXPECT_EQ(error_code(r), "already_signed");
+    EXPECT_EQ(count(), domain::kMaxActivityAttachments);
+}
+
 }  // namespace learning_log_test
 }  // namespace alis::web

@@ -256,6 +256,56 @@ TEST_F(ObjectiveTasks, TheRegionalOfficeSeesEachMunicipalitysRequestsWaitingForA
     EXPECT_EQ(after.at("totals").at("awaiting_approval").as_int64(), 2);
 }
 
+TEST_F(ObjectiveTasks, TheSupervisorIsAskedToSignUntilSignedOrTheLinkExpires) {
+    invite_hansen();
+    const auto invitation = server.database().read([&](const store::Snapshot& s) {
+        return s.learning_log().invitations_of(orjan).front().id;
+    });
+    // Ørjan records three activities and asks Hans to sign two of them.
+    std::vector<std::int64_t> activities;
+    for (const auto* title : {"Observert konsultasjon", "Hjemmebesøk", "Kasus"}) {
+        auto headers = sessions.at("orjan@lege.no").post_headers(server.port());
+        headers.emplace_back("Accept", "application/json");
+        const auto r = client::request(
+            server.port(), http::verb::post, api() + "/activities",
+            std::string(R"({"kind": "procedure", "done_on": "2026-11-20", "title": ")") + title +
+                R"(", "objectives": [{"id": )" + std::to_string(objectives.at("ALM-010")) + "}]}",
+            "application/json", headers);
+        ASSERT_EQ(r.result(), http::status::created) << r.body();
+        activities.push_back(json::parse(r.body()).at("id").as_int64());
+    }
+    EXPECT_TRUE(tasks("hansen@sykehus.no", "sign_off_asked").empty());
+    const auto ask = [&](std::int64_t activity) {
+        post("orjan@lege.no", api() + "/activities/" + std::to_string(activity) + "/sign-requests",
+             R"({"invitation": )" + std::to_string(invitation) + "}");
+    };
+    ask(activities[0]);
+    ask(activities[1]);
+    ask(activities[1]);  // Asked twice: still one activity to sign.
+    auto asked = tasks("hansen@sykehus.no", "sign_off_asked");
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0].at("role").as_string(), "clinical_supervisor");
+    EXPECT_EQ(asked[0].at("subject").as_string(), "Ørjan Ås");
+    EXPECT_EQ(asked[0].at("count").as_int64(), 2);
+    EXPECT_EQ(asked[0].at("url").as_string(),
+              "/personer/" + std::to_string(orjan) + "/laeringsmaal");
+    EXPECT_EQ(asked[0].at("text").as_string(),
+              "Signer læringsaktiviteter for Ørjan Ås som du har sett i daglig arbeid: 2");
+    // Nobody else is asked: not the veileder, not the leader.
+    EXPECT_TRUE(tasks("siri@lege.no", "sign_off_asked").empty());
+    EXPECT_TRUE(tasks("leder@bergen.no", "sign_off_asked").empty());
+    // Signing one leaves one; once the links expire (14 days) nothing is asked.
+    post("hansen@sykehus.no", api() + "/activities/" + std::to_string(activities[0]) + "/signature",
+         "{}", http::status::ok);
+    asked = tasks("hansen@sykehus.no", "sign_off_asked");
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0].at("count").as_int64(), 1);
+    server.advance_clock(14 * 24 * 60 * 60 + 1);
+    sessions.insert_or_assign("hansen@sykehus.no",
+                              *client::login(server.port(), "hansen@sykehus.no", kTestPassword));
+    EXPECT_TRUE(tasks("hansen@sykehus.no", "sign_off_asked").empty());
+}
+
 TEST_F(ObjectiveTasks, TheDigestAnnouncesTheAdviceAskedFor) {
     post("orjan@lege.no", objective_api("ALM-005") + "/request");
     std::map<std::string, std::vector<app::Task>> sent;

@@ -174,7 +174,7 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
         }
         append_only += refused ? 1 : 0;
     }
-    EXPECT_EQ(append_only, 18)
+    EXPECT_EQ(append_only, 19)
         << "education_plan_revisions, education_plan_periods, "
            "record_corrections, supervision_addenda, "
            "supervision_meetings (whose first demo meeting is closed), "
@@ -182,7 +182,8 @@ TEST_F(DataGeneration, EveryInsertUpdateAndDeleteOnADataTableRaisesIt) {
            "objective_catalogue_editions, learning_objectives, "
            "activity_signatures, objective_events, "
            "clinical_supervisor_invitations and activity_sign_requests (deleted never), "
-           "document_templates, imported_training_records, attachments and completed_courses "
+           "document_templates, imported_training_records, attachments, activity_attachments and "
+           "completed_courses "
            "(which allows its withdrawal alone)";
 }
 
