@@ -573,6 +573,12 @@ std::vector<QueuedRequest> queue_of(const store::Snapshot& s,
         q.consulted = a != advised.end() && a->second.first && a->second.second;
         queue.push_back(std::move(q));
     }
+    // Oldest first by when each was asked for (the store gives them in the order they were
+    // written, which a recall and a new request, or an imported history, need not keep).
+    std::stable_sort(queue.begin(), queue.end(),
+                     [](const QueuedRequest& a, const QueuedRequest& b) {
+                         return a.requested_at < b.requested_at;
+                     });
     return queue;
 }
 

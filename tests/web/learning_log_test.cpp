@@ -683,5 +683,32 @@ TEST_F(LearningLog, TheDoctorAttachesFilesToAnUnsignedActivityAndItsReadersDownl
     EXPECT_EQ(count(), domain::kMaxActivityAttachments);
 }
 
+// The demo writes each doctor's history in turn, so its requests are stored in another order
+// than they were asked for: the queue still lists them oldest first.
+TEST(LearningLogQueue, TheQueueListsTheRequestsOldestFirstWhateverOrderTheyWereStoredIn) {
+    TestServer demo({}, true);
+    const auto leader =
+        client::login(demo.port(), "leder.bergen@demo.alis.no", "demo-passord-2026");
+    ASSERT_TRUE(leader);
+    const auto r = client::get(demo.port(), "/api/v1/municipalities/4601/objective-requests",
+                               leader->headers());
+    ASSERT_EQ(r.result(), boost::beast::http::status::ok) << r.body();
+    const auto requests = json::parse(r.body()).at("requests").as_array();
+    ASSERT_GE(requests.size(), 2u) << "the demo has requests of two doctors in Bergen";
+    for (std::size_t i = 1; i < requests.size(); ++i) {
+        EXPECT_LE(requests[i - 1].at("requested_at").as_string(),
+                  requests[i].at("requested_at").as_string())
+            << r.body();
+        EXPECT_GE(requests[i - 1].at("days_waiting").as_int64(),
+                  requests[i].at("days_waiting").as_int64());
+    }
+    const auto page = client::get(demo.port(), "/kommuner/4601/godkjenninger", leader->headers());
+    ASSERT_EQ(page.result(), boost::beast::http::status::ok);
+    const auto first = page.body().find(std::string(requests[0].at("name").as_string()));
+    const auto second = page.body().find(std::string(requests[1].at("name").as_string()));
+    ASSERT_NE(first, std::string::npos);
+    EXPECT_LT(first, second) << "the page shows the same order";
+}
+
 }  // namespace learning_log_test
 }  // namespace alis::web
