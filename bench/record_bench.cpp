@@ -10,6 +10,9 @@
 #include <benchmark/benchmark.h>
 
 #include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
 
 #include "app/audit_head.hpp"
 #include "app/signed_training_record.hpp"
@@ -66,5 +69,33 @@ void BM_RecordVerify(benchmark::State& state) {
 }
 // A completed path (six years, every objective) and one two years in (two years, 20 objectives).
 BENCHMARK(BM_RecordVerify)->Args({6, 80})->Args({2, 20});
+
+// What `alis record verify` does with many files: 1,000 records (each signed by its own key) at
+// once on every core (app::verify_training_records); wall-clock time, so the rate is of the batch.
+void BM_RecordVerifyBatch(benchmark::State& state) {
+    std::vector<std::string> texts;
+    for (int i = 0; i < 1000; ++i) {
+        texts.push_back(record_of(alis::app::AuditSigningKey::generate(),
+                                  static_cast<int>(state.range(0)),
+                                  static_cast<int>(state.range(1))));
+    }
+    const std::vector<std::string_view> views(texts.begin(), texts.end());
+    for (auto _ : state) {
+        auto results = alis::app::verify_training_records(views);
+        if (!results.back().ok()) {
+            state.SkipWithError("a record does not verify");
+            return;
+        }
+        benchmark::DoNotOptimize(results);
+    }
+    state.counters["records_per_second"] = benchmark::Counter(
+        static_cast<double>(state.iterations() * texts.size()), benchmark::Counter::kIsRate);
+    state.counters["threads"] = static_cast<double>(std::thread::hardware_concurrency());
+}
+BENCHMARK(BM_RecordVerifyBatch)
+    ->Args({6, 80})
+    ->Args({2, 20})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <map>
+#include <thread>
 
 #include "app/auth.hpp"
 #include "app/hashing.hpp"
@@ -201,6 +204,48 @@ RecordVerification verify_training_record(std::string_view text,
     }
     result.outcome = RecordVerification::Outcome::intact;
     return result;
+}
+
+std::vector<RecordVerification> verify_training_records(
+    const std::vector<std::string_view>& texts,
+    const std::optional<std::string>& expected_public_key, unsigned threads) {
+    ensure_sodium();
+    std::vector<RecordVerification> results(texts.size());
+    if (texts.empty()) {
+        return results;
+    }
+    if (threads == 0) {
+        threads = std::max(1U, std::thread::hardware_concurrency());
+    }
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, texts.size()));
+    // Each worker takes the next unchecked text; the results are written at their own index.
+    // An exception (only ever a resource failure) stops that worker and is thrown again here.
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> failures(threads);
+    const auto work = [&](unsigned worker) {
+        try {
+            for (std::size_t i = next++; i < texts.size(); i = next++) {
+                results[i] = verify_training_record(texts[i], expected_public_key);
+            }
+        } catch (...) {
+            failures[worker] = std::current_exception();
+            next = texts.size();
+        }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < threads; ++t) {
+        workers.emplace_back(work, t);
+    }
+    work(0);
+    for (auto& worker : workers) {
+        worker.join();
+    }
+    for (const auto& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
+    return results;
 }
 
 std::optional<domain::TrainingRecordFile> export_training_record(Application& app,

@@ -1,13 +1,17 @@
 // alis record export --db URL --person ID --out FILE.json --key-file KEY
-// alis record verify FILE.json [--key PUBLIC_KEY_HEX]
+// alis record verify FILE.json... [--key PUBLIC_KEY_HEX]
 // The signed training record that moves with the doctor (docs/objectives.md, "Signed training
 // record"): export writes the person's record signed with the installation's key (the audit
-// signing key of alis audit keygen) and audits the export; verify checks a file offline: exit 0
-// with a one-line summary for an intact record, 1 naming what fails, 2 for bad usage.
+// signing key of alis audit keygen) and audits the export; verify checks files offline, several at
+// once on every core: a one-line summary for each intact record, a line naming what fails for each
+// other; exit 0 when all are intact, 1 when any fails, 2 for bad usage.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/application.hpp"
 #include "app/audit_head.hpp"
@@ -28,7 +32,7 @@ struct RecordOptions {
     std::int64_t person = 0;
     std::string out;
     std::string key_file;
-    std::string file;
+    std::vector<std::string> files;
     std::string public_key;
 };
 
@@ -88,29 +92,50 @@ int export_record(const RecordOptions& options) {
     return 0;
 }
 
-int verify_record(const RecordOptions& options) {
+void print_intact(const std::string& file, const domain::TrainingRecordFile& record) {
+    const auto& c = record.content;
+    std::cout << file << ": intact training record of " << one_line(c.identity.name) << " (HPR "
+              << (c.identity.hpr.empty() ? "-" : c.identity.hpr) << ") as of " << c.as_of.iso()
+              << ": " << c.service_periods.size() << " service periods, " << c.ledger.total_months
+              << " months counted, " << c.objectives.size()
+              << " approved objectives; signed by key " << record.signature.public_key << "\n";
+}
+
+int verify_records(const RecordOptions& options) {
     if (!options.public_key.empty() && !is_hex_key(options.public_key)) {
         throw RecordFailure{"--key must be a public key of 64 hex digits"};
     }
-    std::string text;
-    try {
-        text = read_input_file(options.file, std::cin);
-    } catch (const BadInput&) {
-        throw RecordFailure{options.file + ": cannot read the file"};
+    if (std::count(options.files.begin(), options.files.end(), "-") > 1) {
+        throw RecordFailure{"- (stdin) can be given only once"};
     }
-    const auto result = app::verify_training_record(
-        text, options.public_key.empty() ? std::nullopt : std::optional(options.public_key));
-    if (!result.ok()) {
-        throw RecordFailure{options.file + ": " + one_line(result.reason), kRecordFails};
+    // Every file is read before any is checked: one that cannot be read is a usage error.
+    std::vector<std::string> texts;
+    texts.reserve(options.files.size());
+    for (const auto& file : options.files) {
+        try {
+            texts.push_back(read_input_file(file, std::cin));
+        } catch (const BadInput&) {
+            throw RecordFailure{file + ": cannot read the file"};
+        }
     }
-    const auto& c = result.file->content;
-    std::cout << options.file << ": intact training record of " << one_line(c.identity.name)
-              << " (HPR " << (c.identity.hpr.empty() ? "-" : c.identity.hpr) << ") as of "
-              << c.as_of.iso() << ": " << c.service_periods.size() << " service periods, "
-              << c.ledger.total_months << " months counted, " << c.objectives.size()
-              << " approved objectives; signed by key " << result.file->signature.public_key
-              << "\n";
-    return 0;
+    const std::vector<std::string_view> views(texts.begin(), texts.end());
+    const auto results = app::verify_training_records(
+        views, options.public_key.empty() ? std::nullopt : std::optional(options.public_key));
+    std::size_t failed = 0;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i].ok()) {
+            print_intact(options.files[i], *results[i].file);
+        } else {
+            ++failed;
+            std::cerr << "alis: " << options.files[i] << ": " << one_line(results[i].reason)
+                      << "\n";
+        }
+    }
+    if (results.size() > 1) {
+        std::cout << results.size() << " records: " << results.size() - failed << " intact, "
+                  << failed << " failed\n";
+    }
+    return failed == 0 ? 0 : kRecordFails;
 }
 
 template <typename Body>
@@ -160,14 +185,16 @@ void add_record_command(CLI::App& app, int& exit_code) {
     });
 
     auto* verify_cmd =
-        record->add_subcommand("verify", "Check a training record file; exit 1 naming what fails");
-    verify_cmd->add_option("file", options->file, "The record file (FILE.json, or - for stdin)")
+        record->add_subcommand("verify", "Check training record files; exit 1 naming what fails");
+    verify_cmd
+        ->add_option("file", options->files,
+                     "The record files (FILE.json ..., or - for stdin), checked on every core")
         ->required();
     verify_cmd->add_option("--key", options->public_key,
                            "The issuing installation's public key (hex) the record must be "
                            "signed with");
     verify_cmd->callback([options, &exit_code] {
-        run_record_command(exit_code, [&] { return verify_record(*options); });
+        run_record_command(exit_code, [&] { return verify_records(*options); });
     });
 }
 

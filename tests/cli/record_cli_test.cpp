@@ -160,6 +160,55 @@ TEST_F(RecordCli, ARecordSignedByAnotherKeyFailsWithTheExpectedKey) {
         << result.err;
 }
 
+TEST_F(RecordCli, SeveralFilesAreCheckedAtOnceEachNamedAndAnyFailureFailsTheRun) {
+    ASSERT_EQ(export_to("record.json").exit_code, 0);
+    ASSERT_EQ(export_to("other.json", "other.key").exit_code, 0);
+    std::string text = read_text(path("record.json"));
+    text[text.find("\"total_months\":\"") + 16] ^= 1;  // Another digit: still well formed.
+    write_text(path("tampered.json"), text);
+
+    const auto intact = run_alis({"record", "verify", path("record.json"), path("other.json")});
+    EXPECT_EQ(intact.exit_code, 0) << intact.err;
+    EXPECT_NE(intact.out.find(path("record.json") + ": intact training record of "),
+              std::string::npos)
+        << intact.out;
+    EXPECT_NE(intact.out.find(path("other.json") + ": intact training record of "),
+              std::string::npos)
+        << intact.out;
+    EXPECT_NE(intact.out.find("2 records: 2 intact, 0 failed"), std::string::npos) << intact.out;
+
+    // The tampered file between two intact ones: named on its own line, the others still checked
+    // and reported in the order given.
+    const auto mixed = run_alis(
+        {"record", "verify", path("record.json"), path("tampered.json"), path("other.json")});
+    EXPECT_EQ(mixed.exit_code, 1);
+    EXPECT_TRUE(is_one_error_line(mixed)) << mixed.err;
+    EXPECT_NE(mixed.err.find(path("tampered.json") + ": signature invalid"), std::string::npos)
+        << mixed.err;
+    const auto first = mixed.out.find(path("record.json") + ": intact");
+    const auto third = mixed.out.find(path("other.json") + ": intact");
+    EXPECT_NE(first, std::string::npos) << mixed.out;
+    EXPECT_NE(third, std::string::npos) << mixed.out;
+    EXPECT_LT(first, third) << mixed.out;
+    EXPECT_NE(mixed.out.find("3 records: 2 intact, 1 failed"), std::string::npos) << mixed.out;
+
+    // With --key, the file signed by the other key fails and the installation's does not.
+    const auto keyed = run_alis(
+        {"record", "verify", path("record.json"), path("other.json"), "--key", public_key_});
+    EXPECT_EQ(keyed.exit_code, 1);
+    EXPECT_NE(keyed.err.find(path("other.json") + ": signed by another key"), std::string::npos)
+        << keyed.err;
+    EXPECT_NE(keyed.out.find("2 records: 1 intact, 1 failed"), std::string::npos) << keyed.out;
+
+    // A file that cannot be read is a usage error before anything is checked.
+    const auto missing = run_alis({"record", "verify", path("record.json"), path("missing.json")});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_TRUE(is_one_error_line(missing)) << missing.err;
+    EXPECT_NE(missing.err.find("missing.json: cannot read the file"), std::string::npos)
+        << missing.err;
+    EXPECT_EQ(missing.out, "") << "nothing is reported as checked";
+}
+
 TEST_F(RecordCli, AMalformedFileFailsNamingWhatIsWrong) {
     write_text(path("notjson.json"), "this is no record");
     const auto not_json = run_alis({"record", "verify", path("notjson.json")});
@@ -181,6 +230,7 @@ TEST_F(RecordCli, UsageErrorsExitTwoWithOneLine) {
         {"record", "verify", path("missing.json")},
         {"record", "verify", path("missing.json"), "--key", "xyz"},
         {"record", "verify"},
+        {"record", "verify", "-", "-"},
         {"record", "export", "--db", dir_.sqlite_url(), "--person", std::to_string(person_),
          "--out", path("a.json")},
         {"record", "export", "--db", dir_.sqlite_url(), "--person", "999999", "--out",
