@@ -34,6 +34,19 @@ void check_scope(const store::Snapshot& s, domain::Role role,
     }
 }
 
+// The checks of a new account that need no database, in the order their reasons are given.
+void check_new_account(const PasswordPolicy& policy, const NewAccount& account) {
+    if (account.email.find('@') == std::string::npos || account.email.size() > 254) {
+        throw AccountError("'" + account.email + "' is not an e-mail address");
+    }
+    if (account.display_name.empty()) {
+        throw AccountError("the account needs a name (--name)");
+    }
+    if (const auto problem = policy.check(account.password)) {
+        throw AccountError(password_reason(*problem));
+    }
+}
+
 domain::AuditEvent admin_event(const std::string& by, std::int64_t now, std::string action,
                                std::string target) {
     return audit_event(now, AuditOrigin{std::nullopt, by, "-", std::move(target)},
@@ -60,20 +73,19 @@ domain::AuditEvent administration_event(Application& app, const std::string& by)
 
 std::int64_t create_account(Application& app, const PasswordPolicy& policy,
                             const NewAccount& account, const std::string& by) {
-    if (account.email.find('@') == std::string::npos || account.email.size() > 254) {
-        throw AccountError("'" + account.email + "' is not an e-mail address");
-    }
-    if (account.display_name.empty()) {
-        throw AccountError("the account needs a name (--name)");
-    }
-    if (const auto problem = policy.check(account.password)) {
-        throw AccountError(password_reason(*problem));
-    }
+    check_new_account(policy, account);
+    return create_account(app, policy, account, by, hash_password(account.password));
+}
+
+std::int64_t create_account(Application& app, const PasswordPolicy& policy,
+                            const NewAccount& account, const std::string& by,
+                            const std::string& password_hash) {
+    check_new_account(policy, account);
     domain::Account row;
     row.email = account.email;
     row.display_name = account.display_name;
     row.person_id = account.person_id;
-    row.password_hash = hash_password(account.password);
+    row.password_hash = password_hash;
     const std::int64_t now = app.now();
     return app.database().write([&](store::UnitOfWork& w) {
         check_scope(w, account.role, account.municipality_number, account.alis_office);

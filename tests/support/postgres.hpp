@@ -15,10 +15,14 @@ namespace alis::testing {
 std::optional<std::string> postgres_server_url();
 bool postgres_required();
 
-// A fresh, empty database on the test server, dropped (with its connections) at the end.
+// A fresh database on the test server, dropped (with its connections) at the end: empty, or
+// already holding the schema of the migrations compiled in (a copy of a template database that
+// the first such test of a server migrates, about a fifth of a second of the server's CPU less
+// for each test after it; docs/performance.md).
 class TempPostgres {
   public:
-    explicit TempPostgres(const std::string& server_url);
+    enum class Schema { empty, migrated };
+    explicit TempPostgres(const std::string& server_url, Schema schema = Schema::empty);
     ~TempPostgres();
     TempPostgres(const TempPostgres&) = delete;
     TempPostgres& operator=(const TempPostgres&) = delete;

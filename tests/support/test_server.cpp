@@ -36,7 +36,7 @@ TestServer::TestServer(TestServerOptions options) {
         if (!server) {
             throw std::runtime_error("ALIS_TEST_BACKEND=postgresql without ALIS_TEST_POSTGRES_URL");
         }
-        postgres_ = std::make_unique<TempPostgres>(*server);
+        postgres_ = std::make_unique<TempPostgres>(*server, TempPostgres::Schema::migrated);
         database_url_ = postgres_->url();
     } else if (database_url_.empty()) {
         database_url_ = dir_.sqlite_url();
