@@ -175,6 +175,10 @@ int serve(app::Application& application, const ServerOptions& options, const std
                            *static_files, metrics,   log,
                            cache,         auth,      std::make_shared<web::ListReadWindow>()};
     services.https = options.public_url.starts_with("https://");
+    services.public_url = options.public_url;
+    while (services.public_url.ends_with('/')) {
+        services.public_url.pop_back();
+    }
     services.signing_key = key;
     web::Pipeline pipeline(services);
 

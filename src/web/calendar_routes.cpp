@@ -102,8 +102,7 @@ Response feed(Services& s, const Request& request, RequestContext& context) {
 
 // The address as the user copies it into a calendar program.
 std::string feed_url(const Services& s, const Request& request, const std::string& token) {
-    return std::string(s.https ? "https://" : "http://") + std::string(request[http::field::host]) +
-           "/kalender/" + token;
+    return public_origin(s, request) + "/kalender/" + token;
 }
 
 Response renew(Services& s, const Request& request, RequestContext& context) {

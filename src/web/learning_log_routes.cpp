@@ -862,12 +862,6 @@ Response withdraw(Services& s, const Request& request, RequestContext& context) 
 
 // ---- Sign-off ----
 
-// Where this server is reached, for a link in a mail: the scheme it is served under and the
-// request's Host (the doctor's own request, who passes the link on).
-std::string link_base(const Services& s, const Request& request) {
-    return std::string(s.https ? "https://" : "http://") + std::string(request[http::field::host]);
-}
-
 std::string sign_off_path(const std::string& token) {
     return "/signering/" + token;
 }
@@ -881,7 +875,7 @@ Response request_sign_off(Services& s, const Request& request, RequestContext& c
         throw HttpError(http::status::unprocessable_entity, "invalid_choice", "form.bad_choice",
                         "invitation");
     }
-    const auto base = link_base(s, request);
+    const auto base = public_origin(s, request);
     const auto expires = domain::Date::from_days(
         static_cast<std::int32_t>((s.now() + domain::kSignRequestSeconds) / 86400));
     std::string title;

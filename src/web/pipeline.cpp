@@ -73,6 +73,14 @@ bool wants_json(const Request& request) {
            accept.find("text/html") == std::string_view::npos;
 }
 
+std::string public_origin(const Services& services, const Request& request) {
+    if (!services.public_url.empty()) {
+        return services.public_url;
+    }
+    return std::string(services.https ? "https://" : "http://") +
+           std::string(request[http::field::host]);
+}
+
 void apply_security_headers(Response& response, bool https) {
     response.set("Content-Security-Policy",
                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

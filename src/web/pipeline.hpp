@@ -45,6 +45,10 @@ struct Services {
     // Browsers reach alis over https (--public-url https://...): every answer then carries
     // Strict-Transport-Security. Never on plain http, where it would mean nothing or worse.
     bool https = false;
+    // The address users reach alis at (--public-url, without a trailing '/'), the origin of
+    // links that leave it: the one-time sign-off link in a mail, the calendar address. Empty:
+    // the request's scheme and Host, right when alis is reached directly (the demo, a test).
+    std::string public_url{};
     // The installation's Ed25519 key (--key-file, app/audit_head.hpp) that signs the training
     // records it issues; nullptr when none was given: the record is then shown but not issued.
     const app::AuditSigningKey* signing_key = nullptr;
@@ -52,6 +56,9 @@ struct Services {
     domain::Date today() const { return app.today(); }
     std::int64_t now() const { return app.now(); }
 };
+
+// The origin of a link that leaves alis (Services::public_url, else the request's Host).
+std::string public_origin(const Services& services, const Request& request);
 
 // A middleware wraps the rest of the chain: it may act before and after calling `next`.
 using Middleware = std::function<Response(const Request&, RequestContext&, const Handler& next)>;

@@ -99,6 +99,10 @@ void TestServer::stop() {
     }
 }
 
+void TestServer::set_public_url(std::string url) {
+    services_->public_url = std::move(url);
+}
+
 std::string TestServer::log_text() const {
     std::fflush(log_file_);
     std::ifstream in(dir_.path() / "server.log");

@@ -60,6 +60,9 @@ class TestServer {
     void stop();
     // Everything the server logged so far.
     std::string log_text() const;
+    // As `--public-url URL`: the origin of links that leave alis (web::public_origin). Between
+    // requests only.
+    void set_public_url(std::string url);
 
     static domain::Date fixed_today() { return *domain::Date::parse_iso("2026-11-22"); }
     // The server's clock (Unix seconds), for session-expiry tests. The server's "today" is the

@@ -482,6 +482,24 @@ TEST_F(LearningLog, AfterAMoveTheNewLeaderSeesTheApprovalsAndTheOldOneNothing) {
     EXPECT_EQ(queue.at("requests").at(0).at("code").as_string(), "ALM-010");
 }
 
+// The link in the mail starts with the installation's public address (--public-url), whatever
+// Host the doctor's request came with; without one, with the request's own.
+TEST_F(LearningLog, TheMailedLinkStartsWithThePublicAddressWhenOneIsSet) {
+    invite_supervisor();
+    const auto first = ask_to_sign(record_activity("Sutur av kuttskade"));
+    server.set_public_url("https://alis.bergen.kommune.no");
+    const auto second = ask_to_sign(record_activity("Reponering av skulder"));
+    const auto mails =
+        server.database().read([](const store::Snapshot& s) { return s.mail_outbox().all(); });
+    ASSERT_EQ(mails.size(), 2u);
+    const auto host = "http://127.0.0.1:" + std::to_string(server.port());
+    EXPECT_NE(mails[0].body.find(host + "/signering/" + first), std::string::npos) << mails[0].body;
+    EXPECT_NE(mails[1].body.find("https://alis.bergen.kommune.no/signering/" + second),
+              std::string::npos)
+        << mails[1].body;
+    EXPECT_EQ(mails[1].body.find(host), std::string::npos) << mails[1].body;
+}
+
 TEST_F(LearningLog, AnInvitedSupervisorSignsByTheMailedOneTimeLinkOnce) {
     invite_supervisor();
     const auto activity = record_activity("Sutur av kuttskade");
