@@ -3,7 +3,7 @@
 // version on the person's page as "Rettet av …".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 test('the leader corrects a leave and sees who corrected it, when and why', async () => {
   const page = await newPage();
@@ -64,5 +64,5 @@ test('the leader corrects a leave and sees who corrected it, when and why', asyn
   );
   assert.ok(await page.getByText(/01\.03\.2027 – 31\.08\.2027/).first().isVisible());
   await checkAccessibility(page, 'corrected-leave');
-  await page.context().close();
+  await release(page);
 });

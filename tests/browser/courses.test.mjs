@@ -5,7 +5,7 @@
 // axe-core (WCAG 2.1 A/AA) and screenshotted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -57,5 +57,5 @@ test('the trainee records a completed course with its certificate by keyboard', 
   assert.ok(await row.getByRole('link', { name: 'Last ned kursbevis.pdf' }).isVisible());
   assert.ok(await page.getByText('Alle kursene regelverket krever, er registrert som fullført.').isVisible());
   await checkAccessibility(page, 'courses-recorded');
-  await page.context().close();
+  await release(page);
 });

@@ -5,7 +5,7 @@
 // other page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 test('the doctor signs the agreement the leader signed, and the file checks out', async () => {
   const page = await newPage();
@@ -24,7 +24,7 @@ test('the doctor signs the agreement the leader signed, and the file checks out'
   const pdfUrl = await page.getByRole('link', { name: 'Åpne dokumentet som PDF' }).getAttribute('href');
   const pdf = await (await page.request.get(`${baseUrl}${pdfUrl}`)).body();
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  await page.context().close();
+  await release(page);
 
   const visitor = await newPage();
   await visitor.goto(`${baseUrl}/dokumenter/kontroll`);
@@ -35,7 +35,7 @@ test('the doctor signs the agreement the leader signed, and the file checks out'
   await visitor.getByTestId('check-outcome').waitFor();
   assert.match(await visitor.getByTestId('check-outcome').innerText(), /nøyaktig den signerte versjonen/);
   await checkAccessibility(visitor, 'document-check-result');
-  await visitor.context().close();
+  await release(visitor);
 });
 
 test('the administrator puts a new version of a template in force, after a refused one', async () => {
@@ -59,7 +59,7 @@ test('the administrator puts a new version of a template in force, after a refus
   await page.getByRole('button', { name: 'Ta i bruk som ny versjon' }).click();
   await page.getByText('Versjon 2026-12-02-nettleser er tatt i bruk.').waitFor();
   await checkAccessibility(page, 'document-template');
-  await page.context().close();
+  await release(page);
 });
 
 test('the veileder signs the agreement with Bergen from the task list, and the leader makes the next version', async () => {
@@ -72,7 +72,7 @@ test('the veileder signs the agreement with Bergen from the task list, and the l
   await page.getByRole('button', { name: 'Signer som Veileder' }).click();
   await page.getByText('Alle parter har nå signert').waitFor();
   assert.equal(await page.getByTestId('document-status').innerText(), 'Signert av alle parter');
-  await page.context().close();
+  await release(page);
 
   const leader = await newPage();
   await login(leader, 'leder.bergen@demo.alis.no');
@@ -93,5 +93,5 @@ test('the veileder signs the agreement with Bergen from the task list, and the l
   await leader.getByTestId('document-status').waitFor();
   assert.equal(await leader.getByTestId('document-status').innerText(), 'Utkast, ikke signert');
   await leader.getByRole('button', { name: 'Signer som For kommunen' }).waitFor();
-  await leader.context().close();
+  await release(leader);
 });

@@ -3,7 +3,7 @@
 // revises with the keyboard alone. Every page is checked with axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 let planUrl;
 
@@ -49,7 +49,7 @@ test('the trainee opens the plan, corrects a bad revision and sees it in the his
   assert.ok(await page.getByText('Revisjon 4,').first().isVisible());
   assert.ok(await page.getByText('Rettet etter samtale med veileder').isVisible());
   await checkAccessibility(page, 'education-plan-saved');
-  await page.context().close();
+  await release(page);
 });
 
 test('the print view is a clean document with signature lines', async () => {
@@ -65,7 +65,7 @@ test('the print view is a clean document with signature lines', async () => {
   assert.equal(await page.getByRole('link', { name: 'Tilbake til utdanningsplanen' }).isVisible(), false);
   assert.equal(await page.getByText('Dato og underskrift').count(), 3);
   await page.screenshot({ path: 'test-output/browser/education-plan-print-media.png', fullPage: true });
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader revises the plan with the keyboard alone', async () => {
@@ -83,5 +83,5 @@ test('the leader revises the plan with the keyboard alone', async () => {
   assert.ok(await page.getByText('Gjennomgått i årlig samtale').isVisible());
   assert.ok(await page.getByText('Ingen endringer; planen er gjennomgått.').first().isVisible());
   await checkAccessibility(page, 'education-plan-leader');
-  await page.context().close();
+  await release(page);
 });

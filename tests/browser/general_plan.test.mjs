@@ -3,7 +3,7 @@
 // alone, and sees it on the public page. axe-core checks every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 test('an anonymous visitor reads Bergen\'s general education plan from the front page', async () => {
   const page = await newPage();
@@ -16,7 +16,7 @@ test('an anonymous visitor reads Bergen\'s general education plan from the front
   assert.ok(await page.getByRole('rowheader', { name: 'Overordnet ansvar' }).isVisible());
   assert.ok(await page.getByText(/^Sist endret \d\d\.\d\d\.\d{4}\.$/).isVisible());
   await checkAccessibility(page, 'general-plan-public');
-  await page.context().close();
+  await release(page);
 });
 
 test('a municipality without a plan says so on a phone', async () => {
@@ -25,7 +25,7 @@ test('a municipality without a plan says so on a phone', async () => {
   assert.equal(response.status(), 200);
   await page.getByText('Drammen har ikke publisert en generell utdanningsplan i alis ennå.').waitFor();
   await checkAccessibility(page, 'general-plan-none-phone');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader adds an arena with bad input, corrects it with the keyboard, and it is published', async () => {
@@ -64,13 +64,13 @@ test('the leader adds an arena with bad input, corrects it with the keyboard, an
   await visitor.goto(`${baseUrl}/kommuner/4601/utdanningsplan`);
   await visitor.getByRole('heading', { name: 'Loddefjord legekontor' }).waitFor();
   assert.ok(await visitor.getByText('Fastlegepraksis med ALIS-stilling.', { exact: false }).isVisible());
-  await visitor.context().close();
+  await release(visitor);
 
   // The arena's own edit page.
   await page.getByRole('link', { name: 'Endre Loddefjord legekontor' }).click();
   await page.waitForURL(/\/utdanningsplan\/arenaer\/\d+$/);
   await checkAccessibility(page, 'general-plan-arena');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader changes the status with bad dates, then corrects them with the keyboard', async () => {
@@ -90,5 +90,5 @@ test('the leader changes the status with bad dates, then corrects them with the 
   await page.keyboard.press('Enter');
   await page.waitForURL(/lagret=status$/);
   await page.getByText('Midlertidig registrert fra 01.06.2020 til 31.12.2099.').first().waitFor();
-  await page.context().close();
+  await release(page);
 });

@@ -3,7 +3,7 @@
 // screenshotted into test-output/browser/. Run by CTest (`make test`) as: node --test tests/browser
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, password, newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { baseUrl, password, newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 test('the public front page lists municipalities by ALIS office and is accessible', async () => {
   const page = await newPage();
@@ -11,7 +11,7 @@ test('the public front page lists municipalities by ALIS office and is accessibl
   await assert.doesNotReject(page.getByRole('heading', { name: 'ALIS-kontor Bergen' }).waitFor());
   assert.ok(await page.getByRole('rowheader', { name: 'Ålesund' }).isVisible());
   await checkAccessibility(page, 'front-page');
-  await page.context().close();
+  await release(page);
 });
 
 test('login with bad input shows an error summary, then succeeds with the keyboard alone', async () => {
@@ -36,7 +36,7 @@ test('login with bad input shows an error summary, then succeeds with the keyboa
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/meg$/);
   await checkAccessibility(page, 'my-page-leader');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader opens the overview, sorts it and reaches a training path', async () => {
@@ -53,7 +53,7 @@ test('the leader opens the overview, sorts it and reaches a training path', asyn
   await page.getByRole('heading', { name: 'Utdanningsløp' }).waitFor();
   assert.ok(await page.getByRole('img', { name: 'Tidslinje' }).isVisible());
   await checkAccessibility(page, 'training-path');
-  await page.context().close();
+  await release(page);
 });
 
 test('the trainee sees their record and who has looked at it', async () => {
@@ -65,7 +65,7 @@ test('the trainee sees their record and who has looked at it', async () => {
   await page.goto(`${baseUrl}/meg/innsyn`);
   await page.getByRole('heading', { name: 'Hvem har sett mine opplysninger' }).waitFor();
   await checkAccessibility(page, 'who-looked');
-  await page.context().close();
+  await release(page);
 });
 
 test('another municipality\'s leader is refused, and the refusal page is accessible', async () => {
@@ -75,7 +75,7 @@ test('another municipality\'s leader is refused, and the refusal page is accessi
   assert.equal(response.status(), 403);
   await page.getByText('Du har ikke tilgang til dette.').waitFor();
   await checkAccessibility(page, 'forbidden');
-  await page.context().close();
+  await release(page);
 });
 
 test('the administrator sees accounts; logging out ends the session', async () => {
@@ -88,7 +88,7 @@ test('the administrator sees accounts; logging out ends the session', async () =
   await page.waitForURL(`${baseUrl}/`);
   const again = await page.goto(`${baseUrl}/admin/kontoer`);
   assert.match(again.url(), /\/logg-inn\?neste=\/admin\/kontoer$/);
-  await page.context().close();
+  await release(page);
 });
 
 test('with the keyboard alone the leader sorts the overview and opens a training path', async () => {
@@ -107,5 +107,5 @@ test('with the keyboard alone the leader sorts the overview and opens a training
   await page.waitForURL(/\/personer\/\d+$/);
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
   await checkAccessibility(page, 'training-path-keyboard');
-  await page.context().close();
+  await release(page);
 });

@@ -7,7 +7,7 @@
 // Every page is checked with axe-core (WCAG 2.1 A/AA).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 // Opens the doctor's learning log from the landing page, as the doctor finds it.
 async function openLearningLog(page) {
@@ -92,13 +92,13 @@ test('the doctor records an activity and the supervisør signs it once through t
   assert.equal(tampered.status(), 404);
   assert.ok(await supervisor.getByText(/Lenken er ugyldig/).isVisible());
   assert.equal(await supervisor.getByRole('button', { name: 'Signer' }).count(), 0);
-  await supervisor.context().close();
+  await release(supervisor);
 
   // The doctor sees the activity signed.
   await page.goto(page.url().replace(/\/aktiviteter\/.*$/, '/laeringsmaal'));
   const activity = page.locator('li, article, section').filter({ hasText: 'Samtale med tolk' }).last();
   assert.match(await activity.innerText(), /Signert av Supervisør Hansen/);
-  await page.context().close();
+  await release(page);
 });
 
 test('the veileder advises on a requested objective from the landing page', async () => {
@@ -120,7 +120,7 @@ test('the veileder advises on a requested objective from the landing page', asyn
   // Given once, the task is gone from the landing page.
   await page.goto(new URL('/meg', page.url()).href);
   assert.equal(await page.getByRole('link', { name: /^Gi råd om læringsmålet ALM-005 for Elin Gaup/ }).count(), 0);
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader finds the queue oldest first and approves a consulted objective', async () => {
@@ -155,7 +155,7 @@ test('the leader finds the queue oldest first and approves a consulted objective
   const left = await page.getByRole('row').filter({ has: page.getByRole('cell') }).allInnerTexts();
   assert.ok(!left.some((text) => text.includes(doctor) && text.includes('Veileder og supervisør har gitt råd')),
     `${doctor}'s approved request has left the queue: ${left}`);
-  await page.context().close();
+  await release(page);
 });
 
 test('the doctor invites a supervisør by e-mail and withdraws the invitation', async () => {
@@ -193,5 +193,5 @@ test('the doctor invites a supervisør by e-mail and withdraws the invitation', 
   const invitation = page.getByRole('listitem').filter({ hasText: 'sara.legevakt@legevakt.no' });
   assert.match(await invitation.innerText(), /trukket \d\d\.\d\d\.\d{4}/);
   assert.equal(await page.getByRole('button', { name: 'Trekk invitasjonen Sara Supervisør' }).count(), 0);
-  await page.context().close();
+  await release(page);
 });

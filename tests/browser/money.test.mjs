@@ -6,7 +6,7 @@
 // axe-core and screenshotted like every other page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 test('the leader reads the claim with what stops it, and the coverage of the costs', async () => {
   const page = await newPage();
@@ -31,7 +31,7 @@ test('the leader reads the claim with what stops it, and the coverage of the cos
   assert.equal(await page.locator('svg.alis-chart[role="img"]').count(), 1, 'one chart');
   assert.ok((await page.getByText('ALIS A (rapportens eksempel)').count()) >= 1, 'ALIS A');
   await checkAccessibility(page, 'coverage-municipality');
-  await page.context().close();
+  await release(page);
 });
 
 test('the national administrator reads coverage by centrality class and pay model', async () => {
@@ -43,7 +43,7 @@ test('the national administrator reads coverage by centrality class and pay mode
   await page.getByRole('heading', { name: /^Dekning av ALIS-kostnadene: hele landet/ }).waitFor();
   assert.equal(await page.getByText('ALIS A (rapportens eksempel)').count(), 0, 'no names');
   await checkAccessibility(page, 'coverage-national');
-  await page.context().close();
+  await release(page);
 });
 
 test('the regional office reads its region\'s coverage and the pilot budgets', async () => {
@@ -56,7 +56,7 @@ test('the regional office reads its region\'s coverage and the pilot budgets', a
   await page.getByRole('heading', { name: 'Pilotbudsjetter, ALIS-kontor Bergen' }).waitFor();
   assert.ok((await page.getByText('ALIS-Vest: 12 kandidater, 5 år').count()) >= 1, 'ALIS-Vest');
   await checkAccessibility(page, 'budgets');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader enters an ALIS\'s costs in kroner and reads the computed cost beside the form', async () => {
@@ -82,5 +82,5 @@ test('the leader enters an ALIS\'s costs in kroner and reads the computed cost b
   assert.ok(figures.includes('Kostnad før tilskudd') && figures.includes('Dekning'), figures);
   assert.equal(await page.getByLabel(/^Lønn/).inputValue(), '1\u00a0234\u00a0567,50', 'saved');
   await checkAccessibility(page, 'cost-form');
-  await page.context().close();
+  await release(page);
 });

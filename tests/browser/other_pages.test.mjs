@@ -3,7 +3,7 @@
 // and screenshotted like every other page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, password, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, password, newPage, checkAccessibility, login, release } from './support.mjs';
 
 // The address of the first doctor in the leader's overview.
 async function firstTraineeUrl(page) {
@@ -37,7 +37,7 @@ test('the employment and leave forms refuse bad input next to the field, then sa
   await page.getByRole('button', { name: 'Lagre' }).click();
   await page.waitForURL((url) => url.href.startsWith(person) && !url.pathname.endsWith('/ny'));
   await page.getByText('30.04.2027').first().waitFor();
-  await page.context().close();
+  await release(page);
 });
 
 test('the password confirmation and the error page are accessible', async () => {
@@ -51,7 +51,7 @@ test('the password confirmation and the error page are accessible', async () => 
   const missing = await page.goto(`${baseUrl}/kommuner/4601/finnes-ikke`);
   assert.equal(missing.status(), 404);
   await checkAccessibility(page, 'not-found');
-  await page.context().close();
+  await release(page);
 });
 
 test('the veileder makes a calendar address, shown once, and turns it off', async () => {
@@ -70,5 +70,5 @@ test('the veileder makes a calendar address, shown once, and turns it off', asyn
   await page.getByRole('button', { name: 'Slå av kalenderadressen' }).click();
   await page.getByText('Kalenderadressen er slått av.').waitFor();
   assert.equal((await page.request.get(url)).status(), 404);
-  await page.context().close();
+  await release(page);
 });

@@ -4,7 +4,7 @@
 // page is checked with axe-core and screenshotted (test-output/browser/phone-*.png).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 const phone = { width: 390, height: 844 };
 
@@ -56,7 +56,7 @@ test('the public front page fits a phone', async () => {
   await assertWithinWidth(bergen.locator('.ds-tag'), 'its status');
   await assertWithinWidth(bergen.locator('td[data-label="ALIS"]'), 'its doctors');
   await checkAccessibility(page, 'phone-front-page');
-  await page.context().close();
+  await release(page);
 });
 
 for (const [role, email] of logins) {
@@ -69,7 +69,7 @@ for (const [role, email] of logins) {
     }
     await assertWithinWidth(page.getByRole('heading', { name: 'Mine oppgaver' }), 'the tasks heading');
     await checkAccessibility(page, `phone-me-${role}`);
-    await page.context().close();
+    await release(page);
   });
 }
 
@@ -103,7 +103,7 @@ test('on a phone the leader\'s overview shows one card per doctor, and stays a t
   assert.ok(named('columnheader', 'Veileder'), 'the supervisor column keeps its header');
   assert.ok(nodes.some((n) => n.role?.value === 'rowheader'), 'each doctor is a row header');
   await checkAccessibility(page, 'phone-leader-overview');
-  await page.context().close();
+  await release(page);
 });
 
 test('on a wide screen the leader\'s overview is still a table of columns', async () => {
@@ -117,7 +117,7 @@ test('on a wide screen the leader\'s overview is still a table of columns', asyn
   assert.equal(Math.round(supervisor.y), Math.round(name.y), 'the cells are side by side');
   assert.equal(await first.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content),
     'none', 'no column name is written into a cell');
-  await page.context().close();
+  await release(page);
 });
 
 test('on a phone, with the keyboard alone, the leader opens the first doctor from the overview', async () => {
@@ -133,5 +133,5 @@ test('on a phone, with the keyboard alone, the leader opens the first doctor fro
   await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
   await assertNoSidewaysScroll(page, 'the doctor\'s page');
   await checkAccessibility(page, 'phone-person-keyboard');
-  await page.context().close();
+  await release(page);
 });

@@ -4,7 +4,7 @@
 // and screenshotted like every other page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 test('the national administrator reads the stability curves and the calendar view', async () => {
   const page = await newPage();
@@ -27,7 +27,7 @@ test('the national administrator reads the stability curves and the calendar vie
   await page.getByRole('link', { name: /^Måned for måned/ }).click();
   await page.getByRole('heading', { name: /^Måned for måned/ }).waitFor();
   await checkAccessibility(page, 'stability-calendar-national');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader reads the curves of their municipality', async () => {
@@ -36,5 +36,5 @@ test('the leader reads the curves of their municipality', async () => {
   await page.goto(`${baseUrl}/kommuner/4601/stabilitet?outcome=in_training&group=pay_model`);
   await page.getByRole('heading', { name: 'Stabilitet i Bergen' }).waitFor();
   await checkAccessibility(page, 'stability-municipality');
-  await page.context().close();
+  await release(page);
 });

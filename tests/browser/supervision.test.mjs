@@ -4,7 +4,7 @@
 // page is checked with axe-core (WCAG 2.1 A/AA) and screenshotted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 const secret = 'Privat: legen vurderer å bytte spesialitet.';
 let meetingUrl;
@@ -52,7 +52,7 @@ test('the trainee plans a supervision meeting with the keyboard alone, fixing ba
   assert.ok(await page.getByRole('link', { name: 'Endre møtet' }).isVisible());
   assert.equal(await page.getByRole('button', { name: 'Lukk møtet' }).count(), 0);
   await checkAccessibility(page, 'supervision-meeting-trainee');
-  await page.context().close();
+  await release(page);
 });
 
 test('the veileder writes the minutes, closes the meeting and adds an addendum', async () => {
@@ -75,7 +75,7 @@ test('the veileder writes the minutes, closes the meeting and adds an addendum',
   await page.waitForURL(/\?lagret=tillegg$/);
   assert.ok(await page.getByText('Avtalt oppfølging i desember.').isVisible());
   await checkAccessibility(page, 'supervision-meeting-closed');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader sees the meeting and the supervision column, never the minutes', async () => {
@@ -91,7 +91,7 @@ test('the leader sees the meeting and the supervision column, never the minutes'
   assert.ok(await page.getByText('Under normen de siste 3 månedene').first().isVisible(),
     'the demo has trainees under the norm');
   await checkAccessibility(page, 'overview-supervision');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader creates a supervision group, adds a doctor and records a meeting with the forms', async () => {
@@ -130,5 +130,5 @@ test('the leader creates a supervision group, adds a doctor and records a meetin
   await page.getByRole('button', { name: 'Registrer samlingen' }).click();
   await page.getByText('Lagret.').waitFor();
   assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Nettlesergruppen' }) }).innerText(), /1 av 1/);
-  await page.context().close();
+  await release(page);
 });

@@ -2,7 +2,7 @@
 // page is checked with axe-core (WCAG 2.1 A/AA) and screenshotted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 // Presses Tab until the focused element satisfies `wanted` (evaluated in the page), at most
 // `limit` times; fails when it never does.
@@ -73,7 +73,7 @@ test('the leader registers a supervisor with bad input, corrects it, and assigns
   assert.match(await full.innerText(), /3 av 2/);
   assert.match(await full.innerText(), /Over kapasitet/);
   await checkAccessibility(page, 'supervisors-list-over-capacity');
-  await page.context().close();
+  await release(page);
 });
 
 test('the leader raises the capacity with the keyboard alone, and the warning goes', async () => {
@@ -97,7 +97,7 @@ test('the leader raises the capacity with the keyboard alone, and the warning go
   await page.waitForURL(/\/kommuner\/4601\/veiledere$/);
   assert.match(await page.getByRole('row', { name: /Øyvind Ærø-Ås/ }).innerText(), /3 av 4/);
   assert.equal(await page.getByText('Over kapasitet').count(), 0);
-  await page.context().close();
+  await release(page);
 });
 
 test('the supervisor logs in and sees the trainee', async () => {
@@ -110,7 +110,7 @@ test('the supervisor logs in and sees the trainee', async () => {
   await page.getByRole('link', { name: assignedTrainee, exact: true }).click();
   await page.waitForURL(/\/personer\/\d+$/);
   await page.getByRole('heading', { name: 'Utdanningsløp' }).waitFor();
-  await page.context().close();
+  await release(page);
 });
 
 test('the regional office opens its region and a municipality\'s overview', async () => {
@@ -131,5 +131,5 @@ test('the regional office opens its region and a municipality\'s overview', asyn
   await page.waitForURL(/\/kommuner\/4601\/oversikt$/);
   assert.equal(await page.getByRole('link', { name: 'Veiledere og kapasitet' }).count(), 0);
   await checkAccessibility(page, 'region-municipality-overview');
-  await page.context().close();
+  await release(page);
 });

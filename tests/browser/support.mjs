@@ -56,11 +56,29 @@ after(async () => {
   }
 });
 
-// A fresh browser context. bypassCSP lets the test inject axe-core; the pages themselves run
-// under alis's CSP, which forbids inline script.
+// A page for a test: one a finished test gave back (release), or one in a new browser context.
+// A new context with its page costs Chromium about 1 core-s, a page load in a kept page a quarter
+// of that (docs/performance.md). bypassCSP lets the test inject axe-core; the pages themselves
+// run under alis's CSP, which forbids inline script.
+const idlePages = [];
 export async function newPage(viewport = { width: 1200, height: 900 }) {
+  const kept = idlePages.pop();
+  if (kept) {
+    await kept.setViewportSize(viewport);
+    return kept;
+  }
   const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'nb-NO' });
   return context.newPage();
+}
+
+// Gives a page back when its test is done with it. It leaves for about:blank, its context
+// forgets every cookie (the session with it) and print emulation ends, so the next test to get it
+// starts logged out on a blank page, as in a new context; only the HTTP cache is kept.
+export async function release(page) {
+  await page.goto('about:blank');
+  await page.context().clearCookies();
+  await page.emulateMedia({ media: null });
+  idlePages.push(page);
 }
 
 export async function checkAccessibility(page, name) {

@@ -5,7 +5,7 @@
 // axe-core (WCAG 2.1 A/AA).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, checkAccessibility, login, tabTo } from './support.mjs';
+import { newPage, checkAccessibility, login, tabTo, release } from './support.mjs';
 
 // Each demo login, the role heading of its tasks, and what its first task says and leads to.
 const logins = [
@@ -36,7 +36,7 @@ for (const [email, role, first, destination] of logins) {
     assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, href);
     assert.ok(await page.getByRole('heading', { level: 1 }).isVisible(), 'the task leads to a page');
     assert.equal(await page.getByText('Du har ikke tilgang').count(), 0, 'that the login may open');
-    await page.context().close();
+    await release(page);
   });
 }
 
@@ -47,5 +47,5 @@ test('the administrator, who has no tasks, is told so', async () => {
   assert.ok(await tasks.getByText('Du har ingen oppgaver akkurat nå.').isVisible());
   assert.equal(await tasks.getByRole('link').count(), 0);
   await checkAccessibility(page, 'tasks-admin');
-  await page.context().close();
+  await release(page);
 });

@@ -2,7 +2,7 @@
 // it with the keyboard alone, then adds a service period to the new record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 test('the leader registers a doctor, fixing bad input, and adds a service period', async () => {
   const page = await newPage();
@@ -63,5 +63,5 @@ test('the leader registers a doctor, fixing bad input, and adds a service period
   await page.waitForURL(/\?lagret=periode$/);
   assert.ok(await page.getByRole('cell', { name: 'Haukeland universitetssjukehus', exact: true }).isVisible());
   await checkAccessibility(page, 'service-period-saved-phone');
-  await page.context().close();
+  await release(page);
 });

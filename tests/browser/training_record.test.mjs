@@ -3,7 +3,7 @@
 // by one byte gets the Norwegian error page. Each page is checked with axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, newPage, checkAccessibility, login } from './support.mjs';
+import { baseUrl, newPage, checkAccessibility, login, release } from './support.mjs';
 
 test('the doctor downloads her signed record, and a changed copy is refused on the check page', async () => {
   const page = await newPage();
@@ -16,7 +16,7 @@ test('the doctor downloads her signed record, and a changed copy is refused on t
   const href = await page.getByRole('link', { name: 'Last ned signert utdanningsattest (JSON)' }).getAttribute('href');
   const record = await (await page.request.get(`${baseUrl}${href}`)).text();
   assert.match(record, /^\{"format":"alis-training-record","version":1,/);
-  await page.context().close();
+  await release(page);
 
   const visitor = await newPage();
   await visitor.goto(`${baseUrl}/utdanningsattest/sjekk`);
@@ -38,5 +38,5 @@ test('the doctor downloads her signed record, and a changed copy is refused on t
   assert.match(outcome, /Attesten kan ikke godtas/);
   assert.match(outcome, /Signaturen stemmer ikke/);
   await checkAccessibility(visitor, 'training-record-check-refused');
-  await visitor.context().close();
+  await release(visitor);
 });
