@@ -1,5 +1,5 @@
 // alis catalogue import --db URL --catalogue ALM|FKM --edition NAME --valid-from YYYY-MM-DD FILE
-// Imports an edition of a learning-objective catalogue from a CSV file laid out like
+// Imports an edition of a learning-objective catalogue from a CSV or XLSX file laid out like
 // Helsedirektoratet's spreadsheets (docs/objectives.md, "The catalogue file"). A bad file is
 // refused whole (exit 2, one line naming the row and the column, nothing stored); the same
 // edition again is a no-op.
@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
 #include "web/messages.hpp"
+#include "web/xlsx_reader.hpp"
 
 namespace alis::cli {
 namespace {
@@ -64,9 +65,6 @@ std::string import_catalogue_file(const CatalogueImportOptions& options, std::os
         throw BadInput{"catalogue.cli.bad_valid_from", {{"text", options.valid_from}}};
     }
     const std::string text = read_input_file(options.file, std::cin);
-    if (text.starts_with("PK\x03\x04")) {  // A zip file: an Excel workbook.
-        throw BadInput{"catalogue.cli.xlsx", {{"file", options.file}}};
-    }
     app::CatalogueImport edition;
     edition.catalogue = *catalogue;
     edition.edition = options.edition;
@@ -74,7 +72,17 @@ std::string import_catalogue_file(const CatalogueImportOptions& options, std::os
     edition.source = options.file.substr(0, 1000);
     edition.imported_by = "cli";
     try {
-        edition.objectives = domain::parse_catalogue_csv(text, *catalogue);
+        // An Excel workbook (a zip archive) by its first bytes, whatever the file's name.
+        edition.objectives =
+            web::looks_like_xlsx(text)
+                ? domain::parse_catalogue_rows(web::read_first_sheet(text), *catalogue)
+                : domain::parse_catalogue_csv(text, *catalogue);
+    } catch (const web::XlsxError& e) {
+        const web::Catalogue messages("nb");
+        throw BadInput{"catalogue.cli.xlsx",
+                       {{"file", options.file},
+                        {"reason", messages.text("catalogue.xlsx." +
+                                                 std::string(domain::to_string(e.problem())))}}};
     } catch (const domain::CatalogueFileError& e) {
         throw BadInput{"catalogue.file." + std::string(domain::to_string(e.problem())),
                        {{"file", options.file},
@@ -115,7 +123,7 @@ void add_catalogue_command(CLI::App& app, int& exit_code) {
     auto* catalogue = app.add_subcommand("catalogue", "Learning-objective catalogues");
     catalogue->require_subcommand(1);
     auto* import = catalogue->add_subcommand(
-        "import", "Import an edition of a catalogue from a CSV file (docs/objectives.md)");
+        "import", "Import an edition of a catalogue from a CSV or XLSX file (docs/objectives.md)");
     import->add_option("--db", options->db, "Database URL: sqlite:PATH or postgresql://...")
         ->envname("ALIS_DB")
         ->required();

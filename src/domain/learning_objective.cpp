@@ -207,6 +207,10 @@ void fnv_mix(std::uint64_t& hash, std::string_view text) {
     hash *= 1099511628211ULL;
 }
 
+// The objectives of a file's records, the header first (CatalogueFileError as documented).
+std::vector<LearningObjective> objectives_of_records(const std::vector<CsvRecord>& records,
+                                                     Catalogue catalogue);
+
 }  // namespace
 
 CatalogueFileError::CatalogueFileError(std::size_t row, std::string column,
@@ -256,7 +260,43 @@ std::vector<LearningObjective> parse_catalogue_csv(std::string_view text, Catalo
                                    std::count(header_line.begin(), header_line.end(), ',')
                                ? ';'
                                : ',';
-    const auto records = catalogue_records(text, std::min(pos, text.size()), line, separator);
+    return objectives_of_records(
+        catalogue_records(text, std::min(pos, text.size()), line, separator), catalogue);
+}
+
+std::vector<LearningObjective> parse_catalogue_rows(const std::vector<CatalogueRow>& rows,
+                                                    Catalogue catalogue) {
+    std::vector<CsvRecord> records;
+    bool header_seen = false;
+    for (const auto& row : rows) {
+        if (std::any_of(row.cells.begin(), row.cells.end(), [](const std::string& cell) {
+                return check_input(cell) != TextProblem::none;
+            })) {
+            throw CatalogueFileError(row.row, "", CatalogueFileProblem::text, "");
+        }
+        if (!header_seen) {
+            // Comment and empty rows before the header, as in a CSV file.
+            const bool empty =
+                std::all_of(row.cells.begin(), row.cells.end(),
+                            [](const std::string& c) { return trimmed_field(c).empty(); });
+            if (empty || trimmed_field(row.cells.front()).starts_with('#')) {
+                continue;
+            }
+            header_seen = true;
+        }
+        CsvRecord record{row.row, {}};
+        for (const auto& cell : row.cells) {
+            record.fields.push_back(trimmed_field(cell));  // As a CSV field is.
+        }
+        records.push_back(std::move(record));
+    }
+    return objectives_of_records(records, catalogue);
+}
+
+namespace {
+
+std::vector<LearningObjective> objectives_of_records(const std::vector<CsvRecord>& records,
+                                                     Catalogue catalogue) {
     if (records.empty()) {
         throw CatalogueFileError(0, "", CatalogueFileProblem::no_rows, "");
     }
@@ -354,6 +394,8 @@ std::vector<LearningObjective> parse_catalogue_csv(std::string_view text, Catalo
     }
     return objectives;
 }
+
+}  // namespace
 
 std::string objectives_digest(const std::vector<LearningObjective>& objectives) {
     std::uint64_t hash = 14695981039346656037ULL;

@@ -142,6 +142,20 @@ class CatalogueFileError : public std::runtime_error {
 // CatalogueFileError naming the first row and column at fault; ids and edition_id are 0.
 std::vector<LearningObjective> parse_catalogue_csv(std::string_view text, Catalogue catalogue);
 
+// One row of a spreadsheet: its number in the sheet (from 1) and its cells from column A, a
+// missing cell empty.
+struct CatalogueRow {
+    std::size_t row = 0;
+    std::vector<std::string> cells;
+};
+
+// The objectives of a catalogue's worksheet (an XLSX file's first sheet, web/xlsx_reader.hpp),
+// by the same rules as parse_catalogue_csv: rows before the header that are empty or start with
+// "#" are comments, the columns are found by their header names. The errors name the sheet's
+// row numbers.
+std::vector<LearningObjective> parse_catalogue_rows(const std::vector<CatalogueRow>& rows,
+                                                    Catalogue catalogue);
+
 // True when the objective is typically reached in arenas none of which the doctor's training path
 // holds, served or planned (`arenas`): e.g. an institution-only objective with no institution
 // service planned. An objective reached anywhere (no arenas) is never at risk.

@@ -1,6 +1,6 @@
-// `alis catalogue import` as an administrator runs it, on SQLite and PostgreSQL: a CSV file laid
-// out like Helsedirektoratet's becomes an edition with its objectives and an audit event; a bad
-// file is refused whole with one line naming the row and the column and exit code 2; the same
+// `alis catalogue import` as an administrator runs it, on SQLite and PostgreSQL: a CSV or XLSX
+// file laid out like Helsedirektoratet's becomes an edition with its objectives and an audit event;
+// a bad file is refused whole with one line naming the row and the column and exit code 2; the same
 // edition again is a no-op; the same name with other content is refused.
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@
 #include "store/database.hpp"
 #include "support/postgres.hpp"
 #include "support/process.hpp"
+#include "web/spreadsheet.hpp"
 
 namespace alis::cli {
 namespace catalogue_cli_test {
@@ -27,6 +28,37 @@ constexpr const char* kGoodFile =
     "ALM-055;Utredning i sykehus;Beskrivelse;Tjeneste i sykehus;supervisør;Observasjon;"
     "institusjon;x\n"
     "ALM-060;Legevakt;Beskrivelse;Vakter;Veileder;Drøfting;annen allmennlegetjeneste;\n";
+
+// The CSV text (one header line after the comments, ';' between fields, no quotes) as the one
+// worksheet of an Excel workbook, written by alis's own writer (libxlsxwriter).
+std::string workbook_of(const std::string& csv) {
+    web::Sheet sheet;
+    sheet.name = "Læringsmål";
+    std::size_t start = 0;
+    while (start < csv.size()) {
+        const auto end = csv.find('\n', start);
+        const auto line = csv.substr(start, end - start);
+        start = end + 1;
+        if (line.starts_with('#')) {
+            continue;
+        }
+        std::vector<std::string> fields;
+        std::size_t from = 0;
+        for (auto cut = line.find(';');; cut = line.find(';', from)) {
+            fields.push_back(line.substr(from, cut - from));
+            if (cut == std::string::npos) {
+                break;
+            }
+            from = cut + 1;
+        }
+        if (sheet.headers.empty()) {
+            sheet.headers = fields;
+        } else {
+            sheet.rows.emplace_back(fields.begin(), fields.end());
+        }
+    }
+    return web::xlsx_bytes(sheet);
+}
 
 class CatalogueCli : public ::testing::TestWithParam<std::string> {
   protected:
@@ -127,14 +159,36 @@ TEST_P(CatalogueCli, ABadFileIsRefusedWholeNamingTheRowAndTheColumn) {
     EXPECT_EQ(editions(), 0u) << "nothing of a refused file is stored";
 }
 
-TEST_P(CatalogueCli, BadOptionsAndAnExcelFileAreOneLineWithExitCode2) {
+TEST_P(CatalogueCli, AnExcelWorkbookIsReadAsItsCsvFileIsAndItsErrorsNameTheSheetsRows) {
+    const auto workbook = write_file(workbook_of(kGoodFile));
+    const auto result = import(workbook);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("2 læringsmål importert"), std::string::npos) << result.err;
+    // The CSV file of the same content is the same edition: every field arrived as it was.
+    const auto csv = import(write_file(kGoodFile));
+    EXPECT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_NE(csv.err.find("allerede importert"), std::string::npos) << csv.err;
+    EXPECT_EQ(editions(), 1u);
+    // Row 4 of the sheet (the header is row 1), whatever the CSV line would have been.
+    const auto bad =
+        import(write_file(workbook_of(std::string(kGoodFile) + "ALM-061;Tittel;B;A;leder;V;\n")),
+               "alm-2026");
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_TRUE(is_one_error_line(bad)) << bad.err;
+    EXPECT_NE(bad.err.find("rad 4, kolonne «Signeres av»: «leder» er verken"), std::string::npos)
+        << bad.err;
+    EXPECT_EQ(editions(), 1u) << "nothing of the refused workbook is stored";
+}
+
+TEST_P(CatalogueCli, BadOptionsAndABrokenExcelFileAreOneLineWithExitCode2) {
     const auto file = write_file(kGoodFile);
     for (const auto& [result, expected] : std::vector<std::pair<CommandResult, std::string>>{
              {import(file, "alm-2025", "1.1.2025"), "--valid-from"},
              {import(file, "alm 2025"), "--edition"},
              {import(file, "alm-2025", "2025-01-01", "XYZ"), "--catalogue"},
              {import(file, "fkm-2025", "2025-01-01", "FKM"), "ingen kode i FKM"},
-             {import(write_file(std::string("PK\x03\x04", 4) + "rest")), "Excel-fil"},
+             {import(write_file(std::string("PK\x03\x04", 4) + "rest")),
+              "kan ikke leses som Excel-arbeidsbok: filen er ikke en hel .xlsx-fil"},
          }) {
         EXPECT_EQ(result.exit_code, 2) << expected;
         EXPECT_TRUE(is_one_error_line(result)) << result.err;
