@@ -37,9 +37,13 @@ test: test-deps format-check sql-check include-check build unit asan fuzz-smoke
 # scripts/test-postgres starts in the build folder for the run (and stops again);
 # ALIS_REQUIRE_POSTGRES=1 makes a test fail, not skip, when that server is missing, and
 # ALIS_REQUIRE_R=1 the same for R, the reference of the stability statistics (test-deps installs it).
+# In the release build `make test` runs what the sanitizer build does not: the browser tests and
+# the HTTP suites on PostgreSQL (pg.*). The suites labelled sanitized, the same tests as the
+# sanitizer build's, run there alone (`make asan`): once is enough, and under the sanitizers
+# they find more (docs/decisions.md). `make unit ALL=1` runs them here as well.
 unit: build
 	@ALIS_REQUIRE_POSTGRES=1 ALIS_REQUIRE_R=1 scripts/test-postgres run $(PG_TEST_DIR)-release -- \
-		sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
+		sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(if $(ALL),,-LE "^sanitized$$")'
 
 
 # The sanitizer build: Debian's clang 14 with AddressSanitizer and UndefinedBehaviorSanitizer,

@@ -1,7 +1,8 @@
 # Run by ctest when it reads the test list (see alis_add_gtest_suites in gtest_suites.cmake): asks
 # the test program for its tests and adds one ctest test per GoogleTest suite, PREFIX<suite>, that
 # runs the suite's tests in one process. Set before inclusion: SUITES_EXE, SUITES_PREFIX,
-# SUITES_FILTER (a --gtest_filter, or empty for all), SUITES_TIMEOUT and SUITES_ENVIRONMENT.
+# SUITES_FILTER (a --gtest_filter, or empty for all), SUITES_TIMEOUT, SUITES_ENVIRONMENT and
+# SUITES_LABEL.
 if(NOT EXISTS "${SUITES_EXE}")
   add_test("${SUITES_PREFIX}NOT_BUILT" "${SUITES_EXE}")
   return()
@@ -25,6 +26,9 @@ foreach(line IN LISTS lines)
     set(name "${SUITES_PREFIX}${suite}")
     add_test("${name}" "${SUITES_EXE}" "--gtest_filter=${suite}.*")
     set_tests_properties("${name}" PROPERTIES TIMEOUT "${SUITES_TIMEOUT}")
+    if(SUITES_LABEL)
+      set_tests_properties("${name}" PROPERTIES LABELS "${SUITES_LABEL}")
+    endif()
     if(SUITES_ENVIRONMENT)
       set_tests_properties("${name}" PROPERTIES ENVIRONMENT "${SUITES_ENVIRONMENT}")
     endif()
