@@ -71,16 +71,11 @@ domain::AuditEvent administration_event(Application& app, const std::string& by)
     return admin_event(by, app.now(), "", "");
 }
 
-std::int64_t create_account(Application& app, const PasswordPolicy& policy,
-                            const NewAccount& account, const std::string& by) {
-    check_new_account(policy, account);
-    return create_account(app, policy, account, by, hash_password(account.password));
-}
+namespace {
 
-std::int64_t create_account(Application& app, const PasswordPolicy& policy,
-                            const NewAccount& account, const std::string& by,
+// Stores an account that check_new_account has passed, with its password's hash.
+std::int64_t insert_account(Application& app, const NewAccount& account, const std::string& by,
                             const std::string& password_hash) {
-    check_new_account(policy, account);
     domain::Account row;
     row.email = account.email;
     row.display_name = account.display_name;
@@ -105,6 +100,21 @@ std::int64_t create_account(Application& app, const PasswordPolicy& policy,
         w.audit().append(std::move(e));
         return id;
     });
+}
+
+}  // namespace
+
+std::int64_t create_account(Application& app, const PasswordPolicy& policy,
+                            const NewAccount& account, const std::string& by) {
+    check_new_account(policy, account);
+    return insert_account(app, account, by, hash_password(account.password));
+}
+
+std::int64_t create_account(Application& app, const PasswordPolicy& policy,
+                            const NewAccount& account, const std::string& by,
+                            const std::string& password_hash) {
+    check_new_account(policy, account);
+    return insert_account(app, account, by, password_hash);
 }
 
 std::vector<AccountWithRoles> accounts_with_roles(Application& app) {
